@@ -1,0 +1,25 @@
+package dev.platen.artwork;
+
+import java.nio.file.Path;
+
+/**
+ * Reads artwork files. The one entry point for the rest of Platen: other modules never touch ImageIO or
+ * PDFBox for artwork themselves.
+ */
+public interface ArtworkReader {
+
+    /**
+     * Reads the headers only: format by magic bytes, size, resolution, colour, profile, and for PDFs the
+     * placed images of the first page. Limits are checked here, before any pixel is decoded.
+     *
+     * @throws ArtworkRejected when the file is not usable
+     */
+    ArtworkHeader readHeader(Path file);
+
+    /**
+     * Decodes the whole first frame or page, after the same limit checks as {@link #readHeader(Path)}.
+     *
+     * @throws ArtworkRejected when the file is not usable
+     */
+    DecodedArtwork decodeFully(Path file);
+}

@@ -1,0 +1,47 @@
+package dev.platen.artwork;
+
+/**
+ * The artwork cannot be used. Carries the stable code and the HTTP status the API answers with; never a
+ * 5xx, because the fault is in the file, not in the engine.
+ */
+public class ArtworkRejected extends RuntimeException {
+
+    private final String code;
+    private final int httpStatus;
+
+    public ArtworkRejected(String code, int httpStatus, String message) {
+        super(message);
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public ArtworkRejected(String code, int httpStatus, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public static ArtworkRejected unsupported(String message) {
+        return new ArtworkRejected("UNSUPPORTED_FORMAT", 415, message);
+    }
+
+    public static ArtworkRejected truncated(String message, Throwable cause) {
+        return new ArtworkRejected("TRUNCATED_IMAGE", 422, message, cause);
+    }
+
+    public static ArtworkRejected corrupt(String message, Throwable cause) {
+        return new ArtworkRejected("CORRUPT_IMAGE", 422, message, cause);
+    }
+
+    public static ArtworkRejected tooLarge(String message) {
+        return new ArtworkRejected("IMAGE_TOO_LARGE", 413, message);
+    }
+}
