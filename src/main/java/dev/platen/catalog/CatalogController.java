@@ -1,0 +1,53 @@
+package dev.platen.catalog;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Read-only view of the catalog for order systems choosing a product, placement and tier. */
+@RestController
+@RequestMapping("/api/v1/catalog")
+class CatalogController {
+
+    private final Catalog catalog;
+
+    CatalogController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    CatalogView catalog() {
+        return new CatalogView(catalog.products().stream().map(CatalogController::view).toList());
+    }
+
+    private static ProductView view(Product p) {
+        return new ProductView(p.id(), p.name(), p.process(), p.bleedInches(), p.placements().stream()
+                .map(pl -> new PlacementView(pl.id(), pl.name(), pl.tiers().stream().map(CatalogController::view).toList()))
+                .toList());
+    }
+
+    private static TierView view(LayoutTier t) {
+        PrintArea a = t.printArea();
+        return new TierView(t.id(), t.name(), new AreaView(a.width(), a.height(), a.unit().symbol(),
+                a.widthInches(), a.heightInches()), t.position(), t.minDpi(), t.targetDpi(), t.stock(), t.tested());
+    }
+
+    record CatalogView(List<ProductView> products) {
+    }
+
+    record ProductView(String id, String name, String process, double bleedInches, List<PlacementView> placements) {
+    }
+
+    record PlacementView(String id, String name, List<TierView> tiers) {
+    }
+
+    record TierView(String id, String name, AreaView printArea, TierPosition position, int minDpi, int targetDpi,
+                    String stock, String tested) {
+    }
+
+    record AreaView(BigDecimal width, BigDecimal height, String unit, BigDecimal widthInches, BigDecimal heightInches) {
+    }
+}

@@ -1,0 +1,244 @@
+package dev.platen.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates the catalog files. Every problem is reported as a {@link CatalogException} naming the
+ * file and the field (as a path such as {@code placements[0].tiers[1].minDpi}), because a shop editing YAML by
+ * hand needs to know exactly where it went wrong.
+ */
+final class CatalogFiles {
+
+    private static final Pattern SIZE = Pattern.compile(
+            "\\s*([0-9]+(?:\\.[0-9]+)?|-[0-9]+(?:\\.[0-9]+)?)\\s*[xX×]\\s*([0-9]+(?:\\.[0-9]+)?|-[0-9]+(?:\\.[0-9]+)?)\\s*(in|mm)\\s*");
+    private static final Pattern LENGTH = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(in|mm)\\s*");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    Map<String, Stock> readStocks(Path stocksFile) {
+        String file = stocksFile.toString();
+        JsonNode root = parse(stocksFile);
+        JsonNode list = root.path("stocks");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new CatalogException(file, "stocks", "must be a non-empty list");
+        }
+        Map<String, Stock> stocks = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String at = "stocks[" + i + "]";
+            String id = id(file, at + ".id", node.path("id"));
+            if (stocks.containsKey(id)) {
+                throw new CatalogException(file, at + ".id", "duplicate stock id '" + id + "'");
+            }
+            stocks.put(id, new Stock(id, text(file, at + ".name", node.path("name")),
+                    optionalText(node.path("paper"))));
+        }
+        return stocks;
+    }
+
+    List<Product> readProducts(Path tiersDir, Map<String, Stock> stocks) {
+        if (!Files.isDirectory(tiersDir)) {
+            throw new CatalogException(tiersDir.toString(), "(folder)", "layout-tiers folder not found");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(tiersDir)) {
+            files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new CatalogException(tiersDir.toString(), "(folder)", "cannot list: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new CatalogException(tiersDir.toString(), "(folder)", "holds no product files (*.yaml)");
+        }
+        List<Product> products = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Path path : files) {
+            Product product = readProduct(path, stocks);
+            String earlier = seen.putIfAbsent(product.id(), path.toString());
+            if (earlier != null) {
+                throw new CatalogException(path.toString(), "id", "duplicate product id '" + product.id()
+                        + "', already defined in " + earlier);
+            }
+            products.add(product);
+        }
+        return products;
+    }
+
+    Product readProduct(Path path, Map<String, Stock> stocks) {
+        String file = path.toString();
+        JsonNode root = parse(path);
+        String id = id(file, "id", root.path("id"));
+        String expected = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (!expected.equals(id)) {
+            throw new CatalogException(file, "id", "product id '" + id + "' must match the file name '" + expected + "'");
+        }
+        double bleed = root.has("bleed") ? inches(file, "bleed", root.path("bleed"), true) : 0;
+        JsonNode placementsNode = root.path("placements");
+        if (!placementsNode.isArray() || placementsNode.isEmpty()) {
+            throw new CatalogException(file, "placements", "must be a non-empty list");
+        }
+        List<Placement> placements = new ArrayList<>();
+        Set<String> placementIds = new HashSet<>();
+        for (int p = 0; p < placementsNode.size(); p++) {
+            JsonNode pn = placementsNode.get(p);
+            String at = "placements[" + p + "]";
+            String pid = id(file, at + ".id", pn.path("id"));
+            if (!placementIds.add(pid)) {
+                throw new CatalogException(file, at + ".id", "duplicate placement id '" + pid + "'");
+            }
+            placements.add(new Placement(pid, optionalText(pn.path("name")) == null ? pid : pn.path("name").asText(),
+                    readTiers(file, at, pn.path("tiers"), stocks)));
+        }
+        return new Product(id, text(file, "name", root.path("name")), text(file, "process", root.path("process")),
+                bleed, placements, file);
+    }
+
+    private List<LayoutTier> readTiers(String file, String placementAt, JsonNode tiersNode, Map<String, Stock> stocks) {
+        if (!tiersNode.isArray() || tiersNode.isEmpty()) {
+            throw new CatalogException(file, placementAt + ".tiers", "must be a non-empty list, largest tier first");
+        }
+        List<LayoutTier> tiers = new ArrayList<>();
+        Set<String> tierIds = new HashSet<>();
+        for (int t = 0; t < tiersNode.size(); t++) {
+            JsonNode tn = tiersNode.get(t);
+            String at = placementAt + ".tiers[" + t + "]";
+            String tid = id(file, at + ".id", tn.path("id"));
+            if (!tierIds.add(tid)) {
+                throw new CatalogException(file, at + ".id", "duplicate tier id '" + tid + "'");
+            }
+            PrintArea area = printArea(file, at + ".printArea", tn.path("printArea"));
+            int minDpi = positiveInt(file, at + ".minDpi", tn.path("minDpi"));
+            int targetDpi = positiveInt(file, at + ".targetDpi", tn.path("targetDpi"));
+            if (minDpi > targetDpi) {
+                throw new CatalogException(file, at + ".minDpi", "minimum DPI " + minDpi
+                        + " is above the target DPI " + targetDpi);
+            }
+            String stock = text(file, at + ".stock", tn.path("stock"));
+            if (!stocks.containsKey(stock)) {
+                throw new CatalogException(file, at + ".stock", "unknown stock '" + stock
+                        + "' (known: " + String.join(", ", stocks.keySet()) + ")");
+            }
+            if (!tiers.isEmpty()) {
+                LayoutTier before = tiers.get(tiers.size() - 1);
+                // Tiers step down: each must fit inside the one before and be strictly smaller, or a
+                // "downgrade" could print larger than what was asked for.
+                if (!area.fitsWithin(before.printArea()) || area.areaSquareInches() >= before.printArea().areaSquareInches()) {
+                    throw new CatalogException(file, at + ".printArea", "tier '" + tid + "' (" + area
+                            + ") is not smaller than the tier before it, '" + before.id() + "' (" + before.printArea()
+                            + "); list tiers largest first");
+                }
+            }
+            tiers.add(new LayoutTier(tid, optionalText(tn.path("name")) == null ? tid : tn.path("name").asText(),
+                    area, position(file, at + ".position", tn.path("position")), minDpi, targetDpi, stock,
+                    optionalText(tn.path("tested"))));
+        }
+        return tiers;
+    }
+
+    private TierPosition position(String file, String at, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return new TierPosition(TierPosition.Anchor.TOP_CENTER, 0, 0);
+        }
+        if (!node.isObject()) {
+            throw new CatalogException(file, at, "must be a map with anchor, x and y");
+        }
+        TierPosition.Anchor anchor;
+        try {
+            anchor = TierPosition.Anchor.parse(text(file, at + ".anchor", node.path("anchor")));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(file, at + ".anchor", e.getMessage());
+        }
+        double x = node.has("x") ? inches(file, at + ".x", node.path("x"), false) : 0;
+        double y = node.has("y") ? inches(file, at + ".y", node.path("y"), true) : 0;
+        return new TierPosition(anchor, x, y);
+    }
+
+    private PrintArea printArea(String file, String at, JsonNode node) {
+        String text = text(file, at, node);
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches()) {
+            throw new CatalogException(file, at, "must read like '12 x 16 in' or '305 x 406 mm', not '" + text + "'");
+        }
+        BigDecimal w = new BigDecimal(m.group(1));
+        BigDecimal h = new BigDecimal(m.group(2));
+        if (w.signum() <= 0 || h.signum() <= 0) {
+            throw new CatalogException(file, at, "width and height must be positive, not '" + text + "'");
+        }
+        return new PrintArea(w, h, LengthUnit.valueOf(m.group(3).toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    private double inches(String file, String at, JsonNode node, boolean nonNegative) {
+        String text = text(file, at, node);
+        Matcher m = LENGTH.matcher(text);
+        if (!m.matches()) {
+            throw new CatalogException(file, at, "must read like '0.125 in' or '3 mm', not '" + text + "'");
+        }
+        BigDecimal value = new BigDecimal(m.group(1));
+        if (nonNegative && value.signum() < 0) {
+            throw new CatalogException(file, at, "must not be negative");
+        }
+        LengthUnit unit = LengthUnit.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT));
+        return value.divide(unit.perInch(), java.math.MathContext.DECIMAL64).doubleValue();
+    }
+
+    private JsonNode parse(Path path) {
+        try {
+            JsonNode root = yaml.readTree(path.toFile());
+            if (root == null || !root.isObject()) {
+                throw new CatalogException(path.toString(), "(document)", "must be a YAML map");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new CatalogException(path.toString(), "(document)", "cannot be read as YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String id(String file, String at, JsonNode node) {
+        String id = text(file, at, node);
+        if (!ID.matcher(id).matches()) {
+            throw new CatalogException(file, at, "'" + id + "' is not a valid id (lower-case letters, digits and '-')");
+        }
+        return id;
+    }
+
+    private static String text(String file, String at, JsonNode node) {
+        if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
+            throw new CatalogException(file, at, "is required");
+        }
+        if (!node.isValueNode()) {
+            throw new CatalogException(file, at, "must be a single value");
+        }
+        return node.asText().trim();
+    }
+
+    private static String optionalText(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || node.asText().isBlank() ? null : node.asText().trim();
+    }
+
+    private static int positiveInt(String file, String at, JsonNode node) {
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw new CatalogException(file, at, "must be a whole number");
+        }
+        int value = node.asInt();
+        if (value <= 0) {
+            throw new CatalogException(file, at, "must be positive, not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.platen.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A product Platen prints on.
+ *
+ * @param process     how it is printed (dtg, offset, sublimation, digital ...), for people and proofs
+ * @param bleedInches bleed added around every print area on each side (0 for garments and mugs)
+ * @param sourceFile  the catalog file it came from, for messages
+ */
+public record Product(String id, String name, String process, double bleedInches, List<Placement> placements,
+                      String sourceFile) {
+
+    public Product {
+        placements = List.copyOf(placements);
+    }
+
+    public Optional<Placement> placement(String placementId) {
+        return placements.stream().filter(p -> p.id().equals(placementId)).findFirst();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.platen.intake;
+
+import dev.platen.orders.OrderBook;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Orders: post one and get the verdict per placement at once; read its live status later. */
+@RestController
+@RequestMapping("/api/v1/orders")
+class OrderController {
+
+    private final OrderIntake intake;
+    private final OrderBook orders;
+
+    OrderController(OrderIntake intake, OrderBook orders) {
+        this.intake = intake;
+        this.orders = orders;
+    }
+
+    @PostMapping
+    ResponseEntity<OrderView> post(@RequestBody OrderRequest request,
+                                   @RequestParam(defaultValue = "false") boolean dryRun,
+                                   @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (dryRun) {
+            return ResponseEntity.ok(intake.dryRun(request));
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null && key.length() > 255) {
+            throw ApiProblem.unprocessable("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key: at most 255 characters.");
+        }
+        OrderIntake.Accepted accepted;
+        try {
+            accepted = intake.accept(request, key);
+        } catch (DuplicateKeyException raced) {
+            // A concurrent request with the same key committed first; ours was rolled back whole.
+            accepted = intake.replay(request, key).orElseThrow(() -> raced);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/orders/" + accepted.view().id()))
+                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed()))
+                .body(accepted.view());
+    }
+
+    @GetMapping("/{id}")
+    OrderView get(@PathVariable String id) {
+        return orders.find(id).map(OrderView::of)
+                .orElseThrow(() -> ApiProblem.notFound("ORDER_NOT_FOUND", "No order with id '" + id + "'."));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.platen.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.catalog.Catalog;
+import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.Placement;
+import dev.platen.catalog.Product;
+import dev.platen.orders.NewPlacement;
+import dev.platen.orders.Order;
+import dev.platen.orders.OrderBook;
+import dev.platen.routing.ReasonCode;
+import dev.platen.routing.TierChoice;
+import dev.platen.routing.TierVerdict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a posted order into a stored order with a verdict per placement, computed from the artwork headers
+ * alone so the shop gets its answer at once. Handles idempotency keys and dry runs.
+ */
+@Service
+class OrderIntake {
+
+    static final int MAX_PLACEMENTS = 500;
+
+    private final Catalog catalog;
+    private final ArtworkShelf artworks;
+    private final OrderBook orders;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    OrderIntake(Catalog catalog, ArtworkShelf artworks, OrderBook orders, JdbcClient jdbc, ObjectMapper json) {
+        this.catalog = catalog;
+        this.artworks = artworks;
+        this.orders = orders;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The verdict without storing anything. */
+    OrderView dryRun(OrderRequest request) {
+        List<NewPlacement> placements = verdicts(request);
+        List<OrderView.PlacementView> views = new ArrayList<>();
+        for (NewPlacement p : placements) {
+            views.add(new OrderView.PlacementView(null, p.itemIndex(), p.product(), p.placement(), p.artworkId(),
+                    p.requestedTier(), p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), null, List.of(),
+                    null, null));
+        }
+        return new OrderView(null, request.reference().trim(), request.partner().trim(), null, true, null, null, views);
+    }
+
+    record Accepted(OrderView view, boolean replayed) {
+    }
+
+    /**
+     * Stores the order and starts its processing. With an idempotency key, a repeat of the same request
+     * returns the first response; the same key with another body is refused.
+     */
+    @Transactional
+    Accepted accept(OrderRequest request, String idempotencyKey) {
+        String requestHash = null;
+        if (idempotencyKey != null) {
+            requestHash = sha256(canonical(request));
+            Optional<Accepted> earlier = replay(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        List<NewPlacement> placements = verdicts(request);
+        Order order = orders.create(request.reference().trim(), request.partner().trim(), placements);
+        OrderView view = OrderView.of(order);
+        if (idempotencyKey != null) {
+            jdbc.sql("insert into idempotency_key (idem_key, request_sha256, order_id, response_json, created_at) values (?,?,?,?,?)")
+                    .params(idempotencyKey, requestHash, order.id(), canonical(view), Timestamp.from(Instant.now()))
+                    .update();
+        }
+        return new Accepted(view, false);
+    }
+
+    /** After a concurrent request with the same key won the race, answer with its result. */
+    Optional<Accepted> replay(OrderRequest request, String idempotencyKey) {
+        return replay(idempotencyKey, sha256(canonical(request)));
+    }
+
+    private Optional<Accepted> replay(String key, String requestHash) {
+        return jdbc.sql("select request_sha256, response_json from idempotency_key where idem_key = ?").param(key)
+                .query((rs, n) -> {
+                    if (!rs.getString(1).equals(requestHash)) {
+                        throw ApiProblem.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key '" + key
+                                + "' was already used with a different request body.");
+                    }
+                    return new Accepted(read(rs.getString(2)), true);
+                })
+                .optional();
+    }
+
+    private List<NewPlacement> verdicts(OrderRequest request) {
+        validateShape(request);
+        List<NewPlacement> placements = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderRequest.Item item = request.items().get(i);
+            String at = "items[" + i + "]";
+            Product product = catalog.product(item.product()).orElseThrow(() -> ApiProblem.unprocessable(
+                    "UNKNOWN_PRODUCT", at + ".product: unknown product '" + item.product() + "'."));
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < item.placements().size(); j++) {
+                OrderRequest.PlacementRequest pr = item.placements().get(j);
+                String pat = at + ".placements[" + j + "]";
+                Placement placement = product.placement(pr.placement()).orElseThrow(() -> ApiProblem.unprocessable(
+                        "UNKNOWN_PLACEMENT", pat + ".placement: product '" + product.id() + "' has no placement '"
+                                + pr.placement() + "'."));
+                if (!seen.add(placement.id())) {
+                    throw ApiProblem.unprocessable("DUPLICATE_PLACEMENT", pat + ".placement: '" + placement.id()
+                            + "' appears twice in the same item.");
+                }
+                LayoutTier requested = pr.tier() == null ? placement.largestTier()
+                        : placement.tier(pr.tier()).orElseThrow(() -> ApiProblem.unprocessable("UNKNOWN_TIER",
+                        pat + ".tier: placement '" + placement.id() + "' of '" + product.id() + "' has no tier '"
+                                + pr.tier() + "'."));
+                if (pr.artwork() == null || pr.artwork().isBlank()) {
+                    throw ApiProblem.unprocessable("MISSING_FIELD", pat + ".artwork is required.");
+                }
+                UploadedArtwork art = artworks.find(pr.artwork().trim()).orElseThrow(() -> ApiProblem.unprocessable(
+                        "UNKNOWN_ARTWORK", pat + ".artwork: no artwork with id '" + pr.artwork() + "'."));
+                TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
+                placements.add(new NewPlacement(i, product.id(), item.quantity(), placement.id(), requested.id(),
+                        art.id(), verdict.fits() ? verdict.chosen().id() : null, verdict.effectiveDpi().rounded(),
+                        verdict.downgraded(), verdict.reasons().stream().map(ReasonCode::name).toList()));
+            }
+        }
+        if (placements.size() > MAX_PLACEMENTS) {
+            throw ApiProblem.unprocessable("TOO_MANY_PLACEMENTS", "An order may have at most " + MAX_PLACEMENTS
+                    + " placements.");
+        }
+        return placements;
+    }
+
+    private static void validateShape(OrderRequest request) {
+        if (request == null) {
+            throw ApiProblem.unprocessable("MISSING_FIELD", "The order body is empty.");
+        }
+        require(request.reference(), "reference");
+        if (request.reference().length() > 200) {
+            throw ApiProblem.unprocessable("INVALID_FIELD", "reference: at most 200 characters.");
+        }
+        require(request.partner(), "partner");
+        if (!request.partner().trim().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")) {
+            throw ApiProblem.unprocessable("INVALID_FIELD", "partner: letters, digits, '-', '_' and '.' only.");
+        }
+        if (request.items() == null || request.items().isEmpty()) {
+            throw ApiProblem.unprocessable("MISSING_FIELD", "items: an order needs at least one item.");
+        }
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderRequest.Item item = request.items().get(i);
+            if (item == null) {
+                throw ApiProblem.unprocessable("MISSING_FIELD", "items[" + i + "] is empty.");
+            }
+            require(item.product(), "items[" + i + "].product");
+            if (item.quantity() == null || item.quantity() < 1 || item.quantity() > 100_000) {
+                throw ApiProblem.unprocessable("INVALID_FIELD", "items[" + i + "].quantity: a whole number from 1 to 100000.");
+            }
+            if (item.placements() == null || item.placements().isEmpty()) {
+                throw ApiProblem.unprocessable("MISSING_FIELD", "items[" + i + "].placements: at least one placement.");
+            }
+            for (int j = 0; j < item.placements().size(); j++) {
+                OrderRequest.PlacementRequest p = item.placements().get(j);
+                if (p == null) {
+                    throw ApiProblem.unprocessable("MISSING_FIELD", "items[" + i + "].placements[" + j + "] is empty.");
+                }
+                require(p.placement(), "items[" + i + "].placements[" + j + "].placement");
+            }
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.unprocessable("MISSING_FIELD", field + " is required.");
+        }
+    }
+
+    private String canonical(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request and view records always serialise", e);
+        }
+    }
+
+    private OrderView read(String text) {
+        try {
+            return json.readValue(text, OrderView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("idempotency_key.response_json holds JSON written by this class", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.platen.intake;
+
+import dev.platen.artwork.Finding;
+import dev.platen.orders.Order;
+import dev.platen.orders.OrderPlacement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer about an order: at creation (201) and on every later GET, with the verdict per placement.
+ * A dry run has no id and no status.
+ */
+record OrderView(String id, String reference, String partner, String status, boolean dryRun, Instant createdAt,
+                 Instant updatedAt, List<PlacementView> placements) {
+
+    /**
+     * @param tier         the tier it prints at, or null when none fits (yet)
+     * @param effectiveDpi at {@code tier}, or at {@code requestedTier} when none fits; null for vector art
+     */
+    record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
+                         String tier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons, String status,
+                         List<Finding> findings, String decidedBy, String decisionNote) {
+    }
+
+    static OrderView of(Order order) {
+        return new OrderView(order.id(), order.reference(), order.partner(), order.status().name(), false,
+                order.createdAt(), order.updatedAt(), order.placements().stream().map(OrderView::of).toList());
+    }
+
+    private static PlacementView of(OrderPlacement p) {
+        return new PlacementView(p.id(), p.itemIndex(), p.product(), p.placement(), p.artworkId(), p.requestedTier(),
+                p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), p.status().name(), p.findings(),
+                p.decidedBy(), p.decisionNote());
+    }
+}

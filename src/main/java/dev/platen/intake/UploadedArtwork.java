@@ -1,0 +1,9 @@
+package dev.platen.intake;
+
+import dev.platen.artwork.ArtworkHeader;
+
+import java.time.Instant;
+
+/** An artwork file Platen holds: its id is the SHA-256 of its bytes. */
+record UploadedArtwork(String id, long bytes, String originalName, ArtworkHeader header, Instant createdAt) {
+}

@@ -1,0 +1,56 @@
+package dev.platen.orders;
+
+import dev.platen.artwork.ArtworkReader;
+import dev.platen.artwork.ArtworkRejected;
+import dev.platen.artwork.DecodedArtwork;
+import dev.platen.artwork.Finding;
+import dev.platen.storage.ObjectStore;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 1 of a placement: decode the whole artwork, not only its header, and record what that showed. The
+ * verdict at intake trusted the header; this is where a lying or broken file is caught.
+ */
+@Component
+public class InspectPlacement {
+
+    private final OrderBook book;
+    private final ArtworkReader reader;
+    private final ObjectStore store;
+
+    InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store) {
+        this.book = book;
+        this.reader = reader;
+        this.store = store;
+    }
+
+    public InspectionOutcome inspect(String placementId) {
+        OrderPlacement placement = book.placement(placementId)
+                .orElseThrow(() -> new IllegalArgumentException("no placement " + placementId));
+        book.startWork(placementId);
+        DecodedArtwork decoded;
+        try {
+            decoded = reader.decodeFully(store.readablePath(placement.artworkId()));
+        } catch (ArtworkRejected e) {
+            book.addFindings(placementId, List.of(new Finding("ARTWORK_UNDECODABLE", e.code() + ": " + e.getMessage())));
+            return new InspectionOutcome(false, e.getMessage());
+        } catch (IOException e) {
+            // The object store lost the file: an engine fault, retried and then raised as an incident.
+            throw new UncheckedIOException("artwork " + placement.artworkId() + " cannot be read from the store", e);
+        }
+        List<Finding> findings = new ArrayList<>(decoded.findings());
+        boolean agrees = decoded.agreesWithHeader();
+        if (!agrees) {
+            findings.add(new Finding("HEADER_MISMATCH", "The header promised " + decoded.header().widthPx() + "x"
+                    + decoded.header().heightPx() + " px but the pixels decoded to " + decoded.decodedWidthPx() + "x"
+                    + decoded.decodedHeightPx() + " px."));
+        }
+        book.addFindings(placementId, findings);
+        return new InspectionOutcome(agrees, agrees ? "decoded as the header said" : "header and pixels disagree");
+    }
+}

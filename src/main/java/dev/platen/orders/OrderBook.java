@@ -1,0 +1,209 @@
+package dev.platen.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.artwork.Finding;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores orders and moves their placements through their statuses. Every change of a placement recomputes
+ * the order's status in the same transaction, so the two never disagree.
+ */
+@Service
+public class OrderBook {
+
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderBook(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Stores a new order and announces it; its processing starts in the same transaction. */
+    @Transactional
+    public Order create(String reference, String partner, List<NewPlacement> placements) {
+        String orderId = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("insert into print_order (id, reference, partner, status, created_at, updated_at) values (?,?,?,?,?,?)")
+                .params(orderId, reference, partner, OrderStatus.RECEIVED.name(), now, now).update();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < placements.size(); i++) {
+            NewPlacement p = placements.get(i);
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            jdbc.sql("""
+                    insert into order_placement (id, order_id, position, item_index, product, quantity, placement,
+                        requested_tier, artwork_id, status, chosen_tier, effective_dpi, downgraded, reasons,
+                        findings_json, updated_at)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                    .params(id, orderId, i, p.itemIndex(), p.product(), p.quantity(), p.placement(), p.requestedTier(),
+                            p.artworkId(), PlacementStatus.RECEIVED.name(), p.chosenTier(), p.effectiveDpi(),
+                            p.downgraded(), String.join(",", p.reasons()), "[]", now)
+                    .update();
+        }
+        events.publishEvent(new OrderAccepted(orderId, List.copyOf(ids)));
+        return find(orderId).orElseThrow();
+    }
+
+    public Optional<Order> find(String orderId) {
+        return jdbc.sql("select * from print_order where id = ?").param(orderId)
+                .query((rs, n) -> new Order(rs.getString("id"), rs.getString("reference"), rs.getString("partner"),
+                        OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant(), placementsOf(rs.getString("id"))))
+                .optional();
+    }
+
+    public Optional<OrderPlacement> placement(String placementId) {
+        return jdbc.sql("select * from order_placement where id = ?").param(placementId)
+                .query(this::placementRow).optional();
+    }
+
+    @Transactional
+    public void startWork(String placementId) {
+        update(placementId, PlacementStatus.IN_PROGRESS, "status = ?", PlacementStatus.IN_PROGRESS.name());
+    }
+
+    /** Adds what a full inspection found to the placement's findings. */
+    @Transactional
+    public void addFindings(String placementId, List<Finding> findings) {
+        OrderPlacement p = placement(placementId).orElseThrow(() -> unknown(placementId));
+        List<Finding> all = new ArrayList<>(p.findings());
+        for (Finding f : findings) {
+            if (!all.contains(f)) {
+                all.add(f);
+            }
+        }
+        update(placementId, null, "findings_json = ?", write(all));
+    }
+
+    /** Records the tier the engine chose; with no tier the placement waits for an operator. */
+    @Transactional
+    public void recordTier(String placementId, TierDecision decision) {
+        PlacementStatus status = decision.chosenTier() == null ? PlacementStatus.NEEDS_REVIEW : PlacementStatus.READY_FOR_PRINT;
+        setTier(placementId, status, decision, null, null);
+    }
+
+    /** The decoded art did not bear out its header (or another doubt): an operator must look. */
+    @Transactional
+    public void holdForOperator(String placementId, TierDecision decision) {
+        setTier(placementId, PlacementStatus.NEEDS_REVIEW, decision, null, null);
+    }
+
+    /** An operator chose the tier to print at, whatever the engine thought. */
+    @Transactional
+    public void operatorChoseTier(String placementId, TierDecision decision, String operator, String note) {
+        setTier(placementId, PlacementStatus.READY_FOR_PRINT, decision, operator, note);
+    }
+
+    @Transactional
+    public void operatorRejected(String placementId, String operator, String reason) {
+        jdbc.sql("update order_placement set decided_by = ?, decision_note = ? where id = ?")
+                .params(operator, reason, placementId).update();
+        update(placementId, PlacementStatus.REJECTED, "status = ?", PlacementStatus.REJECTED.name());
+    }
+
+    @Transactional
+    public void fail(String placementId, String message) {
+        jdbc.sql("update order_placement set decision_note = ? where id = ?").params(message, placementId).update();
+        update(placementId, PlacementStatus.FAILED, "status = ?", PlacementStatus.FAILED.name());
+    }
+
+    private void setTier(String placementId, PlacementStatus status, TierDecision d, String operator, String note) {
+        int rows = jdbc.sql("""
+                update order_placement set status = ?, chosen_tier = ?, effective_dpi = ?, downgraded = ?, reasons = ?,
+                    decided_by = coalesce(?, decided_by), decision_note = coalesce(?, decision_note), updated_at = ?
+                where id = ?""")
+                .params(status.name(), d.chosenTier(), d.effectiveDpi(), d.downgraded(), String.join(",", d.reasons()),
+                        operator, note, Timestamp.from(clock.instant()), placementId)
+                .update();
+        if (rows != 1) {
+            throw unknown(placementId);
+        }
+        refreshOrderStatus(placementId);
+    }
+
+    private void update(String placementId, PlacementStatus status, String assignment, Object value) {
+        int rows = jdbc.sql("update order_placement set " + assignment + ", updated_at = ? where id = ?")
+                .params(value, Timestamp.from(clock.instant()), placementId).update();
+        if (rows != 1) {
+            throw unknown(placementId);
+        }
+        if (status != null) {
+            refreshOrderStatus(placementId);
+        }
+    }
+
+    private void refreshOrderStatus(String placementId) {
+        String orderId = jdbc.sql("select order_id from order_placement where id = ?").param(placementId)
+                .query(String.class).single();
+        List<PlacementStatus> statuses = jdbc.sql("select status from order_placement where order_id = ?")
+                .param(orderId).query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).list();
+        jdbc.sql("update print_order set status = ?, updated_at = ? where id = ?")
+                .params(OrderStatus.of(statuses).name(), Timestamp.from(clock.instant()), orderId).update();
+    }
+
+    private List<OrderPlacement> placementsOf(String orderId) {
+        return jdbc.sql("select * from order_placement where order_id = ? order by position").param(orderId)
+                .query(this::placementRow).list();
+    }
+
+    private OrderPlacement placementRow(ResultSet rs, int n) throws SQLException {
+        BigDecimal dpi = rs.getBigDecimal("effective_dpi");
+        String reasons = rs.getString("reasons");
+        return new OrderPlacement(rs.getString("id"), rs.getString("order_id"), rs.getInt("position"),
+                rs.getInt("item_index"), rs.getString("product"), rs.getInt("quantity"), rs.getString("placement"),
+                rs.getString("requested_tier"), rs.getString("artwork_id"), PlacementStatus.valueOf(rs.getString("status")),
+                rs.getString("chosen_tier"), dpi == null ? null : dpi.setScale(1, java.math.RoundingMode.HALF_UP),
+                rs.getBoolean("downgraded"),
+                reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
+                read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"));
+    }
+
+    private String write(List<Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("findings are plain records and always serialise", e);
+        }
+    }
+
+    private List<Finding> read(String text) {
+        try {
+            return text == null ? List.of() : json.readValue(text, FINDINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("findings column holds JSON written by this class", e);
+        }
+    }
+
+    private static IllegalArgumentException unknown(String placementId) {
+        return new IllegalArgumentException("no placement " + placementId);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

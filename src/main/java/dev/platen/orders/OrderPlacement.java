@@ -1,0 +1,25 @@
+package dev.platen.orders;
+
+import dev.platen.artwork.Finding;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One placement of one line item: which art goes where, the tier asked for, and what Platen made of it.
+ *
+ * @param position     0-based place of this placement in the order, across items
+ * @param effectiveDpi at the chosen tier (or the requested one when none fits), rounded to 0.1; null for vector art
+ * @param reasons      stable reason codes for the tier decision
+ * @param decidedBy    the operator who chose the tier or rejected, or null
+ */
+public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
+                             String placement, String requestedTier, String artworkId, PlacementStatus status,
+                             String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons,
+                             List<Finding> findings, String decidedBy, String decisionNote) {
+
+    public OrderPlacement {
+        reasons = List.copyOf(reasons);
+        findings = List.copyOf(findings);
+    }
+}

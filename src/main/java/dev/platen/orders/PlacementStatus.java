@@ -1,0 +1,10 @@
+package dev.platen.orders;
+
+/** Where one placement of an order stands. */
+public enum PlacementStatus {
+    RECEIVED, IN_PROGRESS, NEEDS_REVIEW, READY_FOR_PRINT, REJECTED, FAILED;
+
+    public boolean settled() {
+        return this == READY_FOR_PRINT || this == REJECTED || this == FAILED;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.platen.orders;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The outcome of choosing a tier, as recorded on a placement. {@code chosenTier} null means none fits. */
+public record TierDecision(String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons) {
+}

@@ -1,0 +1,74 @@
+package dev.platen.workflow;
+
+import dev.platen.orders.InvalidDecision;
+import dev.platen.orders.OperatorDecision;
+import dev.platen.orders.ResolvePlacement;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/**
+ * On completing "Resolve placement": refuses a decision that cannot be applied while the operator is still
+ * on the form (the completion rolls back and Tasklist shows the message), and moves the submitted values
+ * into the placement's own scope, so that two operators finishing two placements of one order at once do
+ * not read each other's answers.
+ */
+@Component("checkOperatorDecision")
+class CheckOperatorDecisionListener implements TaskListener {
+
+    private final ResolvePlacement resolve;
+
+    CheckOperatorDecisionListener(ResolvePlacement resolve) {
+        this.resolve = resolve;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String placementId = PlacementVariables.placementId(task);
+        OperatorDecision decision = new OperatorDecision(kind(task.getVariable(PlacementVariables.FORM_DECISION)),
+                text(task.getVariable(PlacementVariables.FORM_TIER)), text(task.getVariable(PlacementVariables.FORM_NOTE)),
+                operator(task));
+        try {
+            resolve.check(placementId, decision);
+        } catch (InvalidDecision e) {
+            throw new ProcessEngineException(e.getMessage(), e);
+        }
+        DelegateExecution scope = task.getExecution();
+        scope.setVariableLocal(PlacementVariables.OPERATOR_DECISION, decision.kind().name());
+        scope.setVariableLocal(PlacementVariables.OPERATOR_TIER, decision.tier());
+        scope.setVariableLocal(PlacementVariables.OPERATOR_NOTE, decision.note());
+        scope.setVariableLocal(PlacementVariables.OPERATOR, decision.operator());
+        scope.removeVariable(PlacementVariables.FORM_DECISION);
+        scope.removeVariable(PlacementVariables.FORM_TIER);
+        scope.removeVariable(PlacementVariables.FORM_NOTE);
+    }
+
+    private static OperatorDecision.Kind kind(Object value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OperatorDecision.Kind.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException("Decision must be TIER or REJECT, not '" + text + "'.");
+        }
+    }
+
+    private static String operator(DelegateTask task) {
+        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth != null && auth.getUserId() != null) {
+            return auth.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown operator";
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.platen.workflow;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Names of the process variables of one placement, kept in one place because the BPMN refers to them. */
+final class PlacementVariables {
+
+    static final String PLACEMENT_ID = "placementId";
+    static final String ARTWORK_TRUSTWORTHY = "artworkTrustworthy";
+    static final String TIER_FITS = "tierFits";
+
+    /** The operator's form fields in "Resolve placement". */
+    static final String FORM_DECISION = "decision";
+    static final String FORM_TIER = "tier";
+    static final String FORM_NOTE = "note";
+
+    /** The checked decision, kept local to the placement's scope. */
+    static final String OPERATOR_DECISION = "operatorDecision";
+    static final String OPERATOR_TIER = "operatorTier";
+    static final String OPERATOR_NOTE = "operatorNote";
+    static final String OPERATOR = "operator";
+
+    private PlacementVariables() {
+    }
+
+    static String placementId(VariableScope scope) {
+        Object id = scope.getVariable(PLACEMENT_ID);
+        if (!(id instanceof String text) || text.isBlank()) {
+            throw new IllegalStateException("process variable placementId is missing");
+        }
+        return text;
+    }
+}

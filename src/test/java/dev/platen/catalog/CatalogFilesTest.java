@@ -1,0 +1,170 @@
+package dev.platen.catalog;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogFilesTest {
+
+    private static final String STOCKS = """
+            stocks:
+              - id: coated-gloss
+                name: Coated gloss
+            """;
+
+    private static final String GOOD_TIER = """
+                  - id: big
+                    printArea: 12 x 16 in
+                    minDpi: 150
+                    targetDpi: 300
+                    stock: coated-gloss
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Catalog load(String productFile, String productYaml) throws IOException {
+        Path tiers = Files.createDirectories(dir.resolve("layout-tiers"));
+        Files.writeString(tiers.resolve(productFile), productYaml);
+        Path stocks = dir.resolve("stocks.yaml");
+        Files.writeString(stocks, STOCKS);
+        return Catalog.load(new CatalogLocations(tiers, stocks));
+    }
+
+    private static String product(String tiers) {
+        return """
+                id: poster
+                name: Poster
+                process: offset
+                placements:
+                  - id: face
+                    tiers:
+                """ + tiers;
+    }
+
+    @Test
+    void theBundledCatalogLoadsWithTheProductsShopsOrder() {
+        Catalog catalog = Catalog.load(new CatalogLocations(Path.of("layout-tiers"), Path.of("icc-profiles/stocks.yaml")));
+        assertThat(catalog.products()).extracting(Product::id).contains("tshirt", "poster", "mug", "sticker");
+        Product tshirt = catalog.product("tshirt").orElseThrow();
+        assertThat(tshirt.placements()).extracting(Placement::id).containsExactly("front", "back");
+        assertThat(tshirt.placement("front").orElseThrow().tiers()).extracting(LayoutTier::id)
+                .containsExactly("full-front", "centred", "centred-mini", "left-chest");
+        assertThat(catalog.product("poster").orElseThrow().bleedInches()).isEqualTo(0.125);
+        LayoutTier sticker = catalog.product("sticker").orElseThrow().placements().get(0).largestTier();
+        assertThat(sticker.printArea().widthInches()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aValidFileLoads() throws IOException {
+        Catalog catalog = load("poster.yaml", product(GOOD_TIER));
+        LayoutTier tier = catalog.product("poster").orElseThrow().placement("face").orElseThrow().largestTier();
+        assertThat(tier.printArea()).isEqualTo(PrintArea.inches(12, 16).getClass().cast(tier.printArea()));
+        assertThat(tier.printArea().widthInches()).isEqualByComparingTo("12");
+        assertThat(tier.minDpi()).isEqualTo(150);
+    }
+
+    @Test
+    void anUnknownStockNamesFileAndField() {
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("stock: coated-gloss", "stock: vinyl"))))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("poster.yaml")
+                .hasMessageContaining("placements[0].tiers[0].stock")
+                .hasMessageContaining("unknown stock 'vinyl'");
+    }
+
+    @Test
+    void aTierLargerThanTheOneBeforeIsRefused() {
+        String tiers = GOOD_TIER + GOOD_TIER.replace("id: big", "id: bigger").replace("12 x 16 in", "18 x 24 in");
+        assertThatThrownBy(() -> load("poster.yaml", product(tiers)))
+                .hasMessageContaining("placements[0].tiers[1].printArea")
+                .hasMessageContaining("not smaller than the tier before it");
+    }
+
+    @Test
+    void aTierWiderThoughSmallerInAreaIsRefused() {
+        // 13 x 4 in is a smaller area than 12 x 16 but does not fit inside it
+        String tiers = GOOD_TIER + GOOD_TIER.replace("id: big", "id: strip").replace("12 x 16 in", "13 x 4 in");
+        assertThatThrownBy(() -> load("poster.yaml", product(tiers)))
+                .hasMessageContaining("placements[0].tiers[1].printArea");
+    }
+
+    @Test
+    void aNonPositiveSizeIsRefused() {
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("12 x 16 in", "0 x 16 in"))))
+                .hasMessageContaining("placements[0].tiers[0].printArea")
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("12 x 16 in", "-12 x 16 in"))))
+                .hasMessageContaining("placements[0].tiers[0].printArea");
+    }
+
+    @Test
+    void aSizeWithoutAUnitIsRefused() {
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("12 x 16 in", "12 x 16"))))
+                .hasMessageContaining("placements[0].tiers[0].printArea")
+                .hasMessageContaining("'12 x 16 in'");
+    }
+
+    @Test
+    void duplicateTierIdsAreRefused() {
+        String tiers = GOOD_TIER + GOOD_TIER.replace("12 x 16 in", "10 x 10 in");
+        assertThatThrownBy(() -> load("poster.yaml", product(tiers)))
+                .hasMessageContaining("placements[0].tiers[1].id")
+                .hasMessageContaining("duplicate tier id 'big'");
+    }
+
+    @Test
+    void duplicatePlacementIdsAreRefused() {
+        String yaml = product(GOOD_TIER) + """
+                  - id: face
+                    tiers:
+                """ + GOOD_TIER;
+        assertThatThrownBy(() -> load("poster.yaml", yaml)).hasMessageContaining("placements[1].id")
+                .hasMessageContaining("duplicate placement id 'face'");
+    }
+
+    @Test
+    void duplicateProductIdsAcrossFilesAreRefused() throws IOException {
+        Path tiers = Files.createDirectories(dir.resolve("layout-tiers"));
+        Files.writeString(tiers.resolve("poster.yaml"), product(GOOD_TIER));
+        Files.writeString(tiers.resolve("poster.yml"), product(GOOD_TIER));
+        Path stocks = dir.resolve("stocks.yaml");
+        Files.writeString(stocks, STOCKS);
+        assertThatThrownBy(() -> Catalog.load(new CatalogLocations(tiers, stocks)))
+                .hasMessageContaining("duplicate product id 'poster'");
+    }
+
+    @Test
+    void minimumAboveTargetDpiIsRefused() {
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("minDpi: 150", "minDpi: 400"))))
+                .hasMessageContaining("placements[0].tiers[0].minDpi")
+                .hasMessageContaining("above the target DPI 300");
+    }
+
+    @Test
+    void aProductIdMustMatchItsFileName() {
+        assertThatThrownBy(() -> load("banner.yaml", product(GOOD_TIER)))
+                .hasMessageContaining("banner.yaml: id:");
+    }
+
+    @Test
+    void brokenYamlNamesTheFile() {
+        assertThatThrownBy(() -> load("poster.yaml", "id: [unclosed"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("poster.yaml");
+    }
+
+    @Test
+    void aMissingStockFileIsReported() throws IOException {
+        Path tiers = Files.createDirectories(dir.resolve("layout-tiers"));
+        Files.writeString(tiers.resolve("poster.yaml"), product(GOOD_TIER));
+        assertThatThrownBy(() -> Catalog.load(new CatalogLocations(tiers, dir.resolve("missing.yaml"))))
+                .hasMessageContaining("missing.yaml");
+    }
+}
