@@ -1,0 +1,201 @@
+package dev.platen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.TestArtwork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole engine on a random port, its job executor running: a shop uploads art it made at chosen pixel
+ * sizes, posts an order with several placements, reads the verdict in the 201, and follows the order over
+ * HTTP until the engine has settled every placement.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:order-verdict-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
+})
+class OrderVerdictIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    @Test
+    void anOrderWithSeveralPlacementsGetsItsVerdictAtOnceAndSettles() throws Exception {
+        String fullFront = upload(TestArtwork.jpeg(2400, 3200), "front.jpg").path("id").asText();
+        String downgrade = upload(TestArtwork.png(1500, 2000), "back.png").path("id").asText();
+        String tiny = upload(TestArtwork.png(300, 300), "logo.png").path("id").asText();
+
+        Map<String, Object> order = Map.of("reference", "shop-1001", "partner", "acme", "items", List.of(
+                Map.of("product", "tshirt", "quantity", 2, "placements", List.of(
+                        Map.of("placement", "front", "tier", "full-front", "artwork", fullFront),
+                        Map.of("placement", "back", "artwork", downgrade))),
+                Map.of("product", "tshirt", "quantity", 1, "placements", List.of(
+                        Map.of("placement", "front", "artwork", tiny)))));
+        ResponseEntity<String> created = http().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(order)).retrieve().toEntity(String.class);
+
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        JsonNode verdict = json.readTree(created.getBody());
+        JsonNode placements = verdict.path("placements");
+        assertThat(placements).hasSize(3);
+
+        assertThat(placements.get(0).path("tier").asText()).isEqualTo("full-front");
+        assertThat(placements.get(0).path("effectiveDpi").decimalValue()).isEqualByComparingTo("200.0");
+        assertThat(placements.get(0).path("downgraded").asBoolean()).isFalse();
+
+        assertThat(placements.get(1).path("requestedTier").asText()).isEqualTo("full-back");
+        assertThat(placements.get(1).path("tier").asText()).isEqualTo("centred-back");
+        assertThat(placements.get(1).path("downgraded").asBoolean()).isTrue();
+        assertThat(placements.get(1).path("reasons").toString()).contains("LOW_DPI_DOWNGRADED");
+
+        assertThat(placements.get(2).path("tier").isNull()).isTrue();
+        assertThat(placements.get(2).path("reasons").toString()).contains("NO_TIER_FITS");
+
+        String id = verdict.path("id").asText();
+        JsonNode settled = waitFor(id, "NEEDS_REVIEW");
+        assertThat(settled.path("placements").get(0).path("status").asText()).isEqualTo("READY_FOR_PRINT");
+        assertThat(settled.path("placements").get(1).path("status").asText()).isEqualTo("READY_FOR_PRINT");
+        assertThat(settled.path("placements").get(2).path("status").asText()).isEqualTo("NEEDS_REVIEW");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnTheFirstOrderAgain() throws Exception {
+        String art = upload(TestArtwork.png(1200, 1200), "sticker.png").path("id").asText();
+        String body = json.writeValueAsString(Map.of("reference", "shop-2002", "partner", "acme", "items", List.of(
+                Map.of("product", "sticker", "quantity", 50, "placements", List.of(Map.of("placement", "face", "artwork", art))))));
+
+        ResponseEntity<String> first = postOrder(body, "key-2002");
+        ResponseEntity<String> again = postOrder(body, "key-2002");
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(json.readTree(again.getBody()).path("id").asText()).isEqualTo(json.readTree(first.getBody()).path("id").asText());
+        assertThat(json.readTree(again.getBody())).isEqualTo(json.readTree(first.getBody()));
+
+        ResponseEntity<String> otherBody = postOrder(body.replace("shop-2002", "shop-2003"), "key-2002");
+        assertThat(otherBody.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(otherBody.getBody()).path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(otherBody.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aDryRunAnswersTheVerdictWithoutCreatingAnOrder() throws Exception {
+        String art = upload(TestArtwork.png(1500, 2000), "dry.png").path("id").asText();
+        String body = json.writeValueAsString(Map.of("reference", "shop-3003", "partner", "acme", "items", List.of(
+                Map.of("product", "tshirt", "quantity", 1, "placements", List.of(Map.of("placement", "front", "artwork", art))))));
+        ResponseEntity<String> dry = http().post().uri("/api/v1/orders?dryRun=true").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toEntity(String.class);
+        assertThat(dry.getStatusCode().value()).isEqualTo(200);
+        JsonNode verdict = json.readTree(dry.getBody());
+        assertThat(verdict.path("id").isNull()).isTrue();
+        assertThat(verdict.path("dryRun").asBoolean()).isTrue();
+        assertThat(verdict.path("placements").get(0).path("tier").asText()).isEqualTo("centred");
+    }
+
+    @Test
+    void unknownNamesAreRefusedWith422NamingThem() throws Exception {
+        String art = upload(TestArtwork.png(100, 100), "x.png").path("id").asText();
+        assertProblem(order("hoodie", "front", null, art), 422, "UNKNOWN_PRODUCT", "hoodie");
+        assertProblem(order("tshirt", "sleeve", null, art), 422, "UNKNOWN_PLACEMENT", "sleeve");
+        assertProblem(order("tshirt", "front", "giant", art), 422, "UNKNOWN_TIER", "giant");
+        assertProblem(order("tshirt", "front", null, "f".repeat(64)), 422, "UNKNOWN_ARTWORK", "f".repeat(64));
+        ResponseEntity<String> broken = postOrder("{\"reference\": ", null);
+        assertThat(broken.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(broken.getBody()).path("code").asText()).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void theSameBytesTwiceGiveTheSameArtworkId() throws Exception {
+        byte[] bytes = TestArtwork.png(640, 480);
+        JsonNode first = upload(bytes, "a.png");
+        JsonNode second = upload(bytes, "b.png");
+        assertThat(second.path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(first.path("sha256").asText()).hasSize(64);
+        assertThat(first.path("format").asText()).isEqualTo("png");
+        assertThat(first.path("widthPx").asInt()).isEqualTo(640);
+        assertThat(first.path("heightPx").asInt()).isEqualTo(480);
+    }
+
+    @Test
+    void theCatalogOpenApiAndHealthAreServed() throws Exception {
+        JsonNode catalog = json.readTree(http().get().uri("/api/v1/catalog").retrieve().body(String.class));
+        assertThat(catalog.path("products").findValuesAsText("id")).contains("tshirt", "poster", "mug", "sticker");
+        JsonNode api = json.readTree(http().get().uri("/v3/api-docs").retrieve().body(String.class));
+        assertThat(api.path("paths").has("/api/v1/orders")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/artworks")).isTrue();
+        JsonNode ready = json.readTree(http().get().uri("/actuator/health/readiness").retrieve().body(String.class));
+        assertThat(ready.path("status").asText()).isEqualTo("UP");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private String order(String product, String placement, String tier, String artwork) throws Exception {
+        Map<String, Object> p = tier == null ? Map.of("placement", placement, "artwork", artwork)
+                : Map.of("placement", placement, "tier", tier, "artwork", artwork);
+        return json.writeValueAsString(Map.of("reference", "bad", "partner", "acme", "items", List.of(
+                Map.of("product", product, "quantity", 1, "placements", List.of(p)))));
+    }
+
+    private void assertProblem(String body, int status, String code, String named) throws Exception {
+        ResponseEntity<String> response = postOrder(body, null);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("detail").asText()).contains(named);
+    }
+
+    private ResponseEntity<String> postOrder(String body, String idempotencyKey) {
+        var request = http().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.body(body).retrieve().toEntity(String.class);
+    }
+
+    private JsonNode upload(byte[] bytes, String name) throws Exception {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        ResponseEntity<String> response = http().post().uri("/api/v1/artworks").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(200, 201);
+        return json.readTree(response.getBody());
+    }
+
+    private JsonNode waitFor(String orderId, String status) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode order;
+        do {
+            Thread.sleep(200);
+            order = json.readTree(http().get().uri("/api/v1/orders/" + orderId).retrieve().body(String.class));
+        } while (!order.path("status").asText().equals(status) && Instant.now().isBefore(deadline));
+        assertThat(order.path("status").asText()).as(order.toString()).isEqualTo(status);
+        return order;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.platen.testing;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Artwork the tests make at the pixel sizes they need: a gradient with a mark, so every file is different. */
+public final class TestArtwork {
+
+    private TestArtwork() {
+    }
+
+    public static byte[] png(int width, int height) {
+        return encode(image(width, height), "png");
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encode(image(width, height), "jpg");
+    }
+
+    private static BufferedImage image(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(200, 30, 40), width, height, new Color(20, 60, 200)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, Math.max(1, width / 2), Math.max(1, height / 2));
+        g.dispose();
+        // a pixel that depends on the size, so two images of different sizes never share bytes by accident
+        image.setRGB(0, 0, (width * 31 + height) & 0xFFFFFF);
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.platen.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.TestArtwork;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The paths of workflows/order-prepress.bpmn, with the real engine, database and modules behind it. The job
+ * executor is off: the test runs each asynchronous step itself, the way the engine would pick it up.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:order-prepress-process;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "platen.storage.root=target/process-test-objects"
+})
+@AutoConfigureMockMvc
+class OrderPrepressProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeEach
+    void bindAssertionsToTheEngine() {
+        init(engine);
+    }
+
+    @AfterEach
+    void forgetTheOperator() {
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    @Test
+    void allPlacementsFit() throws Exception {
+        String big = upload(TestArtwork.png(2400, 3200));
+        String poster = upload(TestArtwork.png(2700, 3600));
+        JsonNode order = postOrder(List.of(
+                item("tshirt", placement("front", "full-front", big)),
+                item("poster", placement("face", null, poster))));
+        ProcessInstance process = processOf(order);
+
+        assertThat(process).isStarted().isWaitingAt("OrderAccepted");
+        runJobsOf(process);
+
+        assertThat(process).isEnded().hasPassed("InspectArtwork", "ChooseTier", "PlacementReady")
+                .hasNotPassed("ResolvePlacement");
+        JsonNode done = getOrder(order);
+        assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
+        assertThat(done.path("placements")).allSatisfy(p -> {
+            assertThat(p.path("status").asText()).isEqualTo("READY_FOR_PRINT");
+            assertThat(p.path("downgraded").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void aDowngradeStillPrintsWithoutAnOperator() throws Exception {
+        String art = upload(TestArtwork.png(1500, 2000));
+        JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", art))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        assertThat(process).isEnded().hasNotPassed("ResolvePlacement");
+        JsonNode placement = getOrder(order).path("placements").get(0);
+        assertThat(placement.path("tier").asText()).isEqualTo("centred");
+        assertThat(placement.path("downgraded").asBoolean()).isTrue();
+        assertThat(placement.path("reasons").toString()).contains("LOW_DPI_DOWNGRADED");
+        assertThat(getOrder(order).path("status").asText()).isEqualTo("READY_FOR_PRINT");
+    }
+
+    @Test
+    void noTierFitsSoAnOperatorPicksOneAndTheOrderCompletes() throws Exception {
+        String small = upload(TestArtwork.png(300, 300));
+        String fine = upload(TestArtwork.png(2400, 3200));
+        JsonNode order = postOrder(List.of(
+                item("tshirt", placement("front", "full-front", small), placement("back", null, fine))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        Task resolve = task(process);
+        assertThat(resolve).hasCandidateGroup("prepress");
+        JsonNode waiting = getOrder(order);
+        assertThat(waiting.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(waiting.path("placements").get(0).path("reasons").toString()).contains("NO_TIER_FITS");
+        assertThat(waiting.path("placements").get(1).path("status").asText()).isEqualTo("READY_FOR_PRINT");
+
+        engine.getIdentityService().setAuthenticatedUserId("olga");
+        complete(resolve, withVariables("decision", "TIER", "tier", "left-chest", "note", "customer accepts a soft print"));
+        runJobsOf(process);
+
+        assertThat(process).isEnded().hasPassed("ApplyOperatorDecision", "PlacementResolved");
+        JsonNode done = getOrder(order);
+        assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
+        JsonNode front = done.path("placements").get(0);
+        assertThat(front.path("tier").asText()).isEqualTo("left-chest");
+        assertThat(front.path("decidedBy").asText()).isEqualTo("olga");
+        assertThat(front.path("reasons").toString()).contains("OPERATOR_CHOSE_TIER", "BELOW_MINIMUM_DPI");
+        assertThat(front.path("effectiveDpi").decimalValue()).isEqualByComparingTo("75.0");
+    }
+
+    @Test
+    void theOperatorRejectsThePlacementAndTheOrderIsRejected() throws Exception {
+        String small = upload(TestArtwork.png(200, 260));
+        JsonNode order = postOrder(List.of(item("poster", placement("face", null, small))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        engine.getIdentityService().setAuthenticatedUserId("olga");
+        complete(task(process), withVariables("decision", "REJECT", "note", "art is a thumbnail; ask for the original"));
+        runJobsOf(process);
+
+        assertThat(process).isEnded();
+        JsonNode done = getOrder(order);
+        assertThat(done.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(done.path("placements").get(0).path("decisionNote").asText()).contains("thumbnail");
+    }
+
+    @Test
+    void aDecisionThatCannotBeAppliedIsRefusedAndTheTaskStays() throws Exception {
+        String small = upload(TestArtwork.png(210, 250));
+        JsonNode order = postOrder(List.of(item("mug", placement("wrap", null, small))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+        Task resolve = task(process);
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(resolve.getId(),
+                Map.of("decision", "TIER", "tier", "full-front")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("has no tier 'full-front'");
+        assertThatThrownBy(() -> engine.getTaskService().complete(resolve.getId(), Map.of("decision", "REJECT")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("needs a reason");
+
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        assertThat(getOrder(order).path("status").asText()).isEqualTo("NEEDS_REVIEW");
+    }
+
+    // --- the shop's side, through the real HTTP layer -------------------------------------------------------
+
+    private String upload(byte[] bytes) throws Exception {
+        String body = mvc.perform(multipart("/api/v1/artworks").file(new MockMultipartFile("file", "art.png",
+                        "application/octet-stream", bytes)))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(body).path("id").asText();
+    }
+
+    private JsonNode postOrder(List<Map<String, Object>> items) throws Exception {
+        Map<String, Object> order = Map.of("reference", "process-test", "partner", "acme", "items", items);
+        var response = mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(order))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsString());
+    }
+
+    private JsonNode getOrder(JsonNode order) throws Exception {
+        return json.readTree(mvc.perform(get("/api/v1/orders/" + order.path("id").asText()))
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> item(String product, Map<String, Object>... placements) {
+        return Map.of("product", product, "quantity", 1, "placements", List.of(placements));
+    }
+
+    private static Map<String, Object> placement(String placement, String tier, String artwork) {
+        return tier == null ? Map.of("placement", placement, "artwork", artwork)
+                : Map.of("placement", placement, "tier", tier, "artwork", artwork);
+    }
+
+    private ProcessInstance processOf(JsonNode order) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(order.path("id").asText()).singleResult();
+    }
+
+    /** Runs the process's due jobs until none is left (bounded: a loop here would be a modelling error). */
+    private void runJobsOf(ProcessInstance process) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = jobQuery().processInstanceId(process.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> execute(job));
+        }
+        throw new AssertionError("jobs still pending after 50 rounds");
+    }
+}
