@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stays healthy, and what was stored before is still there afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:artwork-upload-it;DB_CLOSE_DELAY=-1",
-        "platen.storage.root=target/it-upload-objects"
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
 })
 class ArtworkUploadIntegrationTest {
 

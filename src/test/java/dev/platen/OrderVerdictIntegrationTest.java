@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP until the engine has settled every placement.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:order-verdict-it;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"
 })
 class OrderVerdictIntegrationTest {

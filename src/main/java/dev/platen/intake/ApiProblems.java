@@ -4,97 +4,113 @@ import dev.platen.artwork.ArtworkRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Every error of the HTTP API as RFC 9457 problem+json with a stable {@code code} member. Bad input is a 4xx;
- * only a fault of the engine itself is a 5xx, and then without internals in the body.
+ * only a fault of the engine itself is a 5xx, and then without internals in the body. Spring MVC's own
+ * exceptions (unreadable JSON, a missing multipart part, a wrong method ...) keep the status Spring gives them
+ * and get a code here.
  */
 @RestControllerAdvice(basePackages = "dev.platen")
-class ApiProblems {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
+    ResponseEntity<Object> apiProblem(ApiProblem e, HttpServletRequest request) {
         return problem(e.status(), e.code(), e.getMessage(), request);
     }
 
     @ExceptionHandler(ArtworkRejected.class)
-    ResponseEntity<ProblemDetail> artworkRejected(ArtworkRejected e, HttpServletRequest request) {
+    ResponseEntity<Object> artworkRejected(ArtworkRejected e, HttpServletRequest request) {
         return problem(e.httpStatus(), e.code(), e.getMessage(), request);
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return problem(413, "UPLOAD_TOO_LARGE", "The upload is larger than this server accepts.", request);
-    }
-
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
-        return problem(400, "MISSING_FILE", "Send the artwork as multipart/form-data in a part named '"
-                + e.getRequestPartName() + "'.", request);
-    }
-
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
+    ResponseEntity<Object> badMultipart(MultipartException e, HttpServletRequest request) {
         return problem(400, "MALFORMED_MULTIPART", "The request is not valid multipart/form-data.", request);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return problem(400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.", request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type " + e.getContentType() + " is not accepted here.", request);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(405, "METHOD_NOT_ALLOWED", "Method " + e.getMethod() + " is not allowed here.", request);
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
-        return problem(400, "BAD_PARAMETER", e.getMessage(), request);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
-        return problem(404, "NOT_FOUND", "Nothing is here.", request);
-    }
-
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(500, "INTERNAL_ERROR", "Platen failed to handle this request; it has been logged.", request);
     }
 
-    static ResponseEntity<ProblemDetail> problem(int status, String code, String detail, HttpServletRequest request) {
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        String code = codeOf(ex, statusCode);
+        problem.setProperty("code", code);
+        problem.setType(URI.create("urn:platen:problem:" + code));
+        if (ex instanceof MissingServletRequestPartException missing) {
+            problem.setDetail("Send the artwork as multipart/form-data in a part named '" + missing.getRequestPartName() + "'.");
+        } else if (ex instanceof HttpMessageNotReadableException) {
+            problem.setDetail("The request body is not valid JSON of the expected shape.");
+        }
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.addAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, problemHeaders, statusCode);
+    }
+
+    private static String codeOf(Exception ex, HttpStatusCode status) {
+        if (ex instanceof MissingServletRequestPartException) {
+            return "MISSING_FILE";
+        } else if (ex instanceof MaxUploadSizeExceededException) {
+            return "UPLOAD_TOO_LARGE";
+        } else if (ex instanceof HttpMessageNotReadableException) {
+            return "MALFORMED_JSON";
+        } else if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "UNSUPPORTED_MEDIA_TYPE";
+        } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return "NOT_ACCEPTABLE";
+        } else if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return "METHOD_NOT_ALLOWED";
+        } else if (ex instanceof NoResourceFoundException) {
+            return "NOT_FOUND";
+        } else if (ex instanceof MissingServletRequestParameterException || ex instanceof TypeMismatchException) {
+            return "BAD_PARAMETER";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.name() : "HTTP_" + status.value();
+    }
+
+    static ResponseEntity<Object> problem(int status, String code, String detail, HttpServletRequest request) {
         HttpStatusCode statusCode = HttpStatusCode.valueOf(status);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(statusCode, detail);
         HttpStatus known = HttpStatus.resolve(status);
         body.setTitle(known != null ? known.getReasonPhrase() : "Error");
-        body.setType(URI.create("urn:platen:problem:" + code));
+        body.setType(URI.create("urn:platen:problem:" + code.toUpperCase(Locale.ROOT)));
         body.setInstance(URI.create(request.getRequestURI()));
         body.setProperty("code", code);
         return ResponseEntity.status(statusCode).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);

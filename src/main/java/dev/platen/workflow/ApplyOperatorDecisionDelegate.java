@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Apply operator decision": records the operator's tier or rejection on the placement. */
-@Component("applyOperatorDecision")
+@Component("applyOperatorDecisionDelegate")
 class ApplyOperatorDecisionDelegate implements JavaDelegate {
 
     private final ResolvePlacement resolve;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Choose tier": the requested tier, a smaller tested one, or none (then an operator decides). */
-@Component("chooseTier")
+@Component("chooseTierDelegate")
 class ChooseTierDelegate implements JavaDelegate {
 
     private final ChooseTier chooseTier;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Inspect artwork": decodes the placement's art fully. */
-@Component("inspectArtwork")
+@Component("inspectArtworkDelegate")
 class InspectArtworkDelegate implements JavaDelegate {
 
     private final InspectPlacement inspect;

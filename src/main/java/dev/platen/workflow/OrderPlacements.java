@@ -9,10 +9,11 @@ import java.util.List;
 /**
  * The multi-instance collection of the order process: the ids of an order's placements, read from the order
  * book rather than stored as a process variable (a list variable would need Java serialization, which the
- * engine rightly refuses by default).
+ * engine rightly refuses by default). Public because the expression language only calls methods of public
+ * classes.
  */
 @Component("orderPlacements")
-class OrderPlacements {
+public class OrderPlacements {
 
     private final OrderBook book;
 
