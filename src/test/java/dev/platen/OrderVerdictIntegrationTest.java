@@ -79,6 +79,27 @@ class OrderVerdictIntegrationTest {
         assertThat(settled.path("placements").get(0).path("status").asText()).isEqualTo("READY_FOR_PRINT");
         assertThat(settled.path("placements").get(1).path("status").asText()).isEqualTo("READY_FOR_PRINT");
         assertThat(settled.path("placements").get(2).path("status").asText()).isEqualTo("NEEDS_REVIEW");
+
+        // the operator picks the task up over Camunda's REST API, which answers only to engine users
+        String tasksUri = "/engine-rest/task?processInstanceBusinessKey=" + id;
+        assertThat(http().get().uri(tasksUri).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+        JsonNode tasks = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
+                .retrieve().body(String.class));
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("name").asText()).isEqualTo("Resolve placement");
+        String form = json.writeValueAsString(Map.of("variables", Map.of(
+                "decision", Map.of("value", "TIER"), "tier", Map.of("value", "left-chest"),
+                "note", Map.of("value", "shop agreed to a small soft print"))));
+        ResponseEntity<String> submitted = http().post().uri("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/submit-form")
+                .headers(h -> h.setBasicAuth("demo", "demo")).contentType(MediaType.APPLICATION_JSON).body(form)
+                .retrieve().toEntity(String.class);
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
+
+        JsonNode ready = waitFor(id, "READY_FOR_PRINT");
+        JsonNode resolved = ready.path("placements").get(2);
+        assertThat(resolved.path("tier").asText()).isEqualTo("left-chest");
+        assertThat(resolved.path("decidedBy").asText()).isEqualTo("demo");
+        assertThat(resolved.path("reasons").toString()).contains("OPERATOR_CHOSE_TIER");
     }
 
     @Test
