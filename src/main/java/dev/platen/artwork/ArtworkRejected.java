@@ -44,4 +44,30 @@ public class ArtworkRejected extends RuntimeException {
     public static ArtworkRejected tooLarge(String message) {
         return new ArtworkRejected("IMAGE_TOO_LARGE", 413, message);
     }
+
+    public static ArtworkRejected emptyFile(String message) {
+        return new ArtworkRejected("EMPTY_FILE", 422, message);
+    }
+
+    /** The upload is bigger than {@link ArtworkLimits#maxUploadBytes()}. */
+    public static ArtworkRejected fileTooLarge(String message) {
+        return new ArtworkRejected("FILE_TOO_LARGE", 413, message);
+    }
+
+    /** Decoding the file ran out of memory or stack: hostile or pathological structure. */
+    public static ArtworkRejected tooComplex(String message, Throwable cause) {
+        return new ArtworkRejected("ARTWORK_TOO_COMPLEX", 422, message, cause);
+    }
+
+    public static ArtworkRejected corruptPdf(String message, Throwable cause) {
+        return new ArtworkRejected("CORRUPT_PDF", 422, message, cause);
+    }
+
+    public static ArtworkRejected encryptedPdf(String message, Throwable cause) {
+        return new ArtworkRejected("PDF_ENCRYPTED", 422, message, cause);
+    }
+
+    public static ArtworkRejected pdfWithoutPages(String message) {
+        return new ArtworkRejected("PDF_NO_PAGES", 422, message);
+    }
 }

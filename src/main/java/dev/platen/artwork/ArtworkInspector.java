@@ -1,0 +1,212 @@
+package dev.platen.artwork;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inspects customer artwork: decides the format from magic bytes, reads the headers within {@link ArtworkLimits}
+ * before any pixel is decoded, and on request decodes the first frame or page in full.
+ *
+ * <p>Every fault of the file ends as an {@link ArtworkRejected} with a 4xx status; decoder exceptions of any kind
+ * are translated here and never escape. Faults of the server itself (the file cannot be opened) are not the
+ * customer's and stay {@link UncheckedIOException}s. Thread-safe: readers are created per call.
+ */
+@Component
+public class ArtworkInspector implements ArtworkReader {
+
+    static final String FIRST_FRAME_ONLY = "FIRST_FRAME_ONLY";
+    static final String DECODER_WARNING = "DECODER_WARNING";
+    static final String ICC_PROFILE_MISMATCH = "ICC_PROFILE_MISMATCH";
+    static final String HEADER_DISAGREES = "HEADER_DISAGREES_WITH_DECODER";
+
+    /** Enough for every magic number, including a PDF header anywhere in the first 1024 bytes. */
+    private static final int SNIFF_BYTES = MagicBytes.PDF_HEADER_WINDOW;
+    private static final int MAX_WARNING_FINDINGS = 5;
+
+    private final ArtworkLimits limits;
+    private final PdfArtwork pdf;
+
+    public ArtworkInspector(ArtworkLimits limits) {
+        this.limits = limits;
+        this.pdf = new PdfArtwork(limits);
+    }
+
+    @Override
+    public ArtworkHeader readHeader(Path file) {
+        ArtworkFormat format = formatOf(file);
+        return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.readHeader(file) : rasterHeader(file, format));
+    }
+
+    @Override
+    public DecodedArtwork decodeFully(Path file) {
+        ArtworkFormat format = formatOf(file);
+        return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.decodeFully(file) : rasterDecode(file, format));
+    }
+
+    private ArtworkFormat formatOf(Path file) {
+        long size;
+        ByteBuffer start;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = channel.size();
+            start = ByteBuffer.allocate((int) Math.min(size, SNIFF_BYTES));
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // read until the sniff window is full or the file ends
+            }
+            start.flip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read artwork file " + file, e);
+        }
+        if (size == 0) {
+            throw ArtworkRejected.emptyFile("The file is empty");
+        }
+        if (size > limits.maxUploadBytes()) {
+            throw ArtworkRejected.fileTooLarge("The file has " + size + " bytes, more than the "
+                    + limits.maxUploadBytes() + " allowed");
+        }
+        return MagicBytes.formatOf(start).orElseThrow(() -> ArtworkRejected.unsupported(
+                "The file is not JPEG, PNG, TIFF, WebP or PDF"));
+    }
+
+    /**
+     * The file's own structures first, then the pixel limit, and only then the decoder's view of the size. When
+     * the two disagree the header's size is reported with a finding; decoding settles which one is true.
+     */
+    private ArtworkHeader rasterHeader(Path file, ArtworkFormat format) throws IOException {
+        RasterFacts facts = rasterFacts(file, format);
+        checkPixelLimit(facts.storedWidth(), facts.storedHeight());
+        List<Finding> findings = new ArrayList<>(facts.findings());
+        RasterCodec.StoredSize decoderView = RasterCodec.storedSize(file, format);
+        if (decoderView.width() != facts.storedWidth() || decoderView.height() != facts.storedHeight()) {
+            checkPixelLimit(decoderView.width(), decoderView.height());
+            findings.add(new Finding(HEADER_DISAGREES, "The file's header says " + facts.storedWidth() + "x"
+                    + facts.storedHeight() + " px but its decoder reads " + decoderView.width() + "x"
+                    + decoderView.height() + " px."));
+        }
+        if (facts.moreFrames()) {
+            findings.add(new Finding(FIRST_FRAME_ONLY, "The file holds more than one "
+                    + (format == ArtworkFormat.TIFF ? "page" : "frame") + "; only the first is used."));
+        }
+        String icc = IccProfile.describe(facts.iccProfile(), findings);
+        if (icc != null) {
+            checkProfileMatches(facts, findings);
+        }
+        return new ArtworkHeader(format, facts.width(), facts.height(), facts.dpi(), facts.colorSpace(),
+                facts.bitsPerSample(), facts.alpha(), icc, facts.orientation(), null, findings);
+    }
+
+    private static RasterFacts rasterFacts(Path file, ArtworkFormat format) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // Mapped, not read: a TIFF's directory may sit at the end of a 200 MB file, and only a few bytes of it
+            // are touched. Files above 2 GB are refused by maxUploadBytes long before this could matter.
+            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0,
+                    Math.min(channel.size(), Integer.MAX_VALUE));
+            return switch (format) {
+                case JPEG -> JpegSegments.read(bytes);
+                case PNG -> PngChunks.read(bytes);
+                case TIFF -> TiffFacts.read(bytes);
+                case WEBP -> WebpChunks.read(bytes);
+                case PDF -> throw new IllegalArgumentException("PDF is not raster artwork");
+            };
+        }
+    }
+
+    private void checkPixelLimit(long width, long height) {
+        if (width * height > limits.maxPixels()) {
+            throw ArtworkRejected.tooLarge("The image has " + width + "x" + height + " px, more than the "
+                    + limits.maxPixels() + " pixels allowed");
+        }
+    }
+
+    /** A CMYK profile on RGB pixels (and the like) is ignored by every colour-managed decoder. */
+    private static void checkProfileMatches(RasterFacts facts, List<Finding> findings) {
+        byte[] p = facts.iccProfile();
+        String profileSpace = new String(p, 16, 4, StandardCharsets.US_ASCII).strip();
+        String expected = switch (facts.colorSpace()) {
+            case RasterFacts.RGB -> "RGB";
+            case RasterFacts.GRAY -> "GRAY";
+            case RasterFacts.CMYK -> "CMYK";
+            case RasterFacts.LAB -> "Lab";
+            default -> profileSpace;
+        };
+        if (!expected.equals(profileSpace)) {
+            findings.add(new Finding(ICC_PROFILE_MISMATCH, "The embedded ICC profile is for " + profileSpace
+                    + " but the image is " + facts.colorSpace() + "; decoders will ignore the profile."));
+        }
+    }
+
+    private DecodedArtwork rasterDecode(Path file, ArtworkFormat format) throws IOException {
+        ArtworkHeader header = rasterHeader(file, format);
+        RasterCodec.Decoded decoded = RasterCodec.decodeFirstFrame(file, format);
+        List<Finding> findings = new ArrayList<>();
+        decoded.warnings().stream().limit(MAX_WARNING_FINDINGS).forEach(warning ->
+                findings.add(new Finding(DECODER_WARNING, "The decoder warned: " + warning)));
+        boolean profileKnownBad = header.findings().stream().anyMatch(f -> f.code().equals(IccProfile.INVALID));
+        boolean decoderDroppedProfile = decoded.warnings().stream()
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .anyMatch(w -> w.contains("icc") && w.contains("ignoring icc profile"));
+        if (decoderDroppedProfile && !profileKnownBad) {
+            // The profile parsed, but the decoder could not use it: the colours were decoded without it.
+            findings.add(new Finding(IccProfile.INVALID,
+                    "The decoder could not apply the embedded ICC profile and ignored it."));
+        }
+        boolean turned = header.exifOrientation() >= 5;
+        int width = turned ? decoded.storedHeight() : decoded.storedWidth();
+        int height = turned ? decoded.storedWidth() : decoded.storedHeight();
+        return new DecodedArtwork(header, width, height, findings);
+    }
+
+    private interface Inspection<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs one file's inspection and turns every way a decoder can fail into a rejection.
+     *
+     * <p>{@link OutOfMemoryError} and {@link StackOverflowError} are caught on purpose: hostile files (pixel bombs
+     * that slip past the header check, deeply recursive structures) make decoders allocate or recurse without
+     * bound. The error is thrown inside this call, the memory and stack it used are unreachable once it has
+     * unwound, and rejecting the one file keeps the worker serving everyone else.
+     */
+    private static <T> T guarded(ArtworkFormat format, Inspection<T> inspection) {
+        try {
+            return inspection.run();
+        } catch (ArtworkRejected rejected) {
+            throw rejected;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw ArtworkRejected.tooComplex("The file is too complex to decode: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw rejectionFor(format, e);
+        }
+    }
+
+    private static ArtworkRejected rejectionFor(ArtworkFormat format, Exception e) {
+        if (format == ArtworkFormat.PDF) {
+            if (e instanceof InvalidPasswordException) {
+                return ArtworkRejected.encryptedPdf("The PDF is protected by a password needed to open it", e);
+            }
+            return ArtworkRejected.corruptPdf("The PDF cannot be read: " + e.getMessage(), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || RasterCodec.isTruncation(t.getMessage())) {
+                return ArtworkRejected.truncated("The " + format.wireName() + " data ends early: " + e.getMessage(),
+                        e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return ArtworkRejected.corrupt("The " + format.wireName() + " cannot be decoded: " + e, e);
+    }
+
+}
