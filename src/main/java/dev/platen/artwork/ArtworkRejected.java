@@ -51,7 +51,7 @@ public class ArtworkRejected extends RuntimeException {
 
     /** The upload is bigger than {@link ArtworkLimits#maxUploadBytes()}. */
     public static ArtworkRejected fileTooLarge(String message) {
-        return new ArtworkRejected("FILE_TOO_LARGE", 413, message);
+        return new ArtworkRejected("UPLOAD_TOO_LARGE", 413, message);
     }
 
     /** Decoding the file ran out of memory or stack: hostile or pathological structure. */

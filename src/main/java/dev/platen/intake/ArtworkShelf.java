@@ -58,7 +58,7 @@ class ArtworkShelf {
                 copied = copyAtMost(upload, out, limits.maxUploadBytes());
             }
             if (copied == 0) {
-                throw new ArtworkRejected("EMPTY_FILE", 422, "The uploaded file is empty.");
+                throw ArtworkRejected.emptyFile("The uploaded file is empty.");
             }
             ArtworkHeader header = reader.readHeader(temp);
             StoredObject stored = store.put(temp);
@@ -92,8 +92,7 @@ class ArtworkShelf {
     }
 
     private ArtworkRejected tooLarge() {
-        return new ArtworkRejected("UPLOAD_TOO_LARGE", 413, "The upload is larger than the limit of "
-                + limits.maxUploadBytes() + " bytes.");
+        return ArtworkRejected.fileTooLarge("The upload is larger than the limit of " + limits.maxUploadBytes() + " bytes.");
     }
 
     private long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {

@@ -79,7 +79,7 @@ class ArtworkRejectionTest {
 
         ArtworkRejected rejection = rejected(() -> small.readHeader(file));
 
-        assertThat(rejection.code()).isEqualTo("FILE_TOO_LARGE");
+        assertThat(rejection.code()).isEqualTo("UPLOAD_TOO_LARGE");
         assertThat(rejection.httpStatus()).isEqualTo(413);
     }
 
