@@ -85,7 +85,9 @@ public final class ColorTransform implements AutoCloseable {
     /**
      * Ink limiting of CMYK that is already separated: a CMYK-to-CMYK device link transform. lcms samples its
      * limiter on a 17-point grid, so between grid points the total can overshoot the limit slightly (the
-     * tests measure it); K is never reduced, so a limit below 100 % cannot hold for solid black.
+     * tests measure it); K is never reduced, so a limit below 100 % cannot hold for solid black. Evaluated
+     * {@link Precision#EXACT}: lcms's precalculation would resample the limiter's CLUT once more and move K
+     * by up to two counts.
      */
     public static ColorTransform inkLimiter(InkLimit limit, PixelFormat cmykFormat) {
         if (cmykFormat.colorSpace() != ColorSpace.CMYK) {
@@ -99,7 +101,8 @@ public final class ColorTransform implements AutoCloseable {
             // A one-profile multiprofile transform: a device link needs no output profile, and this way no
             // NULL output handle is passed to cmsCreateTransform.
             Pointer transform = Lcms.require(LIB.cmsCreateMultiprofileTransformTHR(CONTEXT, new Pointer[] {link}, 1,
-                    cmykFormat.lcmsType, cmykFormat.lcmsType, RenderingIntent.PERCEPTUAL.code(), 0),
+                    cmykFormat.lcmsType, cmykFormat.lcmsType, RenderingIntent.PERCEPTUAL.code(),
+                    Precision.EXACT.flags),
                     "lcms could not build the ink limit transform");
             return adopt(new NativeHandle(transform, LIB::cmsDeleteTransform), cmykFormat, cmykFormat);
         } finally {

@@ -35,7 +35,8 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         if (targetFormat.hasAlpha() && !sourceFormat.hasAlpha()) {
             throw new IllegalArgumentException(sourceFormat + " has no alpha to fill " + targetFormat + "'s from");
         }
-        if (inkLimit() != null && target.colorSpace() != ColorSpace.CMYK) {
+        // The parameters, not the accessors: a compact constructor runs before the fields are assigned.
+        if (rendering != null && rendering.inkLimit() != null && target.colorSpace() != ColorSpace.CMYK) {
             throw new IllegalArgumentException("an ink limit needs a CMYK target, not " + target.colorSpace());
         }
         if (proof != null && proof.gamutAlarm() != null && targetFormat.colorSpace() != ColorSpace.RGB) {

@@ -20,7 +20,7 @@ import static dev.platen.color.Lcms.LIB;
  *
  * <p>The press is a simple subtractive model, not a measured one: four inks are Beer-Lambert filters in three
  * bands (linear sRGB primaries, D50-adapted), each with a 50 % mid-tone dot gain, printed on a slightly warm
- * paper. The separation (BToA) inverts the model exactly in density space with a light GCR: K fades in
+ * paper, with a little surface reflection. The separation (BToA) inverts the model exactly in density space with a light GCR: K fades in
  * (smoothstep) once the grey component passes 30 % and reaches 100 % on the darkest neutrals, where C, M and Y are also at
  * 100 %, so the darkest colours run at 400 % total area coverage, which is what makes ink limiting measurable.
  * Out-of-gamut colours are clipped in ink space.
@@ -39,6 +39,12 @@ final class SyntheticPressProfile {
             {0.93, 0.84, 0.06},
             {0.025, 0.025, 0.028},
     };
+
+    /**
+     * Light reflected by the ink surface before it is filtered: it caps how dark a print gets (400 % ends
+     * near L* 9 instead of L* 0), which is why rich blacks need all four inks.
+     */
+    static final double SURFACE = 0.01;
 
     /** Mid-tone dot gain: effective coverage e = a (1 + G (1 - a)), so 50 % prints as 62.5 %. */
     static final double DOT_GAIN = 0.5;
@@ -87,12 +93,13 @@ final class SyntheticPressProfile {
     /** Absolute XYZ (D50, Y of a perfect white = 1) of a CMYK tint, each coverage 0..1. */
     static double[] printXyz(double c, double m, double y, double k) {
         double[] coverage = {c, m, y, k};
-        double[] rgb = PAPER.clone();
-        for (int ink = 0; ink < 4; ink++) {
-            double effective = dotGain(coverage[ink]);
-            for (int band = 0; band < 3; band++) {
-                rgb[band] *= Math.pow(SOLID[ink][band], effective);
+        double[] rgb = new double[3];
+        for (int band = 0; band < 3; band++) {
+            double transmitted = 1;
+            for (int ink = 0; ink < 4; ink++) {
+                transmitted *= Math.pow(SOLID[ink][band], dotGain(coverage[ink]));
             }
+            rgb[band] = PAPER[band] * (SURFACE + (1 - SURFACE) * transmitted);
         }
         return multiply(RGB_TO_XYZ, rgb);
     }
@@ -117,7 +124,7 @@ final class SyntheticPressProfile {
         double[] rgb = multiply(XYZ_TO_RGB, absolute);
         double[] density = new double[3];
         for (int band = 0; band < 3; band++) {
-            double t = Math.min(1, Math.max(1e-6, rgb[band] / PAPER[band]));
+            double t = Math.min(1, Math.max(1e-6, (rgb[band] / PAPER[band] - SURFACE) / (1 - SURFACE)));
             density[band] = -Math.log(t);
         }
         double[][] inkDensity = new double[3][3];   // rows bands, columns C, M, Y
