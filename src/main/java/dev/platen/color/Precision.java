@@ -4,7 +4,7 @@ package dev.platen.color;
  * How lcms evaluates a transform. lcms normally "optimises" a transform by resampling the whole profile chain
  * into one device-link CLUT and interpolating in it. Measured against {@code transicc} on the synthetic press
  * profile of the tests (sRGB to CMYK, 343 colours, five intent/BPC cases): {@link #EXACT} 0 counts,
- * {@link #PRECALCULATED} up to 29 8-bit counts, {@link #PRECALCULATED_HIGH_RES} up to 11, worst near the
+ * {@link #PRECALCULATED} up to 33 8-bit counts, {@link #PRECALCULATED_HIGH_RES} up to 9, worst near the
  * gamut boundary where the separation has kinks (ink clipping). Press output therefore defaults to
  * {@link #EXACT}. Caveat: the precalculation also applies lcms's white fix-up (paper white maps to exactly
  * 0 % ink); {@link #EXACT} does not, and gives what the profile says for white (on the synthetic profile,
