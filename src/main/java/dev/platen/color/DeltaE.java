@@ -1,0 +1,95 @@
+package dev.platen.color;
+
+/**
+ * Colour differences. CIEDE2000 with the parametric factors kL = kC = kH = 1 (graphic arts reference
+ * conditions): about 1 is a just-noticeable difference side by side; print tolerances are usually 2 to 3.
+ */
+public final class DeltaE {
+
+    private static final double POW25_7 = Math.pow(25, 7);
+
+    private DeltaE() {
+    }
+
+    /**
+     * CIEDE2000 in Java, following Sharma, Wu and Dalal, "The CIEDE2000 Color-Difference Formula:
+     * Implementation Notes, Supplementary Test Data, and Mathematical Observations" (2005), equations 1 to 22,
+     * including their notes on the hue mean and hue difference when the hues straddle 0°/360° and when a
+     * chroma is zero.
+     */
+    public static double cie2000(Lab first, Lab second) {
+        double l1 = first.lightness();
+        double l2 = second.lightness();
+        double cBar = (first.chroma() + second.chroma()) / 2;
+        double cBar7 = Math.pow(cBar, 7);
+        double g = 0.5 * (1 - Math.sqrt(cBar7 / (cBar7 + POW25_7)));
+        double a1 = (1 + g) * first.a();
+        double a2 = (1 + g) * second.a();
+        double c1 = Math.hypot(a1, first.b());
+        double c2 = Math.hypot(a2, second.b());
+        double h1 = hueDegrees(a1, first.b());
+        double h2 = hueDegrees(a2, second.b());
+
+        double deltaL = l2 - l1;
+        double deltaC = c2 - c1;
+        double deltaHue;
+        if (c1 * c2 == 0) {
+            deltaHue = 0;
+        } else if (Math.abs(h2 - h1) <= 180) {
+            deltaHue = h2 - h1;
+        } else if (h2 - h1 > 180) {
+            deltaHue = h2 - h1 - 360;
+        } else {
+            deltaHue = h2 - h1 + 360;
+        }
+        double deltaH = 2 * Math.sqrt(c1 * c2) * Math.sin(Math.toRadians(deltaHue / 2));
+
+        double lMean = (l1 + l2) / 2;
+        double cMean = (c1 + c2) / 2;
+        double hMean;
+        if (c1 * c2 == 0) {
+            hMean = h1 + h2;
+        } else if (Math.abs(h1 - h2) <= 180) {
+            hMean = (h1 + h2) / 2;
+        } else if (h1 + h2 < 360) {
+            hMean = (h1 + h2 + 360) / 2;
+        } else {
+            hMean = (h1 + h2 - 360) / 2;
+        }
+
+        double t = 1 - 0.17 * cosDegrees(hMean - 30) + 0.24 * cosDegrees(2 * hMean)
+                + 0.32 * cosDegrees(3 * hMean + 6) - 0.20 * cosDegrees(4 * hMean - 63);
+        double deltaTheta = 30 * Math.exp(-Math.pow((hMean - 275) / 25, 2));
+        double cMean7 = Math.pow(cMean, 7);
+        double rC = 2 * Math.sqrt(cMean7 / (cMean7 + POW25_7));
+        double lMean50 = (lMean - 50) * (lMean - 50);
+        double sL = 1 + 0.015 * lMean50 / Math.sqrt(20 + lMean50);
+        double sC = 1 + 0.045 * cMean;
+        double sH = 1 + 0.015 * cMean * t;
+        double rT = -Math.sin(Math.toRadians(2 * deltaTheta)) * rC;
+
+        double dL = deltaL / sL;
+        double dC = deltaC / sC;
+        double dH = deltaH / sH;
+        return Math.sqrt(dL * dL + dC * dC + dH * dH + rT * dC * dH);
+    }
+
+    /** CIEDE2000 as lcms computes it ({@code cmsCIE2000DeltaE} with kL = kC = kH = 1). */
+    public static double cie2000ByLcms(Lab first, Lab second) {
+        return Lcms.LIB.cmsCIE2000DeltaE(new double[] {first.lightness(), first.a(), first.b()},
+                new double[] {second.lightness(), second.a(), second.b()}, 1, 1, 1);
+    }
+
+    /** h' in degrees, 0 to 360; 0 for a neutral (a' = b = 0), as the paper prescribes. */
+    private static double hueDegrees(double aPrime, double b) {
+        if (aPrime == 0 && b == 0) {
+            return 0;
+        }
+        double h = Math.toDegrees(Math.atan2(b, aPrime));
+        return h < 0 ? h + 360 : h;
+    }
+
+    private static double cosDegrees(double degrees) {
+        return Math.cos(Math.toRadians(degrees));
+    }
+}

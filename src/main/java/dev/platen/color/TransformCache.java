@@ -1,0 +1,122 @@
+package dev.platen.color;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A bounded, thread-safe, least-recently-used cache of transforms, keyed by the SHA-256 of the profiles'
+ * bytes, the pixel formats, intents and lcms flags. Building a CLUT transform costs milliseconds to tens of
+ * milliseconds; converting a job's worth of pixels with the same pair of profiles should pay that once.
+ *
+ * <p>Each call returns a transform of its own that the caller closes; it shares the native transform with
+ * the cache. Eviction and {@link #close()} only drop the cache's reference, so a transform in use on another
+ * thread stays valid until its user closes it. Profiles may be closed once a transform is obtained.
+ *
+ * <p>Two threads missing on the same key at once may both build the transform; one result is kept and the
+ * other closed. Building outside the lock keeps one slow build from blocking every other lookup.
+ */
+public final class TransformCache implements AutoCloseable {
+
+    private final int capacity;
+    private final LinkedHashMap<TransformKey, ColorTransform> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long hits;
+    private long misses;
+    private boolean closed;
+
+    /** @param capacity most transforms kept; each is typically a few hundred kB of native memory */
+    public TransformCache(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Like {@link ColorTransform#create(ColorProfile, PixelFormat, ColorProfile, PixelFormat, RenderingIntent, boolean)}. */
+    public ColorTransform transform(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
+                                    PixelFormat targetFormat, RenderingIntent intent, boolean blackPointCompensation) {
+        return transform(source, sourceFormat, target, targetFormat, RenderingOptions.of(intent, blackPointCompensation));
+    }
+
+    /** Like {@link ColorTransform#create(ColorProfile, PixelFormat, ColorProfile, PixelFormat, RenderingOptions)}. */
+    public ColorTransform transform(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
+                                    PixelFormat targetFormat, RenderingOptions rendering) {
+        return get(new TransformSpec(source, sourceFormat, target, targetFormat,
+                Objects.requireNonNull(rendering, "rendering"), null));
+    }
+
+    /** Like {@link ColorTransform#softProof}. */
+    public ColorTransform softProof(ColorProfile art, PixelFormat artFormat, ColorProfile screen,
+                                    PixelFormat screenFormat, SoftProof proof) {
+        return get(new TransformSpec(art, artFormat, screen, screenFormat, null, Objects.requireNonNull(proof, "proof")));
+    }
+
+    ColorTransform get(TransformSpec spec) {
+        TransformKey key = spec.key();
+        synchronized (this) {
+            ensureOpen();
+            ColorTransform cached = entries.get(key);
+            if (cached != null) {
+                hits++;
+                return cached.share();
+            }
+            misses++;
+        }
+        ColorTransform built = ColorTransform.of(spec);
+        List<ColorTransform> evicted = new ArrayList<>();
+        ColorTransform result;
+        synchronized (this) {
+            if (closed) {
+                return built;  // the caller owns it alone; the cache is gone
+            }
+            ColorTransform raced = entries.get(key);
+            if (raced != null) {
+                evicted.add(built);
+                result = raced.share();
+            } else {
+                entries.put(key, built);
+                result = built.share();
+                Iterator<Map.Entry<TransformKey, ColorTransform>> eldest = entries.entrySet().iterator();
+                while (entries.size() > capacity) {
+                    evicted.add(eldest.next().getValue());
+                    eldest.remove();
+                }
+            }
+        }
+        evicted.forEach(ColorTransform::close);
+        return result;
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    public synchronized long hits() {
+        return hits;
+    }
+
+    public synchronized long misses() {
+        return misses;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("transform cache is closed");
+        }
+    }
+
+    /** Drops every cached transform; transforms handed out stay usable until their owners close them. */
+    @Override
+    public void close() {
+        List<ColorTransform> all;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(entries.values());
+            entries.clear();
+        }
+        all.forEach(ColorTransform::close);
+    }
+}
