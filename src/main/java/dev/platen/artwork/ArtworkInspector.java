@@ -3,6 +3,7 @@ package dev.platen.artwork;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,25 @@ public class ArtworkInspector implements ArtworkReader {
     public DecodedArtwork decodeFully(Path file) {
         ArtworkFormat format = formatOf(file);
         return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.decodeFully(file) : rasterDecode(file, format));
+    }
+
+    @Override
+    public ArtworkPixels pixels(Path file, double pdfPixelsPerInch) {
+        ArtworkFormat format = formatOf(file);
+        return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.render(file, pdfPixelsPerInch)
+                : rasterPixels(file, format));
+    }
+
+    private ArtworkPixels rasterPixels(Path file, ArtworkFormat format) throws IOException {
+        ArtworkHeader header = rasterHeader(file, format);
+        RasterFacts facts = rasterFacts(file, format);
+        BufferedImage image = Orientation.upright(RasterCodec.decodeImage(file, format), header.exifOrientation());
+        boolean profileUsable = facts.iccProfile() != null
+                && header.findings().stream().noneMatch(f -> f.code().equals(IccProfile.INVALID)
+                || f.code().equals(ICC_PROFILE_MISMATCH));
+        String samples = image.getColorModel().getNumColorComponents() == 4 ? RasterFacts.CMYK
+                : image.getColorModel().getNumColorComponents() == 1 ? RasterFacts.GRAY : RasterFacts.RGB;
+        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, header.findings());
     }
 
     private ArtworkFormat formatOf(Path file) {

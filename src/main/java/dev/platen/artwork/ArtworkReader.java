@@ -22,4 +22,12 @@ public interface ArtworkReader {
      * @throws ArtworkRejected when the file is not usable
      */
     DecodedArtwork decodeFully(Path file);
+
+    /**
+     * The art's pixels for printing, after the same limit checks. Raster art is decoded whole with its EXIF
+     * orientation applied; a PDF's first page is rendered at {@code pdfPixelsPerInch} (raster art ignores it).
+     *
+     * @throws ArtworkRejected when the file is not usable
+     */
+    ArtworkPixels pixels(Path file, double pdfPixelsPerInch);
 }

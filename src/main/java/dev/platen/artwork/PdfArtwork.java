@@ -9,6 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.io.IOUtils;
@@ -66,6 +71,27 @@ final class PdfArtwork {
                 }
             }
             return new DecodedArtwork(header, null, null, findings);
+        }
+    }
+
+    /**
+     * Renders the first page at the given resolution, to sRGB (PDFBox's renderer works in sRGB; vectors become
+     * pixels here, so print files of PDF art are raster at the tier's resolution).
+     */
+    ArtworkPixels render(Path file, double pixelsPerInch) throws IOException {
+        try (Opened opened = open(file)) {
+            ArtworkHeader header = opened.header();
+            double widthPx = header.pdf().pageWidthPt() / 72.0 * pixelsPerInch;
+            double heightPx = header.pdf().pageHeightPt() / 72.0 * pixelsPerInch;
+            if (widthPx * heightPx > limits.maxPixels()) {
+                throw ArtworkRejected.tooLarge("Rendering the page at " + Math.round(pixelsPerInch) + " pixels per inch"
+                        + " needs " + Math.round(widthPx) + "x" + Math.round(heightPx) + " px, more than the "
+                        + limits.maxPixels() + " pixels allowed");
+            }
+            BufferedImage page = new PDFRenderer(opened.document).renderImageWithDPI(0, (float) pixelsPerInch,
+                    ImageType.RGB);
+            return new ArtworkPixels(page, "RGB", ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(),
+                    header.findings());
         }
     }
 

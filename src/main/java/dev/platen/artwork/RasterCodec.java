@@ -66,6 +66,27 @@ final class RasterCodec {
         }
     }
 
+    /** Decodes the first image and keeps it (for printing), with the same truncation check as above. */
+    static BufferedImage decodeImage(Path file, ArtworkFormat format) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(in, format);
+            try {
+                reader.setInput(in, true, true);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0);
+                for (String warning : warnings) {
+                    if (isTruncation(warning)) {
+                        throw ArtworkRejected.truncated("The image data ends early: " + warning, null);
+                    }
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /**
      * Picks the reader for the format the magic bytes decided, asking each candidate whether it can decode the
      * stream, so a reader never gets input it did not recognise.

@@ -1,0 +1,21 @@
+package dev.platen.artwork;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The art's pixels, ready to be placed: the first frame or page, EXIF orientation applied, with the samples in
+ * the art's own colour space (nothing converted on the way), and the ICC profile that says what they mean.
+ *
+ * @param image       the decoded image; its raster holds the file's own samples (RGB, grey or CMYK, with alpha
+ *                    where the file has it); do not trust its ColorModel for colour, trust {@code iccProfile}
+ * @param samples     what the samples are: {@code RGB}, {@code GRAY} or {@code CMYK}
+ * @param iccProfile  the embedded ICC profile's bytes, or null when the file has none (or an unusable one)
+ * @param findings    what decoding showed
+ */
+public record ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings) {
+
+    public ArtworkPixels {
+        findings = List.copyOf(findings);
+    }
+}
