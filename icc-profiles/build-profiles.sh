@@ -15,6 +15,9 @@ for tool in python3 colprof profcheck; do
 done
 
 version=v1
+# Header creation date written into every profile, so that a rebuild from the same aims is
+# byte-identical (colprof itself stamps the current time). Bump together with the version.
+build_epoch="${SOURCE_DATE_EPOCH:-1767225600}"  # 2026-01-01T00:00:00Z
 copyright="Platen project. Built from published characterization aims (see icc-profiles/README.md); free to use, no warranty."
 
 # Per condition: colprof ink limits and black generation (reasons in README.md, "colprof settings").
@@ -61,6 +64,7 @@ for cond in "${conditions[@]}"; do
         -C "$copyright" \
         -O "$work/platen-$cond-$version.icc" \
         "$work/$cond" >"$work/$cond.log"
+    python3 tools/icc_fixdate.py "$work/platen-$cond-$version.icc" "$build_epoch"
     cp "$work/platen-$cond-$version.icc" "platen-$cond-$version.icc"
     # How well the profile's A2B table reproduces the model data it was built from.
     fit="$(profcheck -k "ti3/$cond.ti3" "platen-$cond-$version.icc" 2>&1 | tail -1)"

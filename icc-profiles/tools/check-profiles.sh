@@ -15,10 +15,10 @@ for p in platen-*-v1.icc; do
     if command -v transicc >/dev/null; then
         for rgb in "255 255 255" "0 0 0" "255 0 0" "0 255 0" "0 0 255"; do
             # -t1 relative colorimetric; -n: no prompt/echo of the input.
-            out="$(printf '%s\n' "$rgb" | transicc -t1 -n -i '*sRGB' -o "$p" 2>&1 | tr -s ' \n' ' ')"
+            out="$(printf '%s\n' "$rgb" | transicc -t1 -n -i '*sRGB' -o "$p" 2>/dev/null | tr -s ' \n' ' ')"
             echo "  sRGB $rgb -> CMYK $out"
         done
-        out="$(printf '0 0 0 0\n' | transicc -t3 -n -i "$p" -o '*Lab' 2>&1 | tr -s ' \n' ' ')"
+        out="$(printf '0 0 0 0\n' | transicc -t3 -n -i "$p" -o '*Lab' 2>/dev/null | tr -s ' \n' ' ')"
         echo "  CMYK 0 0 0 0 (absolute) -> Lab $out"
     fi
 done

@@ -4,12 +4,13 @@
 Python 3 standard library only, so the rebuild needs nothing but python3 and ArgyllCMS.
 
 Model (see ../README.md for the equations and the reasons):
-  * 16 Neugebauer primaries in XYZ. Paper, the 4 solids, the overprints R/G/B and (if
-    published) C+M+Y come straight from the aims. The rest (K overprints, C+M+Y when not
-    published, C+M+Y+K) are derived by a subtractive rule on "transmittances" relative to
-    paper, after removing a first-surface reflection floor, with an additivity-failure
-    exponent gamma that is taken from the published two-colour overprints themselves.
-  * Yule-Nielsen modified spectral Neugebauer (applied per XYZ channel), Demichel weights.
+  * Every aim colour gets a smooth reflectance spectrum (three absorption bands over the
+    paper spectrum) that reproduces its XYZ exactly.
+  * 16 Neugebauer primaries. Paper, the 4 solids, the overprints R/G/B and (if published)
+    C+M+Y are the aims. The rest (K overprints, C+M+Y when not published, C+M+Y+K) follow
+    the print sequence K-C-M-Y: densities add, the later ink trapped by a factor gamma that
+    is derived from the published two-colour overprints, above a reflection floor.
+  * Yule-Nielsen modified spectral Neugebauer (per wavelength), Demichel weights.
   * Tone value increase: the aims give TVI as ISO 12647-2 defines it (Murray-Davies on the
     density of the ink's complementary filter). For each ink the effective Yule-Nielsen dot
     area is solved so that the model's single-ink tint has exactly that Murray-Davies TVI.
