@@ -35,6 +35,10 @@ public final class Catalog {
         return Optional.ofNullable(id).map(products::get);
     }
 
+    public Collection<Stock> stocks() {
+        return stocks.values().stream().sorted(java.util.Comparator.comparing(Stock::id)).toList();
+    }
+
     public Optional<Stock> stock(String id) {
         return Optional.ofNullable(id).map(stocks::get);
     }

@@ -20,7 +20,11 @@ class CatalogController {
 
     @GetMapping
     CatalogView catalog() {
-        return new CatalogView(catalog.products().stream().map(CatalogController::view).toList());
+        return new CatalogView(catalog.products().stream().map(CatalogController::view).toList(),
+                catalog.stocks().stream().map(s -> new StockView(s.id(), s.name(), s.paper(),
+                        s.profile().getFileName().toString(), s.profileDescription(), s.profileSha256(),
+                        s.intent().name(), s.blackPointCompensation(), s.inkLimit().percent(),
+                        s.outputs().stream().map(PrintFileFormat::wireName).sorted().toList())).toList());
     }
 
     private static ProductView view(Product p) {
@@ -35,7 +39,12 @@ class CatalogController {
                 a.widthInches(), a.heightInches()), t.position(), t.minDpi(), t.targetDpi(), t.stock(), t.tested());
     }
 
-    record CatalogView(List<ProductView> products) {
+    record CatalogView(List<ProductView> products, List<StockView> stocks) {
+    }
+
+    record StockView(String id, String name, String paper, String profile, String profileDescription,
+                     String profileSha256, String intent, boolean blackPointCompensation, double inkLimit,
+                     List<String> outputs) {
     }
 
     record ProductView(String id, String name, String process, double bleedInches, List<PlacementView> placements) {

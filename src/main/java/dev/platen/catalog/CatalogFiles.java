@@ -3,6 +3,11 @@ package dev.platen.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.ColorSpace;
+import dev.platen.color.InkLimit;
+import dev.platen.color.InvalidProfile;
+import dev.platen.color.RenderingIntent;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -47,10 +52,73 @@ final class CatalogFiles {
             if (stocks.containsKey(id)) {
                 throw new CatalogException(file, at + ".id", "duplicate stock id '" + id + "'");
             }
-            stocks.put(id, new Stock(id, text(file, at + ".name", node.path("name")),
-                    optionalText(node.path("paper"))));
+            stocks.put(id, readStock(stocksFile, at, id, node));
         }
         return stocks;
+    }
+
+    private Stock readStock(Path stocksFile, String at, String id, JsonNode node) {
+        String file = stocksFile.toString();
+        String profileName = text(file, at + ".profile", node.path("profile"));
+        Path folder = stocksFile.toAbsolutePath().getParent();
+        Path profilePath = folder.resolve(profileName).normalize();
+        if (!profilePath.startsWith(folder)) {
+            throw new CatalogException(file, at + ".profile", "'" + profileName + "' must be a file in " + folder);
+        }
+        if (!Files.isRegularFile(profilePath)) {
+            throw new CatalogException(file, at + ".profile", "profile file '" + profileName + "' not found next to "
+                    + stocksFile.getFileName());
+        }
+        String description;
+        String sha256;
+        try (ColorProfile profile = ColorProfile.fromFile(profilePath)) {
+            if (profile.colorSpace() != ColorSpace.CMYK) {
+                throw new CatalogException(file, at + ".profile", "'" + profileName + "' is a " + profile.colorSpace()
+                        + " profile; print stocks need a CMYK output profile");
+            }
+            description = profile.description();
+            sha256 = profile.sha256();
+        } catch (InvalidProfile e) {
+            throw new CatalogException(file, at + ".profile", "'" + profileName + "' is not a usable ICC profile: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CatalogException(file, at + ".profile", "cannot read '" + profileName + "': " + e.getMessage(), e);
+        }
+        RenderingIntent intent = intent(file, at + ".intent", node.path("intent"));
+        JsonNode bpc = node.path("blackPointCompensation");
+        if (!bpc.isBoolean()) {
+            throw new CatalogException(file, at + ".blackPointCompensation", "must be true or false");
+        }
+        JsonNode tac = node.path("inkLimit");
+        if (!tac.isNumber() || tac.asDouble() <= 0 || tac.asDouble() > 400) {
+            throw new CatalogException(file, at + ".inkLimit", "total area coverage in percent, above 0 and at most 400");
+        }
+        JsonNode outputsNode = node.path("outputs");
+        if (!outputsNode.isArray() || outputsNode.isEmpty()) {
+            throw new CatalogException(file, at + ".outputs", "list at least one of pdfx4, tiff");
+        }
+        Set<PrintFileFormat> outputs = new java.util.LinkedHashSet<>();
+        for (int o = 0; o < outputsNode.size(); o++) {
+            String name = outputsNode.get(o).asText();
+            outputs.add(PrintFileFormat.parse(name).orElseThrow(() -> new CatalogException(file, at + ".outputs",
+                    "unknown output '" + name + "' (known: pdfx4, tiff)")));
+        }
+        String condition = optionalText(node.path("outputCondition"));
+        return new Stock(id, text(file, at + ".name", node.path("name")), optionalText(node.path("paper")),
+                profilePath, description, sha256, intent, bpc.asBoolean(), new InkLimit(tac.asDouble()), outputs,
+                condition == null ? description : condition);
+    }
+
+    private static RenderingIntent intent(String file, String at, JsonNode node) {
+        String text = text(file, at, node);
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "perceptual" -> RenderingIntent.PERCEPTUAL;
+            case "relative", "relative-colorimetric" -> RenderingIntent.RELATIVE_COLORIMETRIC;
+            case "saturation" -> RenderingIntent.SATURATION;
+            case "absolute", "absolute-colorimetric" -> RenderingIntent.ABSOLUTE_COLORIMETRIC;
+            default -> throw new CatalogException(file, at, "'" + text
+                    + "' is not a rendering intent (perceptual, relative-colorimetric, saturation, absolute-colorimetric)");
+        };
     }
 
     List<Product> readProducts(Path tiersDir, Map<String, Stock> stocks) {

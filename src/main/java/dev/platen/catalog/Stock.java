@@ -1,9 +1,27 @@
 package dev.platen.catalog;
 
+import dev.platen.color.InkLimit;
+import dev.platen.color.RenderingIntent;
+
+import java.nio.file.Path;
+import java.util.Set;
+
 /**
- * A material a tier prints on (coated paper, white cotton, a polymer-coated mug), and how the press sees it.
+ * A material a tier prints on (coated paper, white cotton, a polymer-coated mug), and how its press is driven:
+ * the ICC profile its print files are converted to, with which rendering intent and black point compensation,
+ * the most ink it takes, and the files its press wants.
  *
- * @param paper a description of the substrate for people
+ * @param paper               a description of the substrate for people
+ * @param profile             the ICC output profile file (validated at start: it opens in LittleCMS)
+ * @param profileDescription  the profile's description tag, as LittleCMS reads it
+ * @param profileSha256       SHA-256 of the profile file, for provenance
+ * @param outputCondition     the characterised printing condition, for the PDF/X output intent
  */
-public record Stock(String id, String name, String paper) {
+public record Stock(String id, String name, String paper, Path profile, String profileDescription,
+                    String profileSha256, RenderingIntent intent, boolean blackPointCompensation, InkLimit inkLimit,
+                    Set<PrintFileFormat> outputs, String outputCondition) {
+
+    public Stock {
+        outputs = Set.copyOf(outputs);
+    }
 }

@@ -16,6 +16,11 @@ class CatalogFilesTest {
             stocks:
               - id: coated-gloss
                 name: Coated gloss
+                profile: press.icc
+                intent: relative-colorimetric
+                blackPointCompensation: true
+                inkLimit: 330
+                outputs: [pdfx4, tiff]
             """;
 
     private static final String GOOD_TIER = """
@@ -32,9 +37,23 @@ class CatalogFilesTest {
     private Catalog load(String productFile, String productYaml) throws IOException {
         Path tiers = Files.createDirectories(dir.resolve("layout-tiers"));
         Files.writeString(tiers.resolve(productFile), productYaml);
+        return Catalog.load(new CatalogLocations(tiers, stocks(STOCKS)));
+    }
+
+    /** A stocks file beside a copy of the project's own coated profile, named press.icc. */
+    private Path stocks(String yaml) throws IOException {
         Path stocks = dir.resolve("stocks.yaml");
-        Files.writeString(stocks, STOCKS);
-        return Catalog.load(new CatalogLocations(tiers, stocks));
+        Files.writeString(stocks, yaml);
+        Files.copy(BUNDLED_PROFILE, dir.resolve("press.icc"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return stocks;
+    }
+
+    private static final Path BUNDLED_PROFILE = Path.of("icc-profiles/platen-coated-v1.icc");
+
+    private Catalog loadStocks(String yaml) throws IOException {
+        Path tiers = Files.createDirectories(dir.resolve("layout-tiers"));
+        Files.writeString(tiers.resolve("poster.yaml"), product(GOOD_TIER));
+        return Catalog.load(new CatalogLocations(tiers, stocks(yaml)));
     }
 
     private static String product(String tiers) {
@@ -134,8 +153,7 @@ class CatalogFilesTest {
         Path tiers = Files.createDirectories(dir.resolve("layout-tiers"));
         Files.writeString(tiers.resolve("poster.yaml"), product(GOOD_TIER));
         Files.writeString(tiers.resolve("poster.yml"), product(GOOD_TIER));
-        Path stocks = dir.resolve("stocks.yaml");
-        Files.writeString(stocks, STOCKS);
+        Path stocks = stocks(STOCKS);
         assertThatThrownBy(() -> Catalog.load(new CatalogLocations(tiers, stocks)))
                 .hasMessageContaining("duplicate product id 'poster'");
     }
@@ -158,6 +176,60 @@ class CatalogFilesTest {
         assertThatThrownBy(() -> load("poster.yaml", "id: [unclosed"))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("poster.yaml");
+    }
+
+    @Test
+    void aStockCarriesItsProfileAndPressSettings() throws IOException {
+        Stock stock = loadStocks(STOCKS).stock("coated-gloss").orElseThrow();
+        assertThat(stock.profile().getFileName().toString()).isEqualTo("press.icc");
+        assertThat(stock.profileDescription()).isNotBlank();
+        assertThat(stock.profileSha256()).hasSize(64);
+        assertThat(stock.intent()).isEqualTo(dev.platen.color.RenderingIntent.RELATIVE_COLORIMETRIC);
+        assertThat(stock.blackPointCompensation()).isTrue();
+        assertThat(stock.inkLimit().percent()).isEqualTo(330);
+        assertThat(stock.outputs()).containsExactlyInAnyOrder(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF);
+    }
+
+    @Test
+    void aMissingProfileNamesTheStockField() {
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("profile: press.icc", "profile: nowhere.icc")))
+                .hasMessageContaining("stocks.yaml: stocks[0].profile")
+                .hasMessageContaining("nowhere.icc");
+    }
+
+    @Test
+    void aFileThatIsNotAProfileIsRefusedAtStart() throws IOException {
+        Files.writeString(dir.resolve("broken.icc"), "this is not an ICC profile");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("profile: press.icc", "profile: broken.icc")))
+                .hasMessageContaining("stocks[0].profile")
+                .hasMessageContaining("not a usable ICC profile");
+    }
+
+    @Test
+    void anRgbProfileIsNoPrintProfile() throws IOException {
+        try (dev.platen.color.ColorProfile srgb = dev.platen.color.ColorProfile.srgb()) {
+            srgb.writeTo(dir.resolve("screen.icc"));
+        }
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("profile: press.icc", "profile: screen.icc")))
+                .hasMessageContaining("stocks[0].profile").hasMessageContaining("CMYK");
+    }
+
+    @Test
+    void aProfileOutsideTheProfilesFolderIsRefused() {
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("profile: press.icc", "profile: ../../etc/passwd")))
+                .hasMessageContaining("stocks[0].profile");
+    }
+
+    @Test
+    void badPressSettingsNameTheirField() {
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("relative-colorimetric", "vivid")))
+                .hasMessageContaining("stocks[0].intent");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("inkLimit: 330", "inkLimit: 450")))
+                .hasMessageContaining("stocks[0].inkLimit");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("blackPointCompensation: true", "blackPointCompensation: maybe")))
+                .hasMessageContaining("stocks[0].blackPointCompensation");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("[pdfx4, tiff]", "[pdfx4, jpeg]")))
+                .hasMessageContaining("stocks[0].outputs").hasMessageContaining("jpeg");
     }
 
     @Test
