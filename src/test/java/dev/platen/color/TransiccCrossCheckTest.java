@@ -39,8 +39,15 @@ class TransiccCrossCheckTest {
         pressFile = SyntheticPressProfile.writeTo(dir);
     }
 
-    @Test
-    void srgbToCmykAgreesWithTransiccWithinOneCount() throws Exception {
+    /** The lcms-built stand-in, and the project's own press profiles as shipped in icc-profiles/. */
+    static java.util.stream.Stream<Path> pressProfiles() {
+        return java.util.stream.Stream.of(SyntheticPressProfile.writeTo(dir),
+                Path.of("icc-profiles/platen-coated-v1.icc"), Path.of("icc-profiles/platen-uncoated-v1.icc"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("pressProfiles")
+    void srgbToCmykAgreesWithTransiccWithinOneCount(Path pressFile) throws Exception {
         byte[] rgb = srgbGrid();
         int colours = rgb.length / 3;
         StringBuilder input = new StringBuilder();
@@ -68,8 +75,8 @@ class TransiccCrossCheckTest {
                         transform.convert(rgb, cmyk, colours);
                     }
                     int[] worst = worstPerChannel(cmyk, reference, 255.0 / 100);
-                    System.out.printf(Locale.ROOT, "sRGB->CMYK %-21s bpc=%-5s %-22s %d colours, max |Platen - transicc| "
-                                    + "C %d M %d Y %d K %d%n", intent, bpc, precision, colours,
+                    System.out.printf(Locale.ROOT, "%s sRGB->CMYK %-21s bpc=%-5s %-22s %d colours, max |Platen - transicc| "
+                                    + "C %d M %d Y %d K %d%n", pressFile.getFileName(), intent, bpc, precision, colours,
                             worst[0], worst[1], worst[2], worst[3]);
                     if (precision == Precision.EXACT) {
                         assertThat(Arrays.stream(worst).max().orElseThrow()).as("%s bpc=%s", intent, bpc).isLessThanOrEqualTo(1);
