@@ -29,11 +29,14 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Writes the canvas as a baseline CMYK TIFF with TwelveMonkeys: 8 bits per ink, PhotometricInterpretation 5
- * (separated) with InkSet 1 (CMYK), LZW with horizontal differencing, the stock's ICC profile (tag 34675), the
- * target DPI as XResolution/YResolution per inch, and the provenance in ImageDescription (270) and XMP (700).
+ * (separated) with InkSet 1 (CMYK), Adobe Deflate (compression 8) with horizontal differencing, the stock's ICC
+ * profile (tag 34675), the target DPI as XResolution/YResolution per inch, and the provenance in ImageDescription
+ * (270) and XMP (700).
  *
- * <p>LZW rather than Deflate: both are lossless and in TIFF 6.0 / Adobe's supplement, but LZW is the one every
- * RIP and prepress tool has read for decades.
+ * <p>Deflate, not LZW: TwelveMonkeys 3.14 sizes its LZW encoder for one tile and writes the end-of-information
+ * code after it ({@code new LZWEncoder(tileWidth x tileHeight x samples)}), so an image pulled in several bands
+ * comes out as a corrupt strip; its Deflate stream has no such limit. Compression 8 is the registered Adobe
+ * Deflate (not the obsolete 32946), which libtiff, Photoshop and RIPs read.
  *
  * <p>The writer pulls the canvas band by band from a {@link BandImage} and compresses as it goes; it writes all
  * rows as one strip (RowsPerStrip = height, its only layout in 3.14), which every TIFF reader handles and which
@@ -43,8 +46,8 @@ import javax.imageio.stream.ImageOutputStream;
  * ({@link #addInkSetAndProfile}): it keeps only an allow-list of baseline tags and everything from 1000 up
  * ({@code TIFFImageWriter.mergeSafeMetadata}), which drops InkSet (332); and the ICC profile it would embed is
  * the JDK's re-serialised copy (see {@link InkSeparationSpace}). Resolution goes in as native TIFF metadata
- * ({@code com_sun_media_imageio_plugins_tiff_image_1.0}), because 3.14 turns the standard metadata's pixel size
- * into the wrong resolution.
+ * ({@code com_sun_media_imageio_plugins_tiff_image_1.0}), because 3.14 reads the standard metadata's
+ * HorizontalPixelSize (millimetres per pixel) as pixels per millimetre and writes the wrong resolution.
  */
 final class CmykTiff {
 
@@ -77,7 +80,8 @@ final class CmykTiff {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionType("LZW");
+            param.setCompressionType("ZLib"); // TwelveMonkeys' name for compression 8, Adobe Deflate
+            param.setCompressionQuality(0.5f); // zlib level 5: within a few per cent of 9's size, much faster
             ImageTypeSpecifier type = new ImageTypeSpecifier(canvas.getColorModel(), canvas.getSampleModel());
             IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
             metadata.mergeTree(NATIVE_FORMAT, nativeTree(description, xmp, dpi, software, created));

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum PrintFileFormat {
     /** PDF/X-4 (ISO 15930-7): one page, the art as a DeviceCMYK image, the stock's profile as output intent. */
     PDF_X4("pdfx4"),
-    /** Baseline TIFF, 8-bit CMYK (separated), LZW, the stock's ICC profile embedded. */
+    /** Baseline TIFF, 8-bit CMYK (separated), Adobe Deflate, the stock's ICC profile embedded. */
     TIFF("tiff");
 
     private final String wireName;
