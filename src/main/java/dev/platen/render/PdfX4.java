@@ -106,7 +106,9 @@ final class PdfX4 implements AutoCloseable {
             throw new IllegalStateException("the image stream has " + rowsWritten + " of " + canvas.heightPx()
                     + " rows");
         }
-        document.setVersion(1.6f);
+        // The header itself says 1.6 (PDDocument.setVersion would write /Version 1.6 in the catalog and leave the
+        // header at PDFBox's 1.4, which preflight tools read as the file's version).
+        document.getDocument().setVersion(1.6f);
         double pt = canvas.pointsPerPixel();
         float width = (float) (canvas.widthPx() * pt);
         float height = (float) (canvas.heightPx() * pt);
