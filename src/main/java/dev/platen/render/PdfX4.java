@@ -32,20 +32,21 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * Writes the canvas as a one-page PDF/X-4 (ISO 15930-7:2010) with Apache PDFBox.
  *
- * <p>What the standard asks and where it is done:
+ * <p>What the standard asks and where it is done (requirements as the standard states them; the clause numbers
+ * are left out here because they were not checked against the text):
  * <ul>
- * <li>PDF 1.6 header (6.1.1: X-4 is based on PDF 1.6); no encryption (6.1.3); trailer /ID (6.1.4), made from the
+ * <li>PDF 1.6 header (X-4 is based on PDF 1.6); no encryption; a trailer /ID, made from the
  *     same UUID as xmpMM:DocumentID so the two identify one file.</li>
- * <li>Page boxes (6.1.6): MediaBox = BleedBox = the canvas (trim plus bleed on every side), TrimBox = the print
+ * <li>Page boxes: MediaBox = BleedBox = the canvas (trim plus bleed on every side), TrimBox = the print
  *     area. For products without bleed all three are equal. Boxes come from the pixel grid, see
  *     {@link PlacementCanvas}.</li>
  * <li>The art is one DeviceCMYK image XObject, 8 bits per component, Flate-compressed, drawn over the whole
- *     bleed box; device CMYK is the stock's CMYK by way of the output intent (6.2.2), so nothing in the file is
+ *     bleed box; device CMYK is the stock's CMYK by way of the output intent, so nothing in the file is
  *     RGB and nothing needs converting at the RIP.</li>
  * <li>One output intent, /S /GTS_PDFX, OutputConditionIdentifier and Info from the stock, and the stock's ICC
- *     profile as DestOutputProfile (/N 4), byte for byte (6.2.2).</li>
- * <li>XMP metadata in the catalog (6.7.2): pdfxid:GTS_PDFXVersion = PDF/X-4, pdf:Trapped = False, dates, title,
- *     xmpMM ids, and the document information dictionary saying the same (/Trapped /False, 6.7.3). The packet is
+ *     profile as DestOutputProfile (/N 4), byte for byte.</li>
+ * <li>XMP metadata in the catalog: pdfxid:GTS_PDFXVersion = PDF/X-4, pdf:Trapped = False, dates, title,
+ *     xmpMM ids, and the document information dictionary saying the same (/Trapped /False). The packet is
  *     written as text ({@link XmpPacket}); PDFBox's xmpbox is not used.</li>
  * </ul>
  *

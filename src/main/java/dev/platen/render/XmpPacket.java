@@ -51,12 +51,12 @@ final class XmpPacket {
         attribute(x, "xmp:CreatorTool", "Platen " + p.engineVersion());
         attribute(x, "xmpMM:DocumentID", uuid);
         attribute(x, "xmpMM:InstanceID", uuid);
-        // PDF/X-4 preflight (ISO 15930-7, 6.7.2) also looks for a version id and the rendition class.
+        // PDF/X-4 preflight tools also look for a version id and the rendition class.
         attribute(x, "xmpMM:VersionID", "1");
         attribute(x, "xmpMM:RenditionClass", "default");
         if (pdfx) {
             attribute(x, "pdfxid:GTS_PDFXVersion", "PDF/X-4");
-            // ISO 15930-7, 6.7.3: Trapped is True or False, never Unknown; Platen does not trap.
+            // PDF/X (ISO 15930-7) wants Trapped True or False, never Unknown; Platen does not trap.
             attribute(x, "pdf:Trapped", "False");
             attribute(x, "pdf:Producer", "Platen " + p.engineVersion() + " (Apache PDFBox)");
         }
@@ -80,7 +80,7 @@ final class XmpPacket {
         x.append("  </rdf:Description>\n");
         x.append(" </rdf:RDF>\n");
         x.append("</x:xmpmeta>\n");
-        // Padding lets a later tool edit the packet in place (ISO 16684-1, 7.3.4); "w" marks it writeable.
+        // Padding lets a later tool edit the packet in place; end="w" marks it writeable (ISO 16684-1).
         String padding = (" ".repeat(99) + "\n").repeat(20);
         x.append(padding);
         x.append("<?xpacket end=\"w\"?>");
