@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The printing condition a print file is made for: the stock's CMYK output profile and how to name it. It becomes
- * the PDF/X output intent (ISO 15930-7, 6.2.2) and the TIFF's embedded profile.
+ * the PDF/X output intent (ISO 15930-7) and the TIFF's embedded profile.
  *
  * @param identifier  OutputConditionIdentifier: a registered name (such as {@code FOGRA39}) or the stock's own id
  * @param info        OutputCondition/Info: the condition in words for people, such as the profile's description
