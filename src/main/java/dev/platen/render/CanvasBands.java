@@ -1,0 +1,130 @@
+package dev.platen.render;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * The print file's canvas in CMYK, made a band of rows at a time: the art resampled to its place, mirrored into
+ * the bleed where it reaches the trim, converted by the colour module, and paper (0/0/0/0) everywhere else.
+ *
+ * <p>Memory is the source art (held by the caller), a few filtered rows inside {@link ResampledArt}, and the
+ * buffers of one band: RGB and coverage of the art's span, and its CMYK. A 17 MP or a 100 MP canvas never exists
+ * whole. Pixels the art leaves fully transparent are paper too, whatever the conversion makes of white.
+ *
+ * <p>Bands are cheapest asked for top to bottom; any order works. Not thread-safe.
+ */
+final class CanvasBands {
+
+    /**
+     * Rows per band: large enough that the per-call cost of the colour transform vanishes, small enough to stay
+     * small beside the art: a band's buffers take 12 bytes a pixel (CMYK out, RGB, coverage and CMYK of the art's
+     * span), 17 MB for an 18 x 24 in poster with bleed at 300 DPI (5 475 px wide).
+     */
+    static final int BAND_ROWS = 256;
+
+    private final PlacementCanvas canvas;
+    private final ResampledArt art;
+    private final CmykConversion conversion;
+    private final int spanStart;
+    private final int spanEnd;
+    private final int[] spanColumn;
+
+    private byte[] artRgb = new byte[0];
+    private byte[] artAlpha = new byte[0];
+    private byte[] spanRgb = new byte[0];
+    private byte[] spanAlpha = new byte[0];
+    private byte[] spanCmyk = new byte[0];
+
+    CanvasBands(PlacementCanvas canvas, BufferedImage source, CmykConversion conversion) {
+        this.canvas = canvas;
+        this.art = new ResampledArt(source, canvas.artWidthPx(), canvas.artHeightPx());
+        this.conversion = conversion;
+        // The columns that show art (the art itself and, if mirrored, the bleed beside it) are one run.
+        int start = -1;
+        int end = -1;
+        for (int x = 0; x < canvas.widthPx(); x++) {
+            if (canvas.artColumn(x) >= 0) {
+                if (start < 0) {
+                    start = x;
+                }
+                end = x + 1;
+            }
+        }
+        this.spanStart = start;
+        this.spanEnd = end;
+        this.spanColumn = new int[end - start];
+        for (int x = start; x < end; x++) {
+            spanColumn[x - start] = canvas.artColumn(x);
+        }
+    }
+
+    PlacementCanvas canvas() {
+        return canvas;
+    }
+
+    /** Bytes of one full canvas row: four inks a pixel. */
+    int rowBytes() {
+        return canvas.widthPx() * 4;
+    }
+
+    /**
+     * Fills {@code cmyk} (from index 0) with canvas rows {@code y0 .. y0 + rows - 1}, C, M, Y, K interleaved.
+     */
+    void render(int y0, int rows, byte[] cmyk) {
+        int rowBytes = rowBytes();
+        Arrays.fill(cmyk, 0, rows * rowBytes, (byte) 0);
+        // Canvas rows with art in them are also one run (the art rows plus any mirrored bleed rows).
+        int first = -1;
+        int last = -1;
+        for (int y = y0; y < y0 + rows; y++) {
+            if (canvas.artRow(y) >= 0) {
+                if (first < 0) {
+                    first = y;
+                }
+                last = y;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        int spanWidth = spanEnd - spanStart;
+        int count = last - first + 1;
+        int pixels = count * spanWidth;
+        ensureCapacity(pixels);
+        for (int y = first; y <= last; y++) {
+            art.row(canvas.artRow(y), artRgb, artAlpha);
+            int base = (y - first) * spanWidth;
+            for (int i = 0; i < spanWidth; i++) {
+                int c = spanColumn[i];
+                int to = base + i;
+                spanRgb[to * 3] = artRgb[c * 3];
+                spanRgb[to * 3 + 1] = artRgb[c * 3 + 1];
+                spanRgb[to * 3 + 2] = artRgb[c * 3 + 2];
+                spanAlpha[to] = artAlpha[c];
+            }
+        }
+        conversion.convert(spanRgb, pixels, spanCmyk);
+        for (int y = first; y <= last; y++) {
+            int from = (y - first) * spanWidth;
+            int to = (y - y0) * rowBytes + spanStart * 4;
+            System.arraycopy(spanCmyk, from * 4, cmyk, to, spanWidth * 4);
+            for (int i = 0; i < spanWidth; i++) {
+                if (spanAlpha[from + i] == 0) {
+                    Arrays.fill(cmyk, to + i * 4, to + i * 4 + 4, (byte) 0);
+                }
+            }
+        }
+    }
+
+    private void ensureCapacity(int pixels) {
+        if (artRgb.length < art.width() * 3) {
+            artRgb = new byte[art.width() * 3];
+            artAlpha = new byte[art.width()];
+        }
+        if (spanAlpha.length < pixels) {
+            spanRgb = new byte[pixels * 3];
+            spanAlpha = new byte[pixels];
+            spanCmyk = new byte[pixels * 4];
+        }
+    }
+}

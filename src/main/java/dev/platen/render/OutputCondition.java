@@ -1,0 +1,64 @@
+package dev.platen.render;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The printing condition a print file is made for: the stock's CMYK output profile and how to name it. It becomes
+ * the PDF/X output intent (ISO 15930-7) and the TIFF's embedded profile.
+ *
+ * @param identifier  OutputConditionIdentifier: a registered name (such as {@code FOGRA39}) or the stock's own id
+ * @param info        OutputCondition/Info: the condition in words for people, such as the profile's description
+ * @param iccProfile  the stock's ICC output profile, CMYK (4 components), embedded byte for byte
+ */
+public record OutputCondition(String identifier, String info, byte[] iccProfile) {
+
+    public OutputCondition {
+        Objects.requireNonNull(identifier, "identifier");
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(iccProfile, "iccProfile");
+        iccProfile = iccProfile.clone();
+        // ICC.1 header: bytes 16..19 are the data colour space signature; 'CMYK' for a 4-ink output profile.
+        if (iccProfile.length < 128 || iccProfile[16] != 'C' || iccProfile[17] != 'M' || iccProfile[18] != 'Y'
+                || iccProfile[19] != 'K') {
+            throw new IllegalArgumentException("the output profile must be an ICC profile with CMYK data");
+        }
+    }
+
+    /** The profile itself; a copy, the record stays immutable. */
+    @Override
+    public byte[] iccProfile() {
+        return iccProfile.clone();
+    }
+
+    byte[] profileBytes() {
+        return iccProfile;
+    }
+
+    /** SHA-256 of the profile bytes exactly as embedded, lower-case hex. */
+    public String profileSha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(iccProfile));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OutputCondition other && identifier.equals(other.identifier) && info.equals(other.info)
+                && java.util.Arrays.equals(iccProfile, other.iccProfile);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(identifier, info, java.util.Arrays.hashCode(iccProfile));
+    }
+
+    @Override
+    public String toString() {
+        return "OutputCondition[" + identifier + ", " + info + ", " + iccProfile.length + " bytes]";
+    }
+}

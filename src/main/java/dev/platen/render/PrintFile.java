@@ -1,0 +1,12 @@
+package dev.platen.render;
+
+import java.nio.file.Path;
+
+/**
+ * One print file as written.
+ *
+ * @param bytes  its size on disk
+ * @param sha256 SHA-256 of the whole file, lower-case hex, for the job ticket and for checking copies
+ */
+public record PrintFile(PrintFileFormat format, Path path, long bytes, String sha256) {
+}

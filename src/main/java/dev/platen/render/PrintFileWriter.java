@@ -1,0 +1,134 @@
+package dev.platen.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a placement's print files: the art placed on the tier's canvas at the target DPI (see
+ * {@link PlacementCanvas} for the fit, the bleed and the resampling), converted to the stock's CMYK by the colour
+ * module, written as PDF/X-4 and/or CMYK TIFF with provenance.
+ *
+ * <p>The canvas is made once, a band at a time, and each band goes to both files: the TIFF writer pulls bands and
+ * the PDF's image stream takes the same bands as they pass. Memory is the decoded art the job holds plus one band
+ * and a few filtered rows, whatever the canvas size.
+ *
+ * <p>Files are written next to their final path as {@code name.part} and moved into place when complete, so a
+ * press queue watching the folder never picks up half a file. Thread-safe: each call has its own state.
+ */
+@Component
+public class PrintFileWriter {
+
+    private final Clock clock;
+
+    public PrintFileWriter() {
+        this(Clock.systemUTC());
+    }
+
+    public PrintFileWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the formats the job asks for.
+     *
+     * @param pdfOut  where the PDF/X-4 goes; may be null when the job does not ask for one
+     * @param tiffOut where the TIFF goes; may be null when the job does not ask for one
+     * @return the files written and the canvas size
+     * @throws IOException when a file cannot be written; nothing is left at {@code pdfOut} or {@code tiffOut}
+     */
+    public PrintFiles write(RenderJob job, Path pdfOut, Path tiffOut) throws IOException {
+        boolean pdf = job.formats().contains(PrintFileFormat.PDF_X4);
+        boolean tiff = job.formats().contains(PrintFileFormat.TIFF);
+        if (pdf && pdfOut == null || tiff && tiffOut == null) {
+            throw new IllegalArgumentException("the job asks for " + job.formats() + " but a path is missing");
+        }
+        PlacementCanvas canvas = PlacementCanvas.fit(job.printArea(), job.bleedInches(), job.targetDpi(),
+                job.art().getWidth(), job.art().getHeight());
+        CanvasBands bands = new CanvasBands(canvas, job.art(), job.conversion());
+        Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String profileSha256 = job.outputCondition().profileSha256();
+        Path pdfPart = pdf ? part(pdfOut) : null;
+        Path tiffPart = tiff ? part(tiffOut) : null;
+        try {
+            try (PdfX4 pdfx = pdf ? PdfX4.begin(canvas) : null) {
+                BandImage image = new BandImage(bands, CmykTiff.colorModel(), pdfx == null ? null : pdfx.sink());
+                if (tiff) {
+                    String xmp = XmpPacket.of(job, canvas, profileSha256, created, UUID.randomUUID(), false);
+                    CmykTiff.write(image, tiffPart, description(job, canvas, profileSha256), xmp, canvas.dpi(),
+                            "Platen " + job.provenance().engineVersion(), created,
+                            job.outputCondition().profileBytes());
+                }
+                image.completeSink();
+                if (pdfx != null) {
+                    pdfx.finish(pdfPart, job, profileSha256, created, UUID.randomUUID());
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            List<PrintFile> files = new ArrayList<>();
+            if (pdf) {
+                files.add(moveIntoPlace(PrintFileFormat.PDF_X4, pdfPart, pdfOut));
+            }
+            if (tiff) {
+                files.add(moveIntoPlace(PrintFileFormat.TIFF, tiffPart, tiffOut));
+            }
+            return new PrintFiles(canvas.widthPx(), canvas.heightPx(), canvas.dpi(), profileSha256, files);
+        } finally {
+            if (pdfPart != null) {
+                Files.deleteIfExists(pdfPart);
+            }
+            if (tiffPart != null) {
+                Files.deleteIfExists(tiffPart);
+            }
+        }
+    }
+
+    /** The provenance in one line for TIFF ImageDescription, which many tools show and few show XMP. */
+    static String description(RenderJob job, PlacementCanvas canvas, String profileSha256) {
+        Provenance p = job.provenance();
+        return "Platen print file; placement=" + p.title() + "; canvas=" + canvas.widthPx() + "x"
+                + canvas.heightPx() + " px at " + canvas.dpi() + " dpi, bleed " + job.bleedInches()
+                + " in; output-condition=" + job.outputCondition().identifier() + "; profile-sha256=" + profileSha256
+                + "; intent=" + p.renderingIntent() + "; bpc=" + p.blackPointCompensation() + "; artwork-sha256="
+                + p.artworkSha256() + "; engine=" + p.engineVersion();
+    }
+
+    private static Path part(Path out) {
+        return out.resolveSibling(out.getFileName() + ".part");
+    }
+
+    private static PrintFile moveIntoPlace(PrintFileFormat format, Path part, Path out) throws IOException {
+        try {
+            Files.move(part, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new PrintFile(format, out, Files.size(out), sha256(out));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

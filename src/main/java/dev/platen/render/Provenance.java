@@ -1,0 +1,31 @@
+package dev.platen.render;
+
+import java.util.Objects;
+
+/**
+ * Where a print file came from, written into it (TIFF ImageDescription and XMP, PDF XMP) so that a file found on
+ * a press queue can be traced to its artwork, colour settings and tier without a database. The profile's SHA-256
+ * is not asked for: it is computed from the bytes actually embedded.
+ *
+ * @param artworkSha256          SHA-256 of the customer's uploaded file, lower-case hex
+ * @param renderingIntent        the intent the colour module used, e.g. {@code relative-colorimetric}
+ * @param blackPointCompensation whether the colour module used black point compensation
+ * @param engineVersion          Platen's version, e.g. {@code 0.1.0-SNAPSHOT}
+ */
+public record Provenance(String artworkSha256, String renderingIntent, boolean blackPointCompensation,
+                         String productId, String placementId, String tierId, String engineVersion) {
+
+    public Provenance {
+        Objects.requireNonNull(artworkSha256, "artworkSha256");
+        Objects.requireNonNull(renderingIntent, "renderingIntent");
+        Objects.requireNonNull(productId, "productId");
+        Objects.requireNonNull(placementId, "placementId");
+        Objects.requireNonNull(tierId, "tierId");
+        Objects.requireNonNull(engineVersion, "engineVersion");
+    }
+
+    /** product / placement / tier, the title print files carry. */
+    public String title() {
+        return productId + " / " + placementId + " / " + tierId;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.platen.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The independent tools the render tests check files with, and the Debian package each comes from. A missing
+ * tool fails the test and names the package: CI installs them, and a check that silently does not run is no check.
+ */
+final class PrintTools {
+
+    private PrintTools() {
+    }
+
+    /** Ghostscript's own CMYK output profile, a real press-like profile to stand in for a stock's. */
+    static final Path STOCK_PROFILE = Path.of("/usr/share/color/icc/ghostscript/default_cmyk.icc");
+
+    static byte[] stockProfile() throws IOException {
+        if (!Files.isReadable(STOCK_PROFILE)) {
+            fail(STOCK_PROFILE + " is missing: install the Debian package ghostscript (it brings libgs-common,"
+                    + " whose CMYK profile the render tests use as the stock's)");
+        }
+        return Files.readAllBytes(STOCK_PROFILE);
+    }
+
+    /** Runs a tool to completion and returns its standard output; fails on a non-zero exit. */
+    static String run(List<String> command) throws IOException, InterruptedException {
+        String tool = command.get(0);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            fail("'" + tool + "' is not installed: install the Debian package " + packageOf(tool)
+                    + " (apt-get install " + packageOf(tool) + ")", e);
+            throw e;
+        }
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail(tool + " did not finish");
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " failed:\n" + text);
+        return text;
+    }
+
+    static String packageOf(String tool) {
+        return switch (tool) {
+            case "gs" -> "ghostscript";
+            case "tiffinfo", "tiffdump" -> "libtiff-tools";
+            case "pdfinfo", "pdfimages" -> "poppler-utils";
+            default -> "providing " + tool;
+        };
+    }
+}
