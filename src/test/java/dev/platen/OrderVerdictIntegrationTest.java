@@ -75,7 +75,10 @@ class OrderVerdictIntegrationTest {
         assertThat(placements.get(2).path("reasons").toString()).contains("NO_TIER_FITS");
 
         String id = verdict.path("id").asText();
-        JsonNode settled = waitFor(id, "NEEDS_REVIEW");
+        // the two placements that fit get their print files; the third waits for an operator
+        JsonNode settled = waitUntil(id, o -> o.path("status").asText().equals("NEEDS_REVIEW")
+                && o.path("placements").get(0).path("status").asText().equals("READY_FOR_PRINT")
+                && o.path("placements").get(1).path("status").asText().equals("READY_FOR_PRINT"));
         assertThat(settled.path("placements").get(0).path("status").asText()).isEqualTo("READY_FOR_PRINT");
         assertThat(settled.path("placements").get(1).path("status").asText()).isEqualTo("READY_FOR_PRINT");
         assertThat(settled.path("placements").get(2).path("status").asText()).isEqualTo("NEEDS_REVIEW");
@@ -210,13 +213,17 @@ class OrderVerdictIntegrationTest {
     }
 
     private JsonNode waitFor(String orderId, String status) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return waitUntil(orderId, o -> o.path("status").asText().equals(status));
+    }
+
+    private JsonNode waitUntil(String orderId, java.util.function.Predicate<JsonNode> settled) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         JsonNode order;
         do {
             Thread.sleep(200);
             order = json.readTree(http().get().uri("/api/v1/orders/" + orderId).retrieve().body(String.class));
-        } while (!order.path("status").asText().equals(status) && Instant.now().isBefore(deadline));
-        assertThat(order.path("status").asText()).as(order.toString()).isEqualTo(status);
+        } while (!settled.test(order) && Instant.now().isBefore(deadline));
+        assertThat(settled.test(order)).as(order.toString()).isTrue();
         return order;
     }
 }

@@ -21,7 +21,12 @@ record OrderView(String id, String reference, String partner, String status, boo
      */
     record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
                          String tier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons, String status,
-                         List<Finding> findings, String decidedBy, String decisionNote) {
+                         List<Finding> findings, String decidedBy, String decisionNote, List<PrintFileView> printFiles) {
+    }
+
+    /** A print-ready file: {@code href} downloads it; {@code sha256} checks the bytes. */
+    record PrintFileView(String format, String mediaType, long bytes, String sha256, int widthPx, int heightPx, int dpi,
+                         String profileSha256, String href) {
     }
 
     static OrderView of(Order order) {
@@ -32,6 +37,8 @@ record OrderView(String id, String reference, String partner, String status, boo
     private static PlacementView of(OrderPlacement p) {
         return new PlacementView(p.id(), p.itemIndex(), p.product(), p.placement(), p.artworkId(), p.requestedTier(),
                 p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), p.status().name(), p.findings(),
-                p.decidedBy(), p.decisionNote());
+                p.decidedBy(), p.decisionNote(), p.printFiles().stream().map(f -> new PrintFileView(f.format(),
+                        f.mediaType(), f.bytes(), f.sha256(), f.widthPx(), f.heightPx(), f.dpi(), f.profileSha256(),
+                        PrintFileController.PATH + "/" + f.sha256())).toList());
     }
 }

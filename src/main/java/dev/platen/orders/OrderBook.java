@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,11 +99,42 @@ public class OrderBook {
         update(placementId, null, "findings_json = ?", write(all));
     }
 
-    /** Records the tier the engine chose; with no tier the placement waits for an operator. */
+    /**
+     * Records the tier the engine chose; with no tier the placement waits for an operator. With a tier it stays
+     * in progress until its print files are made.
+     */
     @Transactional
     public void recordTier(String placementId, TierDecision decision) {
-        PlacementStatus status = decision.chosenTier() == null ? PlacementStatus.NEEDS_REVIEW : PlacementStatus.READY_FOR_PRINT;
+        PlacementStatus status = decision.chosenTier() == null ? PlacementStatus.NEEDS_REVIEW : PlacementStatus.IN_PROGRESS;
         setTier(placementId, status, decision, null, null);
+    }
+
+    /** Records the print files made for the placement's tier; the placement is then ready for print. */
+    @Transactional
+    public void recordPrintFiles(String placementId, List<PrintFileRecord> files) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("delete from print_file where placement_id = ?").param(placementId).update();
+        for (PrintFileRecord f : files) {
+            jdbc.sql("""
+                    insert into print_file (placement_id, format, sha256, bytes, media_type, width_px, height_px, dpi,
+                        profile_sha256, created_at) values (?,?,?,?,?,?,?,?,?,?)""")
+                    .params(placementId, f.format(), f.sha256(), f.bytes(), f.mediaType(), f.widthPx(), f.heightPx(),
+                            f.dpi(), f.profileSha256(), now)
+                    .update();
+        }
+        update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
+    }
+
+    /** The print file stored under this SHA-256, with the placement and order it belongs to. */
+    public Optional<PrintFileLocation> printFile(String sha256) {
+        return jdbc.sql("""
+                select f.*, p.order_id, p.product, p.placement, p.chosen_tier from print_file f
+                join order_placement p on p.id = f.placement_id where f.sha256 = ? order by f.created_at""")
+                .param(sha256)
+                .query((rs, n) -> new PrintFileLocation(rs.getString("order_id"), rs.getString("placement_id"),
+                        rs.getString("product"), rs.getString("placement"), rs.getString("chosen_tier"),
+                        printFileRow(rs)))
+                .list().stream().findFirst();
     }
 
     /** The decoded art did not bear out its header (or another doubt): an operator must look. */
@@ -113,10 +143,10 @@ public class OrderBook {
         setTier(placementId, PlacementStatus.NEEDS_REVIEW, decision, null, null);
     }
 
-    /** An operator chose the tier to print at, whatever the engine thought. */
+    /** An operator chose the tier to print at, whatever the engine thought; print files come next. */
     @Transactional
     public void operatorChoseTier(String placementId, TierDecision decision, String operator, String note) {
-        setTier(placementId, PlacementStatus.READY_FOR_PRINT, decision, operator, note);
+        setTier(placementId, PlacementStatus.IN_PROGRESS, decision, operator, note);
     }
 
     @Transactional
@@ -180,7 +210,19 @@ public class OrderBook {
                 rs.getString("chosen_tier"), dpi == null ? null : dpi.setScale(1, java.math.RoundingMode.HALF_UP),
                 rs.getBoolean("downgraded"),
                 reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
-                read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"));
+                read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"),
+                printFilesOf(rs.getString("id")));
+    }
+
+    private List<PrintFileRecord> printFilesOf(String placementId) {
+        return jdbc.sql("select * from print_file where placement_id = ? order by format").param(placementId)
+                .query((rs, n) -> printFileRow(rs)).list();
+    }
+
+    private static PrintFileRecord printFileRow(ResultSet rs) throws SQLException {
+        return new PrintFileRecord(rs.getString("format"), rs.getString("media_type"), rs.getString("sha256"),
+                rs.getLong("bytes"), rs.getInt("width_px"), rs.getInt("height_px"), rs.getInt("dpi"),
+                rs.getString("profile_sha256"));
     }
 
     private String write(List<Finding> findings) {
@@ -201,9 +243,5 @@ public class OrderBook {
 
     private static IllegalArgumentException unknown(String placementId) {
         return new IllegalArgumentException("no placement " + placementId);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -12,14 +12,17 @@ import java.util.List;
  * @param effectiveDpi at the chosen tier (or the requested one when none fits), rounded to 0.1; null for vector art
  * @param reasons      stable reason codes for the tier decision
  * @param decidedBy    the operator who chose the tier or rejected, or null
+ * @param printFiles   the print-ready files made for the chosen tier (empty until rendered)
  */
 public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
                              String placement, String requestedTier, String artworkId, PlacementStatus status,
                              String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons,
-                             List<Finding> findings, String decidedBy, String decisionNote) {
+                             List<Finding> findings, String decidedBy, String decisionNote,
+                             List<PrintFileRecord> printFiles) {
 
     public OrderPlacement {
         reasons = List.copyOf(reasons);
         findings = List.copyOf(findings);
+        printFiles = List.copyOf(printFiles);
     }
 }

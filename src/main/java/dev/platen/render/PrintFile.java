@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.catalog.PrintFileFormat;
 import java.nio.file.Path;
 
 /**

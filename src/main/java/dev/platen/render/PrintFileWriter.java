@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.catalog.PrintFileFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.PrintArea;
 import dev.platen.catalog.Product;

@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.PrintArea;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;

@@ -19,13 +19,12 @@ final class PrintTools {
     private PrintTools() {
     }
 
-    /** Ghostscript's own CMYK output profile, a real press-like profile to stand in for a stock's. */
-    static final Path STOCK_PROFILE = Path.of("/usr/share/color/icc/ghostscript/default_cmyk.icc");
+    /** The project's own coated press profile, as the coated stock ships it. */
+    static final Path STOCK_PROFILE = Path.of("icc-profiles/platen-coated-v1.icc");
 
     static byte[] stockProfile() throws IOException {
         if (!Files.isReadable(STOCK_PROFILE)) {
-            fail(STOCK_PROFILE + " is missing: install the Debian package ghostscript (it brings libgs-common,"
-                    + " whose CMYK profile the render tests use as the stock's)");
+            fail(STOCK_PROFILE + " is missing: run the tests from the project's root folder");
         }
         return Files.readAllBytes(STOCK_PROFILE);
     }

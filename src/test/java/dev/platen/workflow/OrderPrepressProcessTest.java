@@ -121,7 +121,7 @@ class OrderPrepressProcessTest {
         complete(resolve, withVariables("decision", "TIER", "tier", "left-chest", "note", "customer accepts a soft print"));
         runJobsOf(process);
 
-        assertThat(process).isEnded().hasPassed("ApplyOperatorDecision", "PlacementResolved");
+        assertThat(process).isEnded().hasPassed("ApplyOperatorDecision", "PlacementReady");
         JsonNode done = getOrder(order);
         assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
         JsonNode front = done.path("placements").get(0);

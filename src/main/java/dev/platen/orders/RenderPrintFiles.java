@@ -1,0 +1,158 @@
+package dev.platen.orders;
+
+import dev.platen.artwork.ArtworkPixels;
+import dev.platen.artwork.ArtworkReader;
+import dev.platen.catalog.Catalog;
+import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.PrintFileFormat;
+import dev.platen.catalog.Stock;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.InvalidProfile;
+import dev.platen.render.OutputCondition;
+import dev.platen.render.PrintFile;
+import dev.platen.render.PrintFileWriter;
+import dev.platen.render.PrintFiles;
+import dev.platen.render.Provenance;
+import dev.platen.render.RenderJob;
+import dev.platen.render.SourceColour;
+import dev.platen.render.StockSeparation;
+import dev.platen.storage.ObjectStore;
+import dev.platen.storage.StoredObject;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 3 of a placement, the job ticket of a print file: decode the art, say what its colours mean, separate it
+ * for the stock, write the files the stock's press takes, store them, record them.
+ */
+@Component
+public class RenderPrintFiles {
+
+    private final OrderBook book;
+    private final Catalog catalog;
+    private final ArtworkReader reader;
+    private final ObjectStore store;
+    private final PrintFileWriter writer;
+    private final String engineVersion;
+
+    RenderPrintFiles(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, PrintFileWriter writer,
+                     ObjectProvider<BuildProperties> build) {
+        this.book = book;
+        this.catalog = catalog;
+        this.reader = reader;
+        this.store = store;
+        this.writer = writer;
+        BuildProperties properties = build.getIfAvailable();
+        this.engineVersion = properties != null ? properties.getVersion() : "dev";
+    }
+
+    public void render(String placementId) {
+        PlacementJob job = PlacementJob.load(book, catalog, placementId);
+        LayoutTier tier = chosenTier(job);
+        Stock stock = catalog.stock(tier.stock()).orElseThrow(() -> new IllegalStateException("unknown stock " + tier.stock()));
+
+        ArtworkPixels pixels = decode(job, tier);
+        try (ColorProfile press = pressProfile(stock);
+             SourceColour source = SourceColour.of(pixels, press);
+             StockSeparation separation = StockSeparation.of(source.profile(), stock)) {
+            PrintFiles files = write(job, tier, stock, source, separation);
+            List<PrintFileRecord> stored = shelve(files);
+            book.addFindings(placementId, source.findings());
+            book.recordPrintFiles(placementId, stored);
+        }
+    }
+
+    private static LayoutTier chosenTier(PlacementJob job) {
+        String tierId = job.placement().chosenTier();
+        if (tierId == null) {
+            throw new IllegalStateException("placement " + job.placement().id() + " has no tier to render");
+        }
+        return job.catalogPlacement().tier(tierId)
+                .orElseThrow(() -> new IllegalStateException("tier '" + tierId + "' is no longer in the catalog"));
+    }
+
+    /** PDF art is rendered so that its page, fitted "contain" into the print area, lands on the target DPI grid. */
+    private ArtworkPixels decode(PlacementJob job, LayoutTier tier) {
+        Path file;
+        try {
+            file = store.readablePath(job.placement().artworkId());
+        } catch (IOException e) {
+            throw new UncheckedIOException("artwork " + job.placement().artworkId() + " cannot be read from the store", e);
+        }
+        var header = reader.readHeader(file);
+        double pdfPixelsPerInch = tier.targetDpi();
+        if (header.pdf() != null) {
+            double scale = Math.min(tier.printArea().widthInches().doubleValue() * 72 / header.pdf().pageWidthPt(),
+                    tier.printArea().heightInches().doubleValue() * 72 / header.pdf().pageHeightPt());
+            pdfPixelsPerInch = tier.targetDpi() * scale;
+        }
+        return reader.pixels(file, pdfPixelsPerInch);
+    }
+
+    private static ColorProfile pressProfile(Stock stock) {
+        try {
+            return ColorProfile.fromFile(stock.profile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("stock " + stock.id() + ": cannot read " + stock.profile(), e);
+        } catch (InvalidProfile e) {
+            throw new IllegalStateException("stock " + stock.id() + ": profile is no longer usable", e);
+        }
+    }
+
+    private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, SourceColour source,
+                             StockSeparation separation) {
+        try {
+            OutputCondition condition = new OutputCondition(stock.id(), stock.outputCondition(),
+                    Files.readAllBytes(stock.profile()));
+            Provenance provenance = new Provenance(job.placement().artworkId(),
+                    stock.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    stock.blackPointCompensation(), job.product().id(), job.catalogPlacement().id(), tier.id(),
+                    engineVersion);
+            RenderJob render = RenderJob.forTier(source.image(), job.product(), tier, separation, condition,
+                    stock.outputs(), provenance);
+            Path pdf = stock.outputs().contains(PrintFileFormat.PDF_X4) ? store.newTempFile() : null;
+            Path tiff = stock.outputs().contains(PrintFileFormat.TIFF) ? store.newTempFile() : null;
+            try {
+                return writer.write(render, pdf, tiff);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(pdf);
+                deleteQuietly(tiff);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the print files of placement " + job.placement().id() + " failed", e);
+        }
+    }
+
+    private List<PrintFileRecord> shelve(PrintFiles files) {
+        List<PrintFileRecord> records = new ArrayList<>();
+        for (PrintFile file : files.files()) {
+            try {
+                StoredObject stored = store.put(file.path());
+                records.add(new PrintFileRecord(file.format().wireName(), file.format().mediaType(), stored.sha256(),
+                        stored.bytes(), files.widthPx(), files.heightPx(), files.dpi(), files.profileSha256()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("storing " + file.path() + " failed", e);
+            }
+        }
+        return records;
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a stray temporary file; the store's tmp folder is for such leftovers
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.platen.render;
+
+import dev.platen.artwork.ArtworkInspector;
+import dev.platen.artwork.ArtworkLimits;
+import dev.platen.artwork.ArtworkPixels;
+import dev.platen.catalog.LengthUnit;
+import dev.platen.catalog.PrintArea;
+import dev.platen.catalog.PrintFileFormat;
+import dev.platen.catalog.Stock;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.InkLimit;
+import dev.platen.color.RenderingIntent;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The bench command of one placement, as the engine runs it: decode the artwork, separate it for the coated
+ * stock (relative colorimetric, BPC, 330 % ink limit), write the print file. Run as a whole process so that it
+ * can be timed beside libvips and ImageMagick doing the same (see the README's "Benchmark").
+ *
+ * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdf out-file [dpi]</pre>
+ * The print area is the art's own size at the given DPI (default 300), so the canvas is the art pixel for pixel
+ * and the run measures decoding, separation and writing, not resampling.
+ */
+public final class PlacementBench {
+
+    private PlacementBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: PlacementBench in.jpg tiff|pdf out-file [dpi]");
+            System.exit(2);
+        }
+        Path in = Path.of(args[0]);
+        PrintFileFormat format = PrintFileFormat.parse(args[1]).orElseThrow();
+        Path out = Path.of(args[2]);
+        int dpi = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        Path profile = Path.of("icc-profiles/platen-coated-v1.icc");
+        Stock coated = new Stock("coated-gloss", "Coated", null, profile, "Platen coated", "", RenderingIntent.RELATIVE_COLORIMETRIC,
+                true, new InkLimit(330), Set.of(format), "Platen coated v1");
+
+        ArtworkPixels pixels = new ArtworkInspector(new ArtworkLimits(400_000_000L, 300_000_000L, 1)).pixels(in, dpi);
+        PrintArea area = new PrintArea(
+                BigDecimal.valueOf(pixels.image().getWidth()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64),
+                BigDecimal.valueOf(pixels.image().getHeight()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64),
+                LengthUnit.IN);
+        try (ColorProfile press = ColorProfile.fromFile(profile);
+             SourceColour source = SourceColour.of(pixels, press);
+             StockSeparation separation = StockSeparation.of(source.profile(), coated)) {
+            RenderJob job = new RenderJob(source.image(), area, 0, dpi, separation,
+                    new OutputCondition("coated-gloss", "Platen coated v1", Files.readAllBytes(profile)), Set.of(format),
+                    new Provenance("bench", "relative-colorimetric", true, "bench", "bench", "bench", "bench"));
+            PrintFiles files = new PrintFileWriter().write(job, format == PrintFileFormat.PDF_X4 ? out : null,
+                    format == PrintFileFormat.TIFF ? out : null);
+            System.out.println(files.widthPx() + "x" + files.heightPx() + " " + files.files().get(0).bytes() + " bytes");
+        }
+    }
+}

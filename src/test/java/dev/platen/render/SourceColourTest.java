@@ -1,0 +1,110 @@
+package dev.platen.render;
+
+import dev.platen.artwork.ArtworkPixels;
+import dev.platen.artwork.Finding;
+import dev.platen.color.ColorProfile;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SourceColourTest {
+
+    private static final Path COATED = Path.of("icc-profiles/platen-coated-v1.icc");
+
+    private static ColorProfile press() throws Exception {
+        return ColorProfile.fromFile(COATED);
+    }
+
+    private static BufferedImage flat(ColorSpace space, int... samples) {
+        ComponentColorModel model = new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = model.createCompatibleWritableRaster(4, 4);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                raster.setPixel(x, y, samples);
+            }
+        }
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    private static List<String> codes(SourceColour source) {
+        return source.findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void untaggedRgbIsTakenAsSrgbAndSaysSo() throws Exception {
+        BufferedImage art = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        try (ColorProfile press = press();
+             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", null, List.of()), press)) {
+            assertThat(source.profile().description()).containsIgnoringCase("sRGB");
+            assertThat(codes(source)).containsExactly("UNTAGGED_RGB");
+        }
+    }
+
+    @Test
+    void anEmbeddedRgbProfileIsHonouredAndItsSamplesReachTheSeparationUnconverted() throws Exception {
+        // Java's linear-RGB profile: a real RGB profile that is not sRGB, as Adobe RGB or Display P3 would be
+        ICC_Profile linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB);
+        BufferedImage art = flat(new ICC_ColorSpace(linear), 100, 150, 200);
+        try (ColorProfile press = press();
+             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", linear.getData(), List.of()), press)) {
+            assertThat(codes(source)).isEmpty();
+            assertThat(source.profile().sha256()).isNotEqualTo(ColorProfile.srgb().sha256());
+            // Java would convert linear 100 to about 170 in sRGB; the canvas must see the stored 100
+            assertThat(source.image().getRGB(1, 1) & 0xFFFFFF).isEqualTo(100 << 16 | 150 << 8 | 200);
+        }
+    }
+
+    @Test
+    void aBrokenEmbeddedProfileFallsBackToSrgbWithAFinding() throws Exception {
+        BufferedImage art = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        byte[] broken = "not an icc profile at all, just text long enough to look like a header".getBytes();
+        try (ColorProfile press = press();
+             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", broken, List.of()), press)) {
+            assertThat(codes(source)).containsExactly("ICC_PROFILE_IGNORED");
+            assertThat(source.profile().description()).containsIgnoringCase("sRGB");
+        }
+    }
+
+    @Test
+    void greyKeepsItsValuesOnAllThreeChannels() throws Exception {
+        BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(2, 2, 0, 128);
+        try (ColorProfile press = press();
+             SourceColour source = SourceColour.of(new ArtworkPixels(grey, "GRAY", null, List.of()), press)) {
+            assertThat(source.image().getRGB(2, 2) & 0xFFFFFF).isEqualTo(0x808080);
+            assertThat(source.image().getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x000000);
+        }
+    }
+
+    @Test
+    void cmykArtGoesThroughItsProfileAndSaysItWasClippedToSrgb() throws Exception {
+        ICC_Profile coated = ICC_Profile.getInstance(Files.readAllBytes(COATED));
+        BufferedImage paper = flat(new ICC_ColorSpace(coated), 0, 0, 0, 0);
+        BufferedImage cyan = flat(new ICC_ColorSpace(coated), 255, 0, 0, 0);
+        try (ColorProfile press = press();
+             SourceColour white = SourceColour.of(new ArtworkPixels(paper, "CMYK", coated.getData(), List.of()), press);
+             SourceColour blue = SourceColour.of(new ArtworkPixels(cyan, "CMYK", null, List.of()), press)) {
+            assertThat(codes(white)).containsExactly("CMYK_ART_VIA_SRGB");
+            // no ink is the paper, which relative colorimetric maps to white
+            int rgb = white.image().getRGB(1, 1);
+            assertThat((rgb >> 16) & 0xFF).isGreaterThan(250);
+            assertThat(rgb & 0xFF).isGreaterThan(250);
+            // full cyan: little red, much blue
+            int c = blue.image().getRGB(1, 1);
+            assertThat((c >> 16) & 0xFF).isLessThan(60);
+            assertThat(c & 0xFF).isGreaterThan(180);
+        }
+    }
+}

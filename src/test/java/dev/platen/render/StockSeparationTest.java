@@ -1,0 +1,92 @@
+package dev.platen.render;
+
+import dev.platen.catalog.PrintFileFormat;
+import dev.platen.catalog.Stock;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.InkLimit;
+import dev.platen.color.RenderingIntent;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** The separation print files are made with, held against transicc and against the stock's ink limit. */
+class StockSeparationTest {
+
+    private static final Path COATED = Path.of("icc-profiles/platen-coated-v1.icc");
+
+    private static Stock stock(RenderingIntent intent, boolean bpc, double inkLimit) {
+        return new Stock("test", "Test coated", null, COATED, "Platen coated", "0".repeat(64), intent, bpc,
+                new InkLimit(inkLimit), Set.of(PrintFileFormat.TIFF), "test");
+    }
+
+    @Test
+    void separatesAsTransiccDoesWithTheStocksIntentAndBlackPointCompensation() throws Exception {
+        byte[] rgb = {(byte) 200, 30, 40, 20, 60, (byte) 200, (byte) 250, (byte) 220, 10, 40, (byte) 160, 90,
+                (byte) 128, (byte) 128, (byte) 128, (byte) 255, (byte) 255, (byte) 255};
+        int colours = rgb.length / 3;
+        for (RenderingIntent intent : List.of(RenderingIntent.RELATIVE_COLORIMETRIC, RenderingIntent.PERCEPTUAL)) {
+            byte[] cmyk = new byte[colours * 4];
+            try (ColorProfile srgb = ColorProfile.srgb(); StockSeparation separation = StockSeparation.of(srgb, stock(intent, true, 400))) {
+                separation.convert(rgb, colours, cmyk);
+            }
+            int[][] reference = transicc(rgb, intent.code());
+            for (int i = 0; i < colours; i++) {
+                for (int ch = 0; ch < 4; ch++) {
+                    assertThat(Math.abs((cmyk[4 * i + ch] & 0xFF) - reference[i][ch]))
+                            .as("%s colour %d channel %d", intent, i, ch).isLessThanOrEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void keepsTotalInkWithinTheStocksLimit() throws Exception {
+        byte[] black = {0, 0, 0, 10, 0, 20, 30, 10, 0};
+        byte[] cmyk = new byte[12];
+        try (ColorProfile srgb = ColorProfile.srgb(); StockSeparation separation = StockSeparation.of(srgb,
+                stock(RenderingIntent.RELATIVE_COLORIMETRIC, true, 260))) {
+            separation.convert(black, 3, cmyk);
+        }
+        for (int i = 0; i < 3; i++) {
+            double coverage = InkLimit.coverageOf8Bit(cmyk[4 * i] & 0xFF, cmyk[4 * i + 1] & 0xFF, cmyk[4 * i + 2] & 0xFF,
+                    cmyk[4 * i + 3] & 0xFF);
+            assertThat(coverage).as("colour %d", i).isLessThanOrEqualTo(261.0).isGreaterThan(200.0);
+        }
+    }
+
+    private static int[][] transicc(byte[] rgb, int intent) throws IOException, InterruptedException {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < rgb.length; i += 3) {
+            input.append(rgb[i] & 0xFF).append(' ').append(rgb[i + 1] & 0xFF).append(' ').append(rgb[i + 2] & 0xFF).append('\n');
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder("transicc", "-n", "-i*sRGB", "-o" + COATED, "-t" + intent, "-b")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return fail("transicc is not installed: apt-get install liblcms2-utils");
+        }
+        process.getOutputStream().write(input.toString().getBytes());
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<int[]> values = new ArrayList<>();
+        for (String line : output.strip().split("\\R")) {
+            String[] parts = line.trim().split("\\s+");
+            int[] cmyk = new int[4];
+            for (int ch = 0; ch < 4; ch++) {
+                cmyk[ch] = (int) Math.round(Double.parseDouble(parts[ch]) * 255 / 100);
+            }
+            values.add(cmyk);
+        }
+        return values.toArray(int[][]::new);
+    }
+}
