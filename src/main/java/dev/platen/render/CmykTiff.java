@@ -81,7 +81,10 @@ final class CmykTiff {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionType("ZLib"); // TwelveMonkeys' name for compression 8, Adobe Deflate
-            param.setCompressionQuality(0.5f); // zlib level 5: within a few per cent of 9's size, much faster
+            // TwelveMonkeys maps quality to the zlib level inversely (higher quality, lower level). 0.9 picks a fast
+            // level: measured on a 3600 x 4800 placement, 6.2 s instead of 8.0 s at 0.5, for a file 7 % larger
+            // (still smaller than libvips' LZW of the same separation).
+            param.setCompressionQuality(0.9f);
             ImageTypeSpecifier type = new ImageTypeSpecifier(canvas.getColorModel(), canvas.getSampleModel());
             IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
             metadata.mergeTree(NATIVE_FORMAT, nativeTree(description, xmp, dpi, software, created));

@@ -80,7 +80,9 @@ final class PdfX4 implements AutoCloseable {
             // Raw stream + our own deflater: PDFBox's filtered output stream would buffer the whole decoded
             // image before encoding it on close.
             OutputStream raw = image.createRawOutputStream();
-            this.deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+            // Level 1: a CMYK raster is large and compresses to within a few per cent at any level; the
+            // default level 6 costs seconds per placement (measured with the bench command in the README).
+            this.deflater = new Deflater(Deflater.BEST_SPEED);
             this.imageData = new DeflaterOutputStream(raw, deflater, 1 << 16);
         } catch (IOException | RuntimeException e) {
             document.close();

@@ -130,6 +130,10 @@ final class ResampledArt {
      * pixel) and {@code alphaOut} (coverage, 0 = transparent), starting at index 0.
      */
     void row(int y, byte[] rgbOut, byte[] alphaOut) {
+        if (width == sourceWidth && height == sourceHeight) {
+            copyRow(y, rgbOut, alphaOut);
+            return;
+        }
         double[] w = new double[downTaps];
         kernel(y, downScale, downSupport, sourceHeight, downIndex, w);
         float[][] rows = new float[downTaps][];
@@ -161,6 +165,24 @@ final class ResampledArt {
             rgbOut[x * 3 + 1] = (byte) Math.round(clamp(g, 0, a) + paper);
             rgbOut[x * 3 + 2] = (byte) Math.round(clamp(b, 0, a) + paper);
             alphaOut[x] = (byte) alpha;
+        }
+    }
+
+    /**
+     * At a scale of exactly one the Lanczos kernel is a single tap of weight one: the row is the source row,
+     * composited over paper white with the same arithmetic as the filtered path, without the filtering loops.
+     */
+    private void copyRow(int y, byte[] rgbOut, byte[] alphaOut) {
+        art.getRGB(0, y, sourceWidth, 1, sourceArgb, 0, sourceWidth);
+        for (int x = 0; x < width; x++) {
+            int argb = sourceArgb[x];
+            float a = argb >>> 24;
+            float ka = a / 255f;
+            float paper = 255 - a;
+            rgbOut[x * 3] = (byte) Math.round(clamp(ka * ((argb >> 16) & 0xFF), 0, a) + paper);
+            rgbOut[x * 3 + 1] = (byte) Math.round(clamp(ka * ((argb >> 8) & 0xFF), 0, a) + paper);
+            rgbOut[x * 3 + 2] = (byte) Math.round(clamp(ka * (argb & 0xFF), 0, a) + paper);
+            alphaOut[x] = (byte) Math.round(a);
         }
     }
 

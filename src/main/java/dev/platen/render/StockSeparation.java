@@ -48,10 +48,30 @@ public final class StockSeparation implements CmykConversion, AutoCloseable {
         return options;
     }
 
+    /**
+     * Converts a band, split across the machine's cores: exact evaluation is CPU-bound, and one lcms transform
+     * may be used from several threads at once (its one-pixel cache is copied per call in lcms 2.14). Bands too
+     * small to be worth a hand-off are converted on the caller's thread.
+     */
     @Override
     public void convert(byte[] rgbRows, int pixels, byte[] cmykOut) {
-        transform.convert(rgbRows, cmykOut, pixels);
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), pixels / MIN_PIXELS_PER_PART);
+        if (parts <= 1) {
+            transform.convert(rgbRows, cmykOut, pixels);
+            return;
+        }
+        int per = (pixels + parts - 1) / parts;
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+            int first = part * per;
+            int count = Math.min(per, pixels - first);
+            if (count > 0) {
+                transform.convert(java.nio.ByteBuffer.wrap(rgbRows, first * 3, count * 3).slice(),
+                        java.nio.ByteBuffer.wrap(cmykOut, first * 4, count * 4).slice(), count);
+            }
+        });
     }
+
+    private static final int MIN_PIXELS_PER_PART = 64 * 1024;
 
     @Override
     public void close() {
