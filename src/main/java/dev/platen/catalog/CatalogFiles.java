@@ -7,6 +7,7 @@ import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorSpace;
 import dev.platen.color.InkLimit;
 import dev.platen.color.InvalidProfile;
+import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 
 import java.io.IOException;
@@ -106,7 +107,19 @@ final class CatalogFiles {
         String condition = optionalText(node.path("outputCondition"));
         return new Stock(id, text(file, at + ".name", node.path("name")), optionalText(node.path("paper")),
                 profilePath, description, sha256, intent, bpc.asBoolean(), new InkLimit(tac.asDouble()), outputs,
-                condition == null ? description : condition);
+                condition == null ? description : condition, precision(file, at + ".precision", node.path("precision")));
+    }
+
+    /** {@code exact} (the default) or {@code fast}: lcms's high-resolution precalculated grid. */
+    private static Precision precision(String file, String at, JsonNode node) {
+        String text = optionalText(node);
+        if (text == null || text.equalsIgnoreCase("exact")) {
+            return Precision.EXACT;
+        }
+        if (text.equalsIgnoreCase("fast")) {
+            return Precision.PRECALCULATED_HIGH_RES;
+        }
+        throw new CatalogException(file, at, "'" + text + "' is not a precision (exact, fast)");
     }
 
     private static RenderingIntent intent(String file, String at, JsonNode node) {

@@ -1,6 +1,7 @@
 package dev.platen.catalog;
 
 import dev.platen.color.InkLimit;
+import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 
 import java.nio.file.Path;
@@ -16,10 +17,13 @@ import java.util.Set;
  * @param profileDescription  the profile's description tag, as LittleCMS reads it
  * @param profileSha256       SHA-256 of the profile file, for provenance
  * @param outputCondition     the characterised printing condition, for the PDF/X output intent
+ * @param precision           how LittleCMS evaluates the separation: {@code EXACT} (every colour through the
+ *                            profile's tables; agrees with transicc to the count) or a precalculated grid (faster,
+ *                            a few counts off; see the README's benchmark)
  */
 public record Stock(String id, String name, String paper, Path profile, String profileDescription,
                     String profileSha256, RenderingIntent intent, boolean blackPointCompensation, InkLimit inkLimit,
-                    Set<PrintFileFormat> outputs, String outputCondition) {
+                    Set<PrintFileFormat> outputs, String outputCondition, Precision precision) {
 
     public Stock {
         outputs = Set.copyOf(outputs);

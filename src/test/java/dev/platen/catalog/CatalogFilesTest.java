@@ -188,6 +188,15 @@ class CatalogFilesTest {
         assertThat(stock.blackPointCompensation()).isTrue();
         assertThat(stock.inkLimit().percent()).isEqualTo(330);
         assertThat(stock.outputs()).containsExactlyInAnyOrder(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF);
+        assertThat(stock.precision()).isEqualTo(dev.platen.color.Precision.EXACT);
+    }
+
+    @Test
+    void aStockMayAskForTheFastPrecalculatedSeparation() throws IOException {
+        Stock fast = loadStocks(STOCKS + "    precision: fast\n").stock("coated-gloss").orElseThrow();
+        assertThat(fast.precision()).isEqualTo(dev.platen.color.Precision.PRECALCULATED_HIGH_RES);
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    precision: sloppy\n"))
+                .hasMessageContaining("stocks[0].precision");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.InkLimit;
+import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 
 import java.math.BigDecimal;
@@ -42,7 +43,8 @@ public final class PlacementBench {
         int dpi = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         Path profile = Path.of("icc-profiles/platen-coated-v1.icc");
         Stock coated = new Stock("coated-gloss", "Coated", null, profile, "Platen coated", "", RenderingIntent.RELATIVE_COLORIMETRIC,
-                true, new InkLimit(330), Set.of(format), "Platen coated v1");
+                true, new InkLimit(330), Set.of(format), "Platen coated v1",
+                "fast".equals(System.getProperty("platen.precision")) ? Precision.PRECALCULATED_HIGH_RES : Precision.EXACT);
 
         ArtworkPixels pixels = new ArtworkInspector(new ArtworkLimits(400_000_000L, 300_000_000L, 1)).pixels(in, dpi);
         PrintArea area = new PrintArea(
