@@ -48,27 +48,16 @@ final class RasterCodec {
      */
     static Decoded decodeFirstFrame(Path file, ArtworkFormat format) throws IOException {
         List<String> warnings = new ArrayList<>();
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = readerFor(in, format);
-            try {
-                reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
-                for (String warning : warnings) {
-                    if (isTruncation(warning)) {
-                        throw ArtworkRejected.truncated("The image data ends early: " + warning, null);
-                    }
-                }
-                return new Decoded(image.getWidth(), image.getHeight(), warnings.stream().distinct().toList());
-            } finally {
-                reader.dispose();
-            }
-        }
+        BufferedImage image = read(file, format, warnings);
+        return new Decoded(image.getWidth(), image.getHeight(), warnings.stream().distinct().toList());
     }
 
-    /** Decodes the first image and keeps it (for printing), with the same truncation check as above. */
+    /** Decodes the first image and keeps it (for printing), with the same truncation check. */
     static BufferedImage decodeImage(Path file, ArtworkFormat format) throws IOException {
-        List<String> warnings = new ArrayList<>();
+        return read(file, format, new ArrayList<>());
+    }
+
+    private static BufferedImage read(Path file, ArtworkFormat format, List<String> warnings) throws IOException {
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(in, format);
             try {
