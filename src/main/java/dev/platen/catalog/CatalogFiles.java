@@ -85,6 +85,11 @@ final class CatalogFiles {
         } catch (IOException e) {
             throw new CatalogException(file, at + ".profile", "cannot read '" + profileName + "': " + e.getMessage(), e);
         }
+        String space = optionalText(node.path("colorSpace"));
+        if (space != null && !space.equalsIgnoreCase("CMYK")) {
+            throw new CatalogException(file, at + ".colorSpace", "'" + space
+                    + "': print files are CMYK; the stock's profile must be a CMYK output profile");
+        }
         RenderingIntent intent = intent(file, at + ".intent", node.path("intent"));
         JsonNode bpc = node.path("blackPointCompensation");
         if (!bpc.isBoolean()) {

@@ -8,6 +8,7 @@ import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.InvalidProfile;
+import dev.platen.color.TransformCache;
 import dev.platen.render.OutputCondition;
 import dev.platen.render.PrintFile;
 import dev.platen.render.PrintFileWriter;
@@ -41,15 +42,17 @@ public class RenderPrintFiles {
     private final ArtworkReader reader;
     private final ObjectStore store;
     private final PrintFileWriter writer;
+    private final TransformCache transforms;
     private final String engineVersion;
 
     RenderPrintFiles(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, PrintFileWriter writer,
-                     ObjectProvider<BuildProperties> build) {
+                     TransformCache transforms, ObjectProvider<BuildProperties> build) {
         this.book = book;
         this.catalog = catalog;
         this.reader = reader;
         this.store = store;
         this.writer = writer;
+        this.transforms = transforms;
         BuildProperties properties = build.getIfAvailable();
         this.engineVersion = properties != null ? properties.getVersion() : "dev";
     }
@@ -62,7 +65,7 @@ public class RenderPrintFiles {
         ArtworkPixels pixels = decode(job, tier);
         try (ColorProfile press = pressProfile(stock);
              SourceColour source = SourceColour.of(pixels, press);
-             StockSeparation separation = StockSeparation.of(source.profile(), stock)) {
+             StockSeparation separation = StockSeparation.of(source.profile(), stock, transforms)) {
             PrintFiles files = write(job, tier, stock, source, separation);
             List<PrintFileRecord> stored = shelve(files);
             book.addFindings(placementId, source.findings());

@@ -237,6 +237,8 @@ class CatalogFilesTest {
                 .hasMessageContaining("stocks[0].inkLimit");
         assertThatThrownBy(() -> loadStocks(STOCKS.replace("blackPointCompensation: true", "blackPointCompensation: maybe")))
                 .hasMessageContaining("stocks[0].blackPointCompensation");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    colorSpace: RGB\n"))
+                .hasMessageContaining("stocks[0].colorSpace");
         assertThatThrownBy(() -> loadStocks(STOCKS.replace("[pdfx4, tiff]", "[pdfx4, jpeg]")))
                 .hasMessageContaining("stocks[0].outputs").hasMessageContaining("jpeg");
     }

@@ -167,6 +167,32 @@ class OrderPrepressProcessTest {
         assertThat(getOrder(order).path("status").asText()).isEqualTo("NEEDS_REVIEW");
     }
 
+    @Test
+    void aStepThatKeepsFailingBecomesAnIncidentAndTheOrderFails() throws Exception {
+        String art = upload(TestArtwork.png(2400, 3200));
+        JsonNode order = postOrder(List.of(item("tshirt", placement("front", null, art))));
+        ProcessInstance process = processOf(order);
+        execute(jobQuery().processInstanceId(process.getId()).singleResult()); // the start; inspection is next
+        assertThat(process).isWaitingAt("InspectArtwork");
+        // the stored artwork disappears (a disk fault, an operator's rm): the engine's fault, not the shop's
+        java.nio.file.Files.delete(java.nio.file.Path.of("target/process-test-objects/sha256", art.substring(0, 2), art));
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            for (Job job : jobQuery().processInstanceId(process.getId()).withRetriesLeft().list()) {
+                assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                        .hasMessageContaining("cannot be read from the store");
+            }
+        }
+
+        var incidents = engine.getRuntimeService().createIncidentQuery().processInstanceId(process.getId()).list();
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).getActivityId()).isEqualTo("InspectArtwork");
+        assertThat(incidents.get(0).getIncidentMessage()).contains("cannot be read from the store");
+        JsonNode failed = getOrder(order);
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("placements").get(0).path("decisionNote").asText()).contains("cannot be read from the store");
+    }
+
     // --- the shop's side, through the real HTTP layer -------------------------------------------------------
 
     private String upload(byte[] bytes) throws Exception {
