@@ -168,6 +168,27 @@ class OrderPrepressProcessTest {
     }
 
     @Test
+    void artWhosePixelsBelieItsHeaderWaitsForAnOperator() throws Exception {
+        // a WebP whose VP8X canvas claims 96 x 64 px while its frames hold 48 x 32 (made as in WebpArtworkTest)
+        byte[] webp;
+        try (var in = getClass().getResourceAsStream("/artwork/webp_animated_2frames_48x32.webp")) {
+            webp = in.readAllBytes();
+        }
+        webp[24] = 95;
+        webp[27] = 63;
+        String art = upload(webp);
+        JsonNode order = postOrder(List.of(item("sticker", placement("face", "sticker-2in", art))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        JsonNode placement = getOrder(order).path("placements").get(0);
+        assertThat(placement.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(placement.path("reasons").toString()).contains("ARTWORK_DOUBTFUL");
+        assertThat(placement.path("findings").toString()).contains("HEADER_MISMATCH");
+    }
+
+    @Test
     void aStepThatKeepsFailingBecomesAnIncidentAndTheOrderFails() throws Exception {
         String art = upload(TestArtwork.png(2400, 3200));
         JsonNode order = postOrder(List.of(item("tshirt", placement("front", null, art))));
