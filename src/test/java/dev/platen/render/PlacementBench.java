@@ -23,7 +23,9 @@ import java.util.Set;
  * stock (relative colorimetric, BPC, 330 % ink limit), write the print file. Run as a whole process so that it
  * can be timed beside libvips and ImageMagick doing the same (see the README's "Benchmark").
  *
- * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdf out-file [dpi]</pre>
+ * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdfx4 out-file [dpi] [repeat]</pre>
+ * With {@code repeat} above 1 the placement is made that many times in one JVM and each run's time is printed:
+ * the engine renders in a warm JVM, the whole-process figure includes start-up and JIT warm-up.
  * The print area is the art's own size at the given DPI (default 300), so the canvas is the art pixel for pixel
  * and the run measures decoding, separation and writing, not resampling.
  */
@@ -41,6 +43,15 @@ public final class PlacementBench {
         PrintFileFormat format = PrintFileFormat.parse(args[1]).orElseThrow();
         Path out = Path.of(args[2]);
         int dpi = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        for (int run = 1; run <= repeat; run++) {
+            long start = System.nanoTime();
+            String made = place(in, format, out, dpi);
+            System.out.printf("run %d: %s in %.0f ms%n", run, made, (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    private static String place(Path in, PrintFileFormat format, Path out, int dpi) throws Exception {
         Path profile = Path.of("icc-profiles/platen-coated-v1.icc");
         Stock coated = new Stock("coated-gloss", "Coated", null, profile, "Platen coated", "", RenderingIntent.RELATIVE_COLORIMETRIC,
                 true, new InkLimit(330), Set.of(format), "Platen coated v1",
@@ -59,7 +70,7 @@ public final class PlacementBench {
                     new Provenance("bench", "relative-colorimetric", true, "bench", "bench", "bench", "bench"));
             PrintFiles files = new PrintFileWriter().write(job, format == PrintFileFormat.PDF_X4 ? out : null,
                     format == PrintFileFormat.TIFF ? out : null);
-            System.out.println(files.widthPx() + "x" + files.heightPx() + " " + files.files().get(0).bytes() + " bytes");
+            return files.widthPx() + "x" + files.heightPx() + " " + files.files().get(0).bytes() + " bytes";
         }
     }
 }
