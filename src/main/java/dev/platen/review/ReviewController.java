@@ -1,0 +1,184 @@
+package dev.platen.review;
+
+import dev.platen.artwork.ArtworkHeader;
+import dev.platen.artwork.ArtworkPixels;
+import dev.platen.artwork.ArtworkReader;
+import dev.platen.artwork.ArtworkRejected;
+import dev.platen.catalog.Catalog;
+import dev.platen.catalog.Placement;
+import dev.platen.orders.InvalidDecision;
+import dev.platen.orders.OperatorDecision;
+import dev.platen.orders.Order;
+import dev.platen.orders.OrderBook;
+import dev.platen.orders.OrderPlacement;
+import dev.platen.preflight.EffectiveDpi;
+import dev.platen.storage.ObjectStore;
+import dev.platen.workflow.OperatorTasks;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The operator's pages: the queue, one placement, and the decisions taken on it. */
+@Controller
+class ReviewController {
+
+    private static final int THUMBNAIL_EDGE = 800;
+
+    private final OrderBook orders;
+    private final Catalog catalog;
+    private final ArtworkReader reader;
+    private final ObjectStore store;
+    private final OperatorTasks tasks;
+
+    ReviewController(OrderBook orders, Catalog catalog, ArtworkReader reader, ObjectStore store, OperatorTasks tasks) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.reader = reader;
+        this.store = store;
+        this.tasks = tasks;
+    }
+
+    /** Who is signed in, for the page header. */
+    @org.springframework.web.bind.annotation.ModelAttribute("operator")
+    String operator(Authentication authentication) {
+        return authentication == null ? null : authentication.getName();
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "review/login";
+    }
+
+    @GetMapping("/review")
+    String queue(Model model) {
+        // A decision is applied by the process a moment after the operator sends it; the open tasks say at once
+        // what is still waiting, so a decided placement leaves the queue immediately.
+        java.util.Set<String> open = tasks.waitingPlacements();
+        model.addAttribute("rows", orders.waitingForOperator().stream().filter(p -> open.contains(p.id()))
+                .map(this::row).toList());
+        return "review/queue";
+    }
+
+    @GetMapping("/review/placements/{id}")
+    String placement(@PathVariable String id, Model model) {
+        OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Order order = orders.find(p.orderId()).orElseThrow();
+        Placement catalogPlacement = catalogPlacement(p);
+        ArtworkHeader header = header(p);
+        List<TierRow> tiers = catalogPlacement.tiers().stream().map(t -> {
+            EffectiveDpi dpi = EffectiveDpi.of(header, t.printArea());
+            return new TierRow(t.id(), t.name(), t.printArea().toString(), t.minDpi(), dpi.rounded(), dpi.meets(t.minDpi()),
+                    t.id().equals(p.requestedTier()), t.id().equals(p.chosenTier()));
+        }).toList();
+        model.addAttribute("order", order);
+        model.addAttribute("p", p);
+        model.addAttribute("header", header);
+        model.addAttribute("tiers", tiers);
+        model.addAttribute("waiting", tasks.waiting(id));
+        return "review/placement";
+    }
+
+    /** The art as a thumbnail: the artwork id is its SHA-256, so the picture never changes for a URL. */
+    @GetMapping(value = "/review/placements/{id}/art.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> art(@PathVariable String id) throws IOException {
+        OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ArtworkPixels pixels = reader.pixels(artPath(p), 72);
+        BufferedImage image = pixels.image();
+        double scale = Math.min(1.0, (double) THUMBNAIL_EDGE / Math.max(image.getWidth(), image.getHeight()));
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage thumbnail = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = thumbnail.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(thumbnail, "png", out);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(30, TimeUnit.DAYS).cachePrivate())
+                .eTag("\"" + p.artworkId() + "-" + THUMBNAIL_EDGE + "\"").body(out.toByteArray());
+    }
+
+    @PostMapping("/review/placements/{id}/tier")
+    String chooseTier(@PathVariable String id, @RequestParam String tier, @RequestParam(required = false) String note,
+                      Authentication operator, RedirectAttributes flash) {
+        return decide(id, new OperatorDecision(OperatorDecision.Kind.TIER, tier, note, operator.getName()), flash,
+                "Printing at " + tier + ".");
+    }
+
+    @PostMapping("/review/placements/{id}/reject")
+    String reject(@PathVariable String id, @RequestParam(required = false) String note, Authentication operator,
+                  RedirectAttributes flash) {
+        return decide(id, new OperatorDecision(OperatorDecision.Kind.REJECT, null, note, operator.getName()), flash,
+                "Rejected.");
+    }
+
+    private String decide(String id, OperatorDecision decision, RedirectAttributes flash, String done) {
+        try {
+            tasks.decide(id, decision);
+            flash.addFlashAttribute("message", done);
+            return "redirect:/review";
+        } catch (InvalidDecision e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/review/placements/" + id;
+        }
+    }
+
+    private QueueRow row(OrderPlacement p) {
+        Order order = orders.find(p.orderId()).orElseThrow();
+        String worst = p.reasons().stream().filter(r -> !r.startsWith("FITS")).findFirst()
+                .orElse(p.findings().isEmpty() ? "" : p.findings().get(0).code());
+        return new QueueRow(p.id(), order.reference(), p.product(), p.placement(), p.requestedTier(), p.effectiveDpi(),
+                worst, order.createdAt());
+    }
+
+    private Placement catalogPlacement(OrderPlacement p) {
+        return catalog.product(p.product()).flatMap(product -> product.placement(p.placement()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no longer in the catalog"));
+    }
+
+    private ArtworkHeader header(OrderPlacement p) {
+        try {
+            return reader.readHeader(artPath(p));
+        } catch (ArtworkRejected e) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        }
+    }
+
+    private Path artPath(OrderPlacement p) {
+        try {
+            return store.readablePath(p.artworkId());
+        } catch (IOException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "artwork missing from the store");
+        }
+    }
+
+    record QueueRow(String id, String reference, String product, String placement, String requestedTier,
+                    BigDecimal effectiveDpi, String worst, java.time.Instant since) {
+    }
+
+    record TierRow(String id, String name, String size, int minDpi, BigDecimal dpi, boolean passes, boolean requested,
+                   boolean chosen) {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.platen.workflow;
+
+import dev.platen.orders.InvalidDecision;
+import dev.platen.orders.OperatorDecision;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operator's side of the process for code outside {@code workflow} (the review pages): find the waiting
+ * "Resolve placement" task of a placement and complete it with a decision, as the given operator, exactly as
+ * Tasklist would. The same completion listener checks the decision.
+ */
+@Service
+public class OperatorTasks {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    OperatorTasks(TaskService tasks, IdentityService identity) {
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** The placements whose "Resolve placement" task is open right now. */
+    public java.util.Set<String> waitingPlacements() {
+        return tasks.createTaskQuery().taskDefinitionKey("ResolvePlacement").list().stream()
+                .map(t -> (String) tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID))
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Whether the placement is waiting for an operator in the process. */
+    public boolean waiting(String placementId) {
+        return task(placementId).isPresent();
+    }
+
+    /**
+     * Completes the placement's waiting task.
+     *
+     * @throws InvalidDecision when the decision cannot be applied, or nothing is waiting for it
+     */
+    public void decide(String placementId, OperatorDecision decision) {
+        Task task = task(placementId).orElseThrow(() -> new InvalidDecision(
+                "This placement is not waiting for an operator (any more)."));
+        Map<String, Object> form = new HashMap<>();
+        form.put(PlacementVariables.FORM_DECISION, decision.kind() == null ? null : decision.kind().name());
+        form.put(PlacementVariables.FORM_TIER, decision.tier());
+        form.put(PlacementVariables.FORM_NOTE, decision.note());
+        identity.setAuthenticatedUserId(decision.operator());
+        try {
+            tasks.complete(task.getId(), form);
+        } catch (ProcessEngineException e) {
+            // The completion listener refused it: the engine wraps our message; hand the operator the cause's.
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof InvalidDecision)) {
+                cause = cause.getCause();
+            }
+            throw cause instanceof InvalidDecision invalid ? invalid : new InvalidDecision(e.getMessage());
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * placementId is the multi-instance element variable, local to the placement's sub-process scope, which a
+     * process-variable query does not see; the task resolves it through its scope chain.
+     */
+    private Optional<Task> task(String placementId) {
+        return tasks.createTaskQuery().taskDefinitionKey("ResolvePlacement").list().stream()
+                .filter(t -> placementId.equals(tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID)))
+                .findFirst();
+    }
+}

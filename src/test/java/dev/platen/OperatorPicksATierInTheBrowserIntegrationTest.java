@@ -1,0 +1,179 @@
+package dev.platen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.TestArtwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A prepress operator, in a real headless Chromium (Debian's chromium and chromium-driver), signs in, finds a
+ * placement no tier fits in the queue, checks the art, prints it at a smaller tier, and the order moves on.
+ * Screenshots of the queue and the placement page are kept under target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
+})
+class OperatorPicksATierInTheBrowserIntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        File chromium = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        if (!chromium.canExecute() || !driver.canExecute()) {
+            fail("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // Headless on a machine without a display or network: no sandbox (root in CI), no GPU, no background calls.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1366,900", "--user-data-dir=" + Files.createTempDirectory("platen-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void operatorPrintsAPlacementNoTierFitsAtTheLeftChest() throws Exception {
+        String reference = "browser-" + System.nanoTime();
+        String art = upload(TestArtwork.png(300, 300));
+        String orderId = postOrder(reference, art);
+        waitUntil(orderId, o -> o.path("status").asText().equals("NEEDS_REVIEW"));
+
+        browser.get(url("/review"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("demo");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        var link = browser.findElement(By.linkText(reference));
+        screenshot("queue.png");
+        link.click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference).contains("tshirt / front");
+        Number naturalWidth = (Number) ((JavascriptExecutor) browser).executeScript(
+                "const img = document.getElementById('art'); return img.complete ? img.naturalWidth : 0;");
+        assertThat(naturalWidth.intValue()).as("the art image loaded").isGreaterThan(0);
+        assertThat(browser.findElement(By.id("tiers")).getText()).contains("below minimum");
+        screenshot("placement.png");
+
+        // a rejection without a reason is refused, and the placement stays in the queue
+        browser.findElement(By.id("reject-placement")).click();
+        assertThat(browser.findElement(By.id("error")).getText()).contains("needs a reason");
+
+        new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
+        browser.findElement(By.id("tier-note")).sendKeys("customer agreed to a small print");
+        browser.findElement(By.id("print-at-tier")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        assertThat(browser.findElements(By.linkText(reference))).isEmpty();
+
+        JsonNode done = waitUntil(orderId, o -> o.path("status").asText().equals("READY_FOR_PRINT"));
+        JsonNode placement = done.path("placements").get(0);
+        assertThat(placement.path("tier").asText()).isEqualTo("left-chest");
+        assertThat(placement.path("decidedBy").asText()).isEqualTo("demo");
+        assertThat(placement.path("decisionNote").asText()).isEqualTo("customer agreed to a small print");
+        assertThat(placement.path("printFiles")).isNotEmpty();
+    }
+
+    @Test
+    void theReviewPagesAskForASignIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/review/placements/anything"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("demo");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl(url("")).defaultStatusHandler(s -> true, (req, res) -> { }).build();
+    }
+
+    private String upload(byte[] bytes) throws Exception {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return "thumb.png";
+            }
+        });
+        return json.readTree(http().post().uri("/api/v1/artworks").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .retrieve().body(String.class)).path("id").asText();
+    }
+
+    private String postOrder(String reference, String artwork) throws Exception {
+        String body = json.writeValueAsString(Map.of("reference", reference, "partner", "acme", "items", List.of(
+                Map.of("product", "tshirt", "quantity", 1, "placements", List.of(Map.of("placement", "front", "artwork", artwork))))));
+        return json.readTree(http().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(String.class)).path("id").asText();
+    }
+
+    private JsonNode waitUntil(String orderId, Predicate<JsonNode> settled) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        JsonNode order;
+        do {
+            Thread.sleep(200);
+            order = json.readTree(http().get().uri("/api/v1/orders/" + orderId).retrieve().body(String.class));
+        } while (!settled.test(order) && Instant.now().isBefore(deadline));
+        assertThat(settled.test(order)).as(order.toString()).isTrue();
+        return order;
+    }
+}
