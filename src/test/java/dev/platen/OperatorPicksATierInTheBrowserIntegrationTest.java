@@ -121,6 +121,12 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         assertThat(placement.path("decidedBy").asText()).isEqualTo("demo");
         assertThat(placement.path("decisionNote").asText()).isEqualTo("customer agreed to a small print");
         assertThat(placement.path("printFiles")).isNotEmpty();
+
+        // the placement page shows what happened, who did it, and the hashes of the files
+        browser.get(url("/review/placements/" + placement.path("id").asText()));
+        String history = browser.findElement(By.id("history")).getText();
+        assertThat(history).contains("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "PRINT_FILES_MADE", "demo",
+                "customer agreed to a small print", art.substring(0, 16));
     }
 
     @Test

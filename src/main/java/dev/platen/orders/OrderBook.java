@@ -27,6 +27,9 @@ import java.util.UUID;
 @Service
 public class OrderBook {
 
+    /** The actor name of the engine's own steps in a placement's history. */
+    public static final String ENGINE = "platen";
+
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
     };
 
@@ -63,6 +66,9 @@ public class OrderBook {
                             p.artworkId(), PlacementStatus.RECEIVED.name(), p.chosenTier(), p.effectiveDpi(),
                             p.downgraded(), String.join(",", p.reasons()), "[]", now)
                     .update();
+            event(id, ENGINE, "RECEIVED", "requested " + p.requestedTier() + "; verdict from the header: "
+                    + (p.chosenTier() == null ? "no tier fits" : p.chosenTier()) + " (" + String.join(", ", p.reasons()) + ")",
+                    List.of(p.artworkId()));
         }
         events.publishEvent(new OrderAccepted(orderId, List.copyOf(ids)));
         return find(orderId).orElseThrow();
@@ -103,6 +109,10 @@ public class OrderBook {
             }
         }
         update(placementId, null, "findings_json = ?", write(all));
+        if (!findings.isEmpty()) {
+            event(placementId, ENGINE, "FINDINGS", findings.stream().map(Finding::code)
+                    .collect(java.util.stream.Collectors.joining(", ")), List.of());
+        }
     }
 
     /**
@@ -113,6 +123,8 @@ public class OrderBook {
     public void recordTier(String placementId, TierDecision decision) {
         PlacementStatus status = decision.chosenTier() == null ? PlacementStatus.NEEDS_REVIEW : PlacementStatus.IN_PROGRESS;
         setTier(placementId, status, decision, null, null);
+        event(placementId, ENGINE, decision.chosenTier() == null ? "HELD_FOR_OPERATOR" : "TIER_CHOSEN",
+                describe(decision), List.of());
     }
 
     /** Records the print files made for the placement's tier; the placement is then ready for print. */
@@ -129,6 +141,33 @@ public class OrderBook {
                     .update();
         }
         update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
+        event(placementId, ENGINE, "PRINT_FILES_MADE", files.stream().map(f -> f.format() + " " + f.bytes() + " bytes, "
+                + f.widthPx() + "x" + f.heightPx() + " px at " + f.dpi() + " dpi").collect(java.util.stream.Collectors.joining("; ")),
+                files.stream().map(PrintFileRecord::sha256).toList());
+    }
+
+    /** The placement's history, oldest first. */
+    public List<PlacementEvent> history(String placementId) {
+        return jdbc.sql("select * from placement_event where placement_id = ? order by id").param(placementId)
+                .query((rs, n) -> new PlacementEvent(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("detail"),
+                        rs.getString("file_hashes") == null || rs.getString("file_hashes").isBlank() ? List.of()
+                                : Arrays.asList(rs.getString("file_hashes").split(","))))
+                .list();
+    }
+
+    private void event(String placementId, String actor, String action, String detail, List<String> hashes) {
+        jdbc.sql("insert into placement_event (placement_id, at, actor, action, detail, file_hashes) values (?,?,?,?,?,?)")
+                .params(placementId, Timestamp.from(clock.instant()), actor, action,
+                        detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail,
+                        hashes.isEmpty() ? null : String.join(",", hashes))
+                .update();
+    }
+
+    private static String describe(TierDecision d) {
+        return (d.chosenTier() == null ? "no tier" : "tier " + d.chosenTier()) + (d.effectiveDpi() == null ? ""
+                : " at " + d.effectiveDpi().toPlainString() + " DPI") + (d.downgraded() ? ", downgraded" : "")
+                + " (" + String.join(", ", d.reasons()) + ")";
     }
 
     /** The print file stored under this SHA-256, with the placement and order it belongs to. */
@@ -147,12 +186,15 @@ public class OrderBook {
     @Transactional
     public void holdForOperator(String placementId, TierDecision decision) {
         setTier(placementId, PlacementStatus.NEEDS_REVIEW, decision, null, null);
+        event(placementId, ENGINE, "HELD_FOR_OPERATOR", describe(decision), List.of());
     }
 
     /** An operator chose the tier to print at, whatever the engine thought; print files come next. */
     @Transactional
     public void operatorChoseTier(String placementId, TierDecision decision, String operator, String note) {
         setTier(placementId, PlacementStatus.IN_PROGRESS, decision, operator, note);
+        event(placementId, operator, "OPERATOR_CHOSE_TIER", describe(decision) + (note == null ? "" : ": " + note),
+                List.of(placement(placementId).orElseThrow().artworkId()));
     }
 
     @Transactional
@@ -160,12 +202,14 @@ public class OrderBook {
         jdbc.sql("update order_placement set decided_by = ?, decision_note = ? where id = ?")
                 .params(operator, reason, placementId).update();
         update(placementId, PlacementStatus.REJECTED, "status = ?", PlacementStatus.REJECTED.name());
+        event(placementId, operator, "OPERATOR_REJECTED", reason, List.of(placement(placementId).orElseThrow().artworkId()));
     }
 
     @Transactional
     public void fail(String placementId, String message) {
         jdbc.sql("update order_placement set decision_note = ? where id = ?").params(message, placementId).update();
         update(placementId, PlacementStatus.FAILED, "status = ?", PlacementStatus.FAILED.name());
+        event(placementId, ENGINE, "FAILED", message, List.of());
     }
 
     private void setTier(String placementId, PlacementStatus status, TierDecision d, String operator, String note) {

@@ -96,6 +96,7 @@ class ReviewController {
         model.addAttribute("header", header);
         model.addAttribute("tiers", tiers);
         model.addAttribute("waiting", tasks.waiting(id));
+        model.addAttribute("history", orders.history(id));
         return "review/placement";
     }
 

@@ -52,6 +52,8 @@ class OrderPrepressProcessTest {
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    dev.platen.orders.OrderBook orders;
 
     @BeforeEach
     void bindAssertionsToTheEngine() {
@@ -129,6 +131,17 @@ class OrderPrepressProcessTest {
         assertThat(front.path("decidedBy").asText()).isEqualTo("olga");
         assertThat(front.path("reasons").toString()).contains("OPERATOR_CHOSE_TIER", "BELOW_MINIMUM_DPI");
         assertThat(front.path("effectiveDpi").decimalValue()).isEqualByComparingTo("75.0");
+
+        // the placement's history says who did what, with the hashes of the files concerned
+        var history = orders.history(front.path("id").asText());
+        assertThat(history).extracting(dev.platen.orders.PlacementEvent::action)
+                .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE");
+        assertThat(history.get(0).fileHashes()).containsExactly(small);
+        assertThat(history.get(2).actor()).isEqualTo("olga");
+        assertThat(history.get(2).detail()).contains("left-chest", "customer accepts a soft print");
+        assertThat(history.get(3).detail()).contains("UNTAGGED_RGB");
+        assertThat(history.get(4).fileHashes()).containsExactlyElementsOf(
+                front.path("printFiles").findValuesAsText("sha256"));
     }
 
     @Test
