@@ -179,14 +179,26 @@ final class ProductDrawing {
             }
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(EDGE);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.drawString(caption, 6, 16);
-            g.drawString(String.format(Locale.ROOT, "%s, %s; %d px = 1 in", tier.name(), tier.printArea(), ppi),
-                    6, height - 8);
+            label(g, caption, width - 12, 16);
+            label(g, String.format(Locale.ROOT, "%s, %s; %d px = 1 in", tier.name(), tier.printArea(), ppi),
+                    width - 12, height - 8);
             return new Mockup(image, area, ppi);
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * A caption in the margin, in a smaller size when the drawing is narrow (a 2 in sticker is under 200 px wide);
+     * at the smallest size whatever still does not fit is cut at the edge.
+     */
+    private static void label(Graphics2D g, String text, int maxWidth, int baseline) {
+        int size = 13;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+        while (size > 8 && g.getFontMetrics().stringWidth(text) > maxWidth) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, --size));
+        }
+        g.drawString(text, 6, baseline);
     }
 
     private static void outline(Graphics2D g, Frame frame) {

@@ -3,6 +3,7 @@ package dev.platen.proof;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.Stock;
+import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
 
 import javax.imageio.ImageIO;
@@ -47,8 +48,20 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
      * owner closes it.
      */
     public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge) {
+        // Six transforms, each used once: a cache of its own that goes with the call.
+        try (TransformCache once = new TransformCache(6)) {
+            return make(art, stock, product, tier, longEdge, once);
+        }
+    }
+
+    /**
+     * Like {@link #make(SourceColour, Stock, Product, LayoutTier, int)}, with transforms from {@code cache} (the
+     * engine's shared one, so repeated proofs of one art profile on one stock build nothing).
+     */
+    public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge,
+                                  TransformCache cache) {
         ScreenImage screen = ScreenImage.of(art.image(), longEdge);
-        StockProof.Result result = StockProof.run(screen, art.profile(), stock);
+        StockProof.Result result = StockProof.run(screen, art.profile(), stock, cache);
         BufferedImage proof = ScreenImage.toImage(screen.width(), screen.height(), result.proof());
         BufferedImage gamutView = ScreenImage.toImage(screen.width(), screen.height(), result.gamutView());
         BufferedImage artOnScreen = ScreenImage.toImage(screen.width(), screen.height(), result.artOnScreen());

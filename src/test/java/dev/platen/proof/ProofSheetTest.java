@@ -9,6 +9,7 @@ import dev.platen.color.Colorimeter;
 import dev.platen.color.Lab;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
+import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +161,32 @@ class ProofSheetTest {
         byte[] png = ProofSheet.png(sheet.proof());
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(rgbAt(decoded, 10, 10)).isEqualTo(rgbAt(sheet.proof(), 10, 10));
+    }
+
+    @Test
+    void aSharedCacheBuildsTheTransformsOnceAndGivesTheSameProof() {
+        BufferedImage chart = ProofFixtures.saturatedChart();
+        try (TransformCache cache = new TransformCache(16); SourceColour art = ProofFixtures.srgbArt(chart)) {
+            ProofSheet first = ProofSheet.make(art, COATED, POSTER, FULL_SHEET, 2048, cache);
+            long built = cache.misses();
+            ProofSheet second = ProofSheet.make(art, COATED, POSTER, FULL_SHEET, 2048, cache);
+            assertThat(built).isEqualTo(6);
+            assertThat(cache.misses()).isEqualTo(built);
+            assertThat(cache.hits()).isEqualTo(6);
+            assertThat(second.report()).isEqualTo(first.report());
+            for (int i = 0; i < 6; i++) {
+                int[] at = ProofFixtures.patchCentre(i);
+                assertThat(rgbAt(second.proof(), at[0], at[1])).isEqualTo(rgbAt(first.proof(), at[0], at[1]));
+            }
+        }
+    }
+
+    @Test
+    void theNinetyFifthPercentileCountsPixelsNotColours() {
+        // 90 pixels at 1, 5 at 2, 5 at 10: the 95th of 100 pixels is the last at 2.
+        assertThat(StockProof.percentile95(new float[] {10, 1, 2}, new int[] {5, 90, 5}, 100)).isEqualTo(2);
+        // 94 at 1 and 6 at 10: rank 95 falls among the tens.
+        assertThat(StockProof.percentile95(new float[] {1, 10}, new int[] {94, 6}, 100)).isEqualTo(10);
     }
 
     private static int countNot(BufferedImage image, int rgb, int x0, int y0, int x1, int y1) {
