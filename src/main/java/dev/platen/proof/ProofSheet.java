@@ -1,0 +1,101 @@
+package dev.platen.proof;
+
+import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.Product;
+import dev.platen.catalog.Stock;
+import dev.platen.color.TransformCache;
+import dev.platen.render.SourceColour;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything a customer or operator needs to judge a print before it is made, for one piece of art on one tier.
+ * All images are 8-bit sRGB, ready for a browser. (Images are mutable and compared by identity; treat them as
+ * read-only.)
+ *
+ * @param proof       the art as it will print on the stock, paper white simulated, at screen size
+ * @param gamutView   the same proof with what the stock cannot reproduce painted magenta
+ * @param mockup      the proof on a to-scale drawing of the product, at the tier's place and size
+ * @param beforeAfter the art as supplied beside its proof
+ * @param report      the colour figures, computed on the screen-size image
+ */
+public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mockup, BufferedImage beforeAfter,
+                         ColourReport report) {
+
+    public ProofSheet {
+        Objects.requireNonNull(proof, "proof");
+        Objects.requireNonNull(gamutView, "gamutView");
+        Objects.requireNonNull(mockup, "mockup");
+        Objects.requireNonNull(beforeAfter, "beforeAfter");
+        Objects.requireNonNull(report, "report");
+    }
+
+    /** A proof sheet at the default screen size (long edge 2048 px, never enlarged). */
+    public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier) {
+        return make(art, stock, product, tier, ScreenImage.DEFAULT_LONG_EDGE);
+    }
+
+    /**
+     * A proof sheet whose proof has at most {@code longEdge} pixels on its long side. The art is not closed: its
+     * owner closes it.
+     */
+    public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge) {
+        // Six transforms, each used once: a cache of its own that goes with the call.
+        try (TransformCache once = new TransformCache(6)) {
+            return make(art, stock, product, tier, longEdge, once);
+        }
+    }
+
+    /**
+     * Like {@link #make(SourceColour, Stock, Product, LayoutTier, int)}, with transforms from {@code cache} (the
+     * engine's shared one, so repeated proofs of one art profile on one stock build nothing).
+     */
+    public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge,
+                                  TransformCache cache) {
+        ScreenImage screen = ScreenImage.of(art.image(), longEdge);
+        StockProof.Result result = StockProof.run(screen, art.profile(), stock, cache);
+        BufferedImage proof = ScreenImage.toImage(screen.width(), screen.height(), result.proof());
+        BufferedImage gamutView = ScreenImage.toImage(screen.width(), screen.height(), result.gamutView());
+        BufferedImage artOnScreen = ScreenImage.toImage(screen.width(), screen.height(), result.artOnScreen());
+        Mockup mockup = ProductDrawing.draw(product, tier, proof,
+                product.name() + " - proof on " + stock.name());
+        BufferedImage beforeAfter = BeforeAfter.draw(artOnScreen, "Art as supplied (" + art.profile().description() + ")",
+                proof, String.format(Locale.ROOT, "Proof on %s, paper white simulated", stock.name()));
+        return new ProofSheet(proof, gamutView, mockup, beforeAfter, result.report());
+    }
+
+    /** The same sheet with the caller's effective DPI in its report. */
+    public ProofSheet withEffectiveDpi(double dpi) {
+        return new ProofSheet(proof, gamutView, mockup, beforeAfter, report.withEffectiveDpi(dpi));
+    }
+
+    /** An image as PNG bytes (lossless: the proof's colours are the point). */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", bytes)) {
+                throw new IllegalStateException("the JDK has no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a PNG to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes proof.png, gamut.png, mockup.png and before-after.png into {@code directory}. */
+    public void writePngs(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Files.write(directory.resolve("proof.png"), png(proof));
+        Files.write(directory.resolve("gamut.png"), png(gamutView));
+        Files.write(directory.resolve("mockup.png"), png(mockup.image()));
+        Files.write(directory.resolve("before-after.png"), png(beforeAfter));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.platen.proof;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * The art at screen size as packed 0xRRGGBB samples, still in the art's own colour space (nothing here converts
+ * colour; only LittleCMS does, later).
+ *
+ * <p><b>Size.</b> The long edge is brought down to {@link #DEFAULT_LONG_EDGE} (or the caller's value) and never
+ * up: a proof only shows what the file holds, so a small file stays small rather than being blown up into
+ * softness that would be blamed on the stock.
+ *
+ * <p><b>Filter.</b> An exact box (area-average) filter: every output pixel is the coverage-weighted mean of the
+ * source pixels under it, fractional edges included. It never aliases (unlike nearest neighbour or a plain
+ * bilinear taps at a 3:1 reduction) and needs one pass over the source, row by row, so a 100 MP upload does not
+ * need a second full-size copy. Averaging happens on the encoded samples, not in linear light: that is what
+ * every browser and desktop viewer does when it shows the art, and the "before" half must look like that.
+ *
+ * <p><b>Transparency.</b> Transparent art is composited over white in the art's space before averaging: white
+ * art separates to no ink, so what shows through is the bare stock, as it will print.
+ */
+record ScreenImage(int width, int height, int[] rgb) {
+
+    /** 2048 px: a retina-class laptop screen shows it whole without the browser rescaling much. */
+    static final int DEFAULT_LONG_EDGE = 2048;
+
+    /** The screen size for a {@code width} x {@code height} art: long edge at most {@code longEdge}, aspect kept. */
+    static int[] size(int width, int height, int longEdge) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("art is " + width + " x " + height);
+        }
+        if (longEdge < 1) {
+            throw new IllegalArgumentException("long edge must be positive, was " + longEdge);
+        }
+        int longest = Math.max(width, height);
+        if (longest <= longEdge) {
+            return new int[] {width, height};
+        }
+        double scale = (double) longEdge / longest;
+        int w = width >= height ? longEdge : Math.max(1, (int) Math.round(width * scale));
+        int h = height > width ? longEdge : Math.max(1, (int) Math.round(height * scale));
+        return new int[] {w, h};
+    }
+
+    static ScreenImage of(BufferedImage art, int longEdge) {
+        int[] size = size(art.getWidth(), art.getHeight(), longEdge);
+        return areaAverage(art, size[0], size[1]);
+    }
+
+    /**
+     * Box filter from the art's size to {@code outW} x {@code outH} (each no larger than the source). Source row
+     * {@code y} covers output rows {@code [y*sy, (y+1)*sy)} with {@code sy = outH / srcH <= 1}, so it touches at
+     * most two output rows; likewise for columns. Weights are those overlaps, so each output pixel's weights add
+     * up to one.
+     */
+    static ScreenImage areaAverage(BufferedImage art, int outW, int outH) {
+        int srcW = art.getWidth();
+        int srcH = art.getHeight();
+        boolean alpha = art.getColorModel().hasAlpha();
+        int[] out = new int[outW * outH];
+        if (srcW == outW && srcH == outH) {
+            int[] row = new int[srcW];
+            for (int y = 0; y < srcH; y++) {
+                art.getRGB(0, y, srcW, 1, row, 0, srcW);
+                for (int x = 0; x < srcW; x++) {
+                    out[y * outW + x] = alpha ? overWhite(row[x]) : row[x] & 0xFFFFFF;
+                }
+            }
+            return new ScreenImage(outW, outH, out);
+        }
+        double sx = (double) outW / srcW;
+        double sy = (double) outH / srcH;
+        // Per source column: the output column it starts in and the share of its width that falls there.
+        int[] firstColumn = new int[srcW];
+        double[] firstShare = new double[srcW];
+        for (int x = 0; x < srcW; x++) {
+            double start = x * sx;
+            double end = (x + 1) * sx;
+            int column = Math.min(outW - 1, (int) Math.floor(start));
+            firstColumn[x] = column;
+            double boundary = column + 1;
+            firstShare[x] = end <= boundary ? 1.0 : (boundary - start) / sx;
+        }
+        int[] row = new int[srcW];
+        double[] horizontal = new double[outW * 3];
+        double[] current = new double[outW * 3];
+        double[] next = new double[outW * 3];
+        int currentRow = 0;
+        for (int y = 0; y < srcH; y++) {
+            art.getRGB(0, y, srcW, 1, row, 0, srcW);
+            java.util.Arrays.fill(horizontal, 0);
+            for (int x = 0; x < srcW; x++) {
+                int p = alpha ? overWhite(row[x]) : row[x];
+                int r = p >> 16 & 0xFF;
+                int g = p >> 8 & 0xFF;
+                int b = p & 0xFF;
+                int c = firstColumn[x];
+                double w1 = firstShare[x] * sx;   // weight in output units: the covered width of the output pixel
+                horizontal[3 * c] += r * w1;
+                horizontal[3 * c + 1] += g * w1;
+                horizontal[3 * c + 2] += b * w1;
+                double w2 = sx - w1;
+                if (w2 > 1e-12 && c + 1 < outW) {
+                    horizontal[3 * c + 3] += r * w2;
+                    horizontal[3 * c + 4] += g * w2;
+                    horizontal[3 * c + 5] += b * w2;
+                }
+            }
+            double start = y * sy;
+            double end = (y + 1) * sy;
+            int outRow = Math.min(outH - 1, (int) Math.floor(start));
+            while (currentRow < outRow) {
+                emit(current, out, currentRow++, outW);
+                double[] swap = current;
+                current = next;
+                next = swap;
+                java.util.Arrays.fill(next, 0);
+            }
+            double boundary = outRow + 1;
+            double w1 = end <= boundary ? sy : boundary - start;
+            double w2 = sy - w1;
+            for (int i = 0; i < horizontal.length; i++) {
+                current[i] += horizontal[i] * w1;
+                if (w2 > 1e-12) {
+                    next[i] += horizontal[i] * w2;
+                }
+            }
+        }
+        while (currentRow < outH) {
+            emit(current, out, currentRow++, outW);
+            double[] swap = current;
+            current = next;
+            next = swap;
+            java.util.Arrays.fill(next, 0);
+        }
+        return new ScreenImage(outW, outH, out);
+    }
+
+    private static void emit(double[] sums, int[] out, int row, int width) {
+        for (int x = 0; x < width; x++) {
+            int r = clamp(sums[3 * x]);
+            int g = clamp(sums[3 * x + 1]);
+            int b = clamp(sums[3 * x + 2]);
+            out[row * width + x] = r << 16 | g << 8 | b;
+        }
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
+    /** Straight (non-premultiplied) ARGB over white, in the art's encoded samples. */
+    private static int overWhite(int argb) {
+        int a = argb >>> 24;
+        if (a == 255) {
+            return argb & 0xFFFFFF;
+        }
+        int r = (argb >> 16 & 0xFF) * a + 255 * (255 - a);
+        int g = (argb >> 8 & 0xFF) * a + 255 * (255 - a);
+        int b = (argb & 0xFF) * a + 255 * (255 - a);
+        return (r + 127) / 255 << 16 | (g + 127) / 255 << 8 | (b + 127) / 255;
+    }
+
+    BufferedImage toImage() {
+        return toImage(width, height, rgb);
+    }
+
+    /** Packed samples as an 8-bit sRGB image (the samples are taken as they are). */
+    static BufferedImage toImage(int width, int height, int[] rgb) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, rgb, 0, width);
+        return image;
+    }
+}

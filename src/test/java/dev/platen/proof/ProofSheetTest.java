@@ -1,0 +1,203 @@
+package dev.platen.proof;
+
+import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.Product;
+import dev.platen.catalog.Stock;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.ColorTransform;
+import dev.platen.color.Colorimeter;
+import dev.platen.color.Lab;
+import dev.platen.color.PixelFormat;
+import dev.platen.color.RenderingIntent;
+import dev.platen.color.TransformCache;
+import dev.platen.render.SourceColour;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+
+import static dev.platen.proof.ProofFixtures.rgbAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Soft proofs through real LittleCMS on the project's own stock profiles. */
+class ProofSheetTest {
+
+    private static final Product POSTER = ProofFixtures.product("poster");
+    private static final LayoutTier FULL_SHEET = ProofFixtures.tier(POSTER, "poster-18x24");
+    private static final Stock COATED = ProofFixtures.stock("coated-gloss");
+    private static final Stock UNCOATED = ProofFixtures.stock("uncoated-offset");
+    private static final int MAGENTA = 0xFF00FF;
+
+    private static ProofSheet proof(BufferedImage image, Stock stock) {
+        try (SourceColour art = ProofFixtures.srgbArt(image)) {
+            return ProofSheet.make(art, stock, POSTER, FULL_SHEET);
+        }
+    }
+
+    @Test
+    void theCoatedStockIsTheOneTheBriefDescribes() {
+        assertThat(COATED.profile().getFileName()).hasToString("platen-coated-v1.icc");
+        assertThat(COATED.intent()).isEqualTo(RenderingIntent.RELATIVE_COLORIMETRIC);
+        assertThat(COATED.blackPointCompensation()).isTrue();
+        assertThat(COATED.inkLimit().percent()).isEqualTo(330);
+    }
+
+    @Test
+    void saturatedPrimariesAreOutOfGamutOnCoatedAndGreysAreNot() {
+        ProofSheet sheet = proof(ProofFixtures.saturatedChart(), COATED);
+        ColourReport report = sheet.report();
+        System.out.println("saturated chart on coated: " + report.summary());
+
+        assertThat(report.outOfGamutShare()).isGreaterThan(0);
+        int[] green = ProofFixtures.patchCentre(1);
+        int[] blue = ProofFixtures.patchCentre(2);
+        assertThat(rgbAt(sheet.gamutView(), green[0], green[1])).as("green 0,255,0 marked").isEqualTo(MAGENTA);
+        assertThat(rgbAt(sheet.gamutView(), blue[0], blue[1])).as("blue 0,0,255 marked").isEqualTo(MAGENTA);
+        for (int grey = 3; grey < 6; grey++) {
+            int[] at = ProofFixtures.patchCentre(grey);
+            assertThat(rgbAt(sheet.gamutView(), at[0], at[1])).as("grey patch %d", grey)
+                    .isNotEqualTo(MAGENTA).isEqualTo(rgbAt(sheet.proof(), at[0], at[1]));
+        }
+        // The proof itself is never painted: it shows what the press will make of the green.
+        assertThat(rgbAt(sheet.proof(), green[0], green[1])).isNotEqualTo(MAGENTA).isNotEqualTo(0x00FF00);
+        // Each patch is a sixth of the chart; the greys' three sixths are in gamut.
+        assertThat(report.outOfGamutShare()).isLessThanOrEqualTo(0.5);
+
+        assertThat(report.deltaE2000Mean()).isGreaterThan(0);
+        assertThat(report.deltaE2000P95()).isGreaterThanOrEqualTo(report.deltaE2000Mean());
+        assertThat(report.maxTotalInk()).isLessThanOrEqualTo(331);
+        assertThat(report.measuredWidth()).isEqualTo(300);
+        assertThat(report.measuredHeight()).isEqualTo(200);
+        assertThat(report.effectiveDpi()).isNull();
+        assertThat(sheet.withEffectiveDpi(212).report().effectiveDpi()).isEqualTo(212.0);
+    }
+
+    @Test
+    void blackDeeperThanTheStocksOwnIsMarkedAndAMidGreyIsNot() {
+        // lcms's round trip is relative colorimetric without BPC: sRGB black (L* 0) is below what the paper's
+        // richest black reaches, so it is out of gamut in the strict sense; sRGB 48 48 48 (L* about 20) is not.
+        assertThat(proof(ProofFixtures.flat(8, 8, 0x000000), COATED).report().outOfGamutShare()).isEqualTo(1.0);
+        assertThat(proof(ProofFixtures.flat(8, 8, 0x303030), COATED).report().outOfGamutShare()).isZero();
+    }
+
+    @Test
+    void whiteArtProofsToThePapersWhiteNotToScreenWhite() {
+        ProofSheet sheet = proof(ProofFixtures.flat(64, 64, 0xFFFFFF), COATED);
+        int proofWhite = rgbAt(sheet.proof(), 32, 32);
+        assertThat(proofWhite).isNotEqualTo(0xFFFFFF);
+
+        // The paper as lcms sees it: no ink on the coated stock, shown on sRGB absolute colorimetric.
+        try (ColorProfile press = ColorProfile.fromFile(COATED.profile()); ColorProfile srgb = ColorProfile.srgb();
+             ColorTransform paperToScreen = ColorTransform.create(press, PixelFormat.CMYK_8, srgb, PixelFormat.RGB_8,
+                     RenderingIntent.ABSOLUTE_COLORIMETRIC, false);
+             Colorimeter screen = Colorimeter.of(srgb, PixelFormat.RGB_8, RenderingIntent.ABSOLUTE_COLORIMETRIC);
+             Colorimeter paper = Colorimeter.of(press, PixelFormat.CMYK_8, RenderingIntent.ABSOLUTE_COLORIMETRIC)) {
+            byte[] rgb = new byte[3];
+            paperToScreen.convert(new byte[4], rgb, 1);
+            Lab expected = screen.measure(rgb[0] & 0xFF, rgb[1] & 0xFF, rgb[2] & 0xFF);
+            Lab shown = screen.measure(proofWhite >> 16 & 0xFF, proofWhite >> 8 & 0xFF, proofWhite & 0xFF);
+            System.out.printf("coated paper white on screen: expected RGB %d %d %d, proof RGB %d %d %d, ΔE2000 %.2f%n",
+                    rgb[0] & 0xFF, rgb[1] & 0xFF, rgb[2] & 0xFF, proofWhite >> 16 & 0xFF, proofWhite >> 8 & 0xFF,
+                    proofWhite & 0xFF, shown.deltaE2000(expected));
+            assertThat(shown.deltaE2000(expected)).isLessThan(2);
+            // The report's paper white is the paper measured, to the rounding of a float.
+            assertThat(sheet.report().paperWhite().deltaE2000(paper.measure(0, 0, 0, 0))).isLessThan(0.01);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        // White art is paper: nothing to reproduce, nothing out of gamut, no ink.
+        assertThat(sheet.report().outOfGamutShare()).isZero();
+        assertThat(sheet.report().maxTotalInk()).isLessThan(1);
+    }
+
+    @Test
+    void uncoatedFallsShorterThanCoatedOnTheSameSaturatedArt() {
+        BufferedImage chart = ProofFixtures.saturatedChart();
+        ColourReport coated = proof(chart, COATED).report();
+        ColourReport uncoated = proof(chart, UNCOATED).report();
+        assertThat(uncoated.outOfGamutShare()).isGreaterThanOrEqualTo(coated.outOfGamutShare());
+        assertThat(uncoated.deltaE2000Mean()).isGreaterThan(coated.deltaE2000Mean());
+
+        BufferedImage photo = ProofFixtures.photoLike(1200, 800);
+        ColourReport photoCoated = proof(photo, COATED).report();
+        ColourReport photoUncoated = proof(photo, UNCOATED).report();
+        System.out.println("saturated photo-like 1200x800 sRGB on coated-gloss:    " + photoCoated.summary());
+        System.out.println("saturated photo-like 1200x800 sRGB on uncoated-offset: " + photoUncoated.summary());
+        assertThat(photoUncoated.outOfGamutShare()).isGreaterThan(photoCoated.outOfGamutShare());
+        assertThat(photoUncoated.deltaE2000Mean()).isGreaterThan(photoCoated.deltaE2000Mean());
+        assertThat(photoCoated.maxTotalInk()).isLessThanOrEqualTo(331);
+        assertThat(photoUncoated.maxTotalInk()).isLessThanOrEqualTo(301);
+    }
+
+    @Test
+    void aLargeArtIsProofedAtScreenSizeAndASmallOneAsItIs() {
+        ProofSheet large = proof(ProofFixtures.gradient(6000, 4000), COATED);
+        assertThat(large.proof().getWidth()).isEqualTo(2048);
+        assertThat(large.proof().getHeight()).isEqualTo(1365);
+        assertThat(large.gamutView().getWidth()).isEqualTo(2048);
+        assertThat(large.report().measuredWidth()).isEqualTo(2048);
+        assertThat(large.report().measuredHeight()).isEqualTo(1365);
+
+        ProofSheet small = proof(ProofFixtures.flat(800, 600, 0x4080C0), COATED);
+        assertThat(small.proof().getWidth()).isEqualTo(800);
+        assertThat(small.proof().getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void theBeforeAfterViewShowsTheArtBesideItsProofWithLabels() throws Exception {
+        ProofSheet sheet = proof(ProofFixtures.flat(400, 300, 0x00FF00), COATED);
+        BufferedImage view = sheet.beforeAfter();
+        int w = 400;
+        assertThat(view.getWidth()).isEqualTo(2 * w + 3 * BeforeAfter.GAP);
+        assertThat(view.getHeight()).isEqualTo(300 + BeforeAfter.LABEL_BAND + BeforeAfter.GAP);
+        int y = BeforeAfter.LABEL_BAND + 150;
+        assertThat(rgbAt(view, BeforeAfter.GAP + 200, y)).as("art as supplied").isEqualTo(0x00FF00);
+        assertThat(rgbAt(view, 2 * BeforeAfter.GAP + w + 200, y)).as("proof").isEqualTo(rgbAt(sheet.proof(), 200, 150));
+        assertThat(countNot(view, 0x303030, 0, 0, BeforeAfter.GAP + w, BeforeAfter.LABEL_BAND)).as("left label").isPositive();
+        assertThat(countNot(view, 0x303030, BeforeAfter.GAP + w, 0, view.getWidth(), BeforeAfter.LABEL_BAND))
+                .as("right label").isPositive();
+
+        byte[] png = ProofSheet.png(sheet.proof());
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(rgbAt(decoded, 10, 10)).isEqualTo(rgbAt(sheet.proof(), 10, 10));
+    }
+
+    @Test
+    void aSharedCacheBuildsTheTransformsOnceAndGivesTheSameProof() {
+        BufferedImage chart = ProofFixtures.saturatedChart();
+        try (TransformCache cache = new TransformCache(16); SourceColour art = ProofFixtures.srgbArt(chart)) {
+            ProofSheet first = ProofSheet.make(art, COATED, POSTER, FULL_SHEET, 2048, cache);
+            long built = cache.misses();
+            ProofSheet second = ProofSheet.make(art, COATED, POSTER, FULL_SHEET, 2048, cache);
+            assertThat(built).isEqualTo(6);
+            assertThat(cache.misses()).isEqualTo(built);
+            assertThat(cache.hits()).isEqualTo(6);
+            assertThat(second.report()).isEqualTo(first.report());
+            for (int i = 0; i < 6; i++) {
+                int[] at = ProofFixtures.patchCentre(i);
+                assertThat(rgbAt(second.proof(), at[0], at[1])).isEqualTo(rgbAt(first.proof(), at[0], at[1]));
+            }
+        }
+    }
+
+    @Test
+    void theNinetyFifthPercentileCountsPixelsNotColours() {
+        // 90 pixels at 1, 5 at 2, 5 at 10: the 95th of 100 pixels is the last at 2.
+        assertThat(StockProof.percentile95(new float[] {10, 1, 2}, new int[] {5, 90, 5}, 100)).isEqualTo(2);
+        // 94 at 1 and 6 at 10: rank 95 falls among the tens.
+        assertThat(StockProof.percentile95(new float[] {1, 10}, new int[] {94, 6}, 100)).isEqualTo(10);
+    }
+
+    private static int countNot(BufferedImage image, int rgb, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (rgbAt(image, x, y) != rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
