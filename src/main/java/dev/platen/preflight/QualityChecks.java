@@ -1,0 +1,81 @@
+package dev.platen.preflight;
+
+import dev.platen.artwork.Finding;
+import dev.platen.catalog.LayoutTier;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The quality checks for decoded art placed on a layout tier, in the order of a job ticket: is it sharp at print
+ * size, is it blocky from JPEG, does its transparency leave fringes, does it carry empty border, does its shape fit
+ * the area. Each check reports only when it crosses its threshold ({@link QualityThresholds}); the colour profile's
+ * findings come from {@link #fromColour}, since they are known from the file, not its pixels.
+ *
+ * <p>The art is given as {@link BufferedImage} whose {@code getRGB} samples are 8-bit sRGB-like values (CMYK art is
+ * to be converted to RGB first). Cost is bounded whatever the upload: the softness check works on a copy of at most
+ * 4 MP at 150 DPI (see {@link WorkingCopy}), the blocking and fringe checks sample at most about 4 MP of the
+ * original pixels, and the margin scan reads the border plus a row per side.
+ */
+public final class QualityChecks {
+
+    private final SoftnessCheck softness;
+    private final BlockingCheck blocking;
+    private final AlphaFringeCheck fringe;
+    private final MarginCheck margins;
+    private final AspectCheck aspect;
+    private final ColourSourceCheck colour;
+
+    QualityChecks(QualityThresholds t) {
+        this.softness = new SoftnessCheck(t.softWarningBelow(), t.softProblemBelow());
+        this.blocking = new BlockingCheck(t.blockingWarningAt(), t.blockingProblemAt());
+        this.fringe = new AlphaFringeCheck(t.fringeWarningAt(), t.fringeProblemAt());
+        this.margins = new MarginCheck(t.marginWarningAt(), t.marginProblemAt());
+        this.aspect = new AspectCheck(t.aspectWarningAt(), t.aspectProblemAt());
+        this.colour = new ColourSourceCheck(t.wideGamutInfoAt(), t.wideGamutWarningAt());
+    }
+
+    /** The pixel checks with the default thresholds. */
+    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier) {
+        return inspect(art, tier, QualityThresholds.DEFAULTS);
+    }
+
+    /** The pixel checks, in job-ticket order; empty when the art passes them all. */
+    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, QualityThresholds thresholds) {
+        Objects.requireNonNull(art, "art");
+        Objects.requireNonNull(tier, "tier");
+        QualityChecks checks = new QualityChecks(thresholds);
+        WorkingCopy copy = WorkingCopy.of(art, tier.printArea(), thresholds.workingDpi(),
+                thresholds.workingMaxPixels());
+        List<QualityFinding> findings = new ArrayList<>();
+        checks.softness.check(copy).ifPresent(findings::add);
+        checks.blocking.check(art).ifPresent(findings::add);
+        checks.fringe.check(art).ifPresent(findings::add);
+        checks.margins.check(art).ifPresent(findings::add);
+        checks.aspect.check(art.getWidth(), art.getHeight(), tier.printArea()).ifPresent(findings::add);
+        return List.copyOf(findings);
+    }
+
+    /** UNTAGGED_COLOUR and WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). */
+    public static List<QualityFinding> fromColour(List<Finding> findings, String iccProfileDescription) {
+        return fromColour(findings, iccProfileDescription, QualityThresholds.DEFAULTS);
+    }
+
+    public static List<QualityFinding> fromColour(List<Finding> findings, String iccProfileDescription,
+                                                  QualityThresholds thresholds) {
+        return List.copyOf(new QualityChecks(thresholds).colour.map(findings, iccProfileDescription));
+    }
+
+    /**
+     * The finding to put first in an operator's queue: the most severe, and among equals the one furthest past its
+     * threshold ({@link QualityFinding#excess()}). Empty for an empty list.
+     */
+    public static Optional<QualityFinding> worst(List<QualityFinding> findings) {
+        return findings.stream().max(Comparator.comparing(QualityFinding::severity)
+                .thenComparingDouble(QualityFinding::excess));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.platen.preflight;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+
+/** Art the tests draw for themselves: nothing read from disk or fetched. */
+final class TestArt {
+
+    private TestArt() {
+    }
+
+    /**
+     * Photo-like art with crisp detail: a smooth two-way gradient (where JPEG blocks show), hard-edged shapes in
+     * many colours, thin lines and type, and a little pixel noise like a camera's.
+     */
+    static BufferedImage sharp(int width, int height, long seed) {
+        Random random = new Random(seed);
+        BufferedImage art = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = 60 + 140 * x / width;
+                int g = 80 + 120 * y / height;
+                int b = 200 - 100 * (x + y) / (width + height);
+                art.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        Graphics2D g = art.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        int shapes = width * height / 4000;
+        for (int i = 0; i < shapes; i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            int x = random.nextInt(width);
+            int y = random.nextInt(height);
+            int size = 5 + random.nextInt(Math.max(6, width / 8));
+            switch (i % 3) {
+                case 0 -> g.fillRect(x, y, size, size / 2 + 2);
+                case 1 -> g.fillOval(x, y, size, size);
+                default -> {
+                    g.setStroke(new BasicStroke(1 + random.nextInt(3)));
+                    g.drawLine(x, y, x + random.nextInt(width / 3) - width / 6, y + random.nextInt(height / 3)
+                            - height / 6);
+                }
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, height / 30)));
+        for (int line = 1; line < 6; line++) {
+            g.drawString("Platen prepress 0123456789", width / 20, line * height / 6);
+        }
+        g.dispose();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int argb = art.getRGB(x, y);
+                int n = (int) Math.round(random.nextGaussian() * 2);
+                art.setRGB(x, y, 0xff000000 | clamp(((argb >> 16) & 0xff) + n) << 16
+                        | clamp(((argb >> 8) & 0xff) + n) << 8 | clamp((argb & 0xff) + n));
+            }
+        }
+        return art;
+    }
+
+    /** Gaussian blur of {@code sigma} pixels, separable, edges clamped; alpha blurred with the colour. */
+    static BufferedImage blurred(BufferedImage art, double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
+        double[] kernel = new double[2 * radius + 1];
+        double sum = 0;
+        for (int i = -radius; i <= radius; i++) {
+            kernel[i + radius] = Math.exp(-i * i / (2 * sigma * sigma));
+            sum += kernel[i + radius];
+        }
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] /= sum;
+        }
+        int w = art.getWidth();
+        int h = art.getHeight();
+        double[][] across = new double[4][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int k = -radius; k <= radius; k++) {
+                    int argb = art.getRGB(Math.min(w - 1, Math.max(0, x + k)), y);
+                    for (int c = 0; c < 4; c++) {
+                        across[c][y * w + x] += kernel[k + radius] * ((argb >>> (24 - 8 * c)) & 0xff);
+                    }
+                }
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, art.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB
+                : BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = 0;
+                for (int c = 0; c < 4; c++) {
+                    double v = 0;
+                    for (int k = -radius; k <= radius; k++) {
+                        v += kernel[k + radius] * across[c][Math.min(h - 1, Math.max(0, y + k)) * w + x];
+                    }
+                    argb |= clamp((int) Math.round(v)) << (24 - 8 * c);
+                }
+                out.setRGB(x, y, argb);
+            }
+        }
+        return out;
+    }
+
+    /** The art written as a baseline JPEG at {@code quality} (0 to 1) with ImageIO, and decoded back. */
+    static BufferedImage throughJpeg(BufferedImage art, float quality) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            // JPEG has no alpha: flatten over white first, as an export would
+            BufferedImage rgb = new BufferedImage(art.getWidth(), art.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, art.getWidth(), art.getHeight());
+            g.drawImage(art, 0, 0, null);
+            g.dispose();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(rgb, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A dark-blue RGBA logo, a disc with a bar through it, on a transparent canvas: cut cleanly (one pixel of
+     * anti-aliasing) when {@code feather} is 0; otherwise its edge fades out over {@code feather} pixels and a
+     * half-transparent white halo of {@code feather} pixels surrounds it, as a cut-out made against white leaves.
+     */
+    static BufferedImage logo(int size, int feather) {
+        BufferedImage art = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        double c = size / 2.0;
+        double radius = size * 0.3;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double px = x + 0.5 - c;
+                double py = y + 0.5 - c;
+                // signed distance outside the shape (disc union a horizontal bar), in pixels
+                double disc = Math.hypot(px, py) - radius;
+                double bar = Math.max(Math.abs(px) - size * 0.42, Math.abs(py) - size * 0.05);
+                double outside = Math.min(disc, bar);
+                int alpha;
+                int rgb = 0x1a2a6c;
+                if (feather == 0) {
+                    alpha = (int) Math.round(255 * Math.max(0, Math.min(1, 0.5 - outside)));
+                } else if (outside <= 0) {
+                    alpha = 255;
+                } else if (outside <= feather) {
+                    alpha = (int) Math.round(255 * (1 - outside / feather));
+                } else if (outside <= 2 * feather) {
+                    alpha = 128;
+                    rgb = 0xffffff;
+                } else {
+                    alpha = 0;
+                }
+                art.setRGB(x, y, alpha << 24 | rgb);
+            }
+        }
+        return art;
+    }
+
+    /** The art centred on a larger canvas of one colour ({@code argb}, alpha 0 for transparent). */
+    static BufferedImage onCanvas(BufferedImage art, int width, int height, int argb) {
+        BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                canvas.setRGB(x, y, argb);
+            }
+        }
+        int left = (width - art.getWidth()) / 2;
+        int top = (height - art.getHeight()) / 2;
+        for (int y = 0; y < art.getHeight(); y++) {
+            for (int x = 0; x < art.getWidth(); x++) {
+                canvas.setRGB(left + x, top + y, art.getRGB(x, y));
+            }
+        }
+        return canvas;
+    }
+
+    static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+}
