@@ -122,10 +122,23 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         assertThat(placement.path("decisionNote").asText()).isEqualTo("customer agreed to a small print");
         assertThat(placement.path("printFiles")).isNotEmpty();
 
-        // the placement page shows what happened, who did it, and the hashes of the files
+        // now proofed: the proof and the mockup on the shirt load when switched to
         browser.get(url("/review/placements/" + placement.path("id").asText()));
+        for (String view : List.of("proof", "mockup")) {
+            browser.findElement(By.cssSelector("nav.views button[data-view='" + view + "']")).click();
+            Number width = (Number) ((JavascriptExecutor) browser).executeAsyncScript(
+                    "const img = document.getElementById(arguments[0]), done = arguments[arguments.length - 1];"
+                            + "if (img.complete && img.naturalWidth) { done(img.naturalWidth); }"
+                            + "else { img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); }", view);
+            assertThat(width.intValue()).as(view + " image loaded").isGreaterThan(0);
+        }
+        screenshot("placement-mockup.png");
+        assertThat(browser.findElement(By.id("colour-report")).getText()).contains("out of gamut");
+
+        // the placement page shows what happened, who did it, and the hashes of the files
         String history = browser.findElement(By.id("history")).getText();
-        assertThat(history).contains("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "PRINT_FILES_MADE", "demo",
+        assertThat(history).contains("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "PRINT_FILES_MADE",
+                "SOFT_PROOF_MADE", "demo",
                 "customer agreed to a small print", art.substring(0, 16));
     }
 

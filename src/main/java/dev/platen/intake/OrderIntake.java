@@ -58,7 +58,7 @@ class OrderIntake {
         for (NewPlacement p : placements) {
             views.add(new OrderView.PlacementView(null, p.itemIndex(), p.product(), p.placement(), p.artworkId(),
                     p.requestedTier(), p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), null, List.of(),
-                    null, null, List.of()));
+                    null, null, List.of(), null));
         }
         return new OrderView(null, request.reference().trim(), request.partner().trim(), null, true, null, null, views);
     }

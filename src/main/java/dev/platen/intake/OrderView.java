@@ -21,7 +21,13 @@ record OrderView(String id, String reference, String partner, String status, boo
      */
     record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
                          String tier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons, String status,
-                         List<Finding> findings, String decidedBy, String decisionNote, List<PrintFileView> printFiles) {
+                         List<Finding> findings, String decidedBy, String decisionNote, List<PrintFileView> printFiles,
+                         SoftProofView softProof) {
+    }
+
+    /** The colour report and the proof images (PNG); null until the proof is made. */
+    record SoftProofView(double deltaE2000Mean, double deltaE2000P95, double outOfGamutShare, double maxTotalInk,
+                         String proof, String gamut, String mockup, String beforeAfter) {
     }
 
     /** A print-ready file: {@code href} downloads it; {@code sha256} checks the bytes. */
@@ -39,6 +45,12 @@ record OrderView(String id, String reference, String partner, String status, boo
                 p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), p.status().name(), p.findings(),
                 p.decidedBy(), p.decisionNote(), p.printFiles().stream().map(f -> new PrintFileView(f.format(),
                         f.mediaType(), f.bytes(), f.sha256(), f.widthPx(), f.heightPx(), f.dpi(), f.profileSha256(),
-                        PrintFileController.PATH + "/" + f.sha256())).toList());
+                        PrintFileController.PATH + "/" + f.sha256())).toList(),
+                p.softProof() == null ? null : new SoftProofView(p.softProof().deltaE2000Mean(),
+                        p.softProof().deltaE2000P95(), p.softProof().outOfGamutShare(), p.softProof().maxTotalInk(),
+                        PrintFileController.PROOF_PATH + "/" + p.softProof().proofSha256(),
+                        PrintFileController.PROOF_PATH + "/" + p.softProof().gamutSha256(),
+                        PrintFileController.PROOF_PATH + "/" + p.softProof().mockupSha256(),
+                        PrintFileController.PROOF_PATH + "/" + p.softProof().beforeAfterSha256()));
     }
 }

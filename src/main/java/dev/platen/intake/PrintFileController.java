@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -24,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  * it may be cached for good; byte ranges are served by Spring from the file itself.
  */
 @RestController
-@RequestMapping(PrintFileController.PATH)
 class PrintFileController {
 
     static final String PATH = "/api/v1/print-files";
+    static final String PROOF_PATH = "/api/v1/proof-images";
 
     private final OrderBook orders;
     private final ObjectStore store;
@@ -37,7 +36,19 @@ class PrintFileController {
         this.store = store;
     }
 
-    @GetMapping("/{sha256}")
+    /** A soft-proof image (PNG), immutable like every stored object. */
+    @GetMapping(PROOF_PATH + "/{sha256}")
+    ResponseEntity<Resource> proofImage(@PathVariable String sha256) throws IOException {
+        String key = sha256.toLowerCase(Locale.ROOT);
+        if (!orders.isProofImage(key) || store.find(key).isEmpty()) {
+            throw ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag("\"" + key + "\"")
+                .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable())
+                .body(new FileSystemResource(store.readablePath(key)));
+    }
+
+    @GetMapping(PATH + "/{sha256}")
     ResponseEntity<Resource> download(@PathVariable String sha256) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
         PrintFileLocation location = orders.printFile(key).filter(l -> store.find(key).isPresent())

@@ -127,7 +127,7 @@ public class OrderBook {
                 describe(decision), List.of());
     }
 
-    /** Records the print files made for the placement's tier; the placement is then ready for print. */
+    /** Records the print files made for the placement's tier; its soft proof comes next. */
     @Transactional
     public void recordPrintFiles(String placementId, List<PrintFileRecord> files) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -140,10 +140,36 @@ public class OrderBook {
                             f.dpi(), f.profileSha256(), now)
                     .update();
         }
-        update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
         event(placementId, ENGINE, "PRINT_FILES_MADE", files.stream().map(f -> f.format() + " " + f.bytes() + " bytes, "
                 + f.widthPx() + "x" + f.heightPx() + " px at " + f.dpi() + " dpi").collect(java.util.stream.Collectors.joining("; ")),
                 files.stream().map(PrintFileRecord::sha256).toList());
+    }
+
+    /** Records the placement's soft proof; with its print files made, the placement is ready for print. */
+    @Transactional
+    public void recordSoftProof(String placementId, SoftProofRecord proof) {
+        jdbc.sql("delete from soft_proof where placement_id = ?").param(placementId).update();
+        jdbc.sql("""
+                insert into soft_proof (placement_id, proof_sha256, gamut_sha256, mockup_sha256, before_after_sha256,
+                    delta_e_mean, delta_e_p95, out_of_gamut_share, max_total_ink, created_at)
+                values (?,?,?,?,?,?,?,?,?,?)""")
+                .params(placementId, proof.proofSha256(), proof.gamutSha256(), proof.mockupSha256(),
+                        proof.beforeAfterSha256(), proof.deltaE2000Mean(), proof.deltaE2000P95(),
+                        proof.outOfGamutShare(), proof.maxTotalInk(), Timestamp.from(clock.instant()))
+                .update();
+        update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
+        event(placementId, ENGINE, "SOFT_PROOF_MADE", String.format(java.util.Locale.ROOT,
+                        "ΔE2000 mean %.2f, p95 %.2f; %.1f %% out of gamut; max ink %.0f %%", proof.deltaE2000Mean(),
+                        proof.deltaE2000P95(), proof.outOfGamutShare() * 100, proof.maxTotalInk()),
+                List.of(proof.proofSha256(), proof.gamutSha256(), proof.mockupSha256(), proof.beforeAfterSha256()));
+    }
+
+    /** Whether this SHA-256 is one of the soft-proof images (they are served to anyone who has the hash). */
+    public boolean isProofImage(String sha256) {
+        return jdbc.sql("""
+                select count(*) from soft_proof where proof_sha256 = ? or gamut_sha256 = ? or mockup_sha256 = ?
+                    or before_after_sha256 = ?""").params(sha256, sha256, sha256, sha256)
+                .query(Long.class).single() > 0;
     }
 
     /** The placement's history, oldest first. */
@@ -261,7 +287,15 @@ public class OrderBook {
                 rs.getBoolean("downgraded"),
                 reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
                 read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"),
-                printFilesOf(rs.getString("id")));
+                printFilesOf(rs.getString("id")), softProofOf(rs.getString("id")));
+    }
+
+    private SoftProofRecord softProofOf(String placementId) {
+        return jdbc.sql("select * from soft_proof where placement_id = ?").param(placementId)
+                .query((rs, n) -> new SoftProofRecord(rs.getString("proof_sha256"), rs.getString("gamut_sha256"),
+                        rs.getString("mockup_sha256"), rs.getString("before_after_sha256"), rs.getDouble("delta_e_mean"),
+                        rs.getDouble("delta_e_p95"), rs.getDouble("out_of_gamut_share"), rs.getDouble("max_total_ink")))
+                .optional().orElse(null);
     }
 
     private List<PrintFileRecord> printFilesOf(String placementId) {

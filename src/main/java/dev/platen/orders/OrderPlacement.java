@@ -13,12 +13,13 @@ import java.util.List;
  * @param reasons      stable reason codes for the tier decision
  * @param decidedBy    the operator who chose the tier or rejected, or null
  * @param printFiles   the print-ready files made for the chosen tier (empty until rendered)
+ * @param softProof    the soft proof at the chosen tier, or null until made
  */
 public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
                              String placement, String requestedTier, String artworkId, PlacementStatus status,
                              String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons,
                              List<Finding> findings, String decidedBy, String decisionNote,
-                             List<PrintFileRecord> printFiles) {
+                             List<PrintFileRecord> printFiles, SoftProofRecord softProof) {
 
     public OrderPlacement {
         reasons = List.copyOf(reasons);

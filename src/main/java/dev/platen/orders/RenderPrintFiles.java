@@ -1,13 +1,11 @@
 package dev.platen.orders;
 
-import dev.platen.artwork.ArtworkPixels;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.catalog.Catalog;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
-import dev.platen.color.InvalidProfile;
 import dev.platen.color.TransformCache;
 import dev.platen.render.OutputCondition;
 import dev.platen.render.PrintFile;
@@ -58,55 +56,14 @@ public class RenderPrintFiles {
     }
 
     public void render(String placementId) {
-        PlacementJob job = PlacementJob.load(book, catalog, placementId);
-        LayoutTier tier = chosenTier(job);
-        Stock stock = catalog.stock(tier.stock()).orElseThrow(() -> new IllegalStateException("unknown stock " + tier.stock()));
-
-        ArtworkPixels pixels = decode(job, tier);
-        try (ColorProfile press = pressProfile(stock);
-             SourceColour source = SourceColour.of(pixels, press);
-             StockSeparation separation = StockSeparation.of(source.profile(), stock, transforms)) {
-            PrintFiles files = write(job, tier, stock, source, separation);
+        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
+        try (ColorProfile press = art.pressProfile();
+             SourceColour source = SourceColour.of(art.pixels(), press);
+             StockSeparation separation = StockSeparation.of(source.profile(), art.stock(), transforms)) {
+            PrintFiles files = write(art.job(), art.tier(), art.stock(), source, separation);
             List<PrintFileRecord> stored = shelve(files);
             book.addFindings(placementId, source.findings());
             book.recordPrintFiles(placementId, stored);
-        }
-    }
-
-    private static LayoutTier chosenTier(PlacementJob job) {
-        String tierId = job.placement().chosenTier();
-        if (tierId == null) {
-            throw new IllegalStateException("placement " + job.placement().id() + " has no tier to render");
-        }
-        return job.catalogPlacement().tier(tierId)
-                .orElseThrow(() -> new IllegalStateException("tier '" + tierId + "' is no longer in the catalog"));
-    }
-
-    /** PDF art is rendered so that its page, fitted "contain" into the print area, lands on the target DPI grid. */
-    private ArtworkPixels decode(PlacementJob job, LayoutTier tier) {
-        Path file;
-        try {
-            file = store.readablePath(job.placement().artworkId());
-        } catch (IOException e) {
-            throw new UncheckedIOException("artwork " + job.placement().artworkId() + " cannot be read from the store", e);
-        }
-        var header = reader.readHeader(file);
-        double pdfPixelsPerInch = tier.targetDpi();
-        if (header.pdf() != null) {
-            double scale = Math.min(tier.printArea().widthInches().doubleValue() * 72 / header.pdf().pageWidthPt(),
-                    tier.printArea().heightInches().doubleValue() * 72 / header.pdf().pageHeightPt());
-            pdfPixelsPerInch = tier.targetDpi() * scale;
-        }
-        return reader.pixels(file, pdfPixelsPerInch);
-    }
-
-    private static ColorProfile pressProfile(Stock stock) {
-        try {
-            return ColorProfile.fromFile(stock.profile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("stock " + stock.id() + ": cannot read " + stock.profile(), e);
-        } catch (InvalidProfile e) {
-            throw new IllegalStateException("stock " + stock.id() + ": profile is no longer usable", e);
         }
     }
 

@@ -1,0 +1,70 @@
+package dev.platen.orders;
+
+import dev.platen.artwork.ArtworkReader;
+import dev.platen.artwork.Finding;
+import dev.platen.catalog.Catalog;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.TransformCache;
+import dev.platen.preflight.QualityChecks;
+import dev.platen.preflight.QualityFinding;
+import dev.platen.proof.ColourReport;
+import dev.platen.proof.ProofSheet;
+import dev.platen.render.SourceColour;
+import dev.platen.storage.ObjectStore;
+import org.springframework.stereotype.Component;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 4 of a placement, after its print files: the soft proof on its stock (proof, gamut view, mockup on the
+ * product, before/after) with its colour report, and the quality checks of the art at its print size. The
+ * images are stored content-addressed; the placement is then ready for print.
+ */
+@Component
+public class MakeSoftProof {
+
+    private final OrderBook book;
+    private final Catalog catalog;
+    private final ArtworkReader reader;
+    private final ObjectStore store;
+    private final TransformCache transforms;
+
+    MakeSoftProof(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, TransformCache transforms) {
+        this.book = book;
+        this.catalog = catalog;
+        this.reader = reader;
+        this.store = store;
+        this.transforms = transforms;
+    }
+
+    public void proof(String placementId) {
+        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
+        try (ColorProfile press = art.pressProfile(); SourceColour source = SourceColour.of(art.pixels(), press)) {
+            ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
+            ColourReport report = sheet.report();
+            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier()));
+            quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
+            book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
+                    q.severity() + ": " + q.message())).toList());
+            book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
+                    shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
+                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk()));
+        }
+    }
+
+    private String shelve(BufferedImage image) {
+        try {
+            Path temp = store.newTempFile();
+            Files.write(temp, ProofSheet.png(image));
+            return store.put(temp).sha256();
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing a proof image failed", e);
+        }
+    }
+}

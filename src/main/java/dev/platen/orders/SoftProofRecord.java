@@ -1,0 +1,13 @@
+package dev.platen.orders;
+
+/**
+ * A placement's soft proof as the order book holds it: the SHA-256 of each screen image in the object store
+ * (PNG), and the colour report.
+ *
+ * @param deltaE2000Mean   mean ΔE2000 between the art on screen and its proof on the stock
+ * @param outOfGamutShare  share of the art's pixels the stock cannot reproduce, 0 to 1
+ * @param maxTotalInk      highest total area coverage in the separation, in percent
+ */
+public record SoftProofRecord(String proofSha256, String gamutSha256, String mockupSha256, String beforeAfterSha256,
+                              double deltaE2000Mean, double deltaE2000P95, double outOfGamutShare, double maxTotalInk) {
+}
