@@ -172,6 +172,12 @@ public class OrderBook {
                 .query(Long.class).single() > 0;
     }
 
+    /** The operator task of a placement went past its due date. */
+    @Transactional
+    public void recordEscalation(String placementId) {
+        event(placementId, ENGINE, "ESCALATED", "overdue for an operator; priority raised", List.of());
+    }
+
     /** The placement's history, oldest first. */
     public List<PlacementEvent> history(String placementId) {
         return jdbc.sql("select * from placement_event where placement_id = ? order by id").param(placementId)

@@ -74,9 +74,10 @@ class ReviewController {
     String queue(Model model) {
         // A decision is applied by the process a moment after the operator sends it; the open tasks say at once
         // what is still waiting, so a decided placement leaves the queue immediately.
-        java.util.Set<String> open = tasks.waitingPlacements();
-        model.addAttribute("rows", orders.waitingForOperator().stream().filter(p -> open.contains(p.id()))
-                .map(this::row).toList());
+        java.time.Instant now = java.time.Instant.now();
+        model.addAttribute("rows", tasks.waitingTasks().stream()
+                .flatMap(w -> orders.placement(w.placementId()).stream().map(p -> row(p, w, now)))
+                .toList());
         return "review/queue";
     }
 
@@ -146,12 +147,12 @@ class ReviewController {
         }
     }
 
-    private QueueRow row(OrderPlacement p) {
+    private QueueRow row(OrderPlacement p, dev.platen.workflow.WaitingTask task, java.time.Instant now) {
         Order order = orders.find(p.orderId()).orElseThrow();
         String worst = p.reasons().stream().filter(r -> !r.startsWith("FITS")).findFirst()
                 .orElse(p.findings().isEmpty() ? "" : p.findings().get(0).code());
         return new QueueRow(p.id(), order.reference(), p.product(), p.placement(), p.requestedTier(), p.effectiveDpi(),
-                worst, order.createdAt());
+                worst, order.createdAt(), task.due(), task.overdue(now), task.priority());
     }
 
     private Placement catalogPlacement(OrderPlacement p) {
@@ -176,7 +177,8 @@ class ReviewController {
     }
 
     record QueueRow(String id, String reference, String product, String placement, String requestedTier,
-                    BigDecimal effectiveDpi, String worst, java.time.Instant since) {
+                    BigDecimal effectiveDpi, String worst, java.time.Instant since, java.time.Instant due,
+                    boolean overdue, int priority) {
     }
 
     record TierRow(String id, String name, String size, int minDpi, BigDecimal dpi, boolean passes, boolean requested,

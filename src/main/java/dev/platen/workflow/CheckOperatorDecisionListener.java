@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -38,7 +39,7 @@ class CheckOperatorDecisionListener implements TaskListener {
         } catch (InvalidDecision e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
-        DelegateExecution scope = task.getExecution();
+        DelegateExecution scope = placementScope(task.getExecution());
         scope.setVariableLocal(PlacementVariables.OPERATOR_DECISION, decision.kind().name());
         scope.setVariableLocal(PlacementVariables.OPERATOR_TIER, decision.tier());
         scope.setVariableLocal(PlacementVariables.OPERATOR_NOTE, decision.note());
@@ -46,6 +47,22 @@ class CheckOperatorDecisionListener implements TaskListener {
         scope.removeVariable(PlacementVariables.FORM_DECISION);
         scope.removeVariable(PlacementVariables.FORM_TIER);
         scope.removeVariable(PlacementVariables.FORM_NOTE);
+    }
+
+    /**
+     * The placement's own sub-process scope, where placementId lives. The task's execution is that scope only
+     * while the task is not a scope itself; a boundary event (the overdue timer) gives the task its own child
+     * execution, which ends with the task and would take the decision with it.
+     */
+    private static DelegateExecution placementScope(DelegateExecution execution) {
+        ExecutionEntity scope = (ExecutionEntity) execution;
+        while (scope != null && !scope.hasVariableLocal(PlacementVariables.PLACEMENT_ID)) {
+            scope = scope.getParent();
+        }
+        if (scope == null) {
+            throw new IllegalStateException("no placement scope above execution " + execution.getId());
+        }
+        return scope;
     }
 
     private static OperatorDecision.Kind kind(Object value) {

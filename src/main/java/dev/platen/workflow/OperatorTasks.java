@@ -28,12 +28,14 @@ public class OperatorTasks {
         this.identity = identity;
     }
 
-    /** The placements whose "Resolve placement" task is open right now. */
-    public java.util.Set<String> waitingPlacements() {
-        return tasks.createTaskQuery().taskDefinitionKey("ResolvePlacement").list().stream()
-                .map(t -> (String) tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID))
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
+    /** The open "Resolve placement" tasks, most urgent first: escalated before others, then the earliest due. */
+    public java.util.List<WaitingTask> waitingTasks() {
+        return tasks.createTaskQuery().taskDefinitionKey("ResolvePlacement").orderByTaskPriority().desc()
+                .orderByDueDate().asc().list().stream()
+                .map(t -> new WaitingTask((String) tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID),
+                        t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
+                .filter(w -> w.placementId() != null)
+                .toList();
     }
 
     /** Whether the placement is waiting for an operator in the process. */

@@ -181,6 +181,42 @@ class OrderPrepressProcessTest {
     }
 
     @Test
+    void anOverdueOperatorTaskIsEscalatedAndStaysWithTheOperator() throws Exception {
+        String small = upload(TestArtwork.png(220, 240));
+        JsonNode order = postOrder(List.of(item("tshirt", placement("front", null, small))));
+        ProcessInstance process = processOf(order);
+        java.util.Date start = new java.util.Date();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(start);
+        try {
+            runJobsOf(process);
+            Task resolve = task(process);
+            // due one day after it was created, on the engine's clock
+            assertThat(resolve.getDueDate()).isCloseTo(new java.util.Date(start.getTime() + 24 * 3600_000L), 5_000);
+            assertThat(resolve.getPriority()).isEqualTo(50);
+            assertThat(jobQuery().processInstanceId(process.getId()).executable().count()).isZero();
+
+            // a day and an hour later the escalation timer is due
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(start.getTime() + 25 * 3600_000L));
+            Job timer = jobQuery().processInstanceId(process.getId()).timers().executable().singleResult();
+            assertThat(timer).isNotNull();
+            execute(timer);
+
+            assertThat(process).hasPassed("Escalate").isWaitingAt("ResolvePlacement");
+            assertThat(task(process).getPriority()).isEqualTo(EscalateReviewDelegate.ESCALATED_PRIORITY);
+            String placementId = getOrder(order).path("placements").get(0).path("id").asText();
+            assertThat(orders.history(placementId)).extracting(dev.platen.orders.PlacementEvent::action).contains("ESCALATED");
+
+            // the operator still decides
+            engine.getIdentityService().setAuthenticatedUserId("olga");
+            complete(task(process), withVariables("decision", "REJECT", "note", "no answer from the shop"));
+            runJobsOf(process);
+            assertThat(process).isEnded();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
     void artWhosePixelsBelieItsHeaderWaitsForAnOperator() throws Exception {
         // a WebP whose VP8X canvas claims 96 x 64 px while its frames hold 48 x 32 (made as in WebpArtworkTest)
         byte[] webp;

@@ -1,0 +1,35 @@
+package dev.platen.workflow;
+
+import dev.platen.orders.OrderBook;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "Escalate": the operator task is overdue. Its priority goes up so that Tasklist and the review queue put it
+ * first, and the placement's history says so. The task stays open: escalation never decides for the operator.
+ */
+@Component("escalateReviewDelegate")
+class EscalateReviewDelegate implements JavaDelegate {
+
+    static final int ESCALATED_PRIORITY = 90;
+
+    private final TaskService tasks;
+    private final OrderBook book;
+
+    EscalateReviewDelegate(TaskService tasks, OrderBook book) {
+        this.tasks = tasks;
+        this.book = book;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey("ResolvePlacement").list().stream()
+                .filter(t -> execution.getVariable(PlacementVariables.PLACEMENT_ID)
+                        .equals(tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID)))
+                .forEach(t -> tasks.setPriority(t.getId(), ESCALATED_PRIORITY));
+        book.recordEscalation(PlacementVariables.placementId(execution));
+    }
+}
