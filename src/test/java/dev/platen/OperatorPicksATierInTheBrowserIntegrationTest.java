@@ -96,6 +96,14 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         assertThat(browser.getCurrentUrl()).endsWith("/review");
         var link = browser.findElement(By.linkText(reference));
         screenshot("queue.png");
+        // at a tablet's width the queue still shows the order and its reason without sideways scrolling
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue()).as("horizontal overflow at tablet width").isLessThanOrEqualTo(0);
+        screenshot("queue-tablet.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        link = browser.findElement(By.linkText(reference));
         link.click();
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference).contains("tshirt / front");
