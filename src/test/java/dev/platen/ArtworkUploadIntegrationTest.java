@@ -36,6 +36,7 @@ class ArtworkUploadIntegrationTest {
 
     private RestClient http() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Api-Key", "platen-demo-shop-key")
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }

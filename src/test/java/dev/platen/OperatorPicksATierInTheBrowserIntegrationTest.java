@@ -171,7 +171,8 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
     }
 
     private RestClient http() {
-        return RestClient.builder().baseUrl(url("")).defaultStatusHandler(s -> true, (req, res) -> { }).build();
+        return RestClient.builder().baseUrl(url("")).defaultHeader("X-Api-Key", "platen-demo-shop-key")
+                .defaultStatusHandler(s -> true, (req, res) -> { }).build();
     }
 
     private String upload(byte[] bytes) throws Exception {

@@ -38,6 +38,7 @@ class OrderVerdictIntegrationTest {
 
     private RestClient http() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Api-Key", "platen-demo-shop-key")
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }
@@ -160,6 +161,25 @@ class OrderVerdictIntegrationTest {
         assertThat(first.path("format").asText()).isEqualTo("png");
         assertThat(first.path("widthPx").asInt()).isEqualTo(640);
         assertThat(first.path("heightPx").asInt()).isEqualTo(480);
+    }
+
+    @Test
+    void theOrderApiAnswersOnlyToAnOrderSystemsKey() throws Exception {
+        RestClient noKey = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        ResponseEntity<String> without = noKey.get().uri("/api/v1/orders/anything").retrieve().toEntity(String.class);
+        assertThat(without.getStatusCode().value()).isEqualTo(401);
+        assertThat(without.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(without.getBody()).path("code").asText()).isEqualTo("API_KEY_REQUIRED");
+
+        ResponseEntity<String> wrong = noKey.post().uri("/api/v1/orders").header("X-Api-Key", "guess")
+                .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().toEntity(String.class);
+        assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+        assertThat(json.readTree(wrong.getBody()).path("code").asText()).isEqualTo("API_KEY_INVALID");
+
+        // the catalog and health stay open
+        assertThat(noKey.get().uri("/api/v1/catalog").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(noKey.get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

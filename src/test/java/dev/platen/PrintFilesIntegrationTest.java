@@ -57,6 +57,7 @@ class PrintFilesIntegrationTest {
 
     private RestClient http() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Api-Key", "platen-demo-shop-key")
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Form login for the review pages, against the operators of {@link ReviewOperators}. The other paths keep their
  * own protection: Camunda's web apps log in against the engine's users and {@code /engine-rest} asks for HTTP
- * Basic (see {@code workflow}); the order and partner APIs are machine-to-machine and get their key scheme with
- * the partner work. This chain only claims {@code /review/**} and the login page.
+ * Basic (see {@code workflow}); the order API asks for an order system's key (see {@code intake}). This chain
+ * only claims {@code /review/**} and the login page.
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorSecurity {
@@ -37,7 +37,7 @@ class OperatorSecurity {
 
     /** Everything else is left to the protection each path already has (see the class comment). */
     @Bean
-    @Order(2)
+    @Order(100)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // The APIs take JSON and multipart from machines, not browser forms; Camunda's web apps carry

@@ -267,21 +267,21 @@ class OrderPrepressProcessTest {
 
     private String upload(byte[] bytes) throws Exception {
         String body = mvc.perform(multipart("/api/v1/artworks").file(new MockMultipartFile("file", "art.png",
-                        "application/octet-stream", bytes)))
+                        "application/octet-stream", bytes)).header("X-Api-Key", "platen-demo-shop-key"))
                 .andReturn().getResponse().getContentAsString();
         return json.readTree(body).path("id").asText();
     }
 
     private JsonNode postOrder(List<Map<String, Object>> items) throws Exception {
         Map<String, Object> order = Map.of("reference", "process-test", "partner", "acme", "items", items);
-        var response = mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+        var response = mvc.perform(post("/api/v1/orders").header("X-Api-Key", "platen-demo-shop-key").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(order))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         return json.readTree(response.getContentAsString());
     }
 
     private JsonNode getOrder(JsonNode order) throws Exception {
-        return json.readTree(mvc.perform(get("/api/v1/orders/" + order.path("id").asText()))
+        return json.readTree(mvc.perform(get("/api/v1/orders/" + order.path("id").asText()).header("X-Api-Key", "platen-demo-shop-key"))
                 .andReturn().getResponse().getContentAsString());
     }
 
