@@ -79,6 +79,19 @@ class PrintFilesIntegrationTest {
         JsonNode poster = ready.path("placements").get(0);
         JsonNode shirt = ready.path("placements").get(1);
 
+        // the soft proof: its images are served full size and as smaller copies for pages
+        JsonNode proof = poster.path("softProof");
+        assertThat(proof.path("outOfGamutShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(proof.path("maxTotalInk").asDouble()).isLessThanOrEqualTo(331.0);
+        BufferedImage mockup = ImageIO.read(new java.io.ByteArrayInputStream(http().get()
+                .uri(proof.path("mockup").asText()).retrieve().body(byte[].class)));
+        BufferedImage small = ImageIO.read(new java.io.ByteArrayInputStream(http().get()
+                .uri(proof.path("mockup").asText() + "?width=300").retrieve().body(byte[].class)));
+        assertThat(mockup.getWidth()).isGreaterThan(300);
+        assertThat(small.getWidth()).isEqualTo(300);
+        assertThat(http().get().uri("/api/v1/proof-images/" + "0".repeat(64)).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(404);
+
         // the coated poster stock wants PDF/X-4 and TIFF; the cotton stock a TIFF
         assertThat(poster.path("printFiles").findValuesAsText("format")).containsExactlyInAnyOrder("pdfx4", "tiff");
         assertThat(shirt.path("printFiles").findValuesAsText("format")).containsExactly("tiff");

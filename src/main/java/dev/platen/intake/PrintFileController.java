@@ -36,16 +36,27 @@ class PrintFileController {
         this.store = store;
     }
 
-    /** A soft-proof image (PNG), immutable like every stored object. */
+    /**
+     * A soft-proof image (PNG), immutable like every stored object. {@code ?width=} gives a smaller copy for
+     * pages and lists (JPEG-free, still PNG: proofs must not gain compression artefacts); it never enlarges.
+     */
     @GetMapping(PROOF_PATH + "/{sha256}")
-    ResponseEntity<Resource> proofImage(@PathVariable String sha256) throws IOException {
+    ResponseEntity<?> proofImage(@PathVariable String sha256,
+                                 @org.springframework.web.bind.annotation.RequestParam(required = false) Integer width)
+            throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
         if (!orders.isProofImage(key) || store.find(key).isEmpty()) {
             throw ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'.");
         }
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag("\"" + key + "\"")
-                .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable())
-                .body(new FileSystemResource(store.readablePath(key)));
+        var ok = ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable());
+        if (width == null) {
+            return ok.eTag("\"" + key + "\"").body(new FileSystemResource(store.readablePath(key)));
+        }
+        if (width < 16 || width > 4096) {
+            throw new ApiProblem(400, "BAD_PARAMETER", "width must be from 16 to 4096 pixels.");
+        }
+        return ok.eTag("\"" + key + "-" + width + "\"").body(Thumbnail.png(store.readablePath(key), width));
     }
 
     @GetMapping(PATH + "/{sha256}")
