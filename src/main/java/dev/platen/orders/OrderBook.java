@@ -82,12 +82,6 @@ public class OrderBook {
                 .optional();
     }
 
-    /** Placements waiting for an operator, oldest first: the review queue. */
-    public List<OrderPlacement> waitingForOperator() {
-        return jdbc.sql("select * from order_placement where status = ? order by updated_at, id")
-                .param(PlacementStatus.NEEDS_REVIEW.name()).query(this::placementRow).list();
-    }
-
     public Optional<OrderPlacement> placement(String placementId) {
         return jdbc.sql("select * from order_placement where id = ?").param(placementId)
                 .query(this::placementRow).optional();
