@@ -93,7 +93,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("sign-in")).click();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        arrivedAt("/review");
         var link = browser.findElement(By.linkText(reference));
         screenshot("queue.png");
         // at a tablet's width the queue still shows the order and its reason without sideways scrolling
@@ -115,12 +115,14 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
 
         // a rejection without a reason is refused, and the placement stays in the queue
         browser.findElement(By.id("reject-placement")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("error")));
         assertThat(browser.findElement(By.id("error")).getText()).contains("needs a reason");
 
         new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
         browser.findElement(By.id("tier-note")).sendKeys("customer agreed to a small print");
         browser.findElement(By.id("print-at-tier")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        arrivedAt("/review");
         assertThat(browser.findElements(By.linkText(reference))).isEmpty();
 
         JsonNode done = waitUntil(orderId, o -> o.path("status").asText().equals("READY_FOR_PRINT"));
@@ -158,7 +160,14 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         browser.findElement(By.id("username")).sendKeys("demo");
         browser.findElement(By.id("password")).sendKeys("wrong");
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?error"));
+    }
+
+    /** A click that submits a form returns before the browser has followed the redirect: wait for it. */
+    private static void arrivedAt(String path) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().endsWith(path));
     }
 
     private void screenshot(String name) throws Exception {
