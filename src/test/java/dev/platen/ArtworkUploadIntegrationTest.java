@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HostileFiles;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -35,10 +35,7 @@ class ArtworkUploadIntegrationTest {
     ObjectMapper json;
 
     private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Api-Key", "platen-demo-shop-key")
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return new PlatenApi(port, json).http();
     }
 
     @Test
@@ -113,14 +110,6 @@ class ArtworkUploadIntegrationTest {
     }
 
     private ResponseEntity<String> upload(byte[] bytes, String name) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return http().post().uri("/api/v1/artworks").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(form).retrieve().toEntity(String.class);
+        return new PlatenApi(port, json).post(bytes, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.TestArtwork;
@@ -18,16 +19,13 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -180,20 +178,11 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
     }
 
     private RestClient http() {
-        return RestClient.builder().baseUrl(url("")).defaultHeader("X-Api-Key", "platen-demo-shop-key")
-                .defaultStatusHandler(s -> true, (req, res) -> { }).build();
+        return new PlatenApi(port, json).http();
     }
 
-    private String upload(byte[] bytes) throws Exception {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return "thumb.png";
-            }
-        });
-        return json.readTree(http().post().uri("/api/v1/artworks").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-                .retrieve().body(String.class)).path("id").asText();
+    private String upload(byte[] bytes) {
+        return new PlatenApi(port, json).upload(bytes, "thumb.png").path("id").asText();
     }
 
     private String postOrder(String reference, String artwork) throws Exception {
@@ -203,14 +192,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
                 .retrieve().body(String.class)).path("id").asText();
     }
 
-    private JsonNode waitUntil(String orderId, Predicate<JsonNode> settled) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        JsonNode order;
-        do {
-            Thread.sleep(200);
-            order = json.readTree(http().get().uri("/api/v1/orders/" + orderId).retrieve().body(String.class));
-        } while (!settled.test(order) && Instant.now().isBefore(deadline));
-        assertThat(settled.test(order)).as(order.toString()).isTrue();
-        return order;
+    private JsonNode waitUntil(String orderId, Predicate<JsonNode> settled) {
+        return new PlatenApi(port, json).awaitOrder(orderId, settled, Duration.ofSeconds(120));
     }
 }

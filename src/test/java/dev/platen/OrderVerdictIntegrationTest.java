@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.TestArtwork;
@@ -7,14 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -37,10 +35,11 @@ class OrderVerdictIntegrationTest {
     ObjectMapper json;
 
     private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Api-Key", "platen-demo-shop-key")
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return api().http();
+    }
+
+    private PlatenApi api() {
+        return new PlatenApi(port, json);
     }
 
     @Test
@@ -218,32 +217,15 @@ class OrderVerdictIntegrationTest {
         return request.body(body).retrieve().toEntity(String.class);
     }
 
-    private JsonNode upload(byte[] bytes, String name) throws Exception {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        ResponseEntity<String> response = http().post().uri("/api/v1/artworks").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(form).retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(200, 201);
-        return json.readTree(response.getBody());
+    private JsonNode upload(byte[] bytes, String name) {
+        return api().upload(bytes, name);
     }
 
-    private JsonNode waitFor(String orderId, String status) throws Exception {
+    private JsonNode waitFor(String orderId, String status) {
         return waitUntil(orderId, o -> o.path("status").asText().equals(status));
     }
 
-    private JsonNode waitUntil(String orderId, java.util.function.Predicate<JsonNode> settled) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        JsonNode order;
-        do {
-            Thread.sleep(200);
-            order = json.readTree(http().get().uri("/api/v1/orders/" + orderId).retrieve().body(String.class));
-        } while (!settled.test(order) && Instant.now().isBefore(deadline));
-        assertThat(settled.test(order)).as(order.toString()).isTrue();
-        return order;
+    private JsonNode waitUntil(String orderId, java.util.function.Predicate<JsonNode> settled) {
+        return api().awaitOrder(orderId, settled, Duration.ofSeconds(120));
     }
 }

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -7,10 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import javax.imageio.ImageIO;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,10 +54,7 @@ class PrintFilesIntegrationTest {
     Path dir;
 
     private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Api-Key", "platen-demo-shop-key")
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return new PlatenApi(port, json).http();
     }
 
     @Test
@@ -227,28 +222,14 @@ class PrintFilesIntegrationTest {
         return file;
     }
 
-    private String upload(byte[] bytes) throws Exception {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return "art.png";
-            }
-        });
-        ResponseEntity<String> response = http().post().uri("/api/v1/artworks").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(form).retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(200, 201);
-        return json.readTree(response.getBody()).path("id").asText();
+    private String upload(byte[] bytes) {
+        return new PlatenApi(port, json).upload(bytes, "art.png").path("id").asText();
     }
 
-    private JsonNode waitFor(String orderId, String status) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        JsonNode order;
-        do {
-            Thread.sleep(250);
-            order = json.readTree(http().get().uri("/api/v1/orders/" + orderId).retrieve().body(String.class));
-        } while (!order.path("status").asText().equals(status) && !order.path("status").asText().equals("FAILED")
-                && Instant.now().isBefore(deadline));
+    /** Waits for the status, or stops early at FAILED so the failure shows at once. */
+    private JsonNode waitFor(String orderId, String status) {
+        JsonNode order = new PlatenApi(port, json).awaitOrder(orderId, o -> o.path("status").asText().equals(status)
+                || o.path("status").asText().equals("FAILED"), Duration.ofSeconds(180));
         assertThat(order.path("status").asText()).as(order.toString()).isEqualTo(status);
         return order;
     }

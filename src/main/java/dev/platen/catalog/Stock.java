@@ -1,9 +1,13 @@
 package dev.platen.catalog;
 
+import dev.platen.color.ColorProfile;
 import dev.platen.color.InkLimit;
+import dev.platen.color.InvalidProfile;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -27,5 +31,19 @@ public record Stock(String id, String name, String paper, Path profile, String p
 
     public Stock {
         outputs = Set.copyOf(outputs);
+    }
+
+    /**
+     * Opens the stock's profile in LittleCMS; close it when done. It was validated at start, so a failure here
+     * means the file was changed or removed under a running engine: an engine fault, not the shop's.
+     */
+    public ColorProfile openProfile() {
+        try {
+            return ColorProfile.fromFile(profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stock " + id + ": cannot read " + profile, e);
+        } catch (InvalidProfile e) {
+            throw new IllegalStateException("stock " + id + ": profile " + profile + " is no longer usable", e);
+        }
     }
 }

@@ -45,7 +45,7 @@ public class MakeSoftProof {
 
     public void proof(String placementId) {
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
-        try (ColorProfile press = art.pressProfile(); SourceColour source = SourceColour.of(art.pixels(), press)) {
+        try (ColorProfile press = art.stock().openProfile(); SourceColour source = SourceColour.of(art.pixels(), press)) {
             ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
             ColourReport report = sheet.report();
             List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier()));

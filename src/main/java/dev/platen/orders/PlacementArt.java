@@ -6,8 +6,6 @@ import dev.platen.artwork.ArtworkReader;
 import dev.platen.catalog.Catalog;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Stock;
-import dev.platen.color.ColorProfile;
-import dev.platen.color.InvalidProfile;
 import dev.platen.storage.ObjectStore;
 
 import java.io.IOException;
@@ -40,16 +38,5 @@ record PlacementArt(PlacementJob job, LayoutTier tier, Stock stock, ArtworkHeade
                     tier.printArea().heightInches().doubleValue() * 72 / header.pdf().pageHeightPt());
         }
         return new PlacementArt(job, tier, stock, header, reader.pixels(file, pdfPixelsPerInch));
-    }
-
-    ColorProfile pressProfile() {
-        try {
-            return ColorProfile.fromFile(stock.profile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("stock " + stock.id() + ": cannot read " + stock.profile(), e);
-        } catch (InvalidProfile e) {
-            // Validated at start; a profile that breaks afterwards was changed on disk under a running engine.
-            throw new IllegalStateException("stock " + stock.id() + ": profile is no longer usable", e);
-        }
     }
 }

@@ -57,21 +57,20 @@ public class RenderPrintFiles {
 
     public void render(String placementId) {
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
-        try (ColorProfile press = art.pressProfile();
+        try (ColorProfile press = art.stock().openProfile();
              SourceColour source = SourceColour.of(art.pixels(), press);
-             StockSeparation separation = StockSeparation.of(source.profile(), art.stock(), transforms)) {
-            PrintFiles files = write(art.job(), art.tier(), art.stock(), source, separation);
+             StockSeparation separation = StockSeparation.of(source.profile(), press, art.stock(), transforms)) {
+            PrintFiles files = write(art.job(), art.tier(), art.stock(), press, source, separation);
             List<PrintFileRecord> stored = shelve(files);
             book.addFindings(placementId, source.findings());
             book.recordPrintFiles(placementId, stored);
         }
     }
 
-    private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, SourceColour source,
+    private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, ColorProfile press, SourceColour source,
                              StockSeparation separation) {
         try {
-            OutputCondition condition = new OutputCondition(stock.id(), stock.outputCondition(),
-                    Files.readAllBytes(stock.profile()));
+            OutputCondition condition = new OutputCondition(stock.id(), stock.outputCondition(), press.bytes());
             Provenance provenance = new Provenance(job.placement().artworkId(),
                     stock.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     stock.blackPointCompensation(), job.product().id(), job.catalogPlacement().id(), tier.id(),

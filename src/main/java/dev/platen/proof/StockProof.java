@@ -5,7 +5,6 @@ import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorTransform;
 import dev.platen.color.GamutAlarm;
 import dev.platen.color.InkLimit;
-import dev.platen.color.InvalidProfile;
 import dev.platen.color.Lab;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
@@ -13,8 +12,6 @@ import dev.platen.color.SoftProof;
 import dev.platen.color.TransformCache;
 import dev.platen.render.StockSeparation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -73,7 +70,7 @@ final class StockProof {
         Palette palette = Palette.of(art.rgb());
         int n = palette.colours().length;
         byte[] rgb = palette.packed();
-        try (ColorProfile press = open(stock);
+        try (ColorProfile press = stock.openProfile();
              ColorProfile srgb = ColorProfile.srgb();
              ColorProfile lab = ColorProfile.lab()) {
             SoftProof screenProof = new SoftProof(press, stock.intent(), stock.blackPointCompensation(), true, null,
@@ -97,7 +94,7 @@ final class StockProof {
                          RenderingIntent.RELATIVE_COLORIMETRIC, false);
                  ColorTransform proofToLab = cache.softProof(artProfile, PixelFormat.RGB_8, lab, PixelFormat.LAB_FLOAT,
                          relativeProof);
-                 StockSeparation separation = StockSeparation.of(artProfile, stock, cache)) {
+                 StockSeparation separation = StockSeparation.of(artProfile, press, stock, cache)) {
                 proof.convert(rgb, proofRgb, n);
                 gamut.convert(rgb, alarmRgb, n);
                 artScreen.convert(rgb, screenRgb, n);
@@ -153,16 +150,6 @@ final class StockProof {
         }
     }
 
-    static ColorProfile open(Stock stock) {
-        try {
-            return ColorProfile.fromFile(stock.profile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("stock " + stock.id() + ": cannot read " + stock.profile(), e);
-        } catch (InvalidProfile e) {
-            throw new IllegalStateException("stock " + stock.id() + ": profile " + stock.profile()
-                    + " is not usable", e);
-        }
-    }
 
     private static void toLab(ColorTransform transform, byte[] in, float[] out, int n) {
         int outBytes = transform.outputFormat().bytesPerPixel();

@@ -3,14 +3,11 @@ package dev.platen.render;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorTransform;
-import dev.platen.color.InvalidProfile;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingOptions;
 import dev.platen.color.TransformCache;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The real {@link CmykConversion}: LittleCMS from the art's profile to the stock's profile, with the stock's
@@ -45,17 +42,17 @@ public final class StockSeparation implements CmykConversion, AutoCloseable {
      * stock reuses it (building a precalculated transform costs a tenth of a second or more).
      */
     public static StockSeparation of(ColorProfile artProfile, Stock stock, TransformCache cache) {
+        try (ColorProfile press = stock.openProfile()) {
+            return of(artProfile, press, stock, cache);
+        }
+    }
+
+    /** As above, with the stock's profile already open (the caller keeps and closes it). */
+    public static StockSeparation of(ColorProfile artProfile, ColorProfile press, Stock stock, TransformCache cache) {
         RenderingOptions options = RenderingOptions.of(stock.intent(), stock.blackPointCompensation())
                 .withPrecision(stock.precision()).withInkLimit(stock.inkLimit());
-        try (ColorProfile press = ColorProfile.fromFile(stock.profile())) {
-            return new StockSeparation(cache.transform(artProfile, PixelFormat.RGB_8, press, PixelFormat.CMYK_8,
-                    options), options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stock " + stock.id() + ": cannot read " + stock.profile(), e);
-        } catch (InvalidProfile e) {
-            // Validated at start; a profile that breaks afterwards was changed on disk under a running engine.
-            throw new IllegalStateException("stock " + stock.id() + ": profile " + stock.profile() + " is no longer usable", e);
-        }
+        return new StockSeparation(cache.transform(artProfile, PixelFormat.RGB_8, press, PixelFormat.CMYK_8, options),
+                options);
     }
 
     public RenderingOptions options() {

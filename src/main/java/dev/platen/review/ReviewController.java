@@ -103,8 +103,13 @@ class ReviewController {
 
     /** The art as a thumbnail: the artwork id is its SHA-256, so the picture never changes for a URL. */
     @GetMapping(value = "/review/placements/{id}/art.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> art(@PathVariable String id) throws IOException {
+    ResponseEntity<byte[]> art(@PathVariable String id, org.springframework.web.context.request.WebRequest request)
+            throws IOException {
         OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String etag = "\"" + p.artworkId() + "-" + THUMBNAIL_EDGE + "\"";
+        if (request.checkNotModified(etag)) {
+            return null; // 304, answered before the art is decoded again
+        }
         ArtworkPixels pixels = reader.pixels(artPath(p), 72);
         BufferedImage image = pixels.image();
         double scale = Math.min(1.0, (double) THUMBNAIL_EDGE / Math.max(image.getWidth(), image.getHeight()));
@@ -119,7 +124,7 @@ class ReviewController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(thumbnail, "png", out);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(30, TimeUnit.DAYS).cachePrivate())
-                .eTag("\"" + p.artworkId() + "-" + THUMBNAIL_EDGE + "\"").body(out.toByteArray());
+                .eTag(etag).body(out.toByteArray());
     }
 
     @PostMapping("/review/placements/{id}/tier")
