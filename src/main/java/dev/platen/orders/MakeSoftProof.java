@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * Step 4 of a placement, after its print files: the soft proof on its stock (proof, gamut view, mockup on the
  * product, before/after) with its colour report, and the quality checks of the art at its print size. The
- * images are stored content-addressed; the placement is then ready for print.
+ * images are stored content-addressed; the proof lane decides next.
  */
 @Component
 public class MakeSoftProof {
@@ -55,6 +55,7 @@ public class MakeSoftProof {
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
                     report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk()));
+            book.approve(placementId, OrderBook.ENGINE, "CLEAN");
         }
     }
 

@@ -139,7 +139,7 @@ public class OrderBook {
                 files.stream().map(PrintFileRecord::sha256).toList());
     }
 
-    /** Records the placement's soft proof; with its print files made, the placement is ready for print. */
+    /** Records the placement's soft proof; the proof lane decides next whether a person must look at it. */
     @Transactional
     public void recordSoftProof(String placementId, SoftProofRecord proof) {
         jdbc.sql("delete from soft_proof where placement_id = ?").param(placementId).update();
@@ -151,11 +151,52 @@ public class OrderBook {
                         proof.beforeAfterSha256(), proof.deltaE2000Mean(), proof.deltaE2000P95(),
                         proof.outOfGamutShare(), proof.maxTotalInk(), Timestamp.from(clock.instant()))
                 .update();
-        update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
         event(placementId, ENGINE, "SOFT_PROOF_MADE", String.format(java.util.Locale.ROOT,
                         "ΔE2000 mean %.2f, p95 %.2f; %.1f %% out of gamut; max ink %.0f %%", proof.deltaE2000Mean(),
                         proof.deltaE2000P95(), proof.outOfGamutShare() * 100, proof.maxTotalInk()),
                 List.of(proof.proofSha256(), proof.gamutSha256(), proof.mockupSha256(), proof.beforeAfterSha256()));
+    }
+
+    /**
+     * Approves the placement's current print files and soft proof, and makes it ready for print. The approval
+     * names those files by their SHA-256: what a partner downloads is exactly what was approved.
+     *
+     * @param approvedBy {@value #ENGINE} when the proof lane approved it on its own
+     * @throws IllegalStateException if the placement has no print files or soft proof to approve
+     */
+    @Transactional
+    public Approval approve(String placementId, String approvedBy, String laneReason) {
+        OrderPlacement p = placement(placementId).orElseThrow(() -> unknown(placementId));
+        if (p.printFiles().isEmpty() || p.softProof() == null) {
+            throw new IllegalStateException("placement " + placementId + " has no print files and proof to approve");
+        }
+        boolean automatic = ENGINE.equals(approvedBy);
+        Approval approval = new Approval(approvedBy, clock.instant(), automatic, laneReason,
+                p.printFiles().stream().map(PrintFileRecord::sha256).toList(), p.softProof().proofSha256());
+        jdbc.sql("delete from placement_approval where placement_id = ?").param(placementId).update();
+        jdbc.sql("""
+                insert into placement_approval (placement_id, approved_by, approved_at, automatic, lane_reason,
+                    print_file_sha256s, proof_sha256) values (?,?,?,?,?,?,?)""")
+                .params(placementId, approvedBy, Timestamp.from(approval.approvedAt()), automatic, laneReason,
+                        String.join(",", approval.printFileSha256s()), approval.proofSha256())
+                .update();
+        jdbc.sql("update order_placement set decided_by = coalesce(?, decided_by) where id = ?")
+                .params(automatic ? null : approvedBy, placementId).update();
+        update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
+        List<String> hashes = new ArrayList<>(approval.printFileSha256s());
+        hashes.add(approval.proofSha256());
+        event(placementId, approvedBy, "APPROVED", (automatic ? "approved without review" : "approved on review")
+                + " (" + laneReason + ")", hashes);
+        return approval;
+    }
+
+    /** The approval the placement prints under, if it has one. */
+    public Optional<Approval> approval(String placementId) {
+        return jdbc.sql("select * from placement_approval where placement_id = ?").param(placementId)
+                .query((rs, n) -> new Approval(rs.getString("approved_by"), rs.getTimestamp("approved_at").toInstant(),
+                        rs.getBoolean("automatic"), rs.getString("lane_reason"),
+                        Arrays.asList(rs.getString("print_file_sha256s").split(",")), rs.getString("proof_sha256")))
+                .optional();
     }
 
     /** Whether this SHA-256 is one of the soft-proof images (they are served to anyone who has the hash). */
@@ -266,6 +307,11 @@ public class OrderBook {
     private void refreshOrderStatus(String placementId) {
         String orderId = jdbc.sql("select order_id from order_placement where id = ?").param(placementId)
                 .query(String.class).single();
+        PlacementStatus now = jdbc.sql("select status from order_placement where id = ?").param(placementId)
+                .query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).single();
+        String partner = jdbc.sql("select partner from print_order where id = ?").param(orderId)
+                .query(String.class).single();
+        events.publishEvent(new PlacementStatusChanged(orderId, placementId, partner, now));
         List<PlacementStatus> statuses = jdbc.sql("select status from order_placement where order_id = ?")
                 .param(orderId).query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).list();
         jdbc.sql("update print_order set status = ?, updated_at = ? where id = ?")

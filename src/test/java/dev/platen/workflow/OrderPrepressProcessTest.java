@@ -135,7 +135,7 @@ class OrderPrepressProcessTest {
         // the placement's history says who did what, with the hashes of the files concerned
         var history = orders.history(front.path("id").asText());
         assertThat(history).extracting(dev.platen.orders.PlacementEvent::action)
-                .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE", "FINDINGS", "SOFT_PROOF_MADE");
+                .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE", "FINDINGS", "SOFT_PROOF_MADE", "APPROVED");
         assertThat(history.get(0).fileHashes()).containsExactly(small);
         assertThat(history.get(2).actor()).isEqualTo("olga");
         assertThat(history.get(2).detail()).contains("left-chest", "customer accepts a soft print");

@@ -1,0 +1,10 @@
+package dev.platen.orders;
+
+/**
+ * Published inside the transaction that changed a placement's status, so that whatever follows from it (a
+ * partner's webhook, say) is recorded atomically with the change.
+ *
+ * @param partner the fulfilment partner the order names
+ */
+public record PlacementStatusChanged(String orderId, String placementId, String partner, PlacementStatus status) {
+}
