@@ -10,3 +10,9 @@ create table placement_approval (
     print_file_sha256s  varchar(400)   not null,
     proof_sha256        varchar(64)    not null
 );
+
+-- The proof lane a placement took after its soft proof (AUTO or REVIEW) and the table's reason for it.
+alter table order_placement add column lane varchar(10);
+alter table order_placement add column lane_reason varchar(40);
+-- The worst quality finding on the art at its print size (INFO, WARNING, PROBLEM), an input of the proof lane.
+alter table soft_proof add column worst_severity varchar(10);

@@ -79,7 +79,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
     }
 
     @Test
-    void operatorPrintsAPlacementNoTierFitsAtTheLeftChest() throws Exception {
+    void operatorPrintsAPlacementNoTierFitsAtTheLeftChestAndApprovesItsProof() throws Exception {
         String reference = "browser-" + System.nanoTime();
         String art = upload(TestArtwork.png(300, 300));
         String orderId = postOrder(reference, art);
@@ -121,17 +121,18 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         browser.findElement(By.id("tier-note")).sendKeys("customer agreed to a small print");
         browser.findElement(By.id("print-at-tier")).click();
         arrivedAt("/review");
-        assertThat(browser.findElements(By.linkText(reference))).isEmpty();
 
-        JsonNode done = waitUntil(orderId, o -> o.path("status").asText().equals("READY_FOR_PRINT"));
-        JsonNode placement = done.path("placements").get(0);
+        // the print files and proof at the left chest are made, and the placement comes back for a look at them
+        JsonNode proofed = waitUntil(orderId, o -> o.path("placements").get(0).path("laneReason").asText().equals("DOWNGRADED"));
+        JsonNode placement = proofed.path("placements").get(0);
         assertThat(placement.path("tier").asText()).isEqualTo("left-chest");
-        assertThat(placement.path("decidedBy").asText()).isEqualTo("demo");
-        assertThat(placement.path("decisionNote").asText()).isEqualTo("customer agreed to a small print");
         assertThat(placement.path("printFiles")).isNotEmpty();
+        browser.get(url("/review"));
+        assertThat(browser.findElement(By.id("queue")).getText()).contains(reference, "Review proof", "DOWNGRADED");
+        browser.findElement(By.linkText(reference)).click();
+        assertThat(browser.findElement(By.id("lane-reason")).getText()).isEqualTo("DOWNGRADED");
 
-        // now proofed: the proof and the mockup on the shirt load when switched to
-        browser.get(url("/review/placements/" + placement.path("id").asText()));
+        // the proof and the mockup on the shirt load when switched to
         for (String view : List.of("proof", "mockup")) {
             browser.findElement(By.cssSelector("nav.views button[data-view='" + view + "']")).click();
             Number width = (Number) ((JavascriptExecutor) browser).executeAsyncScript(
@@ -143,10 +144,25 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         screenshot("placement-mockup.png");
         assertThat(browser.findElement(By.id("colour-report")).getText()).contains("out of gamut");
 
+        browser.findElement(By.id("approve-proof")).click();
+        arrivedAt("/review");
+        assertThat(browser.findElements(By.linkText(reference))).isEmpty();
+
+        // the order moves on, approved by the operator on exactly the files and proof they saw
+        JsonNode done = waitUntil(orderId, o -> o.path("status").asText().equals("READY_FOR_PRINT"));
+        placement = done.path("placements").get(0);
+        assertThat(placement.path("decidedBy").asText()).isEqualTo("demo");
+        assertThat(placement.path("decisionNote").asText()).isEqualTo("customer agreed to a small print");
+        assertThat(placement.path("approval").path("approvedBy").asText()).isEqualTo("demo");
+        assertThat(placement.path("approval").path("printFiles").toString())
+                .isEqualTo(json.valueToTree(proofed.path("placements").get(0).path("printFiles").findValuesAsText("sha256")).toString());
+
         // the placement page shows what happened, who did it, and the hashes of the files
+        browser.get(url("/review/placements/" + placement.path("id").asText()));
+        assertThat(browser.findElement(By.id("approval")).getText()).contains("demo");
         String history = browser.findElement(By.id("history")).getText();
         assertThat(history).contains("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "PRINT_FILES_MADE",
-                "SOFT_PROOF_MADE", "demo",
+                "SOFT_PROOF_MADE", "HELD_FOR_REVIEW", "APPROVED", "demo",
                 "customer agreed to a small print", art.substring(0, 16));
     }
 

@@ -44,9 +44,9 @@ class OrderVerdictIntegrationTest {
 
     @Test
     void anOrderWithSeveralPlacementsGetsItsVerdictAtOnceAndSettles() throws Exception {
-        String fullFront = upload(TestArtwork.jpeg(2400, 3200), "front.jpg").path("id").asText();
-        String downgrade = upload(TestArtwork.png(1500, 2000), "back.png").path("id").asText();
-        String tiny = upload(TestArtwork.png(300, 300), "logo.png").path("id").asText();
+        String fullFront = upload(TestArtwork.printableJpeg(2400, 3200), "front.jpg").path("id").asText();
+        String downgrade = upload(TestArtwork.printablePng(1500, 2000), "back.png").path("id").asText();
+        String tiny = upload(TestArtwork.printablePng(300, 300), "logo.png").path("id").asText();
 
         Map<String, Object> order = Map.of("reference", "shop-1001", "partner", "acme", "items", List.of(
                 Map.of("product", "tshirt", "quantity", 2, "placements", List.of(
@@ -75,34 +75,48 @@ class OrderVerdictIntegrationTest {
         assertThat(placements.get(2).path("reasons").toString()).contains("NO_TIER_FITS");
 
         String id = verdict.path("id").asText();
-        // the two placements that fit get their print files; the third waits for an operator
-        JsonNode settled = waitUntil(id, o -> o.path("status").asText().equals("NEEDS_REVIEW")
-                && o.path("placements").get(0).path("status").asText().equals("READY_FOR_PRINT")
-                && o.path("placements").get(1).path("status").asText().equals("READY_FOR_PRINT"));
-        assertThat(settled.path("placements").get(0).path("status").asText()).isEqualTo("READY_FOR_PRINT");
-        assertThat(settled.path("placements").get(1).path("status").asText()).isEqualTo("READY_FOR_PRINT");
-        assertThat(settled.path("placements").get(2).path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        // the clean placement is approved by the engine; the downgrade waits for a look at its proof; the third
+        // waits for an operator to choose a tier
+        JsonNode settled = waitUntil(id, o -> o.path("placements").get(0).path("status").asText().equals("READY_FOR_PRINT")
+                && o.path("placements").get(1).path("status").asText().equals("NEEDS_REVIEW")
+                && o.path("placements").get(2).path("status").asText().equals("NEEDS_REVIEW"));
+        assertThat(settled.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(settled.path("placements").get(0).path("approval").path("automatic").asBoolean()).isTrue();
+        assertThat(settled.path("placements").get(1).path("laneReason").asText()).isEqualTo("DOWNGRADED");
+        assertThat(settled.path("placements").get(1).path("printFiles")).isNotEmpty();
 
-        // the operator picks the task up over Camunda's REST API, which answers only to engine users
-        String tasksUri = "/engine-rest/task?processInstanceBusinessKey=" + id;
+        // the operator works over Camunda's REST API, which answers only to engine users
+        String tasksUri = "/engine-rest/task?processInstanceBusinessKey=" + id + "&sortBy=name&sortOrder=asc";
         assertThat(http().get().uri(tasksUri).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
         JsonNode tasks = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
                 .retrieve().body(String.class));
-        assertThat(tasks).hasSize(1);
-        assertThat(tasks.get(0).path("name").asText()).isEqualTo("Resolve placement");
-        String form = json.writeValueAsString(Map.of("variables", Map.of(
-                "decision", Map.of("value", "TIER"), "tier", Map.of("value", "left-chest"),
-                "note", Map.of("value", "shop agreed to a small soft print"))));
-        ResponseEntity<String> submitted = http().post().uri("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/submit-form")
-                .headers(h -> h.setBasicAuth("demo", "demo")).contentType(MediaType.APPLICATION_JSON).body(form)
-                .retrieve().toEntity(String.class);
-        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
+        assertThat(tasks).extracting(t -> t.path("name").asText()).containsExactly("Resolve placement", "Review proof");
+        submitForm(tasks.get(0), Map.of("decision", "TIER", "tier", "left-chest", "note", "shop agreed to a small soft print"));
+        submitForm(tasks.get(1), Map.of("decision", "APPROVE"));
+
+        // the chosen tier has new print files and a proof, which come back for review
+        waitUntil(id, o -> o.path("placements").get(2).path("laneReason").asText().equals("DOWNGRADED"));
+        JsonNode again = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
+                .retrieve().body(String.class));
+        assertThat(again).extracting(t -> t.path("name").asText()).containsExactly("Review proof");
+        submitForm(again.get(0), Map.of("decision", "APPROVE"));
 
         JsonNode ready = waitFor(id, "READY_FOR_PRINT");
         JsonNode resolved = ready.path("placements").get(2);
         assertThat(resolved.path("tier").asText()).isEqualTo("left-chest");
         assertThat(resolved.path("decidedBy").asText()).isEqualTo("demo");
         assertThat(resolved.path("reasons").toString()).contains("OPERATOR_CHOSE_TIER");
+        assertThat(resolved.path("approval").path("approvedBy").asText()).isEqualTo("demo");
+        assertThat(ready.path("placements").get(1).path("approval").path("approvedBy").asText()).isEqualTo("demo");
+    }
+
+    private void submitForm(JsonNode task, Map<String, String> values) throws Exception {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        ResponseEntity<String> submitted = http().post().uri("/engine-rest/task/" + task.path("id").asText() + "/submit-form")
+                .headers(h -> h.setBasicAuth("demo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("variables", variables))).retrieve().toEntity(String.class);
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
     }
 
     @Test

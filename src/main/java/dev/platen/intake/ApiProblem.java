@@ -27,4 +27,9 @@ class ApiProblem extends RuntimeException {
     static ApiProblem notFound(String code, String message) {
         return new ApiProblem(404, code, message);
     }
+
+    /** The request is well formed but the resource's state no longer allows it. */
+    static ApiProblem conflict(String code, String message) {
+        return new ApiProblem(409, code, message);
+    }
 }

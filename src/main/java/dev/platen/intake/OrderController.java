@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,6 +51,13 @@ class OrderController {
                 .location(URI.create("/api/v1/orders/" + accepted.view().id()))
                 .header("Idempotent-Replayed", Boolean.toString(accepted.replayed()))
                 .body(accepted.view());
+    }
+
+    /** New art for a placement that is not settled yet; answers the order with the placement's new verdict. */
+    @PutMapping("/{orderId}/placements/{placementId}/artwork")
+    OrderView replaceArtwork(@PathVariable String orderId, @PathVariable String placementId,
+                             @RequestBody ArtworkReplacement request) {
+        return intake.replaceArtwork(orderId, placementId, request);
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,8 @@ import dev.platen.catalog.Product;
 import dev.platen.orders.NewPlacement;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
+import dev.platen.orders.OrderPlacement;
+import dev.platen.orders.TierDecision;
 import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
@@ -58,7 +60,7 @@ class OrderIntake {
         for (NewPlacement p : placements) {
             views.add(new OrderView.PlacementView(null, p.itemIndex(), p.product(), p.placement(), p.artworkId(),
                     p.requestedTier(), p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), null, List.of(),
-                    null, null, List.of(), null));
+                    null, null, List.of(), null, null, null, null));
         }
         return new OrderView(null, request.reference().trim(), request.partner().trim(), null, true, null, null, views);
     }
@@ -106,6 +108,41 @@ class OrderIntake {
                     return new Accepted(read(rs.getString(2)), true);
                 })
                 .optional();
+    }
+
+    /**
+     * New art for one placement of a stored order, e.g. after an operator asked for it: the verdict comes from the
+     * new file's header, as for a new order, and the placement starts again (an open review of the old art is
+     * cancelled). Sending the art the placement already has changes nothing, so a retry is harmless.
+     */
+    @Transactional
+    OrderView replaceArtwork(String orderId, String placementId, ArtworkReplacement request) {
+        Order order = orders.find(orderId).orElseThrow(() -> ApiProblem.notFound("ORDER_NOT_FOUND",
+                "No order with id '" + orderId + "'."));
+        OrderPlacement current = order.placements().stream().filter(p -> p.id().equals(placementId)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("PLACEMENT_NOT_FOUND", "Order '" + orderId
+                        + "' has no placement '" + placementId + "'."));
+        if (request == null || request.artwork() == null || request.artwork().isBlank()) {
+            throw ApiProblem.unprocessable("MISSING_FIELD", "artwork is required.");
+        }
+        UploadedArtwork art = artworks.find(request.artwork().trim()).orElseThrow(() -> ApiProblem.unprocessable(
+                "UNKNOWN_ARTWORK", "artwork: no artwork with id '" + request.artwork() + "'."));
+        if (art.id().equals(current.artworkId())) {
+            return OrderView.of(order);
+        }
+        if (current.status().settled()) {
+            throw ApiProblem.conflict("PLACEMENT_SETTLED", "Placement '" + placementId + "' is "
+                    + current.status() + "; its art can no longer change.");
+        }
+        Placement placement = catalog.product(current.product()).flatMap(p -> p.placement(current.placement()))
+                .orElseThrow(() -> new IllegalStateException("placement " + placementId + " is no longer in the catalog"));
+        LayoutTier requested = placement.tier(current.requestedTier())
+                .orElseThrow(() -> new IllegalStateException("tier " + current.requestedTier() + " is no longer in the catalog"));
+        TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
+        orders.replaceArtwork(placementId, art.id(), new TierDecision(verdict.fits() ? verdict.chosen().id() : null,
+                verdict.effectiveDpi().rounded(), verdict.downgraded(),
+                verdict.reasons().stream().map(ReasonCode::name).toList()));
+        return OrderView.of(orders.find(orderId).orElseThrow());
     }
 
     private List<NewPlacement> verdicts(OrderRequest request) {

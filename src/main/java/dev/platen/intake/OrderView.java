@@ -18,11 +18,19 @@ record OrderView(String id, String reference, String partner, String status, boo
     /**
      * @param tier         the tier it prints at, or null when none fits (yet)
      * @param effectiveDpi at {@code tier}, or at {@code requestedTier} when none fits; null for vector art
+     * @param lane         after the soft proof: {@code AUTO} (approved without a person) or {@code REVIEW}
+     * @param laneReason   why it took that lane, e.g. {@code CLEAN}, {@code DOWNGRADED}, {@code OUT_OF_GAMUT}
+     * @param approval     who approved which files, or null until approved
      */
     record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
                          String tier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons, String status,
                          List<Finding> findings, String decidedBy, String decisionNote, List<PrintFileView> printFiles,
-                         SoftProofView softProof) {
+                         SoftProofView softProof, String lane, String laneReason, ApprovalView approval) {
+    }
+
+    /** The approval a placement prints under: bound to the SHA-256s of the print files and the proof approved. */
+    record ApprovalView(String approvedBy, Instant approvedAt, boolean automatic, List<String> printFiles,
+                        String proof) {
     }
 
     /** The colour report and the proof images (PNG); null until the proof is made. */
@@ -51,6 +59,9 @@ record OrderView(String id, String reference, String partner, String status, boo
                         PrintFileController.PROOF_PATH + "/" + p.softProof().proofSha256(),
                         PrintFileController.PROOF_PATH + "/" + p.softProof().gamutSha256(),
                         PrintFileController.PROOF_PATH + "/" + p.softProof().mockupSha256(),
-                        PrintFileController.PROOF_PATH + "/" + p.softProof().beforeAfterSha256()));
+                        PrintFileController.PROOF_PATH + "/" + p.softProof().beforeAfterSha256()),
+                p.lane(), p.laneReason(), p.approval() == null ? null : new ApprovalView(p.approval().approvedBy(),
+                        p.approval().approvedAt(), p.approval().automatic(), p.approval().printFileSha256s(),
+                        p.approval().proofSha256()));
     }
 }

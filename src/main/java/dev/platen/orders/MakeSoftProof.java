@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -52,10 +53,11 @@ public class MakeSoftProof {
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
                     q.severity() + ": " + q.message())).toList());
+            String worst = quality.stream().map(QualityFinding::severity).max(Comparator.naturalOrder())
+                    .map(Enum::name).orElse(null);
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
-                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk()));
-            book.approve(placementId, OrderBook.ENGINE, "CLEAN");
+                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk()), worst);
         }
     }
 

@@ -1,13 +1,29 @@
 package dev.platen.orders;
 
 /**
- * What an operator decided for a placement the engine could not settle.
+ * What an operator decided for a placement the engine could not settle on its own.
  *
- * @param tier     the tier to print at (for {@link Kind#TIER}); any tier of the placement, even one below its minimum
- * @param note     why; required for a rejection
- * @param operator who decided
+ * @param tier        the tier to print at (for {@link Kind#TIER}); any tier of the placement, even one below its
+ *                    minimum
+ * @param note        why; required to reject and to ask for new art (the shop reads it)
+ * @param operator    who decided
+ * @param proofSha256 for {@link Kind#APPROVE}: the soft proof the operator looked at; null means the one under
+ *                    review when the decision is checked
  */
-public record OperatorDecision(Kind kind, String tier, String note, String operator) {
+public record OperatorDecision(Kind kind, String tier, String note, String operator, String proofSha256) {
 
-    public enum Kind { TIER, REJECT }
+    public enum Kind {
+        /** Print the placement's print files as proofed. */
+        APPROVE,
+        /** Print at this tier instead (new print files and proof follow). */
+        TIER,
+        /** Do not print this placement. */
+        REJECT,
+        /** Ask the shop for a better file; the placement starts again when it comes. */
+        NEW_ART
+    }
+
+    public OperatorDecision(Kind kind, String tier, String note, String operator) {
+        this(kind, tier, note, operator, null);
+    }
 }

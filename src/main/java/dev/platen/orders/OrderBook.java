@@ -141,15 +141,15 @@ public class OrderBook {
 
     /** Records the placement's soft proof; the proof lane decides next whether a person must look at it. */
     @Transactional
-    public void recordSoftProof(String placementId, SoftProofRecord proof) {
+    public void recordSoftProof(String placementId, SoftProofRecord proof, String worstSeverity) {
         jdbc.sql("delete from soft_proof where placement_id = ?").param(placementId).update();
         jdbc.sql("""
                 insert into soft_proof (placement_id, proof_sha256, gamut_sha256, mockup_sha256, before_after_sha256,
-                    delta_e_mean, delta_e_p95, out_of_gamut_share, max_total_ink, created_at)
-                values (?,?,?,?,?,?,?,?,?,?)""")
+                    delta_e_mean, delta_e_p95, out_of_gamut_share, max_total_ink, worst_severity, created_at)
+                values (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(placementId, proof.proofSha256(), proof.gamutSha256(), proof.mockupSha256(),
                         proof.beforeAfterSha256(), proof.deltaE2000Mean(), proof.deltaE2000P95(),
-                        proof.outOfGamutShare(), proof.maxTotalInk(), Timestamp.from(clock.instant()))
+                        proof.outOfGamutShare(), proof.maxTotalInk(), worstSeverity, Timestamp.from(clock.instant()))
                 .update();
         event(placementId, ENGINE, "SOFT_PROOF_MADE", String.format(java.util.Locale.ROOT,
                         "ΔE2000 mean %.2f, p95 %.2f; %.1f %% out of gamut; max ink %.0f %%", proof.deltaE2000Mean(),
@@ -180,14 +180,71 @@ public class OrderBook {
                 .params(placementId, approvedBy, Timestamp.from(approval.approvedAt()), automatic, laneReason,
                         String.join(",", approval.printFileSha256s()), approval.proofSha256())
                 .update();
-        jdbc.sql("update order_placement set decided_by = coalesce(?, decided_by) where id = ?")
-                .params(automatic ? null : approvedBy, placementId).update();
+        jdbc.sql("update order_placement set decided_by = coalesce(?, decided_by), lane = coalesce(lane, ?), "
+                        + "lane_reason = coalesce(lane_reason, ?) where id = ?")
+                .params(automatic ? null : approvedBy, automatic ? "AUTO" : "REVIEW", laneReason, placementId).update();
         update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
         List<String> hashes = new ArrayList<>(approval.printFileSha256s());
         hashes.add(approval.proofSha256());
         event(placementId, approvedBy, "APPROVED", (automatic ? "approved without review" : "approved on review")
                 + " (" + laneReason + ")", hashes);
         return approval;
+    }
+
+    /** The worst quality finding recorded with the placement's soft proof (INFO, WARNING, PROBLEM), if any. */
+    public Optional<String> worstSeverity(String placementId) {
+        return jdbc.sql("select worst_severity from soft_proof where placement_id = ?").param(placementId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** The proof lane sent the placement to an operator: it waits, with the table's reason, for their decision. */
+    @Transactional
+    public void holdForProofReview(String placementId, String laneReason) {
+        jdbc.sql("update order_placement set lane = 'REVIEW', lane_reason = ? where id = ?")
+                .params(laneReason, placementId).update();
+        update(placementId, PlacementStatus.NEEDS_REVIEW, "status = ?", PlacementStatus.NEEDS_REVIEW.name());
+        OrderPlacement p = placement(placementId).orElseThrow();
+        List<String> hashes = new ArrayList<>(p.printFiles().stream().map(PrintFileRecord::sha256).toList());
+        if (p.softProof() != null) {
+            hashes.add(p.softProof().proofSha256());
+        }
+        event(placementId, ENGINE, "HELD_FOR_REVIEW", "the proof lane asks for an operator (" + laneReason + ")", hashes);
+    }
+
+    /** An operator asked the shop for new art; the placement waits for it (see {@link #replaceArtwork}). */
+    @Transactional
+    public void awaitNewArtwork(String placementId, String operator, String note) {
+        jdbc.sql("update order_placement set decided_by = ?, decision_note = ? where id = ?")
+                .params(operator, note, placementId).update();
+        update(placementId, PlacementStatus.AWAITING_ARTWORK, "status = ?", PlacementStatus.AWAITING_ARTWORK.name());
+        event(placementId, operator, "NEW_ARTWORK_REQUESTED", note, List.of(placement(placementId).orElseThrow().artworkId()));
+    }
+
+    /**
+     * The shop sent a new version of the placement's art. What was made from the old one (print files, proof,
+     * approval, lane, findings) no longer applies and is dropped from the placement (the files stay in the store
+     * and their hashes in the history); the placement starts again from the new art's header verdict, and the
+     * process hears of it through {@link ArtworkReplaced}, in this transaction.
+     *
+     * @throws IllegalStateException if the placement is already settled (ready for print, rejected or failed)
+     */
+    @Transactional
+    public OrderPlacement replaceArtwork(String placementId, String artworkId, TierDecision headerVerdict) {
+        OrderPlacement old = placement(placementId).orElseThrow(() -> unknown(placementId));
+        if (old.status().settled()) {
+            throw new IllegalStateException("placement " + placementId + " is " + old.status());
+        }
+        jdbc.sql("delete from placement_approval where placement_id = ?").param(placementId).update();
+        jdbc.sql("delete from soft_proof where placement_id = ?").param(placementId).update();
+        jdbc.sql("delete from print_file where placement_id = ?").param(placementId).update();
+        jdbc.sql("""
+                update order_placement set artwork_id = ?, findings_json = '[]', decided_by = null, decision_note = null
+                where id = ?""").params(artworkId, placementId).update();
+        setTier(placementId, PlacementStatus.IN_PROGRESS, headerVerdict, null, null);
+        event(placementId, "shop", "ARTWORK_REPLACED", "new art; verdict from its header: " + describe(headerVerdict),
+                List.of(old.artworkId(), artworkId));
+        events.publishEvent(new ArtworkReplaced(old.orderId(), placementId));
+        return placement(placementId).orElseThrow();
     }
 
     /** The approval the placement prints under, if it has one. */
@@ -282,7 +339,8 @@ public class OrderBook {
     private void setTier(String placementId, PlacementStatus status, TierDecision d, String operator, String note) {
         int rows = jdbc.sql("""
                 update order_placement set status = ?, chosen_tier = ?, effective_dpi = ?, downgraded = ?, reasons = ?,
-                    decided_by = coalesce(?, decided_by), decision_note = coalesce(?, decision_note), updated_at = ?
+                    decided_by = coalesce(?, decided_by), decision_note = coalesce(?, decision_note), lane = null,
+                    lane_reason = null, updated_at = ?
                 where id = ?""")
                 .params(status.name(), d.chosenTier(), d.effectiveDpi(), d.downgraded(), String.join(",", d.reasons()),
                         operator, note, Timestamp.from(clock.instant()), placementId)
@@ -333,7 +391,8 @@ public class OrderBook {
                 rs.getBoolean("downgraded"),
                 reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
                 read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"),
-                printFilesOf(rs.getString("id")), softProofOf(rs.getString("id")));
+                printFilesOf(rs.getString("id")), softProofOf(rs.getString("id")), rs.getString("lane"),
+                rs.getString("lane_reason"), approval(rs.getString("id")).orElse(null));
     }
 
     private SoftProofRecord softProofOf(String placementId) {

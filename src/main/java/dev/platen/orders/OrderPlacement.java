@@ -14,12 +14,16 @@ import java.util.List;
  * @param decidedBy    the operator who chose the tier or rejected, or null
  * @param printFiles   the print-ready files made for the chosen tier (empty until rendered)
  * @param softProof    the soft proof at the chosen tier, or null until made
+ * @param lane         the proof lane taken after the soft proof ({@code AUTO} or {@code REVIEW}), or null before it
+ * @param laneReason   the proof-lane table's reason, e.g. {@code CLEAN}, {@code DOWNGRADED}, {@code OUT_OF_GAMUT}
+ * @param approval     the approval it prints under, or null until approved
  */
 public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
                              String placement, String requestedTier, String artworkId, PlacementStatus status,
                              String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons,
                              List<Finding> findings, String decidedBy, String decisionNote,
-                             List<PrintFileRecord> printFiles, SoftProofRecord softProof) {
+                             List<PrintFileRecord> printFiles, SoftProofRecord softProof, String lane,
+                             String laneReason, Approval approval) {
 
     public OrderPlacement {
         reasons = List.copyOf(reasons);

@@ -4,12 +4,12 @@ import java.util.Collection;
 
 /** Where an order stands; it follows its placements. */
 public enum OrderStatus {
-    RECEIVED, IN_PROGRESS, NEEDS_REVIEW, READY_FOR_PRINT, REJECTED, FAILED;
+    RECEIVED, IN_PROGRESS, NEEDS_REVIEW, AWAITING_ARTWORK, READY_FOR_PRINT, REJECTED, FAILED;
 
     /**
      * The order's status from its placements' statuses. A failure anywhere is the first thing a shop must hear
-     * of; a placement waiting for an operator comes next; then work still under way. Only when every placement
-     * is settled does the order become {@code READY_FOR_PRINT}, or {@code REJECTED} if any placement was
+     * of; a placement waiting for new art from the shop comes next (the shop must act), then one waiting for an
+     * operator; then work still under way. Only when every placement is settled does the order become {@code READY_FOR_PRINT}, or {@code REJECTED} if any placement was
      * rejected (a partial order is not printed: the shop decides what to do with it).
      */
     public static OrderStatus of(Collection<PlacementStatus> placements) {
@@ -18,6 +18,9 @@ public enum OrderStatus {
         }
         if (placements.contains(PlacementStatus.FAILED)) {
             return FAILED;
+        }
+        if (placements.contains(PlacementStatus.AWAITING_ARTWORK)) {
+            return AWAITING_ARTWORK;
         }
         if (placements.contains(PlacementStatus.NEEDS_REVIEW)) {
             return NEEDS_REVIEW;

@@ -97,6 +97,7 @@ class ReviewController {
         model.addAttribute("header", header);
         model.addAttribute("tiers", tiers);
         model.addAttribute("waiting", tasks.waiting(id));
+        model.addAttribute("reviewingProof", tasks.reviewingProof(id));
         model.addAttribute("history", orders.history(id));
         return "review/placement";
     }
@@ -134,6 +135,21 @@ class ReviewController {
                 "Printing at " + tier + ".");
     }
 
+    /** Approves the proof on the page: the form carries the proof's SHA-256, so a newer proof is not approved unseen. */
+    @PostMapping("/review/placements/{id}/approve")
+    String approve(@PathVariable String id, @RequestParam(required = false) String proof, Authentication operator,
+                   RedirectAttributes flash) {
+        return decide(id, new OperatorDecision(OperatorDecision.Kind.APPROVE, null, null, operator.getName(), proof),
+                flash, "Approved for print.");
+    }
+
+    @PostMapping("/review/placements/{id}/new-art")
+    String askForNewArt(@PathVariable String id, @RequestParam(required = false) String note, Authentication operator,
+                        RedirectAttributes flash) {
+        return decide(id, new OperatorDecision(OperatorDecision.Kind.NEW_ART, null, note, operator.getName()), flash,
+                "New art requested from the shop.");
+    }
+
     @PostMapping("/review/placements/{id}/reject")
     String reject(@PathVariable String id, @RequestParam(required = false) String note, Authentication operator,
                   RedirectAttributes flash) {
@@ -154,10 +170,25 @@ class ReviewController {
 
     private QueueRow row(OrderPlacement p, dev.platen.workflow.WaitingTask task, java.time.Instant now) {
         Order order = orders.find(p.orderId()).orElseThrow();
-        String worst = p.reasons().stream().filter(r -> !r.startsWith("FITS")).findFirst()
-                .orElse(p.findings().isEmpty() ? "" : p.findings().get(0).code());
-        return new QueueRow(p.id(), order.reference(), p.product(), p.placement(), p.requestedTier(), p.effectiveDpi(),
-                worst, order.createdAt(), task.due(), task.overdue(now), task.priority());
+        return new QueueRow(p.id(), order.reference(), p.product(), p.placement(), task.task(), p.requestedTier(),
+                p.chosenTier(), p.effectiveDpi(), why(p), worstFinding(p), order.createdAt(), task.due(), task.overdue(now),
+                task.priority());
+    }
+
+    /** The proof lane's reason once there is a proof, else the tier decision's first reason that is not a fit. */
+    private static String why(OrderPlacement p) {
+        if (p.laneReason() != null) {
+            return p.laneReason();
+        }
+        return p.reasons().stream().filter(r -> !r.startsWith("FITS")).findFirst().orElse("");
+    }
+
+    /** The finding an operator should read first: a PROBLEM before a WARNING before anything else. */
+    private static String worstFinding(OrderPlacement p) {
+        return p.findings().stream()
+                .min(java.util.Comparator.comparingInt((dev.platen.artwork.Finding f) -> f.message().startsWith("PROBLEM") ? 0
+                        : f.message().startsWith("WARNING") ? 1 : 2))
+                .map(dev.platen.artwork.Finding::code).orElse("");
     }
 
     private Placement catalogPlacement(OrderPlacement p) {
@@ -181,9 +212,9 @@ class ReviewController {
         }
     }
 
-    record QueueRow(String id, String reference, String product, String placement, String requestedTier,
-                    BigDecimal effectiveDpi, String worst, java.time.Instant since, java.time.Instant due,
-                    boolean overdue, int priority) {
+    record QueueRow(String id, String reference, String product, String placement, String task, String requestedTier,
+                    String tier, BigDecimal effectiveDpi, String why, String worstFinding, java.time.Instant since,
+                    java.time.Instant due, boolean overdue, int priority) {
     }
 
     record TierRow(String id, String name, String size, int minDpi, BigDecimal dpi, boolean passes, boolean requested,

@@ -1,4 +1,5 @@
 /**
- * Chooses the layout tier a placement prints at; pure functions, no I/O.
+ * Chooses the layout tier a placement prints at and the proof lane it takes after its soft proof; pure
+ * functions and values, no I/O.
  */
 package dev.platen.routing;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN "Apply operator decision": records the operator's tier or rejection on the placement. */
+/** BPMN "Apply operator decision": records the operator's approval, tier, rejection or request for new art. */
 @Component("applyOperatorDecisionDelegate")
 class ApplyOperatorDecisionDelegate implements JavaDelegate {
 
@@ -22,7 +22,8 @@ class ApplyOperatorDecisionDelegate implements JavaDelegate {
                 OperatorDecision.Kind.valueOf((String) execution.getVariable(PlacementVariables.OPERATOR_DECISION)),
                 (String) execution.getVariable(PlacementVariables.OPERATOR_TIER),
                 (String) execution.getVariable(PlacementVariables.OPERATOR_NOTE),
-                (String) execution.getVariable(PlacementVariables.OPERATOR));
+                (String) execution.getVariable(PlacementVariables.OPERATOR),
+                (String) execution.getVariable(PlacementVariables.OPERATOR_PROOF));
         resolve.apply(PlacementVariables.placementId(execution), decision);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 
 /**
- * On completing "Resolve placement": refuses a decision that cannot be applied while the operator is still
+ * On completing "Resolve placement" or "Review proof": refuses a decision that cannot be applied while the operator is still
  * on the form (the completion rolls back and Tasklist shows the message), and moves the submitted values
  * into the placement's own scope, so that two operators finishing two placements of one order at once do
  * not read each other's answers.
@@ -33,7 +33,7 @@ class CheckOperatorDecisionListener implements TaskListener {
         String placementId = PlacementVariables.placementId(task);
         OperatorDecision decision = new OperatorDecision(kind(task.getVariable(PlacementVariables.FORM_DECISION)),
                 text(task.getVariable(PlacementVariables.FORM_TIER)), text(task.getVariable(PlacementVariables.FORM_NOTE)),
-                operator(task));
+                operator(task), text(task.getVariable(PlacementVariables.FORM_PROOF)));
         try {
             resolve.check(placementId, decision);
         } catch (InvalidDecision e) {
@@ -44,9 +44,11 @@ class CheckOperatorDecisionListener implements TaskListener {
         scope.setVariableLocal(PlacementVariables.OPERATOR_TIER, decision.tier());
         scope.setVariableLocal(PlacementVariables.OPERATOR_NOTE, decision.note());
         scope.setVariableLocal(PlacementVariables.OPERATOR, decision.operator());
+        scope.setVariableLocal(PlacementVariables.OPERATOR_PROOF, decision.proofSha256());
         scope.removeVariable(PlacementVariables.FORM_DECISION);
         scope.removeVariable(PlacementVariables.FORM_TIER);
         scope.removeVariable(PlacementVariables.FORM_NOTE);
+        scope.removeVariable(PlacementVariables.FORM_PROOF);
     }
 
     /**
@@ -73,7 +75,8 @@ class CheckOperatorDecisionListener implements TaskListener {
         try {
             return OperatorDecision.Kind.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("Decision must be TIER or REJECT, not '" + text + "'.");
+            throw new ProcessEngineException("Decision must be one of "
+                    + java.util.Arrays.toString(OperatorDecision.Kind.values()) + ", not '" + text + "'.");
         }
     }
 

@@ -26,7 +26,7 @@ class EscalateReviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("ResolvePlacement").list().stream()
+                .taskDefinitionKeyIn(PlacementVariables.RESOLVE_TASK, PlacementVariables.REVIEW_TASK).list().stream()
                 .filter(t -> execution.getVariable(PlacementVariables.PLACEMENT_ID)
                         .equals(tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID)))
                 .forEach(t -> tasks.setPriority(t.getId(), ESCALATED_PRIORITY));

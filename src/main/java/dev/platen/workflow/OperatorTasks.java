@@ -14,11 +14,13 @@ import java.util.Optional;
 
 /**
  * The operator's side of the process for code outside {@code workflow} (the review pages): find the waiting
- * "Resolve placement" task of a placement and complete it with a decision, as the given operator, exactly as
+ * "Resolve placement" or "Review proof" task of a placement and complete it with a decision, as the given operator, exactly as
  * Tasklist would. The same completion listener checks the decision.
  */
 @Service
 public class OperatorTasks {
+
+    private static final String[] TASKS = {PlacementVariables.RESOLVE_TASK, PlacementVariables.REVIEW_TASK};
 
     private final TaskService tasks;
     private final IdentityService identity;
@@ -28,12 +30,12 @@ public class OperatorTasks {
         this.identity = identity;
     }
 
-    /** The open "Resolve placement" tasks, most urgent first: escalated before others, then the earliest due. */
+    /** The open operator tasks, most urgent first: escalated before others, then the earliest due. */
     public java.util.List<WaitingTask> waitingTasks() {
-        return tasks.createTaskQuery().taskDefinitionKey("ResolvePlacement").orderByTaskPriority().desc()
+        return tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).orderByTaskPriority().desc()
                 .orderByDueDate().asc().list().stream()
                 .map(t -> new WaitingTask((String) tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID),
-                        t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
+                        t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
                 .filter(w -> w.placementId() != null)
                 .toList();
     }
@@ -41,6 +43,11 @@ public class OperatorTasks {
     /** Whether the placement is waiting for an operator in the process. */
     public boolean waiting(String placementId) {
         return task(placementId).isPresent();
+    }
+
+    /** Whether the placement's proof waits for an operator's review (as against a tier or art decision). */
+    public boolean reviewingProof(String placementId) {
+        return task(placementId).filter(t -> PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey())).isPresent();
     }
 
     /**
@@ -55,6 +62,7 @@ public class OperatorTasks {
         form.put(PlacementVariables.FORM_DECISION, decision.kind() == null ? null : decision.kind().name());
         form.put(PlacementVariables.FORM_TIER, decision.tier());
         form.put(PlacementVariables.FORM_NOTE, decision.note());
+        form.put(PlacementVariables.FORM_PROOF, decision.proofSha256());
         identity.setAuthenticatedUserId(decision.operator());
         try {
             tasks.complete(task.getId(), form);
@@ -75,7 +83,7 @@ public class OperatorTasks {
      * process-variable query does not see; the task resolves it through its scope chain.
      */
     private Optional<Task> task(String placementId) {
-        return tasks.createTaskQuery().taskDefinitionKey("ResolvePlacement").list().stream()
+        return tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).list().stream()
                 .filter(t -> placementId.equals(tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID)))
                 .findFirst();
     }

@@ -8,17 +8,24 @@ final class PlacementVariables {
     static final String PLACEMENT_ID = "placementId";
     static final String ARTWORK_TRUSTWORTHY = "artworkTrustworthy";
     static final String TIER_FITS = "tierFits";
+    static final String PROOF_LANE = "proofLane";
 
-    /** The operator's form fields in "Resolve placement". */
+    /** The operator's form fields in "Resolve placement" and "Review proof". */
     static final String FORM_DECISION = "decision";
     static final String FORM_TIER = "tier";
     static final String FORM_NOTE = "note";
+    static final String FORM_PROOF = "proofSha256";
 
     /** The checked decision, kept local to the placement's scope. */
     static final String OPERATOR_DECISION = "operatorDecision";
     static final String OPERATOR_TIER = "operatorTier";
     static final String OPERATOR_NOTE = "operatorNote";
     static final String OPERATOR = "operator";
+    static final String OPERATOR_PROOF = "operatorProofSha256";
+
+    /** The operator tasks of a placement, as the BPMN names them. */
+    static final String RESOLVE_TASK = "ResolvePlacement";
+    static final String REVIEW_TASK = "ReviewProof";
 
     private PlacementVariables() {
     }

@@ -2,8 +2,13 @@ package dev.platen.workflow;
 
 import java.time.Instant;
 
-/** An open operator task of a placement: when it is due and how urgent the engine holds it (escalation raises it). */
-public record WaitingTask(String placementId, Instant due, int priority) {
+/**
+ * An open operator task of a placement: what it asks, when it is due and how urgent the engine holds it (escalation
+ * raises it).
+ *
+ * @param task the task's name in the process, e.g. "Review proof"
+ */
+public record WaitingTask(String placementId, String task, Instant due, int priority) {
 
     public boolean overdue(Instant now) {
         return due != null && due.isBefore(now);

@@ -34,6 +34,13 @@ class OrderStatusTest {
     }
 
     @Test
+    void aRequestForNewArtIsWhatTheShopHearsBeforeAReview() {
+        assertThat(OrderStatus.of(List.of(NEEDS_REVIEW, PlacementStatus.AWAITING_ARTWORK, READY_FOR_PRINT)))
+                .isEqualTo(OrderStatus.AWAITING_ARTWORK);
+        assertThat(OrderStatus.of(List.of(FAILED, PlacementStatus.AWAITING_ARTWORK))).isEqualTo(OrderStatus.FAILED);
+    }
+
+    @Test
     void aFailureIsTheFirstThingTheShopHears() {
         assertThat(OrderStatus.of(List.of(FAILED, NEEDS_REVIEW, READY_FOR_PRINT))).isEqualTo(OrderStatus.FAILED);
     }

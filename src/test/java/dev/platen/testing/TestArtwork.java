@@ -9,7 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Artwork the tests make at the pixel sizes they need: a gradient with a mark, so every file is different. */
+/**
+ * Artwork the tests make at the pixel sizes they need, each with a pixel that depends on its size so that every file
+ * is different. {@link #png} is saturated (a red-to-blue gradient a press cannot fully print: the proof lane sends
+ * it to review); {@link #printablePng} stays inside every bundled stock's gamut and has detail at print size, so
+ * that the proof lane lets it through on its own when it fits its tier.
+ */
 public final class TestArtwork {
 
     private TestArtwork() {
@@ -21,6 +26,31 @@ public final class TestArtwork {
 
     public static byte[] jpeg(int width, int height) {
         return encode(image(width, height), "jpg");
+    }
+
+    public static byte[] printableJpeg(int width, int height) {
+        return encode(printable(width, height), "jpg");
+    }
+
+    public static byte[] printablePng(int width, int height) {
+        return encode(printable(width, height), "png");
+    }
+
+    /** Muted colours, a mid-grey disc and fine lines every few pixels (detail that survives scaling to print size). */
+    private static BufferedImage printable(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(176, 156, 136), width, height, new Color(120, 136, 150)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(96, 96, 96));
+        for (int x = 0; x < width; x += 6) {
+            g.drawLine(x, 0, x, height);
+        }
+        g.setColor(new Color(140, 140, 140));
+        g.fillOval(width / 4, height / 4, Math.max(1, width / 2), Math.max(1, height / 2));
+        g.dispose();
+        image.setRGB(0, 0, (width * 31 + height) & 0x7F7F7F | 0x404040);
+        return image;
     }
 
     private static BufferedImage image(int width, int height) {

@@ -66,9 +66,9 @@ class OrderPrepressProcessTest {
     }
 
     @Test
-    void allPlacementsFit() throws Exception {
-        String big = upload(TestArtwork.png(2400, 3200));
-        String poster = upload(TestArtwork.png(2700, 3600));
+    void aCleanOrderIsApprovedWithoutAnOperator() throws Exception {
+        String big = upload(TestArtwork.printablePng(2400, 3200));
+        String poster = upload(TestArtwork.printablePng(2700, 3600));
         JsonNode order = postOrder(List.of(
                 item("tshirt", placement("front", "full-front", big)),
                 item("poster", placement("face", null, poster))));
@@ -77,35 +77,166 @@ class OrderPrepressProcessTest {
         assertThat(process).isStarted().isWaitingAt("OrderAccepted");
         runJobsOf(process);
 
-        assertThat(process).isEnded().hasPassed("InspectArtwork", "ChooseTier", "PlacementReady")
-                .hasNotPassed("ResolvePlacement");
         JsonNode done = getOrder(order);
+        assertThat(process).as(done.toString()).isEnded()
+                .hasPassed("InspectArtwork", "ChooseTier", "SoftProof", "ChooseProofLane", "PlacementReady")
+                .hasNotPassed("ResolvePlacement", "ReviewProof");
         assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
         assertThat(done.path("placements")).allSatisfy(p -> {
             assertThat(p.path("status").asText()).isEqualTo("READY_FOR_PRINT");
             assertThat(p.path("downgraded").asBoolean()).isFalse();
+            assertThat(p.path("lane").asText()).isEqualTo("AUTO");
+            assertThat(p.path("laneReason").asText()).isEqualTo("CLEAN");
+            // the engine's approval names exactly the files it made and the proof it judged
+            JsonNode approval = p.path("approval");
+            assertThat(approval.path("automatic").asBoolean()).isTrue();
+            assertThat(approval.path("approvedBy").asText()).isEqualTo("platen");
+            assertThat(approval.path("printFiles").toString())
+                    .isEqualTo(json.valueToTree(p.path("printFiles").findValuesAsText("sha256")).toString());
+            assertThat(p.path("softProof").path("proof").asText()).endsWith(approval.path("proof").asText());
         });
     }
 
     @Test
-    void aDowngradeStillPrintsWithoutAnOperator() throws Exception {
-        String art = upload(TestArtwork.png(1500, 2000));
+    void aDowngradedPlacementWaitsForReviewAndIsApprovedOnItsProof() throws Exception {
+        String art = upload(TestArtwork.printablePng(1500, 2000));
         JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", art))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
 
-        assertThat(process).isEnded().hasNotPassed("ResolvePlacement");
-        JsonNode placement = getOrder(order).path("placements").get(0);
+        assertThat(process).isWaitingAt("ReviewProof").hasNotPassed("ResolvePlacement");
+        Task review = task(process);
+        assertThat(review).hasCandidateGroup("prepress");
+        assertThat(review.getDueDate()).isNotNull();
+        JsonNode waiting = getOrder(order);
+        assertThat(waiting.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        JsonNode placement = waiting.path("placements").get(0);
         assertThat(placement.path("tier").asText()).isEqualTo("centred");
         assertThat(placement.path("downgraded").asBoolean()).isTrue();
         assertThat(placement.path("reasons").toString()).contains("LOW_DPI_DOWNGRADED");
+        assertThat(placement.path("lane").asText()).isEqualTo("REVIEW");
+        assertThat(placement.path("laneReason").asText()).isEqualTo("DOWNGRADED");
+        assertThat(placement.path("approval").isNull()).isTrue();
+        String proof = placement.path("softProof").path("proof").asText().replaceAll(".*/", "");
+
+        engine.getIdentityService().setAuthenticatedUserId("olga");
+        complete(review, withVariables("decision", "APPROVE", "proofSha256", proof));
+        runJobsOf(process);
+
+        assertThat(process).isEnded().hasPassed("ApplyOperatorDecision", "PlacementApproved");
+        JsonNode done = getOrder(order);
+        assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
+        JsonNode approval = done.path("placements").get(0).path("approval");
+        assertThat(approval.path("approvedBy").asText()).isEqualTo("olga");
+        assertThat(approval.path("automatic").asBoolean()).isFalse();
+        assertThat(approval.path("proof").asText()).isEqualTo(proof);
+        assertThat(approval.path("printFiles").toString()).isEqualTo(
+                json.valueToTree(placement.path("printFiles").findValuesAsText("sha256")).toString());
+    }
+
+    @Test
+    void aSaturatedPhotoOnCoatedPaperIsReviewedForWhatThePaperCannotPrint() throws Exception {
+        String photo = upload(TestArtwork.png(2700, 3600));
+        JsonNode order = postOrder(List.of(item("poster", placement("face", null, photo))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        JsonNode placement = getOrder(order).path("placements").get(0);
+        assertThat(process).as(placement.toString()).isWaitingAt("ReviewProof");
+        assertThat(placement.path("downgraded").asBoolean()).isFalse();
+        assertThat(placement.path("softProof").path("outOfGamutShare").asDouble()).isGreaterThan(0.05);
+        assertThat(placement.path("laneReason").asText()).isEqualTo("OUT_OF_GAMUT");
+    }
+
+    @Test
+    void anApprovalIsOnlyGivenOnTheProofUnderReview() throws Exception {
+        String small = upload(TestArtwork.printablePng(300, 300));
+        JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", small))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        // no tier fits: there is no proof yet, so there is nothing to approve
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        assertThatThrownBy(() -> engine.getTaskService().complete(task(process).getId(), Map.of("decision", "APPROVE")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("no proof to approve");
+
+        engine.getIdentityService().setAuthenticatedUserId("olga");
+        complete(task(process), withVariables("decision", "TIER", "tier", "left-chest"));
+        runJobsOf(process);
+        assertThat(process).isWaitingAt("ReviewProof");
+
+        // an approval given on another proof (a stale page) approves nothing
+        assertThatThrownBy(() -> engine.getTaskService().complete(task(process).getId(),
+                Map.of("decision", "APPROVE", "proofSha256", "0".repeat(64))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("proof changed");
+        assertThat(process).isWaitingAt("ReviewProof");
+        assertThat(getOrder(order).path("placements").get(0).path("approval").isNull()).isTrue();
+    }
+
+    @Test
+    void newArtCancelsTheOpenReviewAndThePlacementStartsAgain() throws Exception {
+        String soft = upload(TestArtwork.printablePng(1500, 2000));
+        JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", soft))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+        assertThat(process).isWaitingAt("ReviewProof");
+        JsonNode before = getOrder(order).path("placements").get(0);
+
+        String sharp = upload(TestArtwork.printablePng(2400, 3200));
+        JsonNode replaced = replaceArtwork(order, before.path("id").asText(), sharp, 200);
+        JsonNode after = replaced.path("placements").get(0);
+        assertThat(after.path("artwork").asText()).isEqualTo(sharp);
+        assertThat(after.path("tier").asText()).isEqualTo("full-front");
+        assertThat(after.path("printFiles")).isEmpty();
+        // the old review is gone at once, with its due-date timer
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
+        assertThat(jobQuery().processInstanceId(process.getId()).timers().count()).isZero();
+
+        runJobsOf(process);
+        JsonNode done = getOrder(order).path("placements").get(0);
+        assertThat(process).as(done.toString()).isEnded().hasPassed("NewArtwork", "PlacementReady");
+        assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
+        assertThat(done.path("approval").path("automatic").asBoolean()).isTrue();
+        assertThat(done.path("approval").path("printFiles").toString())
+                .doesNotContain(before.path("printFiles").findValuesAsText("sha256").get(0));
+        assertThat(orders.history(done.path("id").asText())).extracting(dev.platen.orders.PlacementEvent::action)
+                .containsSubsequence("HELD_FOR_REVIEW", "ARTWORK_REPLACED", "PRINT_FILES_MADE", "APPROVED");
+
+        // once ready for print, its art no longer changes
+        assertThat(replaceArtwork(order, done.path("id").asText(), soft, 409).path("code").asText())
+                .isEqualTo("PLACEMENT_SETTLED");
+    }
+
+    @Test
+    void anOperatorAsksForNewArtAndThePlacementWaitsForTheShop() throws Exception {
+        String thumbnail = upload(TestArtwork.printablePng(200, 200));
+        JsonNode order = postOrder(List.of(item("poster", placement("face", null, thumbnail))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+        assertThat(process).isWaitingAt("ResolvePlacement");
+
+        engine.getIdentityService().setAuthenticatedUserId("olga");
+        assertThatThrownBy(() -> engine.getTaskService().complete(task(process).getId(), Map.of("decision", "NEW_ART")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Tell the shop");
+        complete(task(process), withVariables("decision", "NEW_ART", "note", "send the original, at least 2400 px"));
+        runJobsOf(process);
+
+        assertThat(process).isWaitingAt("AwaitNewArtwork");
+        JsonNode waiting = getOrder(order);
+        assertThat(waiting.path("status").asText()).isEqualTo("AWAITING_ARTWORK");
+        assertThat(waiting.path("placements").get(0).path("decisionNote").asText()).contains("at least 2400 px");
+
+        String original = upload(TestArtwork.printablePng(2700, 3600));
+        replaceArtwork(order, waiting.path("placements").get(0).path("id").asText(), original, 200);
+        runJobsOf(process);
+        assertThat(process).isEnded();
         assertThat(getOrder(order).path("status").asText()).isEqualTo("READY_FOR_PRINT");
     }
 
     @Test
-    void noTierFitsSoAnOperatorPicksOneAndTheOrderCompletes() throws Exception {
+    void noTierFitsSoAnOperatorPicksOneAndApprovesItsProof() throws Exception {
         String small = upload(TestArtwork.png(300, 300));
-        String fine = upload(TestArtwork.png(2400, 3200));
+        String fine = upload(TestArtwork.printablePng(2400, 3200));
         JsonNode order = postOrder(List.of(
                 item("tshirt", placement("front", "full-front", small), placement("back", null, fine))));
         ProcessInstance process = processOf(order);
@@ -123,7 +254,12 @@ class OrderPrepressProcessTest {
         complete(resolve, withVariables("decision", "TIER", "tier", "left-chest", "note", "customer accepts a soft print"));
         runJobsOf(process);
 
-        assertThat(process).isEnded().hasPassed("ApplyOperatorDecision", "PlacementReady");
+        // the proof at the chosen tier comes back for review: the operator chose a tier, not yet its proof
+        assertThat(process).isWaitingAt("ReviewProof");
+        complete(task(process), withVariables("decision", "APPROVE"));
+        runJobsOf(process);
+
+        assertThat(process).isEnded().hasPassed("ApplyOperatorDecision", "PlacementApproved");
         JsonNode done = getOrder(order);
         assertThat(done.path("status").asText()).isEqualTo("READY_FOR_PRINT");
         JsonNode front = done.path("placements").get(0);
@@ -135,13 +271,16 @@ class OrderPrepressProcessTest {
         // the placement's history says who did what, with the hashes of the files concerned
         var history = orders.history(front.path("id").asText());
         assertThat(history).extracting(dev.platen.orders.PlacementEvent::action)
-                .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE", "FINDINGS", "SOFT_PROOF_MADE", "APPROVED");
+                .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE",
+                        "FINDINGS", "SOFT_PROOF_MADE", "HELD_FOR_REVIEW", "APPROVED");
         assertThat(history.get(0).fileHashes()).containsExactly(small);
         assertThat(history.get(2).actor()).isEqualTo("olga");
         assertThat(history.get(2).detail()).contains("left-chest", "customer accepts a soft print");
         assertThat(history.get(3).detail()).contains("UNTAGGED_RGB");
         assertThat(history.get(4).fileHashes()).containsExactlyElementsOf(
                 front.path("printFiles").findValuesAsText("sha256"));
+        assertThat(history.get(8).actor()).isEqualTo("olga");
+        assertThat(history.get(8).fileHashes()).containsAll(front.path("printFiles").findValuesAsText("sha256"));
     }
 
     @Test
@@ -277,6 +416,16 @@ class OrderPrepressProcessTest {
         var response = mvc.perform(post("/api/v1/orders").header("X-Api-Key", "platen-demo-shop-key").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(order))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsString());
+    }
+
+    private JsonNode replaceArtwork(JsonNode order, String placementId, String artwork, int expectedStatus)
+            throws Exception {
+        var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/orders/" + order.path("id").asText() + "/placements/" + placementId + "/artwork")
+                .header("X-Api-Key", "platen-demo-shop-key").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("artwork", artwork)))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expectedStatus);
         return json.readTree(response.getContentAsString());
     }
 

@@ -90,9 +90,15 @@ class ProofLaneDecisionTest {
     }
 
     @Test
-    void aVisibleColourShiftGoesToReviewOnAnyStock() {
+    void aVisibleColourShiftGoesToReviewSoonerOnPaperThanOnAGarment() {
+        Map<String, Object> poster = clean("coated-gloss");
+        poster.put("deltaE95", 7.5);
+        assertThat(lane(poster).<String>getEntry("laneReason")).isEqualTo("COLOUR_SHIFT");
+
         Map<String, Object> mug = clean("sublimation-mug");
         mug.put("deltaE95", 7.5);
+        assertThat(lane(mug).<String>getEntry("lane")).isEqualTo("AUTO");
+        mug.put("deltaE95", 10.5);
         assertThat(lane(mug).<String>getEntry("laneReason")).isEqualTo("COLOUR_SHIFT");
     }
 }
