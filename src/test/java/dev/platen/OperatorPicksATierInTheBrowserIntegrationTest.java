@@ -129,6 +129,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         assertThat(placement.path("printFiles")).isNotEmpty();
         browser.get(url("/review"));
         assertThat(browser.findElement(By.id("queue")).getText()).contains(reference, "Review proof", "DOWNGRADED");
+        screenshot("queue-review-proof.png");
         browser.findElement(By.linkText(reference)).click();
         assertThat(browser.findElement(By.id("lane-reason")).getText()).isEqualTo("DOWNGRADED");
 

@@ -108,6 +108,12 @@ class OrderPrepressProcessTest {
         Task review = task(process);
         assertThat(review).hasCandidateGroup("prepress");
         assertThat(review.getDueDate()).isNotNull();
+        // an overdue review escalates like any operator task: the timer runs it up the queue, the task stays
+        Job overdue = jobQuery().processInstanceId(process.getId()).timers().activityId("ReviewOverdue").singleResult();
+        assertThat(overdue.getDuedate()).isAfter(review.getDueDate());
+        execute(overdue);
+        assertThat(task(process).getPriority()).isEqualTo(EscalateReviewDelegate.ESCALATED_PRIORITY);
+        assertThat(process).isWaitingAt("ReviewProof");
         JsonNode waiting = getOrder(order);
         assertThat(waiting.path("status").asText()).isEqualTo("NEEDS_REVIEW");
         JsonNode placement = waiting.path("placements").get(0);
