@@ -68,10 +68,10 @@ class OrderPrepressProcessTest {
     @Test
     void aCleanOrderIsApprovedWithoutAnOperator() throws Exception {
         String big = upload(TestArtwork.printablePng(2400, 3200));
-        String poster = upload(TestArtwork.printablePng(2700, 3600));
+        String poster = upload(TestArtwork.printablePng(1200, 1500));
         JsonNode order = postOrder(List.of(
                 item("tshirt", placement("front", "full-front", big)),
-                item("poster", placement("face", null, poster))));
+                item("poster", placement("face", "poster-8x10", poster))));
         ProcessInstance process = processOf(order);
 
         assertThat(process).isStarted().isWaitingAt("OrderAccepted");
@@ -142,8 +142,8 @@ class OrderPrepressProcessTest {
 
     @Test
     void aSaturatedPhotoOnCoatedPaperIsReviewedForWhatThePaperCannotPrint() throws Exception {
-        String photo = upload(TestArtwork.png(2700, 3600));
-        JsonNode order = postOrder(List.of(item("poster", placement("face", null, photo))));
+        String photo = upload(TestArtwork.png(1200, 1500));
+        JsonNode order = postOrder(List.of(item("poster", placement("face", "poster-8x10", photo))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
 
@@ -181,18 +181,20 @@ class OrderPrepressProcessTest {
 
     @Test
     void newArtCancelsTheOpenReviewAndThePlacementStartsAgain() throws Exception {
-        String soft = upload(TestArtwork.printablePng(1500, 2000));
-        JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", soft))));
+        // a sticker: 500 px at 4 in is below its 150 DPI minimum, so it steps down to 3 in and waits for review
+        String soft = upload(TestArtwork.printablePng(500, 500));
+        JsonNode order = postOrder(List.of(item("sticker", placement("face", "sticker-4in", soft))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
         assertThat(process).isWaitingAt("ReviewProof");
         JsonNode before = getOrder(order).path("placements").get(0);
+        assertThat(before.path("laneReason").asText()).isEqualTo("DOWNGRADED");
 
-        String sharp = upload(TestArtwork.printablePng(2400, 3200));
+        String sharp = upload(TestArtwork.printablePng(700, 700));
         JsonNode replaced = replaceArtwork(order, before.path("id").asText(), sharp, 200);
         JsonNode after = replaced.path("placements").get(0);
         assertThat(after.path("artwork").asText()).isEqualTo(sharp);
-        assertThat(after.path("tier").asText()).isEqualTo("full-front");
+        assertThat(after.path("tier").asText()).isEqualTo("sticker-4in");
         assertThat(after.path("printFiles")).isEmpty();
         // the old review is gone at once, with its due-date timer
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
@@ -216,7 +218,7 @@ class OrderPrepressProcessTest {
     @Test
     void anOperatorAsksForNewArtAndThePlacementWaitsForTheShop() throws Exception {
         String thumbnail = upload(TestArtwork.printablePng(200, 200));
-        JsonNode order = postOrder(List.of(item("poster", placement("face", null, thumbnail))));
+        JsonNode order = postOrder(List.of(item("poster", placement("face", "poster-8x10", thumbnail))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
         assertThat(process).isWaitingAt("ResolvePlacement");
@@ -232,7 +234,7 @@ class OrderPrepressProcessTest {
         assertThat(waiting.path("status").asText()).isEqualTo("AWAITING_ARTWORK");
         assertThat(waiting.path("placements").get(0).path("decisionNote").asText()).contains("at least 2400 px");
 
-        String original = upload(TestArtwork.printablePng(2700, 3600));
+        String original = upload(TestArtwork.printablePng(1200, 1500));
         replaceArtwork(order, waiting.path("placements").get(0).path("id").asText(), original, 200);
         runJobsOf(process);
         assertThat(process).isEnded();
