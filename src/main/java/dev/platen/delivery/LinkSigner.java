@@ -1,5 +1,6 @@
 package dev.platen.delivery;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ class LinkSigner {
     private final Duration maxLifetime;
     private final Clock clock;
 
+    @Autowired
     LinkSigner(DeliverySettings settings, Clock clock) {
         this(settings.linkSigningKey(), settings.linkLifetime(), settings.linkMaxLifetime(), clock);
     }

@@ -102,7 +102,7 @@ public class PartnerWebhooks {
             if (change.status() == PlacementStatus.REJECTED) {
                 subject.put("reason", placement.decisionNote());
             }
-            record(change.partner(), type, order, placement.id(), "placement", subject);
+            record(change.partner(), type, order, placement.id(), subject);
         }
         // The order is ready when its last placement is; the order book recomputes the order's own status just
         // after announcing the change, so it is derived here from the placements, which are already updated.
@@ -110,7 +110,7 @@ public class PartnerWebhooks {
         if (orderStatus == OrderStatus.READY_FOR_PRINT) {
             Map<String, Object> subject = new LinkedHashMap<>();
             subject.put("placements", order.placements().stream().map(OrderPlacement::id).toList());
-            record(change.partner(), "order.ready", order, null, "order", subject);
+            record(change.partner(), "order.ready", order, null, subject);
         }
     }
 
@@ -118,8 +118,8 @@ public class PartnerWebhooks {
      * Records the event unless the subject's latest event already says the same (the order book announces a
      * status each time it is set, not only when it changes). The id is derived from the fact.
      */
-    private void record(String partner, String type, Order order, String placementId, String subjectName,
-                        Map<String, Object> subject) {
+    /** @param subject what the event says of the placement, or (placementId null) of the order */
+    private void record(String partner, String type, Order order, String placementId, Map<String, Object> subject) {
         List<String> earlier = jdbc.sql("""
                 select event_type from webhook_event where order_id = ? and coalesce(placement_id, '') = ?
                 order by subject_seq desc""").params(order.id(), placementId == null ? "" : placementId)
@@ -136,8 +136,15 @@ public class PartnerWebhooks {
         body.put("type", type);
         body.put("occurredAt", now.toString());
         body.put("partner", partner);
-        body.put("order", Map.of("id", order.id(), "reference", order.reference()));
-        body.put(subjectName, subject);
+        Map<String, Object> orderPart = new LinkedHashMap<>();
+        orderPart.put("id", order.id());
+        orderPart.put("reference", order.reference());
+        body.put("order", orderPart);
+        if (placementId == null) {
+            orderPart.putAll(subject);
+        } else {
+            body.put("placement", subject);
+        }
         jdbc.sql("""
                 insert into webhook_event (id, partner, event_type, order_id, placement_id, subject_seq, occurred_at,
                     body) values (?,?,?,?,?,?,?,?)""")
