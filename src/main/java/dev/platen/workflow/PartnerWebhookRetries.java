@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 /**
  * The retry cycle of "Deliver webhook", from {@code platen.delivery.webhook-retry-cycle}, for the BPMN's
  * {@code failedJobRetryTimeCycle} expression (so that a test or a deployment can change it without editing
- * the model).
+ * the model). Public because the expression language only calls methods of public classes.
  */
 @Component("partnerWebhookRetries")
-class PartnerWebhookRetries {
+public class PartnerWebhookRetries {
 
     private final DeliverySettings settings;
 
