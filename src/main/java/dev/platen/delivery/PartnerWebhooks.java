@@ -228,7 +228,7 @@ public class PartnerWebhooks {
     }
 
     /** One attempt to deliver a webhook, as the partner API lists it. */
-    public record Attempt(long id, String eventId, String eventType, int attempt, Instant attemptedAt, String url,
+    record Attempt(long id, String eventId, String eventType, int attempt, Instant attemptedAt, String url,
                           Integer statusCode, String error, long durationMs, boolean delivered) {
     }
 
