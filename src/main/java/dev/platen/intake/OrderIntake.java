@@ -6,6 +6,7 @@ import dev.platen.catalog.Catalog;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Placement;
 import dev.platen.catalog.Product;
+import dev.platen.delivery.PartnerDirectory;
 import dev.platen.orders.NewPlacement;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
@@ -44,13 +45,16 @@ class OrderIntake {
     private final OrderBook orders;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final PartnerDirectory partners;
 
-    OrderIntake(Catalog catalog, ArtworkShelf artworks, OrderBook orders, JdbcClient jdbc, ObjectMapper json) {
+    OrderIntake(Catalog catalog, ArtworkShelf artworks, OrderBook orders, JdbcClient jdbc, ObjectMapper json,
+                PartnerDirectory partners) {
         this.catalog = catalog;
         this.artworks = artworks;
         this.orders = orders;
         this.jdbc = jdbc;
         this.json = json;
+        this.partners = partners;
     }
 
     /** The verdict without storing anything. */
@@ -147,6 +151,10 @@ class OrderIntake {
 
     private List<NewPlacement> verdicts(OrderRequest request) {
         validateShape(request);
+        if (!partners.isKnown(request.partner().trim())) {
+            throw ApiProblem.unprocessable("UNKNOWN_PARTNER", "partner: no fulfilment partner '"
+                    + request.partner().trim() + "' is configured.");
+        }
         List<NewPlacement> placements = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             OrderRequest.Item item = request.items().get(i);

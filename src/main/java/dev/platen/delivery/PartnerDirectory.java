@@ -1,0 +1,99 @@
+package dev.platen.delivery;
+
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configured fulfilment partners. Checked at start: a partner without a usable id, key hash or webhook
+ * secret stops start-up with a message naming the entry.
+ */
+@Component
+public class PartnerDirectory {
+
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
+
+    private final List<Partner> partners;
+    private final List<byte[]> hashes;
+
+    PartnerDirectory(PartnerConfiguration configuration) {
+        this.partners = configuration.partners();
+        Set<String> ids = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < partners.size(); i++) {
+            Partner p = partners.get(i);
+            String at = "platen.partners[" + i + "]";
+            if (p.id() == null || !p.id().matches(ID)) {
+                throw new IllegalStateException(at + ".id: letters, digits, '-', '_' and '.' only, not '" + p.id() + "'");
+            }
+            if (!ids.add(p.id())) {
+                throw new IllegalStateException(at + ".id: '" + p.id() + "' is configured twice");
+            }
+            if (p.keySha256s().isEmpty()) {
+                throw new IllegalStateException(at + ".key-sha256s: at least one key hash");
+            }
+            for (String hash : p.keySha256s()) {
+                if (hash == null || !hash.matches("[0-9a-fA-F]{64}")) {
+                    throw new IllegalStateException(at + ".key-sha256s: a SHA-256 is 64 hex digits, not '" + hash + "'");
+                }
+                if (!keys.add(hash.toLowerCase(Locale.ROOT))) {
+                    throw new IllegalStateException(at + ".key-sha256s: a key may belong to one partner only");
+                }
+            }
+            if (p.hasWebhook()) {
+                String scheme = p.webhookUrl().getScheme();
+                if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || p.webhookUrl().getHost() == null) {
+                    throw new IllegalStateException(at + ".webhook-url: an http(s) URL, not '" + p.webhookUrl() + "'");
+                }
+                if (p.webhookSecret() == null || p.webhookSecret().length() < 16) {
+                    throw new IllegalStateException(at + ".webhook-secret: at least 16 characters when a webhook URL is set");
+                }
+            }
+        }
+        this.hashes = partners.stream().map(p -> p.keySha256s()).flatMap(List::stream)
+                .map(h -> HexFormat.of().parseHex(h.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** Whether orders may name this partner. */
+    public boolean isKnown(String partnerId) {
+        return find(partnerId).isPresent();
+    }
+
+    Optional<Partner> find(String partnerId) {
+        return partners.stream().filter(p -> p.id().equals(partnerId)).findFirst();
+    }
+
+    /**
+     * The partner a presented API key belongs to. Every configured hash is compared, in constant time each, so
+     * the answer's timing does not tell which partner (if any) nearly matched.
+     */
+    Optional<Partner> byKey(String presentedKey) {
+        byte[] presented = sha256(presentedKey);
+        Partner holder = null;
+        int index = 0;
+        for (Partner p : partners) {
+            for (int k = 0; k < p.keySha256s().size(); k++, index++) {
+                if (MessageDigest.isEqual(presented, hashes.get(index))) {
+                    holder = p;
+                }
+            }
+        }
+        return Optional.ofNullable(holder);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.platen.delivery;
+
+import dev.platen.orders.PrintFileRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+
+/**
+ * Downloads through a signed link, without an API key. A link that was altered or has expired is a 403; a valid
+ * link to a job that is no longer the partner's, or no longer ready, answers as the keyed download would.
+ */
+@RestController
+class SignedLinkController {
+
+    private final LinkSigner links;
+    private final PartnerJobs jobs;
+    private final PrintFileDownload download;
+
+    SignedLinkController(LinkSigner links, PartnerJobs jobs, PrintFileDownload download) {
+        this.links = links;
+        this.jobs = jobs;
+        this.download = download;
+    }
+
+    @GetMapping(LinkSigner.PATH + "/{jobId}/{sha256}")
+    void file(@PathVariable String jobId, @PathVariable String sha256,
+              @RequestParam(required = false) String partner, @RequestParam(required = false) String expires,
+              @RequestParam(required = false) String signature, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
+        switch (links.verify(jobId, sha256, partner, expires, signature)) {
+            case ALTERED -> throw DeliveryProblem.forbidden("LINK_INVALID",
+                    "This link was not issued by this engine, or was changed after it was.");
+            case EXPIRED -> throw DeliveryProblem.forbidden("LINK_EXPIRED",
+                    "This link has expired; ask the partner API for a new one.");
+            case VALID -> {
+                PartnerJobs.ReadyJob ready = jobs.ready(partner, jobId);
+                PrintFileRecord file = jobs.file(ready, sha256);
+                download.send(file, PartnerJobs.fileName(ready.placement(), file), request, response);
+            }
+        }
+    }
+}
