@@ -209,6 +209,10 @@ class PrintFilesIntegrationTest {
     }
 
     private Path download(JsonNode printFile, String name) throws Exception {
+        // print files answer only to the order system's key (partners have their own API)
+        int anonymous = RestClient.create("http://localhost:" + port).get().uri(printFile.path("href").asText())
+                .exchange((request, answer) -> answer.getStatusCode().value());
+        assertThat(anonymous).isEqualTo(401);
         ResponseEntity<byte[]> response = http().get().uri(printFile.path("href").asText()).retrieve().toEntity(byte[].class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         byte[] bytes = response.getBody();

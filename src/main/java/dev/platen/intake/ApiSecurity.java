@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The order and artwork API answers only to order systems with a key ({@code X-Api-Key}). The catalog, the
- * content-addressed print files and proof images (their SHA-256 is the capability), health and the API
- * description stay open.
+ * The order and artwork API and the print files answer only to order systems with a key ({@code X-Api-Key});
+ * partners fetch print files through their own API or signed links. The catalog, the proof images (screen-size
+ * pictures for the review pages, where their SHA-256 is the capability), health and the API description stay open.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -42,7 +42,8 @@ class ApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain orderApi(HttpSecurity http, ShopApiKeys keys, ObjectMapper json) throws Exception {
-        http.securityMatcher("/api/v1/orders/**", "/api/v1/orders", "/api/v1/artworks/**", "/api/v1/artworks")
+        http.securityMatcher("/api/v1/orders/**", "/api/v1/orders", "/api/v1/artworks/**", "/api/v1/artworks",
+                        PrintFileController.PATH + "/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new KeyCheck(keys, json), AnonymousAuthenticationFilter.class)
