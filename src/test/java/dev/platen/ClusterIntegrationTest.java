@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestPostgres;
+import dev.platen.testing.TestArtwork;
 import dev.platen.testing.TestS3Server;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -16,16 +17,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,7 +41,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -109,7 +101,7 @@ class ClusterIntegrationTest {
             for (String[] p : plan(i)) {
                 int w = Integer.parseInt(p[3]);
                 int h = Integer.parseInt(p[4]);
-                String art = api.upload(neutralArt(w, h, i * 10L + items.size()), "art-" + i + ".png").path("id").asText();
+                String art = api.upload(TestArtwork.neutral(w, h, i * 10L + items.size()), "art-" + i + ".png").path("id").asText();
                 items.add(Map.of("product", p[0], "quantity", 1, "placements", List.of(
                         Map.of("placement", p[1], "tier", p[2], "artwork", art))));
                 byTier.merge(p[0] + "/" + p[2], 1, Integer::sum);
@@ -276,33 +268,6 @@ class ClusterIntegrationTest {
             case 2 -> List.<String[]>of(sticker4);
             default -> List.of(mug, chest, sticker2);
         };
-    }
-
-    /**
-     * Untagged neutral art that clears every check at its tier: grey only (inside any stock's gamut), a soft
-     * gradient with sharp-edged grey blocks over all of it (crisp at print size, no empty margins), different
-     * bytes for every seed.
-     */
-    private static byte[] neutralArt(int width, int height, long seed) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(90, 90, 90), width, height, new Color(200, 200, 200)));
-        g.fillRect(0, 0, width, height);
-        Random random = new Random(seed);
-        for (int k = 0; k < 60; k++) {
-            int grey = 40 + random.nextInt(180);
-            g.setColor(new Color(grey, grey, grey));
-            int w = width / 20 + random.nextInt(width / 5);
-            int h = height / 20 + random.nextInt(height / 5);
-            g.fillRect(random.nextInt(width - w), random.nextInt(height - h), w, h);
-        }
-        g.dispose();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static boolean allPlacementsSettled(JsonNode order) {

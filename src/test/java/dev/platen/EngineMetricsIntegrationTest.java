@@ -36,7 +36,10 @@ class EngineMetricsIntegrationTest {
     void stepsAreTimedAndTheQueueIsCounted() throws Exception {
         PlatenApi api = new PlatenApi(port, json);
         double rendersBefore = measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "COUNT");
-        String art = api.upload(TestArtwork.png(900, 900), "sticker.png").path("id").asText();
+        double stickersBefore = measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker", "COUNT");
+        double proofsBefore = measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT");
+        // 900 px on a 3 in sticker: 300 DPI, neutral grey, nothing for an operator to look at
+        String art = api.upload(TestArtwork.neutral(900, 900, 1), "sticker.png").path("id").asText();
         Map<String, Object> order = Map.of("reference", "metrics-1", "partner", "acme", "items", List.of(
                 Map.of("product", "sticker", "quantity", 1, "placements", List.of(
                         Map.of("placement", "face", "tier", "sticker-3in", "artwork", art)))));
@@ -46,6 +49,7 @@ class EngineMetricsIntegrationTest {
         String id = json.readTree(created.getBody()).path("id").asText();
         JsonNode done = api.awaitOrder(id, o -> o.path("status").asText().matches("READY_FOR_PRINT|NEEDS_REVIEW|FAILED"),
                 Duration.ofSeconds(180));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("READY_FOR_PRINT");
         assertThat(done.path("placements").get(0).path("printFiles")).as(done.toString()).isNotEmpty();
 
         assertThat(measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "COUNT"))
@@ -53,6 +57,11 @@ class EngineMetricsIntegrationTest {
         assertThat(measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "TOTAL_TIME"))
                 .isPositive();
         assertThat(measurement("/actuator/metrics/platen.step?tag=step:InspectArtwork", "COUNT")).isPositive();
+        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker", "COUNT"))
+                .isEqualTo(stickersBefore + 1);
+        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker", "MAX"))
+                .isBetween(150.0, 300.0);
+        assertThat(measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT")).isEqualTo(proofsBefore + 1);
         assertThat(measurement("/actuator/metrics/platen.jobs.failed", "VALUE")).isZero();
         assertThat(measurement("/actuator/metrics/platen.review.open", "VALUE")).isNotNegative();
         // the order has settled: nothing of it is left in the queue (other tests' orders may still be there)
