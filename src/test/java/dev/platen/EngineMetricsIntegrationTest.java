@@ -36,9 +36,9 @@ class EngineMetricsIntegrationTest {
     void stepsAreTimedAndTheQueueIsCounted() throws Exception {
         PlatenApi api = new PlatenApi(port, json);
         double rendersBefore = measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "COUNT");
-        double stickersBefore = measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker", "COUNT");
+        double stickersBefore = measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker&tag=tier:sticker-3in", "COUNT");
         double proofsBefore = measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT");
-        // 900 px on a 3 in sticker: 300 DPI, neutral grey, nothing for an operator to look at
+        // 900 px on a 3 in sticker (no other test orders that tier): 300 DPI, neutral grey, nothing for an operator
         String art = api.upload(TestArtwork.neutral(900, 900, 1), "sticker.png").path("id").asText();
         Map<String, Object> order = Map.of("reference", "metrics-1", "partner", "acme", "items", List.of(
                 Map.of("product", "sticker", "quantity", 1, "placements", List.of(
@@ -52,16 +52,17 @@ class EngineMetricsIntegrationTest {
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("READY_FOR_PRINT");
         assertThat(done.path("placements").get(0).path("printFiles")).as(done.toString()).isNotEmpty();
 
+        // other tests sharing this engine may have orders still running: at least this order's steps were counted
         assertThat(measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "COUNT"))
-                .isEqualTo(rendersBefore + 1);
+                .isGreaterThanOrEqualTo(rendersBefore + 1);
         assertThat(measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "TOTAL_TIME"))
                 .isPositive();
         assertThat(measurement("/actuator/metrics/platen.step?tag=step:InspectArtwork", "COUNT")).isPositive();
-        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker", "COUNT"))
+        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker&tag=tier:sticker-3in", "COUNT"))
                 .isEqualTo(stickersBefore + 1);
-        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker", "MAX"))
+        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker&tag=tier:sticker-3in", "MAX"))
                 .isBetween(150.0, 300.0);
-        assertThat(measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT")).isEqualTo(proofsBefore + 1);
+        assertThat(measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT")).isGreaterThanOrEqualTo(proofsBefore + 1);
         assertThat(measurement("/actuator/metrics/platen.jobs.failed", "VALUE")).isZero();
         assertThat(measurement("/actuator/metrics/platen.review.open", "VALUE")).isNotNegative();
         // the order has settled: nothing of it is left in the queue (other tests' orders may still be there)

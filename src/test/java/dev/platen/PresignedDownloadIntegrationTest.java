@@ -34,6 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it-presigned;DB_CLOSE_DELAY=-1",
+        // A second engine in this JVM (the other tests' context stays cached): under its own name, or it would
+        // take the name "default" from theirs in Camunda's static engine registry and answer their REST calls
+        // (the starter ignores names with a hyphen).
+        "camunda.bpm.process-engine-name=platenPresignedIt",
         "platen.storage.s3.presigned-downloads=5m"
 })
 class PresignedDownloadIntegrationTest {

@@ -32,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and print files land in the bucket under their SHA-256, and print files download from it whole and by range.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:platen-it-s3;DB_CLOSE_DELAY=-1"
+        "spring.datasource.url=jdbc:h2:mem:platen-it-s3;DB_CLOSE_DELAY=-1",
+        // A second engine in this JVM (the other tests' context stays cached): under its own name, or it would
+        // take the name "default" from theirs in Camunda's static engine registry and answer their REST calls
+        // (the starter ignores names with a hyphen).
+        "camunda.bpm.process-engine-name=platenS3It"
 })
 class S3StorageIntegrationTest {
 

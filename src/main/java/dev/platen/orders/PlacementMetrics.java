@@ -10,7 +10,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The quality of what goes to print, as distributions over placements that became ready for print on this
- * node: {@code platen.placement.effective-dpi} (tag {@code product}) and {@code platen.proof.delta-e-p95} (the
+ * node: {@code platen.placement.effective-dpi} (tags {@code product}, {@code tier}) and {@code platen.proof.delta-e-p95} (the
  * 95th-percentile ΔE2000 of the soft proof). Recorded after the change is committed, so a rolled-back step
  * (a node killed, a job retried) is not counted. Service-level buckets at the DPI a tier is tested at (150, 300)
  * and at the ΔE a viewer starts to notice (1, 2, 3, 5) are published for Prometheus-style histograms.
@@ -44,7 +44,7 @@ class PlacementMetrics {
     private void record(OrderPlacement placement) {
         if (placement.effectiveDpi() != null) {
             DistributionSummary.builder("platen.placement.effective-dpi").baseUnit("dpi")
-                    .description("Effective DPI of placements ready for print").tag("product", placement.product())
+                    .description("Effective DPI of placements ready for print").tag("product", placement.product()).tag("tier", String.valueOf(placement.chosenTier()))
                     .serviceLevelObjectives(150, 200, 300).publishPercentiles(0.05, 0.5)
                     .register(registry).record(placement.effectiveDpi().doubleValue());
         }

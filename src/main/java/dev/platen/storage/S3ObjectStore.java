@@ -28,8 +28,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -152,7 +154,7 @@ class S3ObjectStore implements ObjectStore {
             int number = 1;
             for (long offset = 0; offset < bytes; offset += partSize, number++) {
                 int length = (int) Math.min(partSize, bytes - offset);
-                java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(buffer, 0, length);
+                ByteBuffer view = ByteBuffer.wrap(buffer, 0, length);
                 while (view.hasRemaining()) {
                     if (channel.read(view, offset + view.position()) < 0) {
                         throw new IOException(file + " shrank while it was being uploaded");
@@ -307,7 +309,7 @@ class S3ObjectStore implements ObjectStore {
         Files.createDirectories(target.getParent());
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(file);
         } catch (AtomicMoveNotSupportedException e) {
             // A temp file from elsewhere (not newTempFile): copy next to the target first, then rename.
