@@ -3,11 +3,14 @@ package dev.platen.intake;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.PrintFileLocation;
 import dev.platen.storage.ObjectStore;
+import dev.platen.storage.StorageSettings;
+import dev.platen.storage.StoredObject;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -30,10 +34,13 @@ class PrintFileController {
 
     private final OrderBook orders;
     private final ObjectStore store;
+    private final Duration presignedDownloads;
 
-    PrintFileController(OrderBook orders, ObjectStore store) {
+    PrintFileController(OrderBook orders, ObjectStore store, StorageSettings storage) {
         this.orders = orders;
         this.store = store;
+        this.presignedDownloads = storage.s3() == null || storage.s3().presignedDownloads() == null
+                ? Duration.ZERO : storage.s3().presignedDownloads();
     }
 
     /**
@@ -59,20 +66,33 @@ class PrintFileController {
         return ok.eTag("\"" + key + "-" + width + "\"").body(Thumbnail.png(store.readablePath(key), width));
     }
 
+    /**
+     * The print file, streamed from the store (Spring answers range requests from it), or, when the store can
+     * issue links and {@code platen.storage.s3.presigned-downloads} is set, a redirect to a presigned URL so the
+     * bytes go from the store to the shop without passing through this node.
+     */
     @GetMapping(PATH + "/{sha256}")
     ResponseEntity<Resource> download(@PathVariable String sha256) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
-        PrintFileLocation location = orders.printFile(key).filter(l -> store.find(key).isPresent())
+        PrintFileLocation location = orders.printFile(key)
                 .orElseThrow(() -> ApiProblem.notFound("PRINT_FILE_NOT_FOUND", "No print file with SHA-256 '" + sha256 + "'."));
+        StoredObject stored = store.find(key)
+                .orElseThrow(() -> ApiProblem.notFound("PRINT_FILE_NOT_FOUND", "No print file with SHA-256 '" + sha256 + "'."));
+        if (!presignedDownloads.isZero() && !presignedDownloads.isNegative()) {
+            var link = store.presignedUrl(key, presignedDownloads);
+            if (link.isPresent()) {
+                return ResponseEntity.status(HttpStatus.FOUND).location(link.get())
+                        .cacheControl(CacheControl.noStore()).build();
+            }
+        }
         String extension = location.file().format().equals("pdfx4") ? "pdf" : "tif";
         String name = location.product() + "-" + location.placement() + "-" + location.tier() + "-"
                 + key.substring(0, 12) + "." + extension;
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(location.file().mediaType()))
-                .contentLength(location.file().bytes())
                 .eTag("\"" + key + "\"")
                 .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(new FileSystemResource(store.readablePath(key)));
+                .body(new StoredFileResource(store, stored));
     }
 }

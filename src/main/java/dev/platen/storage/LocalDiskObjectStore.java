@@ -1,5 +1,6 @@
 package dev.platen.storage;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -10,12 +11,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Objects as files under {@code root/sha256/ab/abcdef...}, fanned out by the first two hex digits so no folder
@@ -23,9 +23,8 @@ import java.util.regex.Pattern;
  * move, which POSIX guarantees is all-or-nothing on one file system.
  */
 @Component
+@ConditionalOnProperty(name = "platen.storage.type", havingValue = "local", matchIfMissing = true)
 class LocalDiskObjectStore implements ObjectStore {
-
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path objects;
     private final Path tmp;
@@ -65,7 +64,7 @@ class LocalDiskObjectStore implements ObjectStore {
 
     @Override
     public Optional<StoredObject> find(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
+        if (!ContentDigest.isName(sha256)) {
             return Optional.empty();
         }
         Path path = pathOf(sha256);
@@ -79,6 +78,27 @@ class LocalDiskObjectStore implements ObjectStore {
     @Override
     public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(readablePath(sha256));
+    }
+
+    @Override
+    public InputStream open(String sha256, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("range " + offset + "+" + length);
+        }
+        SeekableByteChannel channel = Files.newByteChannel(readablePath(sha256));
+        channel.position(offset);
+        return new BoundedInputStream(Channels.newInputStream(channel), length);
+    }
+
+    @Override
+    public boolean intact(String sha256) throws IOException {
+        return find(sha256).isPresent() && ContentDigest.hexOf(pathOf(sha256)).equals(sha256);
+    }
+
+    /** Files on this node's disk are served by the engine itself. */
+    @Override
+    public Optional<URI> presignedUrl(String sha256, Duration validFor) {
+        return Optional.empty();
     }
 
     @Override
@@ -99,15 +119,6 @@ class LocalDiskObjectStore implements ObjectStore {
     }
 
     static String sha256Of(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return ContentDigest.hexOf(file);
     }
 }

@@ -1,70 +1,64 @@
 package dev.platen.storage;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalDiskObjectStoreTest {
+/** The storage contract on this machine's disk. */
+class LocalDiskObjectStoreTest extends ObjectStoreContract {
 
     @TempDir
     Path root;
+    private ObjectStore store;
 
-    private Path write(ObjectStore store, byte[] bytes) throws IOException {
-        Path temp = store.newTempFile();
-        Files.write(temp, bytes);
-        return temp;
+    @BeforeEach
+    void open() throws IOException {
+        store = reopen();
     }
 
-    @Test
-    void storesUnderTheSha256OfTheBytesAndReadsThemBack() throws Exception {
-        ObjectStore store = new LocalDiskObjectStore(new StorageSettings(root));
-        byte[] bytes = "artwork bytes".getBytes();
-        StoredObject stored = store.put(write(store, bytes));
-
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertThat(stored.sha256()).isEqualTo(expected);
-        assertThat(stored.bytes()).isEqualTo(bytes.length);
-        try (InputStream in = store.open(expected)) {
-            assertThat(in.readAllBytes()).isEqualTo(bytes);
-        }
-        assertThat(store.find(expected)).contains(stored);
+    @Override
+    ObjectStore reopen() {
+        return new LocalDiskObjectStore(new StorageSettings(root));
     }
 
-    @Test
-    void theSameBytesTwiceAreStoredOnceAndLeaveNoTemporaryFiles() throws IOException {
-        ObjectStore store = new LocalDiskObjectStore(new StorageSettings(root));
-        StoredObject first = store.put(write(store, new byte[]{1, 2, 3}));
-        StoredObject second = store.put(write(store, new byte[]{1, 2, 3}));
-        assertThat(second).isEqualTo(first);
-        try (Stream<Path> files = Files.walk(root)) {
-            assertThat(files.filter(Files::isRegularFile).toList()).hasSize(1);
+    @Override
+    ObjectStore store() {
+        return store;
+    }
+
+    @Override
+    long storedObjects() throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve("sha256"))) {
+            return files.filter(Files::isRegularFile).count();
         }
     }
 
-    @Test
-    void unknownOrMalformedNamesAreNotFound() {
-        ObjectStore store = new LocalDiskObjectStore(new StorageSettings(root));
-        assertThat(store.find("0".repeat(64))).isEmpty();
-        assertThat(store.find("../../etc/passwd")).isEmpty();
+    @Override
+    void damage(String sha256) throws IOException {
+        Path file = root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+    }
+
+    @Override
+    long leftoverTempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("tmp"))) {
+            return files.count();
+        }
     }
 
     @Test
-    void anObjectSurvivesARestartOfTheStore() throws IOException {
-        StoredObject stored;
-        {
-            ObjectStore store = new LocalDiskObjectStore(new StorageSettings(root));
-            stored = store.put(write(store, new byte[]{9, 9}));
-        }
-        ObjectStore reopened = new LocalDiskObjectStore(new StorageSettings(root));
-        assertThat(reopened.find(stored.sha256())).contains(stored);
+    void theDiskGivesNoDownloadLinks() throws Exception {
+        String sha = store.put(write(new byte[]{1, 2, 3})).sha256();
+        assertThat(store.presignedUrl(sha, Duration.ofMinutes(5))).isEmpty();
     }
 }

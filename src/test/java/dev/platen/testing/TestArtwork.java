@@ -53,6 +53,28 @@ public final class TestArtwork {
         return image;
     }
 
+    /**
+     * Untagged neutral art that clears the engine's checks at a tier it fits: grey only (inside any stock's
+     * gamut), a soft gradient under sharp-edged grey blocks spread over all of it (crisp at print size, no empty
+     * margins), different bytes for every seed. PNG.
+     */
+    public static byte[] neutral(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(90, 90, 90), width, height, new Color(200, 200, 200)));
+        g.fillRect(0, 0, width, height);
+        java.util.Random random = new java.util.Random(seed);
+        for (int k = 0; k < 60; k++) {
+            int grey = 40 + random.nextInt(180);
+            g.setColor(new Color(grey, grey, grey));
+            int w = width / 20 + random.nextInt(Math.max(1, width / 5));
+            int h = height / 20 + random.nextInt(Math.max(1, height / 5));
+            g.fillRect(random.nextInt(Math.max(1, width - w)), random.nextInt(Math.max(1, height - h)), w, h);
+        }
+        g.dispose();
+        return encode(image, "png");
+    }
+
     private static BufferedImage image(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

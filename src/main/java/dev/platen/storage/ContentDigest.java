@@ -1,0 +1,45 @@
+package dev.platen.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** SHA-256, the name of every stored object (lower-case hex). */
+final class ContentDigest {
+
+    static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private ContentDigest() {
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static byte[] of(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return digest.digest();
+    }
+
+    static String hexOf(Path file) throws IOException {
+        return HexFormat.of().formatHex(of(file));
+    }
+
+    static boolean isName(String sha256) {
+        return sha256 != null && SHA256.matcher(sha256).matches();
+    }
+}

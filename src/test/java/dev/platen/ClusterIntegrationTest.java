@@ -1,0 +1,364 @@
+package dev.platen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.PlatenApi;
+import dev.platen.testing.TestPostgres;
+import dev.platen.testing.TestArtwork;
+import dev.platen.testing.TestS3Server;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Two engine nodes, each the packaged application in a JVM of its own (profile {@code postgres}, S3 store), on
+ * one PostgreSQL server and one S3-compatible server that the test starts. Forty orders with mixed placements
+ * go in through both nodes; once the second node has taken work from the shared job table it is killed with
+ * SIGKILL in the middle of its jobs. The survivor must finish every order: every placement settled, every
+ * print file in the bucket exactly once under the SHA-256 the order states, no order lost, no step's effect
+ * recorded twice. The figures are written to {@code target/cluster/report.txt}.
+ *
+ * <p>Runs in its own failsafe execution ({@code integration-test-cluster}), which sets
+ * {@code platen.it.cluster=true}: it starts its own servers and processes and must not run again in the H2 and
+ * PostgreSQL passes.
+ */
+@EnabledIfSystemProperty(named = "platen.it.cluster", matches = "true")
+class ClusterIntegrationTest {
+
+    private static final int ORDERS = 40;
+    /** Seconds a dead node's jobs stay locked before the survivor may take them: longer than the slowest step. */
+    private static final int LOCK_SECONDS = 30;
+    private static final Path WORK = Path.of("target/cluster");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void theSurvivorFinishesEveryOrderAfterTheOtherNodeIsKilled() throws Exception {
+        Files.createDirectories(WORK);
+        TestPostgres pg = TestPostgres.shared();
+        String db = pg.newDatabase("cluster");
+        TestS3Server s3 = TestS3Server.shared();
+        String bucket = s3.newBucket("cluster");
+        Path jar = packagedJar();
+
+        // One after the other: the first node creates the schema (Flyway, Camunda) and deploys the process.
+        Node a = start("node-a", jar, db, pg, s3, bucket);
+        a.awaitReady();
+        Node b = start("node-b", jar, db, pg, s3, bucket);
+        b.awaitReady();
+
+        // 40 orders, 80 placements over four products, through both nodes: the art first, then the orders
+        List<List<Map<String, Object>>> orderItems = new ArrayList<>();
+        int placements = 0;
+        Map<String, Integer> byTier = new TreeMap<>();
+        for (int i = 0; i < ORDERS; i++) {
+            PlatenApi api = (i % 2 == 0 ? a : b).api(json);
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (String[] p : plan(i)) {
+                int w = Integer.parseInt(p[3]);
+                int h = Integer.parseInt(p[4]);
+                String art = api.upload(TestArtwork.neutral(w, h, i * 10L + items.size()), "art-" + i + ".png").path("id").asText();
+                items.add(Map.of("product", p[0], "quantity", 1, "placements", List.of(
+                        Map.of("placement", p[1], "tier", p[2], "artwork", art))));
+                byTier.merge(p[0] + "/" + p[2], 1, Integer::sum);
+                placements++;
+            }
+            orderItems.add(items);
+        }
+        long started = System.nanoTime();
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            PlatenApi api = (i % 2 == 0 ? a : b).api(json);
+            ResponseEntity<String> created = api.http().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(Map.of("reference", "cluster-" + i, "partner", "acme", "items", orderItems.get(i))))
+                    .retrieve().toEntity(String.class);
+            assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+            orderIds.add(json.readTree(created.getBody()).path("id").asText());
+        }
+
+        // kill node-b once it has done some jobs and holds others
+        String url = pg.jdbcUrl(db.substring(db.lastIndexOf('/') + 1));
+        long bDoneBeforeKill;
+        List<String> heldByB;
+        try (Connection sql = DriverManager.getConnection(url, pg.user(), "")) {
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> succeeded(sql, "node-b") >= 10 && !lockedBy(sql, "node-b").isEmpty());
+            heldByB = lockedBy(sql, "node-b");
+            b.process.destroyForcibly();
+            bDoneBeforeKill = succeeded(sql, "node-b");
+        }
+        b.process.waitFor();
+        long killedAt = System.nanoTime();
+
+        // the survivor settles every placement
+        PlatenApi survivor = a.api(json);
+        Map<String, JsonNode> settled = new LinkedHashMap<>();
+        Awaitility.await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (String id : orderIds) {
+                if (!settled.containsKey(id)) {
+                    JsonNode order = survivor.order(id);
+                    if (allPlacementsSettled(order)) {
+                        settled.put(id, order);
+                    }
+                }
+            }
+            return settled.size() == orderIds.size();
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double afterKill = (System.nanoTime() - killedAt) / 1e9;
+
+        // every order is there and settled; none failed; clean placements are ready with their files
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String[]> printFiles = new ArrayList<>();
+        for (JsonNode order : settled.values()) {
+            for (JsonNode p : order.path("placements")) {
+                String status = p.path("status").asText();
+                statuses.merge(status, 1, Integer::sum);
+                assertThat(status).as(p.toString()).isIn("READY_FOR_PRINT", "NEEDS_REVIEW");
+                if (status.equals("READY_FOR_PRINT")) {
+                    List<String> formats = p.path("printFiles").findValuesAsText("format");
+                    assertThat(formats).as(p.toString()).isNotEmpty().doesNotHaveDuplicates();
+                    for (JsonNode f : p.path("printFiles")) {
+                        printFiles.add(new String[]{f.path("sha256").asText(), f.path("bytes").asText()});
+                    }
+                }
+            }
+        }
+        assertThat(settled).hasSize(ORDERS);
+        assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(placements);
+
+        // each print file is in the bucket once, under its SHA-256, and its bytes hash to it
+        Set<String> keys;
+        int unfinishedUploads;
+        try (S3Client raw = s3.client()) {
+            List<String> all = raw.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().map(S3Object::key).toList();
+            keys = new HashSet<>(all);
+            assertThat(all).doesNotHaveDuplicates();
+            for (String[] f : printFiles) {
+                String key = "sha256/" + f[0].substring(0, 2) + "/" + f[0];
+                assertThat(all.stream().filter(k -> k.endsWith("/" + f[0])).toList()).containsExactly(key);
+                try (ResponseInputStream<GetObjectResponse> in = raw.getObject(r -> r.bucket(bucket).key(key))) {
+                    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                    long bytes = new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
+                    assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(f[0]);
+                    assertThat(bytes).isEqualTo(Long.parseLong(f[1]));
+                }
+            }
+            unfinishedUploads = raw.listMultipartUploads(r -> r.bucket(bucket)).uploads().size();
+        }
+
+        // what the database says: jobs per node, the killed node's jobs taken over, nothing done twice
+        Map<String, Long> jobsByNode = new TreeMap<>();
+        long duplicates;
+        long takenOver;
+        long incidents;
+        long pendingMessageJobs;
+        Set<String> referenced = new HashSet<>();
+        try (Connection sql = DriverManager.getConnection(url, pg.user(), "")) {
+            try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
+                    "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_")) {
+                while (rs.next()) {
+                    jobsByNode.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            duplicates = count(sql, "select count(*) from (select placement_id, action from placement_event"
+                    + " where action in ('TIER_CHOSEN', 'PRINT_FILES_MADE', 'SOFT_PROOF_MADE', 'APPROVED')"
+                    + " group by placement_id, action having count(*) > 1) twice")
+                    + count(sql, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
+                    + " group by job_id_ having count(*) > 1) twice");
+            takenOver = heldByB.isEmpty() ? 0 : count(sql, "select count(distinct job_id_) from act_hi_job_log"
+                    + " where job_state_ = 2 and hostname_ = 'node-a' and job_id_ in ('" + String.join("','", heldByB) + "')");
+            incidents = count(sql, "select count(*) from act_ru_incident");
+            pendingMessageJobs = count(sql, "select count(*) from act_ru_job where type_ = 'message'");
+            for (String query : List.of("select id from artwork", "select sha256 from print_file",
+                    "select proof_sha256 from soft_proof", "select gamut_sha256 from soft_proof",
+                    "select mockup_sha256 from soft_proof", "select before_after_sha256 from soft_proof")) {
+                try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
+                    while (rs.next()) {
+                        referenced.add("sha256/" + rs.getString(1).substring(0, 2) + "/" + rs.getString(1));
+                    }
+                }
+            }
+        }
+        assertThat(keys).containsAll(referenced);
+        Set<String> orphans = new HashSet<>(keys);
+        orphans.removeAll(referenced);
+
+        String report = String.join("\n",
+                "Two-node cluster test (PostgreSQL " + pg.port() + ", S3Proxy, packaged jar)",
+                "orders: " + ORDERS + ", placements: " + placements + " " + byTier,
+                "placements settled: " + statuses,
+                String.format(java.util.Locale.ROOT, "time from the first order posted to all settled: %.1f s (%.1f s after the kill;"
+                        + " dead node's locks expire after %d s)", seconds, afterKill, LOCK_SECONDS),
+                "jobs run to success, by node: " + jobsByNode,
+                "node-b: " + bDoneBeforeKill + " jobs done before SIGKILL, " + heldByB.size()
+                        + " locked at the kill, " + takenOver + " of those completed by node-a",
+                "print files checked in the bucket (SHA-256 and size): " + printFiles.size(),
+                "duplicates (a step's effect recorded twice, or a job completed twice): " + duplicates,
+                "incidents: " + incidents + ", message jobs left: " + pendingMessageJobs,
+                "objects in the bucket: " + keys.size() + ", referenced: " + referenced.size()
+                        + ", unreferenced (left by the killed node's unfinished work): " + orphans.size()
+                        + ", unfinished multipart uploads: " + unfinishedUploads);
+        Files.writeString(WORK.resolve("report.txt"), report + "\n");
+        System.out.println(report);
+
+        assertThat(jobsByNode.getOrDefault("node-a", 0L)).isPositive();
+        assertThat(bDoneBeforeKill).isPositive();
+        assertThat(takenOver).isEqualTo(heldByB.size());
+        assertThat(duplicates).isZero();
+        assertThat(incidents).isZero();
+        assertThat(pendingMessageJobs).isZero();
+    }
+
+    /** Placements (product, placement, tier, width, height) of order i: art at 300 DPI for its tier. */
+    private static List<String[]> plan(int i) {
+        String[] poster = {"poster", "face", "poster-8x10", "1600", "2000"};
+        String[] sticker3 = {"sticker", "face", "sticker-3in", "900", "900"};
+        String[] sticker4 = {"sticker", "face", "sticker-4in", "1200", "1200"};
+        String[] sticker2 = {"sticker", "face", "sticker-2in", "600", "600"};
+        String[] chest = {"tshirt", "front", "left-chest", "1200", "1200"};
+        String[] mug = {"mug", "wrap", "centred-mark", "1050", "1050"};
+        return switch (i % 4) {
+            case 0 -> List.of(poster, sticker3);
+            case 1 -> List.of(chest, mug);
+            case 2 -> List.<String[]>of(sticker4);
+            default -> List.of(mug, chest, sticker2);
+        };
+    }
+
+    private static boolean allPlacementsSettled(JsonNode order) {
+        for (JsonNode p : order.path("placements")) {
+            if (!p.path("status").asText().matches("READY_FOR_PRINT|NEEDS_REVIEW|REJECTED|FAILED")) {
+                return false;
+            }
+        }
+        return order.path("placements").size() > 0;
+    }
+
+    private static long succeeded(Connection sql, String node) throws SQLException {
+        return count(sql, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = '" + node + "'");
+    }
+
+    private static List<String> lockedBy(Connection sql, String node) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
+                "select id_ from act_ru_job where lock_owner_ like '" + node + "/%' and lock_exp_time_ > now()")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long count(Connection sql, String query) throws SQLException {
+        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Node start(String name, Path jar, String db, TestPostgres pg, TestS3Server s3, String bucket) throws IOException {
+        int port = freePort();
+        Path cache = Files.createDirectories(WORK.resolve(name + "-cache"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "--spring.profiles.active=postgres", "--server.port=" + port, "--platen.node.name=" + name,
+                "--platen.storage.s3.cache=" + cache.toAbsolutePath(), "--logging.level.root=WARN",
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=INFO"));
+        s3.engineProperties(bucket).forEach(p -> command.add("--" + p));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve(name + ".log").toFile());
+        builder.environment().put("PLATEN_DB_URL", db);
+        builder.environment().put("PLATEN_DB_USER", pg.user());
+        builder.environment().put("PLATEN_DB_PASSWORD", "");
+        builder.environment().put("PLATEN_JOB_LOCK_MILLIS", String.valueOf(LOCK_SECONDS * 1000));
+        Process process = builder.start();
+        nodes.add(process);
+        return new Node(name, port, process);
+    }
+
+    private record Node(String name, int port, Process process) {
+
+        PlatenApi api(ObjectMapper json) {
+            return new PlatenApi(port, json);
+        }
+
+        /** Readiness from Spring Boot Actuator: the node takes traffic once this answers 200. */
+        void awaitReady() {
+            HttpClient http = HttpClient.newHttpClient();
+            URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    if (!process.isAlive()) {
+                        fail(name + " exited with " + process.exitValue() + "; see " + WORK.resolve(name + ".log"));
+                    }
+                    try {
+                        return http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                fail(name + " not ready; see " + WORK.resolve(name + ".log"));
+            }
+        }
+    }
+
+    private static Path packagedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("platen-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run ./mvnw verify")).toAbsolutePath();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

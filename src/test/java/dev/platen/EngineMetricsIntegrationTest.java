@@ -1,0 +1,85 @@
+package dev.platen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.PlatenApi;
+import dev.platen.testing.TestArtwork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The node's metrics over Actuator after an order went through: how many of each step ran here and how long they
+ * took, and the shared queue, empty again once the order settled.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
+})
+class EngineMetricsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void stepsAreTimedAndTheQueueIsCounted() throws Exception {
+        PlatenApi api = new PlatenApi(port, json);
+        double rendersBefore = measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "COUNT");
+        double stickersBefore = measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker&tag=tier:sticker-3in", "COUNT");
+        double proofsBefore = measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT");
+        // 900 px on a 3 in sticker (no other test orders that tier): 300 DPI, neutral grey, nothing for an operator
+        String art = api.upload(TestArtwork.neutral(900, 900, 1), "sticker.png").path("id").asText();
+        Map<String, Object> order = Map.of("reference", "metrics-1", "partner", "acme", "items", List.of(
+                Map.of("product", "sticker", "quantity", 1, "placements", List.of(
+                        Map.of("placement", "face", "tier", "sticker-3in", "artwork", art)))));
+        ResponseEntity<String> created = api.http().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(order)).retrieve().toEntity(String.class);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        String id = json.readTree(created.getBody()).path("id").asText();
+        JsonNode done = api.awaitOrder(id, o -> o.path("status").asText().matches("READY_FOR_PRINT|NEEDS_REVIEW|FAILED"),
+                Duration.ofSeconds(180));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("READY_FOR_PRINT");
+        assertThat(done.path("placements").get(0).path("printFiles")).as(done.toString()).isNotEmpty();
+
+        // other tests sharing this engine may have orders still running: at least this order's steps were counted
+        assertThat(measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "COUNT"))
+                .isGreaterThanOrEqualTo(rendersBefore + 1);
+        assertThat(measurement("/actuator/metrics/platen.step?tag=step:RenderPrintFiles&tag=outcome:done", "TOTAL_TIME"))
+                .isPositive();
+        assertThat(measurement("/actuator/metrics/platen.step?tag=step:InspectArtwork", "COUNT")).isPositive();
+        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker&tag=tier:sticker-3in", "COUNT"))
+                .isEqualTo(stickersBefore + 1);
+        assertThat(measurement("/actuator/metrics/platen.placement.effective-dpi?tag=product:sticker&tag=tier:sticker-3in", "MAX"))
+                .isBetween(150.0, 300.0);
+        assertThat(measurement("/actuator/metrics/platen.proof.delta-e-p95", "COUNT")).isGreaterThanOrEqualTo(proofsBefore + 1);
+        assertThat(measurement("/actuator/metrics/platen.jobs.failed", "VALUE")).isZero();
+        assertThat(measurement("/actuator/metrics/platen.review.open", "VALUE")).isNotNegative();
+        // the order has settled: nothing of it is left in the queue (other tests' orders may still be there)
+        assertThat(measurement("/actuator/metrics/platen.jobs.due", "VALUE")).isNotNegative();
+    }
+
+    private double measurement(String path, String statistic) throws Exception {
+        ResponseEntity<String> response = new PlatenApi(port, json).http().get().uri(path).retrieve().toEntity(String.class);
+        if (response.getStatusCode().value() == 404) {
+            return 0;
+        }
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        for (JsonNode m : json.readTree(response.getBody()).path("measurements")) {
+            if (m.path("statistic").asText().equals(statistic)) {
+                return m.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no " + statistic + " in " + response.getBody());
+    }
+}
