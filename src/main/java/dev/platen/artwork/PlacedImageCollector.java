@@ -106,6 +106,9 @@ final class PlacedImageCollector extends PDFGraphicsStreamEngine {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException("time limit reached while reading the first page");
+        }
         if (++operators > MAX_OPERATORS) {
             throw ArtworkRejected.tooComplex(
                     "The first page has more than " + MAX_OPERATORS + " drawing operations", null);

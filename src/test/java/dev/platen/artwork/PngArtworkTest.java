@@ -207,9 +207,12 @@ class PngArtworkTest {
 
     @Test
     void decoderFailureOnAnImpossibleSizeIsARejectionNotACrash() {
-        // With the pixel limit lifted, the size reaches the JDK PNG reader, which refuses a raster of more than
-        // 2^31 samples ("Can not read image of the size ...") before allocating it.
-        ArtworkInspector unlimited = new ArtworkInspector(new ArtworkLimits(200_000_000L, Long.MAX_VALUE, 1));
+        // With the pixel and decoded-byte limits lifted, the size reaches the JDK PNG reader, which refuses a raster
+        // of more than 2^31 samples ("Can not read image of the size ...") before allocating it.
+        ArtworkLimits d = ArtworkLimits.defaults();
+        ArtworkInspector unlimited = new ArtworkInspector(new ArtworkLimits(200_000_000L, Long.MAX_VALUE, 1,
+                Long.MAX_VALUE, d.maxPdfStreamBytes(), d.maxPdfDocumentBytes(), d.maxPdfObjectDepth(), d.timeLimit(),
+                d.renderTimeLimit(), 1, 0));
         Path file = write(dir, "ihdr_65536x65536.png", pngDeclaring(65_536, 65_536));
 
         ArtworkRejected rejection = rejected(() -> unlimited.decodeFully(file));
