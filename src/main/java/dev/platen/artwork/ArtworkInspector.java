@@ -172,10 +172,10 @@ public class ArtworkInspector implements ArtworkReader {
         } + (facts.alpha() ? 1 : 0);
         int bytesPerSample = Math.max(1, Math.min(8, (facts.bitsPerSample() + 7) / 8));
         long estimate = (long) facts.storedWidth() * facts.storedHeight() * samples * bytesPerSample;
-        if (estimate > limits.maxDecodedBytes()) {
+        if (estimate > limits.decodedBytesBudget()) {
             throw ArtworkRejected.tooLarge("Decoding the image of " + facts.storedWidth() + "x" + facts.storedHeight()
                     + " px (" + samples + " samples of " + bytesPerSample * 8 + " bits) needs about " + (estimate >> 20)
-                    + " MiB, more than the " + (limits.maxDecodedBytes() >> 20) + " MiB allowed");
+                    + " MiB, more than the " + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
         }
     }
 

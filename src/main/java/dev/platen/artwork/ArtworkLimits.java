@@ -78,6 +78,15 @@ public record ArtworkLimits(
     private static final ArtworkLimits DEFAULTS = new ArtworkLimits(200_000_000L, 300_000_000L, 1, 1L << 30,
             64L << 20, 256L << 20, 128, Duration.ofSeconds(10), Duration.ofSeconds(60), 2, 16);
 
+    /**
+     * The decoded-byte budget in force: {@link #maxDecodedBytes()}, but never more than the heap can give every
+     * decoder thread at once with room to spare (max heap / (threads + 1)). A 1 GiB budget on a 512 MB heap would
+     * let a file within the limits still run the heap out; this way the refusal comes before the allocation.
+     */
+    public long decodedBytesBudget() {
+        return Math.min(maxDecodedBytes, Runtime.getRuntime().maxMemory() / (decoderThreads + 1));
+    }
+
     /** The documented defaults, as the application runs without configuration. */
     public static ArtworkLimits defaults() {
         return DEFAULTS;

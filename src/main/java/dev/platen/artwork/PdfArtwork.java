@@ -90,10 +90,10 @@ final class PdfArtwork {
                         + limits.maxPixels() + " pixels allowed");
             }
             // ImageType.RGB is an int per pixel
-            if (widthPx * heightPx * 4 > limits.maxDecodedBytes()) {
+            if (widthPx * heightPx * 4 > limits.decodedBytesBudget()) {
                 throw ArtworkRejected.tooLarge("Rendering the page at " + Math.round(pixelsPerInch) + " pixels per inch"
                         + " needs about " + Math.round(widthPx * heightPx * 4) / (1 << 20) + " MiB, more than the "
-                        + (limits.maxDecodedBytes() >> 20) + " MiB allowed");
+                        + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
             }
             BufferedImage page = new GuardedRenderer(opened.firstPageAlone()).renderImageWithDPI(0,
                     (float) pixelsPerInch, ImageType.RGB);
@@ -154,10 +154,10 @@ final class PdfArtwork {
                             + " pixels allowed");
                 }
                 // PDFBox decodes every image to an int-per-pixel BufferedImage, whatever its colour space.
-                if (pixels * 4 > limits.maxDecodedBytes()) {
+                if (pixels * 4 > limits.decodedBytesBudget()) {
                     throw ArtworkRejected.tooLarge("An image on the first page of " + p.placed().widthPx() + "x"
                             + p.placed().heightPx() + " px needs about " + (pixels * 4 >> 20)
-                            + " MiB decoded, more than the " + (limits.maxDecodedBytes() >> 20) + " MiB allowed");
+                            + " MiB decoded, more than the " + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
                 }
             }
         }

@@ -150,7 +150,7 @@ final class PdfObjectGraph {
         }
         // An image is as big as its dictionary says, give or take PNG predictor bytes; its pixels are held to
         // maxDecodedBytes on their own, so a large photo does not use up the budget of the page's other streams.
-        long streamLimit = image ? Math.min(limits.maxDecodedBytes(), 2 * declaredImageBytes(stream) + (1 << 20))
+        long streamLimit = image ? Math.min(limits.decodedBytesBudget(), 2 * declaredImageBytes(stream) + (1 << 20))
                 : Math.min(limits.maxPdfStreamBytes(), limits.maxPdfDocumentBytes() - decodedBytes);
         Path intermediate = null;
         long length = 0;
@@ -158,10 +158,10 @@ final class PdfObjectGraph {
             for (int i = 0; i < filters.size() && !IMAGE_CODECS.contains(filters.get(i)); i++) {
                 boolean lastMeasured = i + 1 == filters.size() || IMAGE_CODECS.contains(filters.get(i + 1));
                 Path next = lastMeasured ? null : Files.createTempFile("platen-pdf-stream", ".bin");
-                Counter out = new Counter(next == null ? OutputStream.nullOutputStream() : Files.newOutputStream(next),
-                        streamLimit);
-                try (InputStream encoded = intermediate == null ? stream.createRawInputStream()
-                        : Files.newInputStream(intermediate); out) {
+                Counter out = new Counter(next == null ? OutputStream.nullOutputStream()
+                        : new java.io.BufferedOutputStream(Files.newOutputStream(next), 1 << 16), streamLimit);
+                try (InputStream encoded = new java.io.BufferedInputStream(intermediate == null
+                        ? stream.createRawInputStream() : Files.newInputStream(intermediate), 1 << 16); out) {
                     FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(encoded, out, stream, i);
                 } catch (IOException | RuntimeException e) {
                     if (next != null) {
@@ -224,7 +224,7 @@ final class PdfObjectGraph {
             return; // no frame header in reach: PDFBox will judge the image when it is drawn
         }
         long pixels = (long) facts.storedWidth() * facts.storedHeight();
-        if (pixels > limits.maxPixels() || pixels * 4 > limits.maxDecodedBytes()) {
+        if (pixels > limits.maxPixels() || pixels * 4 > limits.decodedBytesBudget()) {
             throw ArtworkRejected.tooLarge("A JPEG image in the PDF declares " + facts.storedWidth() + "x"
                     + facts.storedHeight() + " px, more than the limits allow");
         }
@@ -264,9 +264,16 @@ final class PdfObjectGraph {
             this.limit = limit;
         }
 
+        /** Run-length and LZW decoders write byte by byte: this path must not allocate. */
         @Override
         public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
+            if (++count > limit) {
+                throw new IOException("decoded stream over the limit of " + limit + " bytes");
+            }
+            if ((count & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("time limit reached while decoding a PDF stream");
+            }
+            out.write(b);
         }
 
         @Override
