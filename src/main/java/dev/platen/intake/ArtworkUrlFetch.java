@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.FilterInputStream;
@@ -52,6 +53,7 @@ class ArtworkUrlFetch {
     private final HostResolver resolver;
     private final List<AddressRange> allowedAddresses;
 
+    @Autowired
     ArtworkUrlFetch(ArtworkUrlSettings settings) {
         this(settings, InetAddress::getAllByName);
     }
