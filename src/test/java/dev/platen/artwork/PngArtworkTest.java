@@ -179,6 +179,21 @@ class PngArtworkTest {
     }
 
     @Test
+    void animatedPngUsesTheFirstFrameWithAFinding() {
+        // acTL: 3 frames, played once (APNG 1.0). The default image (IDAT) is the first frame; the rest are fdAT.
+        byte[] actl = java.nio.ByteBuffer.allocate(8).putInt(3).putInt(1).array();
+        byte[] apng = ArtworkFiles.afterIhdr(ArtworkFiles.encode(ArtworkFiles.noise(12, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png"), ArtworkFiles.pngChunk("acTL", actl));
+        Path file = write(dir, "animated.png", apng);
+
+        ArtworkHeader header = inspector.readHeader(file);
+        DecodedArtwork decoded = inspector.decodeFully(file);
+
+        assertThat(header.findings()).extracting(Finding::code).containsExactly("FIRST_FRAME_ONLY");
+        assertThat(decoded.decodedWidthPx()).isEqualTo(12);
+    }
+
+    @Test
     void headerDeclaring50000By50000IsRejectedBeforeDecoding() {
         Path file = write(dir, "ihdr_50000x50000.png", pngDeclaring(50_000, 50_000));
         Runtime runtime = Runtime.getRuntime();
