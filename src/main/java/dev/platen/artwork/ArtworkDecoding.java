@@ -67,6 +67,8 @@ final class ArtworkDecoding {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            // A cancelled task still waiting would hold its place in the queue until a thread reached it.
+            pool.remove((Runnable) future);
             throw ArtworkRejected.timedOut("Decoding the file took longer than the limit of "
                     + limit.toMillis() / 1000.0 + " s");
         } catch (InterruptedException e) {

@@ -80,6 +80,52 @@ class ArtworkDecodingTest {
         assertThat(firstFinished).isTrue();
     }
 
+    @Test
+    void fileTimedOutWhileWaitingGivesUpItsPlaceInTheQueue() throws Exception {
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 1);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A decoder that ignores interrupts keeps the only thread.
+        Thread stuck = new Thread(() -> {
+            try {
+                decoding.run(Duration.ofMillis(100), () -> {
+                    running.countDown();
+                    while (release.getCount() > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                        Thread.interrupted();
+                    }
+                    return null;
+                });
+            } catch (ArtworkRejected expected) {
+                // timed out, the thread stays busy
+            }
+        });
+        stuck.start();
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // Waits in the queue, times out: its place must be free again for the next file.
+        assertThrows(ArtworkRejected.class, () -> decoding.run(Duration.ofMillis(100), () -> "waited"));
+        ArtworkRejected next = assertThrows(ArtworkRejected.class,
+                () -> decoding.run(Duration.ofMillis(100), () -> "queued, not busy"));
+
+        assertThat(next.code()).isEqualTo("ARTWORK_TIMEOUT");
+        release.countDown();
+        stuck.join(10_000);
+        assertThat(decoding.run(GENEROUS, () -> "served")).isEqualTo("served");
+    }
+
+    @Test
+    void webpDecoderReadingPastTheEndOfItsDataIsStoppedAsTruncated() throws Exception {
+        // Found by fuzzing: 80 bytes of VP8L whose Huffman groups TwelveMonkeys read from zero padding for minutes.
+        java.nio.file.Path file = java.nio.file.Path.of(getClass().getResource(
+                "/dev/platen/artwork/ArtworkFuzzTestInputs/webp/crash-vp8l-huffman-groups-read-past-end").toURI());
+
+        ArtworkRejected rejection = assertThrows(ArtworkRejected.class,
+                () -> ArtworkFiles.inspector().decodeFully(file));
+
+        assertThat(rejection.code()).isEqualTo("TRUNCATED_IMAGE");
+    }
+
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
     }
