@@ -20,6 +20,10 @@ final class GuardedImageInput extends ImageInputStreamImpl {
     private static final int MAX_READS_PAST_END = 256;
 
     private final RandomAccessFile file;
+    /** RandomAccessFile reads are system calls; decoders read byte by byte. */
+    private final byte[] buffer = new byte[1 << 16];
+    private long bufferStart;
+    private int bufferLength;
     private int readsPastEnd;
 
     GuardedImageInput(Path path) throws IOException {
@@ -30,26 +34,54 @@ final class GuardedImageInput extends ImageInputStreamImpl {
     public int read() throws IOException {
         checkInterrupt();
         bitOffset = 0;
-        int b = file.read();
-        if (b < 0) {
+        if (!buffered(streamPos) && !fill()) {
             pastEnd();
-        } else {
-            streamPos++;
+            return -1;
         }
-        return b;
+        return buffer[(int) (streamPos++ - bufferStart)] & 0xFF;
     }
 
     @Override
     public int read(byte[] bytes, int offset, int length) throws IOException {
         checkInterrupt();
         bitOffset = 0;
-        int n = file.read(bytes, offset, length);
-        if (n < 0) {
-            pastEnd();
-        } else {
-            streamPos += n;
+        if (length == 0) {
+            return 0;
         }
+        if (!buffered(streamPos)) {
+            if (length >= buffer.length) {
+                // large reads go straight to the file
+                file.seek(streamPos);
+                int n = file.read(bytes, offset, length);
+                if (n < 0) {
+                    pastEnd();
+                    return -1;
+                }
+                streamPos += n;
+                return n;
+            }
+            if (!fill()) {
+                pastEnd();
+                return -1;
+            }
+        }
+        int n = (int) Math.min(length, bufferStart + bufferLength - streamPos);
+        System.arraycopy(buffer, (int) (streamPos - bufferStart), bytes, offset, n);
+        streamPos += n;
         return n;
+    }
+
+    private boolean buffered(long position) {
+        return position >= bufferStart && position < bufferStart + bufferLength;
+    }
+
+    /** Reads the buffer from the stream position; false at the end of the file. */
+    private boolean fill() throws IOException {
+        file.seek(streamPos);
+        int n = file.read(buffer, 0, buffer.length);
+        bufferStart = streamPos;
+        bufferLength = Math.max(n, 0);
+        return n > 0;
     }
 
     @Override
@@ -61,11 +93,6 @@ final class GuardedImageInput extends ImageInputStreamImpl {
         }
     }
 
-    @Override
-    public void seek(long position) throws IOException {
-        super.seek(position);
-        file.seek(position);
-    }
 
     @Override
     public void close() throws IOException {
