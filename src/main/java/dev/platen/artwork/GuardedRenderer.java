@@ -23,21 +23,26 @@ import org.apache.pdfbox.util.Vector;
  */
 final class GuardedRenderer extends PDFRenderer {
 
-    GuardedRenderer(PDDocument document) {
+    private final ArtworkLimits limits;
+
+    GuardedRenderer(PDDocument document, ArtworkLimits limits) {
         super(document);
+        this.limits = limits;
     }
 
     @Override
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
-        return new BoundedPageDrawer(parameters);
+        return new BoundedPageDrawer(parameters, limits);
     }
 
     private static final class BoundedPageDrawer extends PageDrawer {
+        private final ArtworkLimits limits;
         private int depth;
         private long operators;
 
-        BoundedPageDrawer(PageDrawerParameters parameters) throws IOException {
+        BoundedPageDrawer(PageDrawerParameters parameters, ArtworkLimits limits) throws IOException {
             super(parameters);
+            this.limits = limits;
         }
 
         @Override
@@ -48,6 +53,10 @@ final class GuardedRenderer extends PDFRenderer {
             if (++operators > PlacedImageCollector.MAX_OPERATORS) {
                 throw ArtworkRejected.tooComplex("The page has more than " + PlacedImageCollector.MAX_OPERATORS
                         + " drawing operations", null);
+            }
+            if ("BI".equals(operator.getName()) && operator.getImageParameters() != null
+                    && operator.getImageData() != null) {
+                PdfObjectGraph.checkInlineImage(operator.getImageParameters(), operator.getImageData(), limits);
             }
             super.processOperator(operator, operands);
         }

@@ -95,7 +95,7 @@ final class PdfArtwork {
                         + " needs about " + Math.round(widthPx * heightPx * 4) / (1 << 20) + " MiB, more than the "
                         + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
             }
-            BufferedImage page = new GuardedRenderer(opened.firstPageAlone()).renderImageWithDPI(0,
+            BufferedImage page = new GuardedRenderer(opened.firstPageAlone(), limits).renderImageWithDPI(0,
                     (float) pixelsPerInch, ImageType.RGB);
             return new ArtworkPixels(page, "RGB", ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(),
                     header.findings());
@@ -143,7 +143,7 @@ final class PdfArtwork {
             }
             this.pageCount = Math.max(1, document.getNumberOfPages());
             this.page = new PDPage(first);
-            PlacedImageCollector collector = new PlacedImageCollector(page);
+            PlacedImageCollector collector = new PlacedImageCollector(page, limits);
             this.placements = collector.collect();
             this.nestingCut = collector.nestingCut();
             for (PlacedImageCollector.Placement p : placements) {

@@ -141,7 +141,7 @@ final class PdfObjectGraph {
     }
 
     private void measure(COSStream stream) throws IOException {
-        List<COSName> filters = filters(stream);
+        List<COSName> filters = filters(stream, COSName.FILTER);
         boolean image = COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE));
         if (image && filters.size() == 1 && (filters.get(0).equals(COSName.DCT_DECODE)
                 || filters.get(0).equals(COSName.DCT_DECODE_ABBREVIATION))) {
@@ -152,6 +152,33 @@ final class PdfObjectGraph {
         // maxDecodedBytes on their own, so a large photo does not use up the budget of the page's other streams.
         long streamLimit = image ? Math.min(limits.decodedBytesBudget(), 2 * declaredImageBytes(stream) + (1 << 20))
                 : Math.min(limits.maxPdfStreamBytes(), limits.maxPdfDocumentBytes() - decodedBytes);
+        long length = decodedLength(stream::createRawInputStream, stream, filters, streamLimit);
+        if (!image) {
+            decodedBytes += length;
+        }
+    }
+
+    /**
+     * An inline image (BI ... ID ... EI in a content stream), which PDFBox decodes whole into memory as soon as the
+     * content stream names it: measured through its filters against the size its parameters declare.
+     */
+    static void checkInlineImage(COSDictionary parameters, byte[] data, ArtworkLimits limits) throws IOException {
+        PdfObjectGraph graph = new PdfObjectGraph(limits);
+        List<COSName> filters = filters(parameters, COSName.F);
+        if (filters.isEmpty()) {
+            filters = filters(parameters, COSName.FILTER);
+        }
+        long limit = Math.min(limits.decodedBytesBudget(), 2 * declaredImageBytes(parameters) + (1 << 20));
+        graph.decodedLength(() -> new java.io.ByteArrayInputStream(data), parameters, filters, limit);
+    }
+
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** The decoded length through the general-purpose filters, stopped at {@code streamLimit}. */
+    private long decodedLength(Source raw, COSDictionary parameters, List<COSName> filters, long streamLimit)
+            throws IOException {
         Path intermediate = null;
         long length = 0;
         try {
@@ -161,8 +188,8 @@ final class PdfObjectGraph {
                 Counter out = new Counter(next == null ? OutputStream.nullOutputStream()
                         : new java.io.BufferedOutputStream(Files.newOutputStream(next), 1 << 16), streamLimit);
                 try (InputStream encoded = new java.io.BufferedInputStream(intermediate == null
-                        ? stream.createRawInputStream() : Files.newInputStream(intermediate), 1 << 16); out) {
-                    FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(encoded, out, stream, i);
+                        ? raw.open() : Files.newInputStream(intermediate), 1 << 16); out) {
+                    FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(encoded, out, parameters, i);
                 } catch (IOException | RuntimeException e) {
                     if (next != null) {
                         Files.deleteIfExists(next);
@@ -195,12 +222,10 @@ final class PdfObjectGraph {
                 Files.deleteIfExists(intermediate);
             }
         }
-        if (!image) {
-            decodedBytes += length;
-        }
+        return length;
     }
 
-    private static long declaredImageBytes(COSStream image) {
+    private static long declaredImageBytes(COSDictionary image) {
         long width = Math.max(0, image.getInt(COSName.WIDTH, image.getInt(COSName.W, 0)));
         long height = Math.max(0, image.getInt(COSName.HEIGHT, image.getInt(COSName.H, 0)));
         long bits = Math.max(1, image.getInt(COSName.BITS_PER_COMPONENT, image.getInt(COSName.BPC, 8)));
@@ -238,8 +263,8 @@ final class PdfObjectGraph {
     }
 
     /** The stream's filters in order: a single name or an array of names (ISO 32000-1, 7.3.8.2). */
-    private static List<COSName> filters(COSStream stream) {
-        COSBase filter = stream.getDictionaryObject(COSName.FILTER);
+    private static List<COSName> filters(COSDictionary stream, COSName key) {
+        COSBase filter = stream.getDictionaryObject(key);
         List<COSName> names = new ArrayList<>();
         if (filter instanceof COSName name) {
             names.add(name);

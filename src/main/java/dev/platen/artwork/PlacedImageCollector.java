@@ -46,9 +46,12 @@ final class PlacedImageCollector extends PDFGraphicsStreamEngine {
     private long operators;
     private boolean nestingCut;
 
-    PlacedImageCollector(PDPage page) {
+    private final ArtworkLimits limits;
+
+    PlacedImageCollector(PDPage page, ArtworkLimits limits) {
         super(page);
         this.userUnit = page.getUserUnit();
+        this.limits = limits;
     }
 
     List<Placement> collect() throws IOException {
@@ -112,6 +115,10 @@ final class PlacedImageCollector extends PDFGraphicsStreamEngine {
         if (++operators > MAX_OPERATORS) {
             throw ArtworkRejected.tooComplex(
                     "The first page has more than " + MAX_OPERATORS + " drawing operations", null);
+        }
+        if ("BI".equals(operator.getName()) && operator.getImageParameters() != null
+                && operator.getImageData() != null) {
+            PdfObjectGraph.checkInlineImage(operator.getImageParameters(), operator.getImageData(), limits);
         }
         if (!SKIPPED.contains(operator.getName())) {
             super.processOperator(operator, operands);

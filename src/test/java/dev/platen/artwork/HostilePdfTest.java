@@ -80,6 +80,16 @@ class HostilePdfTest {
     }
 
     @Test
+    void inlineImageInflatingPastItsDeclaredSizeIsRejectedBeforePdfBoxDecodesIt() {
+        Path file = write(dir, "inline-bomb.pdf", HostileFiles.pdfInlineImageBomb(256L << 20));
+
+        for (Function<ArtworkInspector, Function<Path, Object>> path : EVERY_PATH) {
+            ArtworkRejected rejection = rejected(() -> path.apply(inspector).apply(file));
+            assertThat(rejection.code()).isEqualTo("PDF_DECODED_TOO_LARGE");
+        }
+    }
+
+    @Test
     void jpegInAPdfIsJudgedByItsOwnFrameHeader() {
         byte[] jpeg = ArtworkFiles.encode(ArtworkFiles.noise(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg");
         int sof = ArtworkFiles.indexOf(jpeg, new byte[]{(byte) 0xFF, (byte) 0xC0});

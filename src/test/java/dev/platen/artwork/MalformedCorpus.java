@@ -121,6 +121,8 @@ public final class MalformedCorpus {
                 Set.of("PDF_DECODED_TOO_LARGE")));
         cases.add(new Case("pdf-flate-lzw-runlength-1GiB", HostileFiles.pdfContentBomb(1L << 30),
                 Set.of("PDF_DECODED_TOO_LARGE")));
+        cases.add(new Case("pdf-inline-image-10x10-inflating-to-256MiB", HostileFiles.pdfInlineImageBomb(256L << 20),
+                Set.of("PDF_DECODED_TOO_LARGE")));
         cases.add(new Case("pdf-cyclic-page-tree", HostileFiles.pdfCyclicPageTree(), Set.of("PDF_CYCLIC_PAGE_TREE")));
         // Readable: the page draws, the loop is cut at the nesting limit and said so in a finding.
         cases.add(new Case("pdf-forms-drawing-each-other", HostileFiles.pdfCyclicForms(), Set.of(ACCEPTED)));

@@ -294,4 +294,16 @@ public final class HostileFiles {
                 ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
                 ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Deep " + nested + " >>")));
     }
+
+    /**
+     * An inline image declaring 10 x 10 px whose data inflates to {@code decodedBytes}: PDFBox decodes inline
+     * images whole into memory when the content stream reaches them.
+     */
+    public static byte[] pdfInlineImageBomb(long decodedBytes) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes(ascii("q 100 0 0 100 0 0 cm\nBI /W 10 /H 10 /BPC 8 /CS /RGB /F /Fl ID\n"));
+        content.writeBytes(deflateRepeated(new byte[4096], decodedBytes / 4096));
+        content.writeBytes(ascii("\nEI\nQ"));
+        return pdfWithContent(pdfStream("", content.toByteArray()));
+    }
 }
