@@ -23,20 +23,14 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Hostile input over real HTTP: a sample of the generated malformed corpus posted to the running engine, and
- * artwork fetched by URL from a server on loopback. URL fetching is opened to plain http and to 127.0.0.1 alone,
- * which is what lets the test reach its own server; the rest of the guard is as in production.
- *
- * <p>These settings make a Spring context of its own. Its process engine gets a name of its own too: Camunda keeps
- * engines in a static registry by name, and a second "default" would take the place of the shared integration
- * context's engine, which that context's engine REST API then no longer finds.
+ * artwork fetched by URL from a server on loopback. For test runs, {@code src/test/resources/config/application.yml}
+ * opens URL fetching to plain http and to 127.0.0.1 alone, which is what lets the test reach its own server; the
+ * rest of the guard is as in production. The context is the one the other integration tests share (a second
+ * context with a second process engine disturbed theirs).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:platen-hostile-it;DB_CLOSE_DELAY=-1",
-        "platen.storage.root=target/it-objects",
-        "platen.intake.artwork-url.allowed-schemes=http",
-        "platen.intake.artwork-url.allowed-hosts=*",
-        "platen.intake.artwork-url.allowed-addresses=127.0.0.1/32",
-        "camunda.bpm.process-engine-name=hostile-upload-it"
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
 })
 class HostileUploadIntegrationTest {
 
