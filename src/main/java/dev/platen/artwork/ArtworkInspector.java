@@ -37,29 +37,39 @@ public class ArtworkInspector implements ArtworkReader {
 
     private final ArtworkLimits limits;
     private final PdfArtwork pdf;
+    private final ArtworkDecoding decoding;
 
     public ArtworkInspector(ArtworkLimits limits) {
         this.limits = limits;
         this.pdf = new PdfArtwork(limits);
+        this.decoding = new ArtworkDecoding(limits.decoderThreads(), limits.decoderQueue());
     }
 
     @Override
     public ArtworkHeader readHeader(Path file) {
-        ArtworkFormat format = formatOf(file);
-        return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.readHeader(file) : rasterHeader(file, format));
+        return decoding.run(limits.timeLimit(), () -> {
+            ArtworkFormat format = formatOf(file);
+            return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.readHeader(file)
+                    : rasterHeader(file, format));
+        });
     }
 
     @Override
     public DecodedArtwork decodeFully(Path file) {
-        ArtworkFormat format = formatOf(file);
-        return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.decodeFully(file) : rasterDecode(file, format));
+        return decoding.run(limits.timeLimit(), () -> {
+            ArtworkFormat format = formatOf(file);
+            return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.decodeFully(file)
+                    : rasterDecode(file, format));
+        });
     }
 
     @Override
     public ArtworkPixels pixels(Path file, double pdfPixelsPerInch) {
-        ArtworkFormat format = formatOf(file);
-        return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.render(file, pdfPixelsPerInch)
-                : rasterPixels(file, format));
+        return decoding.run(limits.renderTimeLimit(), () -> {
+            ArtworkFormat format = formatOf(file);
+            return guarded(format, () -> format == ArtworkFormat.PDF ? pdf.render(file, pdfPixelsPerInch)
+                    : rasterPixels(file, format));
+        });
     }
 
     private ArtworkPixels rasterPixels(Path file, ArtworkFormat format) throws IOException {
@@ -105,6 +115,7 @@ public class ArtworkInspector implements ArtworkReader {
     private ArtworkHeader rasterHeader(Path file, ArtworkFormat format) throws IOException {
         RasterFacts facts = rasterFacts(file, format);
         checkPixelLimit(facts.storedWidth(), facts.storedHeight());
+        checkDecodedBytes(facts);
         List<Finding> findings = new ArrayList<>(facts.findings());
         RasterCodec.StoredSize decoderView = RasterCodec.storedSize(file, format);
         if (decoderView.width() != facts.storedWidth() || decoderView.height() != facts.storedHeight()) {
@@ -145,6 +156,26 @@ public class ArtworkInspector implements ArtworkReader {
         if (width * height > limits.maxPixels()) {
             throw ArtworkRejected.tooLarge("The image has " + width + "x" + height + " px, more than the "
                     + limits.maxPixels() + " pixels allowed");
+        }
+    }
+
+    /**
+     * The memory the decoder will hold for the image: ImageIO keeps one sample per component at 8 or 16 bits, and
+     * palette images are counted as RGB because some decoders expand them. Checked before decoding so that a
+     * 16-bit CMYK file within the pixel limit cannot still ask for gigabytes.
+     */
+    private void checkDecodedBytes(RasterFacts facts) {
+        int samples = switch (facts.colorSpace()) {
+            case RasterFacts.GRAY -> 1;
+            case RasterFacts.RGB, RasterFacts.LAB -> 3;
+            default -> 4;
+        } + (facts.alpha() ? 1 : 0);
+        int bytesPerSample = Math.max(1, Math.min(8, (facts.bitsPerSample() + 7) / 8));
+        long estimate = (long) facts.storedWidth() * facts.storedHeight() * samples * bytesPerSample;
+        if (estimate > limits.decodedBytesBudget()) {
+            throw ArtworkRejected.tooLarge("Decoding the image of " + facts.storedWidth() + "x" + facts.storedHeight()
+                    + " px (" + samples + " samples of " + bytesPerSample * 8 + " bits) needs about " + (estimate >> 20)
+                    + " MiB, more than the " + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
         }
     }
 

@@ -59,6 +59,21 @@ public class ArtworkRejected extends RuntimeException {
         return new ArtworkRejected("ARTWORK_TOO_COMPLEX", 422, message, cause);
     }
 
+    /** Decoding one file took longer than {@link ArtworkLimits#timeLimit()} (or the render time limit). */
+    public static ArtworkRejected timedOut(String message) {
+        return new ArtworkRejected("ARTWORK_TIMEOUT", 422, message);
+    }
+
+    /** A PDF's streams decode to more bytes than {@link ArtworkLimits} allow: a decompression bomb. */
+    public static ArtworkRejected pdfDecodedTooLarge(String message) {
+        return new ArtworkRejected("PDF_DECODED_TOO_LARGE", 413, message);
+    }
+
+    /** A PDF's objects nest deeper than {@link ArtworkLimits#maxPdfObjectDepth()}, or its page tree is a loop. */
+    public static ArtworkRejected pdfStructure(String code, String message) {
+        return new ArtworkRejected(code, 422, message);
+    }
+
     public static ArtworkRejected corruptPdf(String message, Throwable cause) {
         return new ArtworkRejected("CORRUPT_PDF", 422, message, cause);
     }

@@ -14,6 +14,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.io.IOUtils;
@@ -88,8 +89,14 @@ final class PdfArtwork {
                         + " needs " + Math.round(widthPx) + "x" + Math.round(heightPx) + " px, more than the "
                         + limits.maxPixels() + " pixels allowed");
             }
-            BufferedImage page = new PDFRenderer(opened.document).renderImageWithDPI(0, (float) pixelsPerInch,
-                    ImageType.RGB);
+            // ImageType.RGB is an int per pixel
+            if (widthPx * heightPx * 4 > limits.decodedBytesBudget()) {
+                throw ArtworkRejected.tooLarge("Rendering the page at " + Math.round(pixelsPerInch) + " pixels per inch"
+                        + " needs about " + Math.round(widthPx * heightPx * 4) / (1 << 20) + " MiB, more than the "
+                        + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
+            }
+            BufferedImage page = new GuardedRenderer(opened.firstPageAlone(), limits).renderImageWithDPI(0,
+                    (float) pixelsPerInch, ImageType.RGB);
             return new ArtworkPixels(page, "RGB", ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(),
                     header.findings());
         }
@@ -128,12 +135,15 @@ final class PdfArtwork {
         Opened(RandomAccessReadBufferedFile source, PDDocument document) throws IOException {
             this.source = source;
             this.document = document;
-            this.pageCount = document.getNumberOfPages();
-            if (pageCount == 0) {
+            // The page tree and every stream the first page uses are checked before PDFBox decodes any of them.
+            COSDictionary first = PdfObjectGraph.checkedFirstPage(document.getDocumentCatalog().getCOSObject(),
+                    limits);
+            if (first == null) {
                 throw ArtworkRejected.pdfWithoutPages("The PDF has no pages");
             }
-            this.page = document.getPage(0);
-            PlacedImageCollector collector = new PlacedImageCollector(page);
+            this.pageCount = Math.max(1, document.getNumberOfPages());
+            this.page = new PDPage(first);
+            PlacedImageCollector collector = new PlacedImageCollector(page, limits);
             this.placements = collector.collect();
             this.nestingCut = collector.nestingCut();
             for (PlacedImageCollector.Placement p : placements) {
@@ -143,7 +153,23 @@ final class PdfArtwork {
                             + p.placed().heightPx() + " px, more than the " + limits.maxPixels()
                             + " pixels allowed");
                 }
+                // PDFBox decodes every image to an int-per-pixel BufferedImage, whatever its colour space.
+                if (pixels * 4 > limits.decodedBytesBudget()) {
+                    throw ArtworkRejected.tooLarge("An image on the first page of " + p.placed().widthPx() + "x"
+                            + p.placed().heightPx() + " px needs about " + (pixels * 4 >> 20)
+                            + " MiB decoded, more than the " + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
+                }
             }
+        }
+
+        /**
+         * A document of the first page only, sharing its objects: PDFRenderer finds pages by index through the
+         * page tree's counts, which a hostile file can make disagree with the page the checks walked.
+         */
+        PDDocument firstPageAlone() {
+            PDDocument alone = new PDDocument();
+            alone.addPage(page);
+            return alone;
         }
 
         ArtworkHeader header() {

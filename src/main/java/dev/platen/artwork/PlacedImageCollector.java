@@ -46,9 +46,12 @@ final class PlacedImageCollector extends PDFGraphicsStreamEngine {
     private long operators;
     private boolean nestingCut;
 
-    PlacedImageCollector(PDPage page) {
+    private final ArtworkLimits limits;
+
+    PlacedImageCollector(PDPage page, ArtworkLimits limits) {
         super(page);
         this.userUnit = page.getUserUnit();
+        this.limits = limits;
     }
 
     List<Placement> collect() throws IOException {
@@ -106,9 +109,16 @@ final class PlacedImageCollector extends PDFGraphicsStreamEngine {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException("time limit reached while reading the first page");
+        }
         if (++operators > MAX_OPERATORS) {
             throw ArtworkRejected.tooComplex(
                     "The first page has more than " + MAX_OPERATORS + " drawing operations", null);
+        }
+        if ("BI".equals(operator.getName()) && operator.getImageParameters() != null
+                && operator.getImageData() != null) {
+            PdfObjectGraph.checkInlineImage(operator.getImageParameters(), operator.getImageData(), limits);
         }
         if (!SKIPPED.contains(operator.getName())) {
             super.processOperator(operator, operands);

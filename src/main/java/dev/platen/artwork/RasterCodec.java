@@ -10,7 +10,6 @@ import java.util.Locale;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -31,7 +30,7 @@ final class RasterCodec {
 
     /** Asks the decoder for the first image's size: it reads the headers only. */
     static StoredSize storedSize(Path file, ArtworkFormat format) throws IOException {
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        try (ImageInputStream in = new GuardedImageInput(file)) {
             ImageReader reader = readerFor(in, format);
             try {
                 reader.setInput(in, false, true);
@@ -58,7 +57,7 @@ final class RasterCodec {
     }
 
     private static BufferedImage read(Path file, ArtworkFormat format, List<String> warnings) throws IOException {
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        try (ImageInputStream in = new GuardedImageInput(file)) {
             ImageReader reader = readerFor(in, format);
             try {
                 reader.setInput(in, true, true);

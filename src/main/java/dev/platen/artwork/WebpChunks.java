@@ -26,6 +26,9 @@ final class WebpChunks {
         boolean animated = false;
         byte[] icc = null;
         Exif exif = Exif.NONE;
+        if (riff.limit() < 12) {
+            throw ArtworkRejected.truncated("The WebP ends inside its RIFF header", null);
+        }
         long declaredEnd = 8 + Integer.toUnsignedLong(riff.getInt(4));
         if (declaredEnd > riff.limit()) {
             throw ArtworkRejected.truncated("The WebP is shorter than its RIFF header declares", null);

@@ -1,4 +1,4 @@
 /**
- * Reads customer artwork: format by magic bytes, header inspection within limits, and full decoding.
+ * Reads customer artwork: format by magic bytes, header inspection within limits checked before anything is decoded, and full decoding on a bounded worker.
  */
 package dev.platen.artwork;

@@ -1,5 +1,6 @@
 package dev.platen.intake;
 
+import dev.platen.artwork.ArtworkDecoderBusy;
 import dev.platen.artwork.ArtworkRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -48,6 +49,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ArtworkRejected.class)
     ResponseEntity<Object> artworkRejected(ArtworkRejected e, HttpServletRequest request) {
         return problem(e.httpStatus(), e.code(), e.getMessage(), request);
+    }
+
+    /**
+     * Overload, not bad input: every artwork decoder is busy and its queue full. 503 with Retry-After, so that an
+     * order system backs off and sends the same file again; the file itself was not judged.
+     */
+    @ExceptionHandler(ArtworkDecoderBusy.class)
+    ResponseEntity<Object> decoderBusy(ArtworkDecoderBusy e, HttpServletRequest request) {
+        ResponseEntity<Object> problem = problem(503, ArtworkDecoderBusy.CODE, e.getMessage(), request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -1,6 +1,7 @@
 package dev.platen.intake;
 
 import dev.platen.artwork.ArtworkHeader;
+import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.Finding;
 import dev.platen.artwork.PdfLayout;
 import dev.platen.artwork.Resolution;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,9 +28,31 @@ import java.util.List;
 class ArtworkController {
 
     private final ArtworkShelf shelf;
+    private final ArtworkUrlFetch urls;
+    private final ArtworkLimits limits;
 
-    ArtworkController(ArtworkShelf shelf) {
+    ArtworkController(ArtworkShelf shelf, ArtworkUrlFetch urls, ArtworkLimits limits) {
         this.shelf = shelf;
+        this.urls = urls;
+        this.limits = limits;
+    }
+
+    /** Artwork a shop keeps on its own file server: {@code {"url": "https://..."}}. */
+    record ArtworkUrl(String url) {
+    }
+
+    /**
+     * Fetches the artwork from the URL (see {@link ArtworkUrlFetch} for what is refused) and takes it in exactly as
+     * an upload: same checks, same content-addressed store, same answer. Orders then name it by its id.
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ArtworkView> fetch(@RequestBody ArtworkUrl request) {
+        if (request == null || request.url() == null || request.url().isBlank()) {
+            throw ApiProblem.unprocessable("MISSING_FIELD", "url is required.");
+        }
+        ArtworkShelf.Shelved shelved = urls.fetch(request.url(), limits.maxUploadBytes(),
+                (body, declared, name) -> shelf.take(body, declared, name));
+        return answer(shelved);
     }
 
     /** 201 for new bytes; 200 with the same body when the same bytes were uploaded before. */
@@ -38,6 +62,10 @@ class ArtworkController {
         try (InputStream in = file.getInputStream()) {
             shelved = shelf.take(in, file.getSize(), file.getOriginalFilename());
         }
+        return answer(shelved);
+    }
+
+    private static ResponseEntity<ArtworkView> answer(ArtworkShelf.Shelved shelved) {
         ArtworkView view = ArtworkView.of(shelved.artwork());
         return ResponseEntity.status(shelved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/artworks/" + view.id()))

@@ -1,4 +1,4 @@
 /**
- * The order and artwork HTTP API: uploads, orders, idempotency keys and the verdict a shop gets back.
+ * The order and artwork HTTP API: uploads, artwork fetched safely by URL, orders, idempotency keys and the verdict a shop gets back.
  */
 package dev.platen.intake;

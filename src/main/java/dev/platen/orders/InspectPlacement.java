@@ -22,20 +22,24 @@ public class InspectPlacement {
     private final OrderBook book;
     private final ArtworkReader reader;
     private final ObjectStore store;
+    private final StepTimeLimit timeLimit;
 
-    InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store) {
+    InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store, StepTimeLimit timeLimit) {
         this.book = book;
         this.reader = reader;
         this.store = store;
+        this.timeLimit = timeLimit;
     }
 
     public InspectionOutcome inspect(String placementId) {
         OrderPlacement placement = book.placement(placementId)
                 .orElseThrow(() -> new IllegalArgumentException("no placement " + placementId));
         book.startWork(placementId);
+        StepTimeLimit.Clock clock = timeLimit.start("Inspect artwork", placementId);
         DecodedArtwork decoded;
         try {
-            decoded = reader.decodeFully(store.readablePath(placement.artworkId()));
+            java.nio.file.Path art = store.readablePath(placement.artworkId());
+            decoded = clock.run(() -> reader.decodeFully(art));
         } catch (ArtworkRejected e) {
             book.addFindings(placementId, List.of(new Finding("ARTWORK_UNDECODABLE", e.code() + ": " + e.getMessage())));
             return new InspectionOutcome(false, e.getMessage());

@@ -42,9 +42,10 @@ public class RenderPrintFiles {
     private final PrintFileWriter writer;
     private final TransformCache transforms;
     private final String engineVersion;
+    private final StepTimeLimit timeLimit;
 
     RenderPrintFiles(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, PrintFileWriter writer,
-                     TransformCache transforms, ObjectProvider<BuildProperties> build) {
+                     TransformCache transforms, ObjectProvider<BuildProperties> build, StepTimeLimit timeLimit) {
         this.book = book;
         this.catalog = catalog;
         this.reader = reader;
@@ -53,18 +54,28 @@ public class RenderPrintFiles {
         this.transforms = transforms;
         BuildProperties properties = build.getIfAvailable();
         this.engineVersion = properties != null ? properties.getVersion() : "dev";
+        this.timeLimit = timeLimit;
     }
 
     public void render(String placementId) {
-        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
-        try (ColorProfile press = art.stock().openProfile();
-             SourceColour source = SourceColour.of(art.pixels(), press);
-             StockSeparation separation = StockSeparation.of(source.profile(), press, art.stock(), transforms)) {
-            PrintFiles files = write(art.job(), art.tier(), art.stock(), press, source, separation);
-            List<PrintFileRecord> stored = shelve(files);
-            book.addFindings(placementId, source.findings());
-            book.recordPrintFiles(placementId, stored);
-        }
+        StepTimeLimit.Clock clock = timeLimit.start("Render print files", placementId);
+        PlacementJob job = PlacementJob.load(book, catalog, placementId);
+        // The file work runs under the step's clock, native colour handles opened and closed on its own thread, so
+        // that a step stopped at its time limit cannot close them under a transform still running.
+        Rendered rendered = clock.run(() -> {
+            PlacementArt art = PlacementArt.load(job, catalog, reader, store);
+            try (ColorProfile press = art.stock().openProfile();
+                 SourceColour source = SourceColour.of(art.pixels(), press);
+                 StockSeparation separation = StockSeparation.of(source.profile(), press, art.stock(), transforms)) {
+                PrintFiles files = write(art.job(), art.tier(), art.stock(), press, source, separation);
+                return new Rendered(shelve(files), source.findings());
+            }
+        });
+        book.addFindings(placementId, rendered.findings());
+        book.recordPrintFiles(placementId, rendered.stored());
+    }
+
+    private record Rendered(List<PrintFileRecord> stored, List<dev.platen.artwork.Finding> findings) {
     }
 
     private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, ColorProfile press, SourceColour source,

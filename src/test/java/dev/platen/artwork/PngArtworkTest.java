@@ -179,6 +179,21 @@ class PngArtworkTest {
     }
 
     @Test
+    void animatedPngUsesTheFirstFrameWithAFinding() {
+        // acTL: 3 frames, played once (APNG 1.0). The default image (IDAT) is the first frame; the rest are fdAT.
+        byte[] actl = java.nio.ByteBuffer.allocate(8).putInt(3).putInt(1).array();
+        byte[] apng = ArtworkFiles.afterIhdr(ArtworkFiles.encode(ArtworkFiles.noise(12, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png"), ArtworkFiles.pngChunk("acTL", actl));
+        Path file = write(dir, "animated.png", apng);
+
+        ArtworkHeader header = inspector.readHeader(file);
+        DecodedArtwork decoded = inspector.decodeFully(file);
+
+        assertThat(header.findings()).extracting(Finding::code).containsExactly("FIRST_FRAME_ONLY");
+        assertThat(decoded.decodedWidthPx()).isEqualTo(12);
+    }
+
+    @Test
     void headerDeclaring50000By50000IsRejectedBeforeDecoding() {
         Path file = write(dir, "ihdr_50000x50000.png", pngDeclaring(50_000, 50_000));
         Runtime runtime = Runtime.getRuntime();
@@ -206,17 +221,20 @@ class PngArtworkTest {
     }
 
     @Test
-    void decoderFailureOnAnImpossibleSizeIsARejectionNotACrash() {
-        // With the pixel limit lifted, the size reaches the JDK PNG reader, which refuses a raster of more than
-        // 2^31 samples ("Can not read image of the size ...") before allocating it.
-        ArtworkInspector unlimited = new ArtworkInspector(new ArtworkLimits(200_000_000L, Long.MAX_VALUE, 1));
+    void impossibleSizeIsRefusedByTheHeapEvenWithTheLimitsLifted() {
+        // With the pixel and decoded-byte limits lifted, the budget the heap gives each decoder thread still
+        // refuses 4 GiB of samples before the decoder allocates them.
+        ArtworkLimits d = ArtworkLimits.defaults();
+        ArtworkInspector unlimited = new ArtworkInspector(new ArtworkLimits(200_000_000L, Long.MAX_VALUE, 1,
+                Long.MAX_VALUE, d.maxPdfStreamBytes(), d.maxPdfDocumentBytes(), d.maxPdfObjectDepth(), d.timeLimit(),
+                d.renderTimeLimit(), 1, 0));
         Path file = write(dir, "ihdr_65536x65536.png", pngDeclaring(65_536, 65_536));
 
         ArtworkRejected rejection = rejected(() -> unlimited.decodeFully(file));
 
-        assertThat(rejection.code()).isEqualTo("CORRUPT_IMAGE");
-        assertThat(rejection.httpStatus()).isEqualTo(422);
-        assertThat(rejection.getCause()).isInstanceOf(javax.imageio.IIOException.class);
+        assertThat(rejection.code()).isEqualTo("IMAGE_TOO_LARGE");
+        assertThat(rejection.httpStatus()).isEqualTo(413);
+        assertThat(rejection.getMessage()).contains("65536x65536");
     }
 
     /** A gray 8-bit PNG whose IHDR declares the size, with one tiny IDAT: valid structure, impossible pixels. */
