@@ -69,6 +69,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolution is not downgraded, is approved by the proof lane without an operator, and becomes READY_FOR_PRINT.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // its own configuration, so its own Spring context and engine: named, so that it does not take the name
+        // "default" in Camunda's static registry from the other tests' engine, which their REST calls look up
+        "camunda.bpm.process-engine-name=platenPartnerIt",
         "spring.datasource.url=jdbc:h2:mem:partner-delivery-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/partner-delivery-it-objects",
         // three attempts are wanted; the cycle allows four, one second apart, before an incident

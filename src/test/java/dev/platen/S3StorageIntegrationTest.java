@@ -61,7 +61,7 @@ class S3StorageIntegrationTest {
     @Test
     void printFilesAreStoredInTheBucketAndDownloadWholeAndByRange() throws Exception {
         PlatenApi api = new PlatenApi(port, json);
-        String art = api.upload(TestArtwork.png(1200, 1500), "poster.png").path("id").asText();
+        String art = api.upload(TestArtwork.printablePng(1200, 1500), "poster.png").path("id").asText();
         Map<String, Object> order = Map.of("reference", "s3-1", "partner", "acme", "items", List.of(
                 Map.of("product", "poster", "quantity", 1, "placements", List.of(
                         Map.of("placement", "face", "tier", "poster-8x10", "artwork", art)))));
