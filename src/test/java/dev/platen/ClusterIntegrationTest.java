@@ -70,10 +70,16 @@ class ClusterIntegrationTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Process> nodes = new ArrayList<>();
+    /** What the partner's webhook receiver got: one {type, subject id, event id} per request. */
+    private final List<String[]> webhooks = java.util.Collections.synchronizedList(new ArrayList<>());
+    private com.sun.net.httpserver.HttpServer receiver;
 
     @AfterEach
     void stopNodes() {
         nodes.forEach(Process::destroyForcibly);
+        if (receiver != null) {
+            receiver.stop(0);
+        }
     }
 
     @Test
@@ -84,6 +90,17 @@ class ClusterIntegrationTest {
         TestS3Server s3 = TestS3Server.shared();
         String bucket = s3.newBucket("cluster");
         Path jar = packagedJar();
+        // the partner's webhook receiver, on loopback: records every request it gets and answers 204
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            JsonNode event = json.readTree(exchange.getRequestBody().readAllBytes());
+            String subject = event.has("placement") ? event.path("placement").path("id").asText()
+                    : event.path("order").path("id").asText();
+            webhooks.add(new String[]{event.path("type").asText(), subject, event.path("id").asText()});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
 
         // One after the other: the first node creates the schema (Flyway, Camunda) and deploys the process.
         Node a = start("node-a", jar, db, pg, s3, bucket);
@@ -225,6 +242,27 @@ class ClusterIntegrationTest {
             }
         }
         assertThat(keys).containsAll(referenced);
+
+        // the partner hears of every ready placement and order exactly once per fact: a redelivery (a node killed
+        // after posting, before its job committed) carries the same event id, so the receiver can drop it
+        Set<String> readyPlacements = new HashSet<>();
+        settled.values().forEach(o -> o.path("placements").forEach(p -> readyPlacements.add(p.path("id").asText())));
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Set<String> heard = new HashSet<>();
+            synchronized (webhooks) {
+                webhooks.forEach(w -> heard.add(w[0] + " " + w[1]));
+            }
+            return readyPlacements.stream().allMatch(id -> heard.contains("placement.ready " + id))
+                    && orderIds.stream().allMatch(id -> heard.contains("order.ready " + id));
+        });
+        Map<String, Set<String>> idsByFact = new TreeMap<>();
+        int webhookRequests;
+        synchronized (webhooks) {
+            webhookRequests = webhooks.size();
+            webhooks.forEach(w -> idsByFact.computeIfAbsent(w[0] + " " + w[1], k -> new HashSet<>()).add(w[2]));
+        }
+        long webhookFactsWithTwoIds = idsByFact.values().stream().filter(ids -> ids.size() > 1).count();
+        long distinctEventIds = idsByFact.values().stream().mapToLong(Set::size).sum();
         Set<String> orphans = new HashSet<>(keys);
         orphans.removeAll(referenced);
 
@@ -240,6 +278,8 @@ class ClusterIntegrationTest {
                 "print files checked in the bucket (SHA-256 and size): " + printFiles.size(),
                 "duplicates (a step's effect recorded twice, or a job completed twice): " + duplicates,
                 "incidents: " + incidents + ", message jobs left: " + pendingMessageJobs,
+                "webhooks: " + webhookRequests + " requests, " + distinctEventIds + " distinct event ids for "
+                        + idsByFact.size() + " facts, facts announced under two ids: " + webhookFactsWithTwoIds,
                 "objects in the bucket: " + keys.size() + ", referenced: " + referenced.size()
                         + ", unreferenced (left by the killed node's unfinished work): " + orphans.size()
                         + ", unfinished multipart uploads: " + unfinishedUploads);
@@ -250,6 +290,7 @@ class ClusterIntegrationTest {
         assertThat(bDoneBeforeKill).isPositive();
         assertThat(takenOver).isEqualTo(heldByB.size());
         assertThat(duplicates).isZero();
+        assertThat(webhookFactsWithTwoIds).isZero();
         assertThat(incidents).isZero();
         assertThat(pendingMessageJobs).isZero();
     }
@@ -310,6 +351,12 @@ class ClusterIntegrationTest {
                 "--platen.storage.s3.cache=" + cache.toAbsolutePath(), "--logging.level.root=WARN",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=INFO"));
         s3.engineProperties(bucket).forEach(p -> command.add("--" + p));
+        // the demo partner acme, with its webhook pointing at the test's receiver (a list is replaced as a whole)
+        command.addAll(List.of("--platen.partners[0].id=acme", "--platen.partners[0].name=Acme (cluster test)",
+                "--platen.partners[0].key-sha256s[0]=85cc05c7dabc15ac947ccc3bed03ed413760893c9b608737461de91f9aba7330",
+                "--platen.partners[0].webhook-url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                "--platen.partners[0].webhook-secret=cluster-test-secret",
+                "--platen.delivery.webhook-retry-cycle=PT1S,PT2S,PT5S"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(WORK.resolve(name + ".log").toFile());
         builder.environment().put("PLATEN_DB_URL", db);

@@ -25,6 +25,10 @@ import java.util.UUID;
  * the order's status in the same transaction, so the two never disagree.
  */
 @Service
+// Reads run in a read-only transaction: an order's row mapper reads its placements, and each placement's its
+// files, proof and approval; outside a transaction every nested query would hold a pool connection of its own,
+// and a handful of concurrent requests could take the whole pool (seen on PostgreSQL with eight claimers).
+@Transactional(readOnly = true)
 public class OrderBook {
 
     /** The actor name of the engine's own steps in a placement's history. */
