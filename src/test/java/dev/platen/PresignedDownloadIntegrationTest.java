@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -51,12 +50,7 @@ class PresignedDownloadIntegrationTest {
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) throws Exception {
-        for (String property : TestS3Server.shared().engineProperties(BUCKET)) {
-            String[] kv = property.split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        }
-        String cache = Files.createTempDirectory("platen-it-cache-").toString();
-        registry.add("platen.storage.s3.cache", () -> cache);
+        TestS3Server.shared().register(registry, BUCKET);
     }
 
     @Test

@@ -16,8 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,12 +47,7 @@ class S3StorageIntegrationTest {
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) throws Exception {
-        for (String property : TestS3Server.shared().engineProperties(BUCKET)) {
-            String[] kv = property.split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        }
-        Path cache = Files.createTempDirectory("platen-it-cache-");
-        registry.add("platen.storage.s3.cache", cache::toString);
+        TestS3Server.shared().register(registry, BUCKET);
         registry.add("platen.storage.s3.prefix", () -> "it/");
     }
 

@@ -86,39 +86,41 @@ public class PartnerWebhooks {
             case NEEDS_REVIEW, AWAITING_ARTWORK -> "placement.on_hold";
             default -> null;
         };
-        Order order = orders.find(change.orderId()).orElseThrow();
-        if (type != null) {
-            OrderPlacement placement = order.placements().stream().filter(p -> p.id().equals(change.placementId()))
-                    .findFirst().orElseThrow();
-            Map<String, Object> subject = new LinkedHashMap<>();
-            subject.put("id", placement.id());
-            subject.put("product", placement.product());
-            subject.put("placement", placement.placement());
-            subject.put("status", change.status().name());
-            subject.put("tier", placement.chosenTier());
-            if (change.status() == PlacementStatus.READY_FOR_PRINT) {
-                subject.put("manifest", PartnerApiSecurity.PATH + "/jobs/" + placement.id() + "/manifest");
-            }
-            if (change.status() == PlacementStatus.REJECTED) {
-                subject.put("reason", placement.decisionNote());
-            }
-            record(change.partner(), type, order, placement.id(), subject);
+        if (type == null) {
+            return; // work under way: nothing a partner hears of, and the order cannot have become ready
         }
+        Order order = orders.find(change.orderId()).orElseThrow();
+        OrderPlacement placement = order.placements().stream().filter(p -> p.id().equals(change.placementId()))
+                .findFirst().orElseThrow();
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", placement.id());
+        subject.put("product", placement.product());
+        subject.put("placement", placement.placement());
+        subject.put("status", change.status().name());
+        subject.put("tier", placement.chosenTier());
+        if (change.status() == PlacementStatus.READY_FOR_PRINT) {
+            subject.put("manifest", PartnerApiSecurity.PATH + "/jobs/" + placement.id() + "/manifest");
+        }
+        if (change.status() == PlacementStatus.REJECTED) {
+            subject.put("reason", placement.decisionNote());
+        }
+        record(change.partner(), type, order, placement.id(), subject);
         // The order is ready when its last placement is; the order book recomputes the order's own status just
         // after announcing the change, so it is derived here from the placements, which are already updated.
         OrderStatus orderStatus = OrderStatus.of(order.placements().stream().map(OrderPlacement::status).toList());
         if (orderStatus == OrderStatus.READY_FOR_PRINT) {
-            Map<String, Object> subject = new LinkedHashMap<>();
-            subject.put("placements", order.placements().stream().map(OrderPlacement::id).toList());
-            record(change.partner(), "order.ready", order, null, subject);
+            Map<String, Object> orderSubject = new LinkedHashMap<>();
+            orderSubject.put("placements", order.placements().stream().map(OrderPlacement::id).toList());
+            record(change.partner(), "order.ready", order, null, orderSubject);
         }
     }
 
     /**
-     * Records the event unless the subject's latest event already says the same (the order book announces a
-     * status each time it is set, not only when it changes). The id is derived from the fact.
+     * Records the event unless the subject's latest event already says the same: a placement back on hold after an
+     * operator chose another tier was on hold for the partner all along. The id is derived from the fact.
+     *
+     * @param subject what the event says of the placement, or (placementId null) of the order
      */
-    /** @param subject what the event says of the placement, or (placementId null) of the order */
     private void record(String partner, String type, Order order, String placementId, Map<String, Object> subject) {
         List<String> earlier = jdbc.sql("""
                 select event_type from webhook_event where order_id = ? and coalesce(placement_id, '') = ?

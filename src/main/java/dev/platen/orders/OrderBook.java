@@ -341,6 +341,7 @@ public class OrderBook {
     }
 
     private void setTier(String placementId, PlacementStatus status, TierDecision d, String operator, String note) {
+        PlacementStatus before = statusOf(placementId);
         int rows = jdbc.sql("""
                 update order_placement set status = ?, chosen_tier = ?, effective_dpi = ?, downgraded = ?, reasons = ?,
                     decided_by = coalesce(?, decided_by), decision_note = coalesce(?, decision_note), lane = null,
@@ -352,28 +353,42 @@ public class OrderBook {
         if (rows != 1) {
             throw unknown(placementId);
         }
-        refreshOrderStatus(placementId);
+        refreshOrderStatus(placementId, before);
     }
 
     private void update(String placementId, PlacementStatus status, String assignment, Object value) {
+        PlacementStatus before = status == null ? null : statusOf(placementId);
         int rows = jdbc.sql("update order_placement set " + assignment + ", updated_at = ? where id = ?")
                 .params(value, Timestamp.from(clock.instant()), placementId).update();
         if (rows != 1) {
             throw unknown(placementId);
         }
         if (status != null) {
-            refreshOrderStatus(placementId);
+            refreshOrderStatus(placementId, before);
         }
     }
 
-    private void refreshOrderStatus(String placementId) {
-        String orderId = jdbc.sql("select order_id from order_placement where id = ?").param(placementId)
-                .query(String.class).single();
-        PlacementStatus now = jdbc.sql("select status from order_placement where id = ?").param(placementId)
-                .query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).single();
-        String partner = jdbc.sql("select partner from print_order where id = ?").param(orderId)
-                .query(String.class).single();
-        events.publishEvent(new PlacementStatusChanged(orderId, placementId, partner, now));
+    private PlacementStatus statusOf(String placementId) {
+        return jdbc.sql("select status from order_placement where id = ?").param(placementId)
+                .query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).optional()
+                .orElseThrow(() -> unknown(placementId));
+    }
+
+    /**
+     * Recomputes the order's status from its placements', and announces the placement's new status if it differs
+     * from {@code before} (steps set a status again when they run again; listeners hear of changes only).
+     */
+    private void refreshOrderStatus(String placementId, PlacementStatus before) {
+        PlacementStatusChanged now = jdbc.sql("""
+                select p.order_id, o.partner, p.status from order_placement p join print_order o on o.id = p.order_id
+                where p.id = ?""").param(placementId)
+                .query((rs, n) -> new PlacementStatusChanged(rs.getString(1), placementId, rs.getString(2),
+                        PlacementStatus.valueOf(rs.getString(3))))
+                .single();
+        if (now.status() != before) {
+            events.publishEvent(now);
+        }
+        String orderId = now.orderId();
         List<PlacementStatus> statuses = jdbc.sql("select status from order_placement where order_id = ?")
                 .param(orderId).query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).list();
         jdbc.sql("update print_order set status = ?, updated_at = ? where id = ?")

@@ -96,8 +96,9 @@ class ReviewController {
         model.addAttribute("p", p);
         model.addAttribute("header", header);
         model.addAttribute("tiers", tiers);
-        model.addAttribute("waiting", tasks.waiting(id));
-        model.addAttribute("reviewingProof", tasks.reviewingProof(id));
+        OperatorTasks.Waiting waiting = tasks.waitingFor(id);
+        model.addAttribute("waiting", waiting != OperatorTasks.Waiting.NOTHING);
+        model.addAttribute("reviewingProof", waiting == OperatorTasks.Waiting.REVIEW_PROOF);
         model.addAttribute("history", orders.history(id));
         return "review/placement";
     }

@@ -40,14 +40,19 @@ public class OperatorTasks {
                 .toList();
     }
 
-    /** Whether the placement is waiting for an operator in the process. */
-    public boolean waiting(String placementId) {
-        return task(placementId).isPresent();
+    /** What a placement waits for from an operator in the process. */
+    public enum Waiting {
+        /** No operator task is open for it. */
+        NOTHING,
+        /** "Resolve placement": a tier, a rejection or a request for new art. */
+        RESOLVE,
+        /** "Review proof": the same, or an approval of its proof. */
+        REVIEW_PROOF
     }
 
-    /** Whether the placement's proof waits for an operator's review (as against a tier or art decision). */
-    public boolean reviewingProof(String placementId) {
-        return task(placementId).filter(t -> PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey())).isPresent();
+    public Waiting waitingFor(String placementId) {
+        return task(placementId).map(t -> PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey())
+                ? Waiting.REVIEW_PROOF : Waiting.RESOLVE).orElse(Waiting.NOTHING);
     }
 
     /**

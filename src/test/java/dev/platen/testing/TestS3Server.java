@@ -83,6 +83,20 @@ public final class TestS3Server {
     }
 
     /** The Spring properties that point an engine at a bucket of this server. */
+    /**
+     * Points a Spring test context's engine at {@code bucket}, with an object cache of its own (nodes never share
+     * theirs).
+     */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry, String bucket)
+            throws IOException {
+        for (String property : engineProperties(bucket)) {
+            String[] kv = property.split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        }
+        String cache = Files.createTempDirectory("platen-it-cache-").toString();
+        registry.add("platen.storage.s3.cache", () -> cache);
+    }
+
     public List<String> engineProperties(String bucket) {
         return List.of("platen.storage.type=s3", "platen.storage.s3.endpoint=" + endpoint,
                 "platen.storage.s3.region=" + REGION, "platen.storage.s3.bucket=" + bucket,
