@@ -123,15 +123,15 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         arrivedAt("/review");
 
         // the print files and proof at the left chest are made, and the placement comes back for a look at them
-        JsonNode proofed = waitUntil(orderId, o -> o.path("placements").get(0).path("laneReason").asText().equals("DOWNGRADED"));
+        JsonNode proofed = waitUntil(orderId, o -> o.path("placements").get(0).path("laneReason").asText().equals("OPERATOR_CHOSE_TIER"));
         JsonNode placement = proofed.path("placements").get(0);
         assertThat(placement.path("tier").asText()).isEqualTo("left-chest");
         assertThat(placement.path("printFiles")).isNotEmpty();
         browser.get(url("/review"));
-        assertThat(browser.findElement(By.id("queue")).getText()).contains(reference, "Review proof", "DOWNGRADED");
+        assertThat(browser.findElement(By.id("queue")).getText()).contains(reference, "Review proof", "OPERATOR_CHOSE_TIER");
         screenshot("queue-review-proof.png");
         browser.findElement(By.linkText(reference)).click();
-        assertThat(browser.findElement(By.id("lane-reason")).getText()).isEqualTo("DOWNGRADED");
+        assertThat(browser.findElement(By.id("lane-reason")).getText()).isEqualTo("OPERATOR_CHOSE_TIER");
 
         // the proof and the mockup on the shirt load when switched to
         for (String view : List.of("proof", "mockup")) {

@@ -75,14 +75,15 @@ class OrderVerdictIntegrationTest {
         assertThat(placements.get(2).path("reasons").toString()).contains("NO_TIER_FITS");
 
         String id = verdict.path("id").asText();
-        // the clean placement is approved by the engine; the downgrade waits for a look at its proof; the third
-        // waits for an operator to choose a tier
+        // the clean placement is approved by the engine, and so is the downgrade to a tested tier (its reason stays
+        // on it); the third waits for an operator to choose a tier
         JsonNode settled = waitUntil(id, o -> o.path("placements").get(0).path("status").asText().equals("READY_FOR_PRINT")
-                && o.path("placements").get(1).path("status").asText().equals("NEEDS_REVIEW")
+                && o.path("placements").get(1).path("status").asText().equals("READY_FOR_PRINT")
                 && o.path("placements").get(2).path("status").asText().equals("NEEDS_REVIEW"));
         assertThat(settled.path("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(settled.path("placements").get(0).path("approval").path("automatic").asBoolean()).isTrue();
-        assertThat(settled.path("placements").get(1).path("laneReason").asText()).isEqualTo("DOWNGRADED");
+        assertThat(settled.path("placements").get(1).path("approval").path("automatic").asBoolean()).isTrue();
+        assertThat(settled.path("placements").get(1).path("reasons").toString()).contains("LOW_DPI_DOWNGRADED");
         assertThat(settled.path("placements").get(1).path("printFiles")).isNotEmpty();
 
         // the operator works over Camunda's REST API, which answers only to engine users
@@ -90,12 +91,11 @@ class OrderVerdictIntegrationTest {
         assertThat(http().get().uri(tasksUri).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
         JsonNode tasks = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
                 .retrieve().body(String.class));
-        assertThat(tasks).extracting(t -> t.path("name").asText()).containsExactly("Resolve placement", "Review proof");
+        assertThat(tasks).extracting(t -> t.path("name").asText()).containsExactly("Resolve placement");
         submitForm(tasks.get(0), Map.of("decision", "TIER", "tier", "left-chest", "note", "shop agreed to a small soft print"));
-        submitForm(tasks.get(1), Map.of("decision", "APPROVE"));
 
         // the chosen tier has new print files and a proof, which come back for review
-        waitUntil(id, o -> o.path("placements").get(2).path("laneReason").asText().equals("DOWNGRADED"));
+        waitUntil(id, o -> o.path("placements").get(2).path("laneReason").asText().equals("OPERATOR_CHOSE_TIER"));
         JsonNode again = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
                 .retrieve().body(String.class));
         assertThat(again).extracting(t -> t.path("name").asText()).containsExactly("Review proof");
@@ -107,7 +107,7 @@ class OrderVerdictIntegrationTest {
         assertThat(resolved.path("decidedBy").asText()).isEqualTo("demo");
         assertThat(resolved.path("reasons").toString()).contains("OPERATOR_CHOSE_TIER");
         assertThat(resolved.path("approval").path("approvedBy").asText()).isEqualTo("demo");
-        assertThat(ready.path("placements").get(1).path("approval").path("approvedBy").asText()).isEqualTo("demo");
+        assertThat(ready.path("placements").get(1).path("approval").path("approvedBy").asText()).isEqualTo("platen");
     }
 
     private void submitForm(JsonNode task, Map<String, String> values) throws Exception {

@@ -227,6 +227,7 @@ class PartnerDeliveryIntegrationTest {
         assertThat(m.path("tier").path("id").asText()).isEqualTo("sticker-2in");
         assertThat(m.path("tier").path("downgraded").asBoolean()).isFalse();
         assertThat(m.path("tier").path("downgradedFrom").isNull()).isTrue();
+        assertThat(m.path("tier").path("reasons").toString()).contains("FITS_REQUESTED_TIER");
         assertThat(m.path("physicalSize").path("width").decimalValue()).isEqualByComparingTo("50.8");
         assertThat(m.path("physicalSize").path("unit").asText()).isEqualTo("mm");
         assertThat(m.path("physicalSize").path("widthInches").decimalValue()).isEqualByComparingTo("2");

@@ -112,7 +112,21 @@ final class CatalogFiles {
         String condition = optionalText(node.path("outputCondition"));
         return new Stock(id, text(file, at + ".name", node.path("name")), optionalText(node.path("paper")),
                 profilePath, description, sha256, intent, bpc.asBoolean(), new InkLimit(tac.asDouble()), outputs,
-                condition == null ? description : condition, precision(file, at + ".precision", node.path("precision")));
+                condition == null ? description : condition, precision(file, at + ".precision", node.path("precision")),
+                gamutClass(file, at + ".gamutClass", node.path("gamutClass")));
+    }
+
+    /**
+     * The stock's class for the proof-lane table: optional (a stock without one is reviewed, never approved by
+     * default), and a plain lower-case token when given, since the table matches it as a string.
+     */
+    private static String gamutClass(String file, String at, JsonNode node) {
+        String text = optionalText(node);
+        if (text != null && !text.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new CatalogException(file, at, "'" + text + "' is not a gamut class (lower-case letters, digits and "
+                    + "hyphens, e.g. coated-paper, garment)");
+        }
+        return text;
     }
 
     /** {@code exact} (the default) or {@code fast}: lcms's high-resolution precalculated grid. */
@@ -191,8 +205,12 @@ final class CatalogFiles {
             placements.add(new Placement(pid, optionalText(pn.path("name")) == null ? pid : pn.path("name").asText(),
                     readTiers(file, at, pn.path("tiers"), stocks)));
         }
+        JsonNode review = root.path("reviewDowngrades");
+        if (!review.isMissingNode() && !review.isBoolean()) {
+            throw new CatalogException(file, "reviewDowngrades", "must be true or false");
+        }
         return new Product(id, text(file, "name", root.path("name")), text(file, "process", root.path("process")),
-                bleed, placements, file);
+                bleed, placements, review.asBoolean(false), file);
     }
 
     private List<LayoutTier> readTiers(String file, String placementAt, JsonNode tiersNode, Map<String, Stock> stocks) {

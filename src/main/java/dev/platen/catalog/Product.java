@@ -8,10 +8,13 @@ import java.util.Optional;
  *
  * @param process     how it is printed (dtg, offset, sublimation, digital ...), for people and proofs
  * @param bleedInches bleed added around every print area on each side (0 for garments and mugs)
+ * @param reviewDowngrades true: a placement stepped down to a smaller tested tier waits for an operator even when
+ *                         nothing else fails. The default (false) lets the engine approve it, since tiers are
+ *                         test-printed precisely so that no person has to look
  * @param sourceFile  the catalog file it came from, for messages
  */
 public record Product(String id, String name, String process, double bleedInches, List<Placement> placements,
-                      String sourceFile) {
+                      boolean reviewDowngrades, String sourceFile) {
 
     public Product {
         placements = List.copyOf(placements);

@@ -27,10 +27,11 @@ import java.util.Set;
  */
 public record Stock(String id, String name, String paper, Path profile, String profileDescription,
                     String profileSha256, RenderingIntent intent, boolean blackPointCompensation, InkLimit inkLimit,
-                    Set<PrintFileFormat> outputs, String outputCondition, Precision precision) {
+                    Set<PrintFileFormat> outputs, String outputCondition, Precision precision, String gamutClass) {
 
     public Stock {
         outputs = Set.copyOf(outputs);
+        gamutClass = gamutClass == null ? "" : gamutClass.strip();
     }
 
     /**

@@ -22,9 +22,10 @@ record Manifest(String job, OrderRef order, String product, String productName, 
      * @param downgraded     true when the art did not hold up at the tier asked for and a smaller one was chosen
      * @param downgradedFrom the tier asked for, when downgraded; else null
      * @param effectiveDpi   of the art at this tier; null for vector art
+     * @param reasons        why the placement prints at this tier, e.g. {@code LOW_DPI_DOWNGRADED}
      */
     record Tier(String id, String name, String requested, boolean downgraded, String downgradedFrom,
-                BigDecimal effectiveDpi, int targetDpi) {
+                BigDecimal effectiveDpi, int targetDpi, List<String> reasons) {
     }
 
     /** The print area of the tier, in the unit the catalog gives it, and in inches; bleed is extra, per side. */

@@ -94,7 +94,7 @@ class PartnerJobs {
         return new Manifest(jobId, new Manifest.OrderRef(ready.order().id(), ready.order().reference()),
                 product.id(), product.name(), where.id(), where.name(), p.quantity(),
                 new Manifest.Tier(tier.id(), tier.name(), p.requestedTier(), p.downgraded(),
-                        p.downgraded() ? p.requestedTier() : null, p.effectiveDpi(), tier.targetDpi()),
+                        p.downgraded() ? p.requestedTier() : null, p.effectiveDpi(), tier.targetDpi(), p.reasons()),
                 new Manifest.PhysicalSize(tier.printArea().width(), tier.printArea().height(),
                         tier.printArea().unit().symbol(), tier.printArea().widthInches(),
                         tier.printArea().heightInches(), product.bleedInches()),

@@ -98,6 +98,11 @@ public class PartnerWebhooks {
         subject.put("placement", placement.placement());
         subject.put("status", change.status().name());
         subject.put("tier", placement.chosenTier());
+        // why it prints at this tier (LOW_DPI_DOWNGRADED when the engine stepped down to a smaller tested tier): a
+        // partner that packs or invoices by print size learns of a downgrade with the event, not from a reprint
+        subject.put("requestedTier", placement.requestedTier());
+        subject.put("downgraded", placement.downgraded());
+        subject.put("reasons", placement.reasons());
         if (change.status() == PlacementStatus.READY_FOR_PRINT) {
             subject.put("manifest", PartnerApiSecurity.PATH + "/jobs/" + placement.id() + "/manifest");
         }

@@ -19,8 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 4 of a placement, after its print files: the soft proof on its stock (proof, gamut view, mockup on the
@@ -53,11 +53,11 @@ public class MakeSoftProof {
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
                     q.severity() + ": " + q.message())).toList());
-            String worst = quality.stream().map(QualityFinding::severity).max(Comparator.naturalOrder())
-                    .map(Enum::name).orElse(null);
+            Optional<WorstFinding> worst = QualityChecks.worst(quality)
+                    .map(q -> new WorstFinding(q.severity().name(), q.code()));
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
-                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk()), worst);
+                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), null), worst);
         }
     }
 

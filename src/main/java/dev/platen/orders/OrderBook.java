@@ -145,15 +145,18 @@ public class OrderBook {
 
     /** Records the placement's soft proof; the proof lane decides next whether a person must look at it. */
     @Transactional
-    public void recordSoftProof(String placementId, SoftProofRecord proof, String worstSeverity) {
+    public void recordSoftProof(String placementId, SoftProofRecord proof, Optional<WorstFinding> worst) {
         jdbc.sql("delete from soft_proof where placement_id = ?").param(placementId).update();
         jdbc.sql("""
                 insert into soft_proof (placement_id, proof_sha256, gamut_sha256, mockup_sha256, before_after_sha256,
-                    delta_e_mean, delta_e_p95, out_of_gamut_share, max_total_ink, worst_severity, created_at)
-                values (?,?,?,?,?,?,?,?,?,?,?)""")
+                    delta_e_mean, delta_e_p95, out_of_gamut_share, max_total_ink, ssim, worst_severity, worst_finding,
+                    created_at)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(placementId, proof.proofSha256(), proof.gamutSha256(), proof.mockupSha256(),
                         proof.beforeAfterSha256(), proof.deltaE2000Mean(), proof.deltaE2000P95(),
-                        proof.outOfGamutShare(), proof.maxTotalInk(), worstSeverity, Timestamp.from(clock.instant()))
+                        proof.outOfGamutShare(), proof.maxTotalInk(), proof.ssim(),
+                        worst.map(WorstFinding::severity).orElse(null), worst.map(WorstFinding::code).orElse(null),
+                        Timestamp.from(clock.instant()))
                 .update();
         event(placementId, ENGINE, "SOFT_PROOF_MADE", String.format(java.util.Locale.ROOT,
                         "ΔE2000 mean %.2f, p95 %.2f; %.1f %% out of gamut; max ink %.0f %%", proof.deltaE2000Mean(),
@@ -195,10 +198,16 @@ public class OrderBook {
         return approval;
     }
 
-    /** The worst quality finding recorded with the placement's soft proof (INFO, WARNING, PROBLEM), if any. */
-    public Optional<String> worstSeverity(String placementId) {
-        return jdbc.sql("select worst_severity from soft_proof where placement_id = ?").param(placementId)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    /** The worst quality finding recorded with the placement's soft proof, if any. */
+    public Optional<WorstFinding> worstFinding(String placementId) {
+        return jdbc.sql("select worst_severity, worst_finding from soft_proof where placement_id = ?")
+                .param(placementId)
+                .query((rs, n) -> {
+                    String severity = rs.getString(1);
+                    return severity == null ? Optional.<WorstFinding>empty()
+                            : Optional.of(new WorstFinding(severity, rs.getString(2)));
+                })
+                .optional().flatMap(o -> o);
     }
 
     /** The proof lane sent the placement to an operator: it waits, with the table's reason, for their decision. */
@@ -418,7 +427,8 @@ public class OrderBook {
         return jdbc.sql("select * from soft_proof where placement_id = ?").param(placementId)
                 .query((rs, n) -> new SoftProofRecord(rs.getString("proof_sha256"), rs.getString("gamut_sha256"),
                         rs.getString("mockup_sha256"), rs.getString("before_after_sha256"), rs.getDouble("delta_e_mean"),
-                        rs.getDouble("delta_e_p95"), rs.getDouble("out_of_gamut_share"), rs.getDouble("max_total_ink")))
+                        rs.getDouble("delta_e_p95"), rs.getDouble("out_of_gamut_share"), rs.getDouble("max_total_ink"),
+                        rs.getObject("ssim", Double.class)))
                 .optional().orElse(null);
     }
 

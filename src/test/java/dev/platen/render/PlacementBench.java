@@ -55,7 +55,8 @@ public final class PlacementBench {
         Path profile = Path.of("icc-profiles/platen-coated-v1.icc");
         Stock coated = new Stock("coated-gloss", "Coated", null, profile, "Platen coated", "", RenderingIntent.RELATIVE_COLORIMETRIC,
                 true, new InkLimit(330), Set.of(format), "Platen coated v1",
-                "fast".equals(System.getProperty("platen.precision")) ? Precision.PRECALCULATED_HIGH_RES : Precision.EXACT);
+                "fast".equals(System.getProperty("platen.precision")) ? Precision.PRECALCULATED_HIGH_RES : Precision.EXACT,
+                "coated-paper");
 
         ArtworkPixels pixels = new ArtworkInspector(new ArtworkLimits(400_000_000L, 300_000_000L, 1)).pixels(in, dpi);
         PrintArea area = new PrintArea(

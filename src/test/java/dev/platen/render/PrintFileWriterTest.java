@@ -38,7 +38,7 @@ class PrintFileWriterTest {
             PrintArea.inches(8, 10), new TierPosition(TierPosition.Anchor.TOP_LEFT, 5, 7), 150, 100, "coated-gloss",
             null);
     private static final Product POSTER = new Product("poster", "Poster 18 x 24 in", "digital-offset", 0.125,
-            List.of(new Placement("face", "Poster face", List.of(POSTER_8X10))), "poster.yaml");
+            List.of(new Placement("face", "Poster face", List.of(POSTER_8X10))), false, "poster.yaml");
 
     @Test
     void bothFilesComeFromOnePassAndHoldTheSamePixels() throws Exception {

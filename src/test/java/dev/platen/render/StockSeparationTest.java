@@ -24,7 +24,7 @@ class StockSeparationTest {
 
     private static Stock stock(RenderingIntent intent, boolean bpc, double inkLimit) {
         return new Stock("test", "Test coated", null, COATED, "Platen coated", "0".repeat(64), intent, bpc,
-                new InkLimit(inkLimit), Set.of(PrintFileFormat.TIFF), "test", dev.platen.color.Precision.EXACT);
+                new InkLimit(inkLimit), Set.of(PrintFileFormat.TIFF), "test", dev.platen.color.Precision.EXACT, "coated-paper");
     }
 
     @Test

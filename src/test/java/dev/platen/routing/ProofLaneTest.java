@@ -27,9 +27,13 @@ class ProofLaneTest {
 
     @Test
     void theFactsAreTheTablesInputs() {
-        assertThat(new ProofLaneFacts("coated-gloss", true, null, 0.12, 7.5).decisionInputs())
-                .containsEntry("stock", "coated-gloss").containsEntry("downgraded", true)
-                .containsEntry("worstSeverity", "NONE").containsEntry("outOfGamutShare", 0.12)
+        assertThat(new ProofLaneFacts("coated-paper", true, false, true, null, null, 0.12, 7.5).decisionInputs())
+                .containsEntry("gamutClass", "coated-paper").containsEntry("downgraded", true)
+                .containsEntry("reviewDowngrades", false).containsEntry("operatorChoseTier", true)
+                .containsEntry("worstSeverity", "NONE")
+                .containsEntry("worstFinding", "").containsEntry("outOfGamutShare", 0.12)
                 .containsEntry("deltaE95", 7.5);
+        assertThat(new ProofLaneFacts(null, false, false, false, "PROBLEM", "JPEG_BLOCKING", 0, 0).decisionInputs())
+                .containsEntry("gamutClass", "").containsEntry("worstFinding", "JPEG_BLOCKING");
     }
 }

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
  * Artwork the tests make at the pixel sizes they need, each with a pixel that depends on its size so that every file
  * is different. {@link #png} is saturated (a red-to-blue gradient a press cannot fully print: the proof lane sends
  * it to review); {@link #printablePng} stays inside every bundled stock's gamut and has detail at print size, so
- * that the proof lane lets it through on its own when it fits its tier.
+ * that the proof lane lets it through on its own when it fits its tier. {@link #neon} is a flat design in screen
+ * colours no CMYK stock prints (pure RGB green and magenta), the clearest case for an out-of-gamut review.
  */
 public final class TestArtwork {
 
@@ -34,6 +35,24 @@ public final class TestArtwork {
 
     public static byte[] printablePng(int width, int height) {
         return encode(printable(width, height), "png");
+    }
+
+    /**
+     * Large flat areas of pure RGB green with magenta bars (sharp edges, so nothing but its colour is wrong with it),
+     * edge to edge, PNG.
+     */
+    public static byte[] neon(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0, 255, 0));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(255, 0, 255));
+        for (int y = height / 8; y < height; y += height / 4) {
+            g.fillRect(0, y, width, Math.max(1, height / 10));
+        }
+        g.dispose();
+        image.setRGB(0, 0, (width * 31 + height) & 0xFFFFFF);
+        return encode(image, "png");
     }
 
     /** Muted colours, a mid-grey disc and fine lines every few pixels (detail that survives scaling to print size). */

@@ -98,8 +98,25 @@ class OrderPrepressProcessTest {
     }
 
     @Test
-    void aDowngradedPlacementWaitsForReviewAndIsApprovedOnItsProof() throws Exception {
+    void aDowngradeToATestedTierIsApprovedByTheEngineAndKeepsItsReason() throws Exception {
         String art = upload(TestArtwork.printablePng(1500, 2000));
+        JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", art))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+
+        JsonNode placement = getOrder(order).path("placements").get(0);
+        assertThat(process).as(placement.toString()).isEnded().hasPassed("PlacementReady")
+                .hasNotPassed("ReviewProof");
+        assertThat(placement.path("tier").asText()).isEqualTo("centred");
+        assertThat(placement.path("downgraded").asBoolean()).isTrue();
+        assertThat(placement.path("reasons").toString()).contains("LOW_DPI_DOWNGRADED");
+        assertThat(placement.path("lane").asText()).isEqualTo("AUTO");
+        assertThat(placement.path("approval").path("automatic").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aProofUnderReviewIsEscalatedWhenOverdueAndApprovedOnItsProof() throws Exception {
+        String art = upload(TestArtwork.neon(1800, 2400));
         JsonNode order = postOrder(List.of(item("tshirt", placement("front", "full-front", art))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
@@ -117,11 +134,9 @@ class OrderPrepressProcessTest {
         JsonNode waiting = getOrder(order);
         assertThat(waiting.path("status").asText()).isEqualTo("NEEDS_REVIEW");
         JsonNode placement = waiting.path("placements").get(0);
-        assertThat(placement.path("tier").asText()).isEqualTo("centred");
-        assertThat(placement.path("downgraded").asBoolean()).isTrue();
-        assertThat(placement.path("reasons").toString()).contains("LOW_DPI_DOWNGRADED");
+        assertThat(placement.path("tier").asText()).isEqualTo("full-front");
         assertThat(placement.path("lane").asText()).isEqualTo("REVIEW");
-        assertThat(placement.path("laneReason").asText()).isEqualTo("DOWNGRADED");
+        assertThat(placement.path("laneReason").asText()).isEqualTo("OUT_OF_GAMUT");
         assertThat(placement.path("approval").isNull()).isTrue();
         String proof = placement.path("softProof").path("proof").asText().replaceAll(".*/", "");
 
@@ -141,8 +156,8 @@ class OrderPrepressProcessTest {
     }
 
     @Test
-    void aSaturatedPhotoOnCoatedPaperIsReviewedForWhatThePaperCannotPrint() throws Exception {
-        String photo = upload(TestArtwork.png(1200, 1500));
+    void aNeonDesignOnCoatedPaperIsReviewedForWhatThePaperCannotPrint() throws Exception {
+        String photo = upload(TestArtwork.neon(1200, 1500));
         JsonNode order = postOrder(List.of(item("poster", placement("face", "poster-8x10", photo))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
@@ -181,14 +196,14 @@ class OrderPrepressProcessTest {
 
     @Test
     void newArtCancelsTheOpenReviewAndThePlacementStartsAgain() throws Exception {
-        // a sticker: 500 px at 4 in is below its 150 DPI minimum, so it steps down to 3 in and waits for review
-        String soft = upload(TestArtwork.printablePng(500, 500));
+        // a sticker in colours no stock prints waits for review; the shop sends a printable design instead
+        String soft = upload(TestArtwork.neon(700, 700));
         JsonNode order = postOrder(List.of(item("sticker", placement("face", "sticker-4in", soft))));
         ProcessInstance process = processOf(order);
         runJobsOf(process);
         assertThat(process).isWaitingAt("ReviewProof");
         JsonNode before = getOrder(order).path("placements").get(0);
-        assertThat(before.path("laneReason").asText()).isEqualTo("DOWNGRADED");
+        assertThat(before.path("laneReason").asText()).isEqualTo("OUT_OF_GAMUT");
 
         String sharp = upload(TestArtwork.printablePng(700, 700));
         JsonNode replaced = replaceArtwork(order, before.path("id").asText(), sharp, 200);

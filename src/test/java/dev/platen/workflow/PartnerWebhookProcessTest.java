@@ -123,7 +123,11 @@ class PartnerWebhookProcessTest {
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).get("type")).isEqualTo("placement.on_hold");
         assertThat(posts.get(0).get("id")).isEqualTo(onHoldEvent);
-        assertThat(json.readTree(posts.get(0).get("body")).path("placement").path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        JsonNode held = json.readTree(posts.get(0).get("body")).path("placement");
+        assertThat(held.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        // the partner hears why: no tier of the placement holds a 200 px thumbnail
+        assertThat(held.path("reasons").toString()).contains("NO_TIER_FITS");
+        assertThat(held.path("downgraded").asBoolean()).isFalse();
 
         engine.getIdentityService().setAuthenticatedUserId("olga");
         complete(task(prepress), withVariables("decision", "REJECT", "note", "art is a thumbnail"));

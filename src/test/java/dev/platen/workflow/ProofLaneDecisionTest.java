@@ -1,5 +1,10 @@
 package dev.platen.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -12,11 +17,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The lane table of workflows/proof-lane.dmn, evaluated by Camunda's own DMN engine, rule by rule. */
+/**
+ * The lane table of workflows/proof-lane.dmn, evaluated by Camunda's own DMN engine, rule by rule. The limits it
+ * names are the table's own (read from its rules), so the tests hold them to their promise on either side of each
+ * limit rather than repeating the numbers.
+ */
 class ProofLaneDecisionTest {
 
     private static DmnEngine engine;
@@ -30,13 +42,16 @@ class ProofLaneDecisionTest {
         }
     }
 
-    private static Map<String, Object> clean(String stock) {
+    private static Map<String, Object> clean(String gamutClass) {
         Map<String, Object> inputs = new HashMap<>();
-        inputs.put("stock", stock);
+        inputs.put("gamutClass", gamutClass);
         inputs.put("downgraded", false);
+        inputs.put("reviewDowngrades", false);
+        inputs.put("operatorChoseTier", false);
         inputs.put("worstSeverity", "NONE");
-        inputs.put("outOfGamutShare", 0.01);
-        inputs.put("deltaE95", 2.0);
+        inputs.put("worstFinding", "");
+        inputs.put("outOfGamutShare", 0.0);
+        inputs.put("deltaE95", 1.0);
         return inputs;
     }
 
@@ -44,61 +59,119 @@ class ProofLaneDecisionTest {
         return engine.evaluateDecisionTable(decision, inputs).getSingleResult();
     }
 
-    @Test
-    void aCleanPlacementIsApprovedWithoutAPerson() {
-        assertThat(lane(clean("coated-gloss")).<String>getEntry("lane")).isEqualTo("AUTO");
-        assertThat(lane(clean("dtg-white-cotton")).<String>getEntry("laneReason")).isEqualTo("CLEAN");
+    private static String reason(Map<String, Object> inputs) {
+        return lane(inputs).getEntry("laneReason");
+    }
+
+    /** The classes the bundled stocks.yaml gives its stocks. */
+    private static Set<String> bundledClasses() throws IOException {
+        JsonNode stocks = new ObjectMapper(new YAMLFactory()).readTree(Path.of("icc-profiles/stocks.yaml").toFile())
+                .path("stocks");
+        Set<String> classes = new TreeSet<>();
+        stocks.forEach(s -> classes.add(s.path("gamutClass").asText()));
+        return classes;
     }
 
     @Test
-    void aDowngradeAlwaysGoesToReviewFirst() {
-        Map<String, Object> inputs = clean("coated-gloss");
+    void everyBundledStockHasARuleThatApprovesCleanWork() throws IOException {
+        assertThat(bundledClasses()).isNotEmpty().doesNotContain("");
+        for (String gamutClass : bundledClasses()) {
+            assertThat(lane(clean(gamutClass)).<String>getEntry("lane")).as(gamutClass).isEqualTo("AUTO");
+            assertThat(reason(clean(gamutClass))).isEqualTo("CLEAN");
+        }
+    }
+
+    @Test
+    void aStockNoRuleNamesIsNeverApprovedByDefault() {
+        // a shop adds a newsprint stock to stocks.yaml, with or without a class the table knows nothing of
+        for (String gamutClass : List.of("", "newsprint", "Coated-Paper")) {
+            Map<String, Object> perfect = clean(gamutClass);
+            assertThat(lane(perfect).<String>getEntry("lane")).as("class '%s'", gamutClass).isEqualTo("REVIEW");
+            assertThat(reason(perfect)).isEqualTo("NO_RULE");
+            Map<String, Object> checkerboard = clean(gamutClass);
+            checkerboard.put("outOfGamutShare", 0.5);
+            assertThat(lane(checkerboard).<String>getEntry("lane")).isEqualTo("REVIEW");
+        }
+    }
+
+    @Test
+    void aFigureThatIsNotANumberMatchesNoApprovingRule() throws IOException {
+        for (String gamutClass : bundledClasses()) {
+            Map<String, Object> failed = clean(gamutClass);
+            failed.put("deltaE95", Double.NaN);
+            assertThat(reason(failed)).as(gamutClass).isEqualTo("NO_RULE");
+        }
+    }
+
+    @Test
+    void aDowngradeToATestedTierIsApprovedUnlessTheProductAsksForReview() {
+        Map<String, Object> inputs = clean("garment");
         inputs.put("downgraded", true);
-        inputs.put("worstSeverity", "PROBLEM");
-        assertThat(lane(inputs).<String>getEntry("lane")).isEqualTo("REVIEW");
-        assertThat(lane(inputs).<String>getEntry("laneReason")).isEqualTo("DOWNGRADED");
-    }
-
-    @Test
-    void aPreflightProblemGoesToReviewButAWarningDoesNot() {
-        Map<String, Object> inputs = clean("coated-gloss");
-        inputs.put("worstSeverity", "PROBLEM");
-        assertThat(lane(inputs).<String>getEntry("laneReason")).isEqualTo("PREFLIGHT_PROBLEM");
-        inputs.put("worstSeverity", "WARNING");
         assertThat(lane(inputs).<String>getEntry("lane")).isEqualTo("AUTO");
+        inputs.put("reviewDowngrades", true);
+        assertThat(lane(inputs).<String>getEntry("lane")).isEqualTo("REVIEW");
+        assertThat(reason(inputs)).isEqualTo("DOWNGRADED");
     }
 
     @Test
-    void gamutThresholdsDifferPerStock() {
-        Map<String, Object> paper = clean("coated-gloss");
-        paper.put("outOfGamutShare", 0.10);
-        assertThat(lane(paper).<String>getEntry("laneReason")).isEqualTo("OUT_OF_GAMUT");
-
-        Map<String, Object> shirt = clean("dtg-white-cotton");
-        shirt.put("outOfGamutShare", 0.10);
-        assertThat(lane(shirt).<String>getEntry("lane")).isEqualTo("AUTO");
-        shirt.put("outOfGamutShare", 0.25);
-        assertThat(lane(shirt).<String>getEntry("laneReason")).isEqualTo("OUT_OF_GAMUT");
+    void theOperatorWhoChoseATierSeesItsProof() {
+        Map<String, Object> inputs = clean("coated-paper");
+        inputs.put("operatorChoseTier", true);
+        assertThat(reason(inputs)).isEqualTo("OPERATOR_CHOSE_TIER");
     }
 
     @Test
-    void exactlyAtAThresholdStillPassesAutomatically() {
-        Map<String, Object> paper = clean("uncoated-offset");
-        paper.put("outOfGamutShare", 0.05);
-        paper.put("deltaE95", 6.0);
-        assertThat(lane(paper).<String>getEntry("lane")).isEqualTo("AUTO");
+    void aPreflightProblemGoesToReviewUnderItsOwnNameButAWarningDoesNot() {
+        Map<String, Object> inputs = clean("coated-paper");
+        inputs.put("downgraded", true);
+        inputs.put("reviewDowngrades", true);
+        inputs.put("worstSeverity", "PROBLEM");
+        inputs.put("worstFinding", "JPEG_BLOCKING");
+        assertThat(lane(inputs).<String>getEntry("lane")).isEqualTo("REVIEW");
+        assertThat(reason(inputs)).isEqualTo("JPEG_BLOCKING");
+        inputs.put("worstFinding", "");
+        assertThat(reason(inputs)).isEqualTo("PREFLIGHT_PROBLEM");
+
+        Map<String, Object> warned = clean("coated-paper");
+        warned.put("worstSeverity", "WARNING");
+        warned.put("worstFinding", "BELOW_TARGET_DPI");
+        assertThat(lane(warned).<String>getEntry("lane")).isEqualTo("AUTO");
     }
 
     @Test
-    void aVisibleColourShiftGoesToReviewSoonerOnPaperThanOnAGarment() {
-        Map<String, Object> poster = clean("coated-gloss");
-        poster.put("deltaE95", 7.5);
-        assertThat(lane(poster).<String>getEntry("laneReason")).isEqualTo("COLOUR_SHIFT");
+    void gamutAndColourShiftLimitsHoldOnEitherSidePerClass() throws IOException {
+        for (String gamutClass : bundledClasses()) {
+            double gamutLimit = limit(gamutClass + "-gamut", 5);
+            double shiftLimit = limit(gamutClass + "-colour-shift", 6);
 
-        Map<String, Object> mug = clean("sublimation-mug");
-        mug.put("deltaE95", 7.5);
-        assertThat(lane(mug).<String>getEntry("lane")).isEqualTo("AUTO");
-        mug.put("deltaE95", 10.5);
-        assertThat(lane(mug).<String>getEntry("laneReason")).isEqualTo("COLOUR_SHIFT");
+            Map<String, Object> atLimits = clean(gamutClass);
+            atLimits.put("outOfGamutShare", gamutLimit);
+            atLimits.put("deltaE95", shiftLimit);
+            assertThat(lane(atLimits).<String>getEntry("lane")).as(gamutClass + " exactly at its limits")
+                    .isEqualTo("AUTO");
+
+            Map<String, Object> outside = clean(gamutClass);
+            outside.put("outOfGamutShare", gamutLimit + 0.001);
+            assertThat(reason(outside)).as(gamutClass).isEqualTo("OUT_OF_GAMUT");
+
+            Map<String, Object> shifted = clean(gamutClass);
+            shifted.put("deltaE95", shiftLimit + 0.01);
+            assertThat(reason(shifted)).as(gamutClass).isEqualTo("COLOUR_SHIFT");
+        }
+    }
+
+    @Test
+    void paperIsHeldToTighterLimitsThanAGarment() {
+        assertThat(limit("coated-paper-gamut", 5)).isLessThan(limit("garment-gamut", 5));
+        assertThat(limit("coated-paper-colour-shift", 6)).isLessThan(limit("garment-colour-shift", 6));
+    }
+
+    /** The number in a rule's "> n" entry for the given input column. */
+    private static double limit(String ruleId, int column) {
+        DmnDecisionTableImpl table = (DmnDecisionTableImpl) decision.getDecisionLogic();
+        DmnDecisionTableRuleImpl rule = table.getRules().stream().filter(r -> r.getId().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule " + ruleId));
+        String entry = rule.getConditions().get(column).getExpression();
+        return Double.parseDouble(entry.replace(">", "").trim());
     }
 }
