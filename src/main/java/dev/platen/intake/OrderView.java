@@ -19,7 +19,9 @@ record OrderView(String id, String reference, String partner, String status, boo
      * @param tier         the tier it prints at, or null when none fits (yet)
      * @param effectiveDpi at {@code tier}, or at {@code requestedTier} when none fits; null for vector art
      * @param lane         after the soft proof: {@code AUTO} (approved without a person) or {@code REVIEW}
-     * @param laneReason   why it took that lane, e.g. {@code CLEAN}, {@code DOWNGRADED}, {@code OUT_OF_GAMUT}
+     * @param laneReason   why it took that lane: {@code CLEAN}, {@code OUT_OF_GAMUT}, {@code COLOUR_SHIFT}, the code of
+     *                     the worst quality finding (e.g. {@code JPEG_BLOCKING}), {@code OPERATOR_CHOSE_TIER},
+     *                     {@code DOWNGRADED} (products that review downgrades) or {@code NO_RULE}
      * @param approval     who approved which files, or null until approved
      */
     record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
@@ -35,7 +37,7 @@ record OrderView(String id, String reference, String partner, String status, boo
 
     /** The colour report and the proof images (PNG); null until the proof is made. */
     record SoftProofView(double deltaE2000Mean, double deltaE2000P95, double outOfGamutShare, double maxTotalInk,
-                         String proof, String gamut, String mockup, String beforeAfter) {
+                         Double ssim, String proof, String gamut, String mockup, String beforeAfter) {
     }
 
     /** A print-ready file: {@code href} downloads it; {@code sha256} checks the bytes. */
@@ -56,7 +58,7 @@ record OrderView(String id, String reference, String partner, String status, boo
                         PrintFileController.PATH + "/" + f.sha256())).toList(),
                 p.softProof() == null ? null : new SoftProofView(p.softProof().deltaE2000Mean(),
                         p.softProof().deltaE2000P95(), p.softProof().outOfGamutShare(), p.softProof().maxTotalInk(),
-                        PrintFileController.PROOF_PATH + "/" + p.softProof().proofSha256(),
+                        p.softProof().ssim(), PrintFileController.PROOF_PATH + "/" + p.softProof().proofSha256(),
                         PrintFileController.PROOF_PATH + "/" + p.softProof().gamutSha256(),
                         PrintFileController.PROOF_PATH + "/" + p.softProof().mockupSha256(),
                         PrintFileController.PROOF_PATH + "/" + p.softProof().beforeAfterSha256()),
