@@ -42,7 +42,7 @@ public class ArtworkInspector implements ArtworkReader {
     public ArtworkInspector(ArtworkLimits limits) {
         this.limits = limits;
         this.pdf = new PdfArtwork(limits);
-        this.decoding = new ArtworkDecoding(limits.decoderThreads(), limits.decoderQueue());
+        this.decoding = new ArtworkDecoding(limits.decoderThreads(), limits.decoderQueue(), limits.decoderWait());
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param renderTimeLimit     time for producing one file's pixels for printing (default 60 s)
  * @param decoderThreads      files decoded at once; each holds at most maxDecodedBytes (default 2)
  * @param decoderQueue        files waiting for a decoder thread before the engine answers "busy" (default 16)
+ * @param decoderWait         longest a file waits in that queue for a decoder thread before the answer is "busy"
+ *                            (default 30 s); not counted in the time limits, which start when a thread takes the
+ *                            file up, so that a burst of uploads never times a good file out
  */
 @ConfigurationProperties("platen.artwork")
 public record ArtworkLimits(
@@ -36,7 +39,8 @@ public record ArtworkLimits(
         Duration timeLimit,
         Duration renderTimeLimit,
         int decoderThreads,
-        int decoderQueue) {
+        int decoderQueue,
+        Duration decoderWait) {
 
     @ConstructorBinding
     public ArtworkLimits(
@@ -50,10 +54,11 @@ public record ArtworkLimits(
             @DefaultValue("10s") Duration timeLimit,
             @DefaultValue("60s") Duration renderTimeLimit,
             @DefaultValue("2") int decoderThreads,
-            @DefaultValue("16") int decoderQueue) {
-        if (decoderThreads < 1 || decoderQueue < 0) {
-            throw new IllegalArgumentException("platen.artwork.decoder-threads must be at least 1 and "
-                    + "decoder-queue at least 0");
+            @DefaultValue("16") int decoderQueue,
+            @DefaultValue("30s") Duration decoderWait) {
+        if (decoderThreads < 1 || decoderQueue < 0 || decoderWait.isNegative()) {
+            throw new IllegalArgumentException("platen.artwork.decoder-threads must be at least 1, "
+                    + "decoder-queue at least 0 and decoder-wait not negative");
         }
         this.maxUploadBytes = maxUploadBytes;
         this.maxPixels = maxPixels;
@@ -66,17 +71,26 @@ public record ArtworkLimits(
         this.renderTimeLimit = renderTimeLimit;
         this.decoderThreads = decoderThreads;
         this.decoderQueue = decoderQueue;
+        this.decoderWait = decoderWait;
+    }
+
+    /** All limits but the decoder wait, which keeps its default. */
+    public ArtworkLimits(long maxUploadBytes, long maxPixels, int maxPdfPagesUsed, long maxDecodedBytes,
+                         long maxPdfStreamBytes, long maxPdfDocumentBytes, int maxPdfObjectDepth, Duration timeLimit,
+                         Duration renderTimeLimit, int decoderThreads, int decoderQueue) {
+        this(maxUploadBytes, maxPixels, maxPdfPagesUsed, maxDecodedBytes, maxPdfStreamBytes, maxPdfDocumentBytes,
+                maxPdfObjectDepth, timeLimit, renderTimeLimit, decoderThreads, decoderQueue, Duration.ofSeconds(30));
     }
 
     /** The three limits most callers set, with the defaults for the rest. */
     public ArtworkLimits(long maxUploadBytes, long maxPixels, int maxPdfPagesUsed) {
         this(maxUploadBytes, maxPixels, maxPdfPagesUsed, DEFAULTS.maxDecodedBytes, DEFAULTS.maxPdfStreamBytes,
                 DEFAULTS.maxPdfDocumentBytes, DEFAULTS.maxPdfObjectDepth, DEFAULTS.timeLimit,
-                DEFAULTS.renderTimeLimit, DEFAULTS.decoderThreads, DEFAULTS.decoderQueue);
+                DEFAULTS.renderTimeLimit, DEFAULTS.decoderThreads, DEFAULTS.decoderQueue, DEFAULTS.decoderWait);
     }
 
     private static final ArtworkLimits DEFAULTS = new ArtworkLimits(200_000_000L, 300_000_000L, 1, 1L << 30,
-            64L << 20, 256L << 20, 128, Duration.ofSeconds(10), Duration.ofSeconds(60), 2, 16);
+            64L << 20, 256L << 20, 128, Duration.ofSeconds(10), Duration.ofSeconds(60), 2, 16, Duration.ofSeconds(30));
 
     /**
      * The decoded-byte budget in force: {@link #maxDecodedBytes()}, but never more than the heap can give every

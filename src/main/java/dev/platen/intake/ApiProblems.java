@@ -52,8 +52,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Overload, not bad input: every artwork decoder is busy and its queue full. 503 with Retry-After, so that an
-     * order system backs off and sends the same file again; the file itself was not judged.
+     * Overload, not bad input: every artwork decoder is busy and its queue full, no decoder was free within the
+     * decoder wait, or the file ran out of time on a decoder starved by other files. 503 with Retry-After, so that
+     * an order system backs off and sends the same file again; the file itself was not judged.
      */
     @ExceptionHandler(ArtworkDecoderBusy.class)
     ResponseEntity<Object> decoderBusy(ArtworkDecoderBusy e, HttpServletRequest request) {

@@ -41,6 +41,9 @@ public class InspectPlacement {
             java.nio.file.Path art = store.readablePath(placement.artworkId());
             decoded = clock.run(() -> reader.decodeFully(art));
         } catch (ArtworkRejected e) {
+            // Only a verdict on the file itself is a finding. ArtworkDecoderBusy (no decoder free, or the file starved
+            // of its time by other work) is not caught: the job fails and the engine tries it again on the step's
+            // back-off, with nothing recorded against the art.
             book.addFindings(placementId, List.of(new Finding("ARTWORK_UNDECODABLE", e.code() + ": " + e.getMessage())));
             return new InspectionOutcome(false, e.getMessage());
         } catch (IOException e) {

@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** The bounded decoder: one file's overflow, exhausted heap or time limit ends that file and nothing else. */
+/**
+ * The bounded decoder: one file's overflow, exhausted heap or time limit ends that file and nothing else, and load
+ * (waiting for a decoder, sharing it) is "busy", never a verdict on the file.
+ */
 class ArtworkDecodingTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(30);
 
     @Test
     void stackOverflowFailsTheFileAndTheDecoderServesTheNextOne() {
-        ArtworkDecoding decoding = new ArtworkDecoding(1, 4);
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
 
         ArtworkRejected rejection = assertThrows(ArtworkRejected.class,
                 () -> decoding.run(GENEROUS, () -> recurse(0)));
@@ -28,7 +32,7 @@ class ArtworkDecodingTest {
 
     @Test
     void outOfMemoryFailsTheFileAndTheDecoderServesTheNextOne() {
-        ArtworkDecoding decoding = new ArtworkDecoding(1, 4);
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
 
         // An array beyond what any heap can give: the VM throws OutOfMemoryError without touching the heap.
         ArtworkRejected rejection = assertThrows(ArtworkRejected.class,
@@ -41,7 +45,7 @@ class ArtworkDecodingTest {
 
     @Test
     void fileOverItsTimeLimitIsRejectedAndItsDecodingInterrupted() throws InterruptedException {
-        ArtworkDecoding decoding = new ArtworkDecoding(1, 4);
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
         CountDownLatch interrupted = new CountDownLatch(1);
 
         ArtworkRejected rejection = assertThrows(ArtworkRejected.class,
@@ -62,7 +66,7 @@ class ArtworkDecodingTest {
 
     @Test
     void fullDecoderAndQueueAnswerBusyNotARejectionOfTheFile() throws Exception {
-        ArtworkDecoding decoding = new ArtworkDecoding(1, 0);
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 0, GENEROUS);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean firstFinished = new AtomicBoolean();
@@ -81,8 +85,8 @@ class ArtworkDecodingTest {
     }
 
     @Test
-    void fileTimedOutWhileWaitingGivesUpItsPlaceInTheQueue() throws Exception {
-        ArtworkDecoding decoding = new ArtworkDecoding(1, 1);
+    void fileWaitingLongerThanTheDecoderWaitIsBusyAndGivesUpItsPlaceInTheQueue() throws Exception {
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 1, Duration.ofMillis(100));
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // A decoder that ignores interrupts keeps the only thread.
@@ -97,21 +101,82 @@ class ArtworkDecodingTest {
                     return null;
                 });
             } catch (ArtworkRejected expected) {
-                // timed out, the thread stays busy
+                // timed out alone on the decoder, the thread stays busy
             }
         });
         stuck.start();
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 
-        // Waits in the queue, times out: its place must be free again for the next file.
-        assertThrows(ArtworkRejected.class, () -> decoding.run(Duration.ofMillis(100), () -> "waited"));
-        ArtworkRejected next = assertThrows(ArtworkRejected.class,
-                () -> decoding.run(Duration.ofMillis(100), () -> "queued, not busy"));
+        // Waits in the queue past the decoder wait: busy, not a verdict on the file; its place is free again.
+        ArtworkDecoderBusy waited = assertThrows(ArtworkDecoderBusy.class,
+                () -> decoding.run(GENEROUS, () -> "waited"));
+        ArtworkDecoderBusy next = assertThrows(ArtworkDecoderBusy.class,
+                () -> decoding.run(GENEROUS, () -> "queued, not turned away"));
 
-        assertThat(next.code()).isEqualTo("ARTWORK_TIMEOUT");
+        assertThat(waited.getMessage()).contains("No artwork decoder was free");
+        assertThat(next.getMessage()).as("the queue had room again").contains("No artwork decoder was free");
         release.countDown();
         stuck.join(10_000);
         assertThat(decoding.run(GENEROUS, () -> "served")).isEqualTo("served");
+    }
+
+    @Test
+    void waitingForADecoderDoesNotCountAgainstTheTimeLimit() throws Exception {
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> decoding.run(GENEROUS, () -> {
+            running.countDown();
+            Thread.sleep(1_000);
+            return "slow";
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // Queued about a second behind the slow file, three times its own limit: its clock starts on the decoder.
+        assertThat(decoding.run(Duration.ofMillis(300), () -> "quick")).isEqualTo("quick");
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("slow");
+    }
+
+    @Test
+    void fileOutOfTimeWhileOtherFilesShareTheDecodersIsBusyNotJudged() throws Exception {
+        ArtworkDecoding decoding = new ArtworkDecoding(2, 4, GENEROUS);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> decoding.run(GENEROUS, () -> {
+            running.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch interrupted = new CountDownLatch(1);
+
+        // Held up without the processor (as a thread starved by other work is), with another file on the decoders.
+        ArtworkDecoderBusy busy = assertThrows(ArtworkDecoderBusy.class,
+                () -> decoding.run(Duration.ofMillis(200), () -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                    }
+                    return null;
+                }));
+
+        assertThat(busy.getMessage()).contains("longer than the limit", "engine was busy", "not judged");
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("its decoding was stopped all the same").isTrue();
+        release.countDown();
+        assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aTimeoutCountsAgainstTheFileOnlyWhenItHadTheDecodersOrTheProcessor() {
+        Duration limit = Duration.ofSeconds(10);
+
+        assertThat(ArtworkDecoding.slowOnItsOwn(true, 0, limit)).as("alone on the decoders").isTrue();
+        assertThat(ArtworkDecoding.slowOnItsOwn(true, -1, limit)).as("alone, processor time unknown").isTrue();
+        assertThat(ArtworkDecoding.slowOnItsOwn(false, 9_000_000_000L, limit))
+                .as("in a crowd, but decoding nine seconds of the ten: a hostile file").isTrue();
+        assertThat(ArtworkDecoding.slowOnItsOwn(false, 5_000_000_000L, limit)).as("half a processor").isTrue();
+        assertThat(ArtworkDecoding.slowOnItsOwn(false, 2_000_000_000L, limit))
+                .as("in a crowd with a fifth of a processor: starved, not slow").isFalse();
+        assertThat(ArtworkDecoding.slowOnItsOwn(false, -1, limit)).as("in a crowd, processor time unknown").isFalse();
     }
 
     @Test

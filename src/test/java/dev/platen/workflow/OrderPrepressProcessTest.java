@@ -409,7 +409,8 @@ class OrderPrepressProcessTest {
         // the stored artwork disappears (a disk fault, an operator's rm): the engine's fault, not the shop's
         java.nio.file.Files.delete(java.nio.file.Path.of("target/process-test-objects/sha256", art.substring(0, 2), art));
 
-        for (int attempt = 0; attempt < 5; attempt++) {
+        // every attempt of the step's back-off (platen.orders.step-retry-cycle), run now instead of when due
+        for (int attempt = 0; attempt < 12; attempt++) {
             for (Job job : jobQuery().processInstanceId(process.getId()).withRetriesLeft().list()) {
                 assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
                         .hasMessageContaining("cannot be read from the store");
