@@ -44,7 +44,14 @@ import java.util.Set;
  *       product prints on (T-shirt front: {@code dtg-white-cotton}; poster face: {@code coated-gloss}), and on
  *       each further stock named (e.g. {@code uncoated-offset sublimation-mug}, for stock classes the set has no
  *       product on), one row per file and stock.</li>
+ *   <li>{@code ColourReportRun --synthetic}: art drawn here (black text, a grey ramp, a checkerboard of primaries, flat
+ *       and scattered neon) on every stock and on the reference press profiles in {@code platen.icc-reference}
+ *       (default {@code ../shared/icc-reference}) as relative colorimetric + BPC stocks.</li>
+ *   <li>{@code ColourReportRun --perceptual}: how far each stock's intent, and perceptual, move the colours the stock
+ *       can print (the out-of-gamut limit must sit above it).</li>
  * </ul>
+ * {@code -Dplaten.run.out=DIR} also writes each proof sheet's images; {@code -Dplaten.run.no-bpc=true} measures the
+ * labelled set on the stocks with BPC switched off (the quality floor's counter-example).
  */
 public final class ColourReportRun {
 
@@ -146,7 +153,7 @@ public final class ColourReportRun {
         Map<String, BufferedImage> art = new LinkedHashMap<>();
         art.put("black text on white", ProofFixtures.blackText(1200, 800));
         art.put("grey ramp", ProofFixtures.greyRamp(1200, 800));
-        art.put("primaries checkerboard", checkerboard(1200, 800, 150));
+        art.put("primaries checkerboard", ProofFixtures.primariesCheckerboard(1200, 800, 150));
         art.put("flat neon green", ProofFixtures.flat(1200, 800, 0x00FF40));
         art.put("2 % scattered neon green", ProofFixtures.withScattered(ProofFixtures.mutedPhoto(1200, 800), 0x00FF40, 0.02));
         Product poster = ProofFixtures.product("poster");
@@ -227,17 +234,6 @@ public final class ColourReportRun {
         }
     }
 
-    static BufferedImage checkerboard(int width, int height, int square) {
-        int[] colours = {0xFF0000, 0x00FF00, 0x0000FF, 0x00FFFF, 0xFF00FF, 0xFFFF00};
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, colours[(x / square + 2 * (y / square)) % colours.length]);
-            }
-        }
-        return image;
-    }
-
     static ColourReport report(Path art, Stock stock) {
         Product poster = ProofFixtures.product("poster");
         LayoutTier tier = poster.placements().get(0).largestTier();
@@ -255,7 +251,17 @@ public final class ColourReportRun {
             }
         }
         try (ColorProfile press = stock.openProfile(); SourceColour source = SourceColour.of(pixels, press)) {
-            return ProofSheet.make(source, stock, poster, tier, 2048).report();
+            ProofSheet sheet = ProofSheet.make(source, stock, poster, tier, 2048);
+            String out = System.getProperty("platen.run.out");
+            if (out != null) {
+                // -Dplaten.run.out=DIR: the proof, gamut view, mockup and before/after of each file and stock.
+                try {
+                    sheet.writePngs(Path.of(out, art.getFileName() + "-" + stock.id()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return sheet.report();
         }
     }
 }

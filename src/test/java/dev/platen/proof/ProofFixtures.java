@@ -180,6 +180,18 @@ final class ProofFixtures {
         return copy;
     }
 
+    /** Squares of {@code square} px in the RGB primaries and secondaries at full strength. */
+    static BufferedImage primariesCheckerboard(int width, int height, int square) {
+        int[] colours = {0xFF0000, 0x00FF00, 0x0000FF, 0x00FFFF, 0xFF00FF, 0xFFFF00};
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, colours[(x / square + 2 * (y / square)) % colours.length]);
+            }
+        }
+        return image;
+    }
+
     /** A left-to-right grey ramp, black to white. */
     static BufferedImage greyRamp(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

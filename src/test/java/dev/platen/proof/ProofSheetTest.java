@@ -1,13 +1,16 @@
 package dev.platen.proof;
 
 import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorTransform;
 import dev.platen.color.Colorimeter;
+import dev.platen.color.InkLimit;
 import dev.platen.color.Lab;
 import dev.platen.color.PixelFormat;
+import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
@@ -16,9 +19,13 @@ import org.junit.jupiter.api.Test;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 
 import static dev.platen.proof.ProofFixtures.rgbAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Soft proofs through real LittleCMS on the project's own stock profiles. */
 class ProofSheetTest {
@@ -94,6 +101,22 @@ class ProofSheetTest {
                 }
             }
         }
+    }
+
+    @Test
+    void onNewsprintACheckerboardOfPrimariesIsMostlyOutOfGamutAndGreysAreNot() {
+        // A small-gamut stock a shop might add: the reference IFRA26S cold-set newsprint profile, read in place beside
+        // the checkout (skipped where it is absent), relative colorimetric + BPC.
+        Path file = Path.of(System.getProperty("platen.icc-reference", "../shared/icc-reference"),
+                "IFRA26S_2004_newsprint.icc");
+        assumeTrue(Files.isRegularFile(file), "no reference profiles beside the checkout");
+        Stock newsprint = new Stock("newsprint", "Newsprint", null, file, "IFRA26S", "", RenderingIntent.RELATIVE_COLORIMETRIC,
+                true, new InkLimit(240), Set.of(PrintFileFormat.TIFF), "IFRA26S", Precision.EXACT);
+        ColourReport checkerboard = proof(ProofFixtures.primariesCheckerboard(600, 400, 75), newsprint).report();
+        System.out.println("primaries checkerboard on IFRA26S newsprint: " + checkerboard.summary());
+        assertThat(checkerboard.outOfGamutShare()).isGreaterThan(0.5);
+        assertThat(proof(ProofFixtures.greyRamp(512, 128), newsprint).report().outOfGamutShare()).isZero();
+        assertThat(proof(ProofFixtures.blackText(600, 400), newsprint).report().outOfGamutShare()).isZero();
     }
 
     @Test
