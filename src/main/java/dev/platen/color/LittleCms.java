@@ -143,6 +143,10 @@ interface LittleCms extends Library {
                                   int bytesPerLineIn, int bytesPerLineOut, int bytesPerPlaneIn,
                                   int bytesPerPlaneOut);
 
+    // --- Black points; a cmsCIEXYZ is three doubles X, Y, Z (media-relative, D50, Y 0..1) ---
+    boolean cmsDetectBlackPoint(double[] blackPoint, Pointer profile, int intent, int flags);
+    boolean cmsDetectDestinationBlackPoint(double[] blackPoint, Pointer profile, int intent, int flags);
+
     // --- Colour difference; a cmsCIELab is three doubles L, a, b ---
     double cmsCIE2000DeltaE(double[] lab1, double[] lab2, double kl, double kc, double kh);
 }

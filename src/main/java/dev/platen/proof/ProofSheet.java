@@ -22,7 +22,9 @@ import java.util.Objects;
  * read-only.)
  *
  * @param proof       the art as it will print on the stock, paper white simulated, at screen size
- * @param gamutView   the same proof with what the stock cannot reproduce painted magenta
+ * @param gamutView   the same proof with what {@link ColourReport#outOfGamutShare()} counts painted magenta: where
+ *                    the print, seen from its viewing distance, is a different colour from what the stock is
+ *                    asked to print (black printed as the stock's black is not painted)
  * @param mockup      the proof on a to-scale drawing of the product, at the tier's place and size
  * @param beforeAfter the art as supplied beside its proof
  * @param report      the colour figures, computed on the screen-size image
@@ -48,8 +50,8 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
      * owner closes it.
      */
     public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge) {
-        // Six transforms, each used once: a cache of its own that goes with the call.
-        try (TransformCache once = new TransformCache(6)) {
+        // Five transforms, each used once: a cache of its own that goes with the call.
+        try (TransformCache once = new TransformCache(5)) {
             return make(art, stock, product, tier, longEdge, once);
         }
     }

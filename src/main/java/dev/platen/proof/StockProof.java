@@ -1,6 +1,7 @@
 package dev.platen.proof;
 
 import dev.platen.catalog.Stock;
+import dev.platen.color.BlackPointCompensation;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorTransform;
 import dev.platen.color.GamutAlarm;
@@ -9,6 +10,8 @@ import dev.platen.color.Lab;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.SoftProof;
+import dev.platen.color.SpatialCielab;
+import dev.platen.color.StructuralSimilarity;
 import dev.platen.color.TransformCache;
 import dev.platen.render.StockSeparation;
 
@@ -23,37 +26,72 @@ import java.util.Arrays;
  * <p><b>Distinct colours.</b> Every transform here is per colour, so each distinct colour of the screen image is
  * converted once and the pixels are then looked up. Graphics have a few hundred colours, a photograph at 2048 px
  * some hundred thousand: this is what makes the stock's exact evaluation ({@code Precision.EXACT}, the print
- * files' own) affordable for a screen proof, so the proof, the gamut check and the ink figure come from the same
- * numbers the press files do.
+ * files' own) affordable for a screen proof, so the proof, the colour figures and the ink figure come from the same
+ * numbers the press files do. Only the viewing-distance filter and SSIM work per pixel, on plain float arrays.
  *
- * <p><b>Transforms.</b>
+ * <p><b>Transforms</b> (five, from the caller's cache).
  * <ul>
  *   <li>Proof: art -> stock (the stock's intent and BPC) -> sRGB, the stock-to-screen leg absolute colorimetric
  *       ("simulate paper colour"): paper white and ink black show as they print.</li>
- *   <li>Gamut view: the same proof with lcms's gamut check ({@code cmsFLAGS_GAMUTCHECK}), alarm in
- *       {@link #ALARM}. lcms (cmsgmt.c) takes the art colour to Lab, then Lab -> stock -> Lab twice, relative
- *       colorimetric without BPC, and calls it out of gamut when the first round trip misses by more than
- *       ΔE*ab (CIE76) 5 while the second does not, or both miss and their ratio exceeds 5 (its
- *       {@code ERR_THERESHOLD}; 1 for matrix-shaper stocks). The answer is sampled on a grid over the art's space
- *       and interpolated, so the marked region reaches up to one grid cell (a few 8-bit counts) past the true
- *       boundary. We use lcms's check rather than a ΔE2000 threshold of our own because it asks the profile
- *       whether the colour is reproducible, while ΔE between art and proof also counts what the intent does on
- *       purpose (BPC lifts every shadow, perceptual compresses in-gamut colours too) and a threshold that keeps
- *       greys clean would have to be about as large as the errors it is meant to find. Consequence to know: the
- *       round trip has no BPC, so everything darker than the stock's own black (pure black text included) is
- *       marked; on the press BPC prints it as the stock's deepest black.</li>
- *   <li>Colour difference: art -> Lab (art profile, relative colorimetric) against art -> stock -> Lab (the stock's
- *       intent and BPC, then relative colorimetric out of the stock): media-relative, the way the eye sees a print
- *       after adapting to its paper. The paper's own colour is reported beside it ({@link ColourReport#paperWhite}),
- *       rather than mixed into every pixel's ΔE.</li>
- *   <li>Ink: the stock's separation exactly as print files get it ({@link StockSeparation}: intent, BPC, precision,
- *       ink limit in the same transform); the report keeps the highest C+M+Y+K.</li>
+ *   <li>The print: the stock's separation exactly as print files get it ({@link StockSeparation}: intent, BPC,
+ *       precision, ink limit in one transform), read back to Lab through the stock's profile, relative
+ *       colorimetric: what a spectrophotometer reads off the print, relative to its paper. The report keeps the
+ *       highest C+M+Y+K.</li>
+ *   <li>The art: art -> Lab, relative colorimetric; and the art on screen for the before/after view.</li>
  * </ul>
+ *
+ * <p><b>What the print is held to.</b> Not the art's own Lab: the art's Lab after the black point compensation the
+ * stock's intent applies ({@link BlackPointCompensation}, lcms's own scaling to the medium's black). BPC lifts the
+ * shadows on purpose, so that black prints as the stock's deepest black and the shadows keep their steps; a viewer
+ * adapted to the print sees that as black, not as a shift. Held to the unscaled art, black text would be "out of
+ * gamut" on every stock: lcms's {@code cmsFLAGS_GAMUTCHECK}, used before, works that way (relative colorimetric
+ * without BPC), and a plain greyscale file scored 22 % out of gamut on coated stock with its black painted magenta.
+ *
+ * <p><b>What a viewer notices.</b> Target and print are compared as a viewer sees them, with the filters of S-CIELAB
+ * ({@link SpatialCielab}) at the normal viewing distance (the print's diagonal), then CIEDE2000 pixel by pixel. The
+ * eye resolves colour far more coarsely than lightness, so a scattered 2 % of saturated pixels the stock cannot
+ * reach (the glints on a photo's flowers) is averaged with its surroundings and hardly counts, while a large flat
+ * brand colour that shifts keeps its full difference over its full area. Why this and not counting pixels or
+ * weighting connected regions by their area: the blur weighs area and distance the way the eye does, with a
+ * published model's constants and no size threshold or segmentation of photographs of our own. The filters run on
+ * CIELAB's L*, a*, b* rather than S-CIELAB's opponent channels of XYZ: on a dark line beside a bright area the XYZ
+ * version gives the line the area's chroma at the line's own low lightness, which the cube roots of CIELAB then
+ * magnify (a navy plank gap in a photograph whose print is ΔE2000 8 off read 25); a* and b* are opponent channels
+ * themselves. The map is computed at no more than {@value #MAP_LONG_EDGE} px on the long edge, area-averaged in XYZ
+ * (linear in light, so no colour is invented): at the viewing distance that is about 23 samples per degree, several
+ * to the narrowest chromatic filter.
+ *
+ * <p><b>Out of gamut</b> is where that difference exceeds {@value #OUT_OF_GAMUT_DELTA_E}: where the stock prints a
+ * different colour, not the same colour a little duller. Why so far: on the labelled photographs (ColourReportRun,
+ * on coated, uncoated, cotton and mug stocks) the saturated greens and blues no CMYK stock reaches print 3 to 9
+ * ΔE2000 duller over large areas, and a print shop passes them; flat sRGB primaries and neon colours miss by 14 to
+ * 18. 10 sits between with room on both sides, and is where colour-difference scales stop calling two colours "the
+ * same at a glance". The same limit serves perceptual stocks: held to the same target, perceptual moves colours the
+ * stock can print by at most ΔE2000 2.4 on the catalogue's stocks and 3.6 on the FOGRA/GRACoL reference profiles
+ * (ColourReportRun --perceptual), far inside 10. (A newsprint perceptual table, IFRA26S, moves them by up to 12: its
+ * tone curve is not BPC's straight line; set such a stock relative colorimetric + BPC.)
+ *
+ * <p><b>Quality floor.</b> SSIM ({@link StructuralSimilarity}) of the print's L* against the target's L* (black
+ * point compensated, as above: against the raw art the luminance term alone puts every solid black near 0), at the
+ * proof's working size (at most 2048 px on the long edge) rather than the art's full size: the separation is per
+ * pixel, so what it does to tones and shadows shows at this size as at any other, at a fraction of the cost.
+ *
+ * <p>Cost, measured on a 2048 x 1536 photograph with 690 000 colours on coated stock, transforms cached: about 1 s
+ * of lcms, 0.5 s of viewing-distance filter, 0.05 s of SSIM.
  */
 final class StockProof {
 
     /** Magenta: rare in art and loud on every stock's palette, so marked areas cannot be mistaken for the picture. */
     static final GamutAlarm ALARM = GamutAlarm.MAGENTA;
+
+    /** Long edge of the viewer-weighted difference map. */
+    static final int MAP_LONG_EDGE = 1024;
+
+    /**
+     * ΔE2000 (S-CIELAB, target against print) past which the print is a different colour rather than the same colour
+     * a little duller; see the class comment.
+     */
+    static final double OUT_OF_GAMUT_DELTA_E = 10.0;
 
     private StockProof() {
     }
@@ -63,7 +101,7 @@ final class StockProof {
     }
 
     /**
-     * @param cache where the six transforms come from; the engine's shared cache makes the next proof of the same
+     * @param cache where the five transforms come from; the engine's shared cache makes the next proof of the same
      *              art profile on the same stock skip the builds (a few hundred milliseconds in all)
      */
     static Result run(ScreenImage art, ColorProfile artProfile, Stock stock, TransformCache cache) {
@@ -75,64 +113,145 @@ final class StockProof {
              ColorProfile lab = ColorProfile.lab()) {
             SoftProof screenProof = new SoftProof(press, stock.intent(), stock.blackPointCompensation(), true, null,
                     stock.precision());
-            SoftProof alarmed = new SoftProof(press, stock.intent(), stock.blackPointCompensation(), true, ALARM,
-                    stock.precision());
-            SoftProof relativeProof = new SoftProof(press, stock.intent(), stock.blackPointCompensation(), false, null,
-                    stock.precision());
             byte[] proofRgb = new byte[n * 3];
-            byte[] alarmRgb = new byte[n * 3];
             byte[] screenRgb = new byte[n * 3];
             byte[] cmyk = new byte[n * 4];
             float[] artLab = new float[n * 3];
-            float[] proofLab = new float[n * 3];
+            float[] printLab = new float[n * 3];
             try (ColorTransform proof = cache.softProof(artProfile, PixelFormat.RGB_8, srgb, PixelFormat.RGB_8,
                     screenProof);
-                 ColorTransform gamut = cache.softProof(artProfile, PixelFormat.RGB_8, srgb, PixelFormat.RGB_8, alarmed);
                  ColorTransform artScreen = cache.transform(artProfile, PixelFormat.RGB_8, srgb, PixelFormat.RGB_8,
                          RenderingIntent.RELATIVE_COLORIMETRIC, true);
                  ColorTransform artToLab = cache.transform(artProfile, PixelFormat.RGB_8, lab, PixelFormat.LAB_FLOAT,
                          RenderingIntent.RELATIVE_COLORIMETRIC, false);
-                 ColorTransform proofToLab = cache.softProof(artProfile, PixelFormat.RGB_8, lab, PixelFormat.LAB_FLOAT,
-                         relativeProof);
+                 ColorTransform printToLab = cache.transform(press, PixelFormat.CMYK_8, lab, PixelFormat.LAB_FLOAT,
+                         RenderingIntent.RELATIVE_COLORIMETRIC, false);
                  StockSeparation separation = StockSeparation.of(artProfile, press, stock, cache)) {
                 proof.convert(rgb, proofRgb, n);
-                gamut.convert(rgb, alarmRgb, n);
                 artScreen.convert(rgb, screenRgb, n);
                 toLab(artToLab, rgb, artLab, n);
-                toLab(proofToLab, rgb, proofLab, n);
                 separation.convert(rgb, n, cmyk);
+                toLab(printToLab, cmyk, printLab, n);
             }
+            BlackPointCompensation bpc = BlackPointCompensation.of(artProfile, press, stock.intent(),
+                    stock.blackPointCompensation());
 
-            boolean[] outOfGamut = new boolean[n];
-            float[] deltaE = new float[n];
+            // Per colour: the target (art, black point compensated) and the print, as XYZ for the eye model and
+            // L* for the quality floor.
+            float[] targetXyz = new float[n * 3];
+            float[] printXyz = new float[n * 3];
+            float[] targetL = new float[n];
+            float[] printL = new float[n];
             double maxInk = 0;
             for (int i = 0; i < n; i++) {
-                // An alarm is an alarm only where the plain proof is not itself the alarm colour.
-                outOfGamut[i] = isAlarm(alarmRgb, i) && !isAlarm(proofRgb, i);
-                deltaE[i] = (float) new Lab(artLab[3 * i], artLab[3 * i + 1], artLab[3 * i + 2])
-                        .deltaE2000(new Lab(proofLab[3 * i], proofLab[3 * i + 1], proofLab[3 * i + 2]));
+                float[] t = new Lab(artLab[3 * i], artLab[3 * i + 1], artLab[3 * i + 2]).toXyz();
+                bpc.apply(t, 0);
+                System.arraycopy(t, 0, targetXyz, 3 * i, 3);
+                targetL[i] = (float) Lab.fromXyz(t[0], t[1], t[2]).lightness();
+                float[] p = new Lab(printLab[3 * i], printLab[3 * i + 1], printLab[3 * i + 2]).toXyz();
+                System.arraycopy(p, 0, printXyz, 3 * i, 3);
+                printL[i] = printLab[3 * i];
                 maxInk = Math.max(maxInk, InkLimit.coverageOf8Bit(cmyk[4 * i] & 0xFF, cmyk[4 * i + 1] & 0xFF,
                         cmyk[4 * i + 2] & 0xFF, cmyk[4 * i + 3] & 0xFF));
             }
 
             int[] pixels = art.rgb();
+            int[] index = new int[pixels.length];
+            for (int p = 0; p < pixels.length; p++) {
+                index[p] = palette.indexOf(pixels[p]);
+            }
+            ViewedDifference seen = ViewedDifference.of(index, art.width(), art.height(), targetXyz, printXyz);
+            double ssim = ssim(index, art.width(), art.height(), targetL, printL);
+
+            // The gamut view paints exactly what the share counts.
             int[] proofPixels = new int[pixels.length];
             int[] gamutPixels = new int[pixels.length];
             int[] artPixels = new int[pixels.length];
             long outside = 0;
             for (int p = 0; p < pixels.length; p++) {
-                int i = palette.indexOf(pixels[p]);
+                int i = index[p];
                 proofPixels[p] = packed(proofRgb, i);
-                gamutPixels[p] = outOfGamut[i] ? packed(alarmRgb, i) : proofPixels[p];
                 artPixels[p] = packed(screenRgb, i);
-                if (outOfGamut[i]) {
+                if (seen.at(p % art.width(), p / art.width()) > OUT_OF_GAMUT_DELTA_E) {
+                    gamutPixels[p] = ALARM.red() << 16 | ALARM.green() << 8 | ALARM.blue();
                     outside++;
+                } else {
+                    gamutPixels[p] = proofPixels[p];
                 }
             }
-            ColourReport report = new ColourReport(mean(deltaE, palette.counts(), pixels.length),
-                    percentile95(deltaE, palette.counts(), pixels.length), (double) outside / pixels.length, maxInk,
-                    paperWhite(press), art.width(), art.height(), null);
+            ColourReport report = new ColourReport(seen.mean(), seen.percentile95(),
+                    (double) outside / pixels.length, maxInk, ssim, paperWhite(press), art.width(), art.height(),
+                    null);
             return new Result(proofPixels, gamutPixels, artPixels, report);
+        }
+    }
+
+    private static double ssim(int[] index, int width, int height, float[] targetL, float[] printL) {
+        float[] target = new float[index.length];
+        float[] print = new float[index.length];
+        for (int p = 0; p < index.length; p++) {
+            target[p] = targetL[index[p]];
+            print[p] = printL[index[p]];
+        }
+        return StructuralSimilarity.ofLightness(target, print, width, height);
+    }
+
+    /**
+     * The S-CIELAB difference between target and print over the picture, on a map of at most
+     * {@link #MAP_LONG_EDGE} px: each map pixel is a block of {@code factor} x {@code factor} screen pixels (fewer at
+     * the right and bottom edges), and counts with the number of screen pixels it covers.
+     */
+    record ViewedDifference(float[] deltaE, int[] weight, int mapWidth, int factor, long total) {
+
+        static ViewedDifference of(int[] index, int width, int height, float[] targetXyz, float[] printXyz) {
+            int factor = Math.max(1, (Math.max(width, height) + MAP_LONG_EDGE - 1) / MAP_LONG_EDGE);
+            int mw = (width + factor - 1) / factor;
+            int mh = (height + factor - 1) / factor;
+            float[] target = new float[mw * mh * 3];
+            float[] print = new float[mw * mh * 3];
+            int[] weight = new int[mw * mh];
+            for (int y = 0; y < height; y++) {
+                int row = (y / factor) * mw;
+                for (int x = 0; x < width; x++) {
+                    int m = row + x / factor;
+                    int i = index[y * width + x];
+                    weight[m]++;
+                    for (int c = 0; c < 3; c++) {
+                        target[3 * m + c] += targetXyz[3 * i + c];
+                        print[3 * m + c] += printXyz[3 * i + c];
+                    }
+                }
+            }
+            for (int m = 0; m < weight.length; m++) {
+                toLab(target, m, weight[m]);
+                toLab(print, m, weight[m]);
+            }
+            float[] deltaE = SpatialCielab.deltaE2000(target, print, mw, mh, SpatialCielab.samplesPerDegree(mw, mh));
+            return new ViewedDifference(deltaE, weight, mw, factor, (long) width * height);
+        }
+
+        /** The block's mean XYZ, replaced by its CIELAB. */
+        private static void toLab(float[] sums, int m, int count) {
+            Lab lab = Lab.fromXyz(sums[3 * m] / count, sums[3 * m + 1] / count, sums[3 * m + 2] / count);
+            sums[3 * m] = (float) lab.lightness();
+            sums[3 * m + 1] = (float) lab.a();
+            sums[3 * m + 2] = (float) lab.b();
+        }
+
+        float at(int x, int y) {
+            return deltaE[(y / factor) * mapWidth + x / factor];
+        }
+
+        double mean() {
+            double sum = 0;
+            for (int m = 0; m < deltaE.length; m++) {
+                sum += (double) deltaE[m] * weight[m];
+            }
+            return sum / total;
+        }
+
+        double percentile95() {
+            return StockProof.percentile95(deltaE, weight, total);
         }
     }
 
@@ -150,7 +269,6 @@ final class StockProof {
         }
     }
 
-
     private static void toLab(ColorTransform transform, byte[] in, float[] out, int n) {
         int outBytes = transform.outputFormat().bytesPerPixel();
         ByteBuffer labBytes = ByteBuffer.allocate(n * outBytes).order(ByteOrder.nativeOrder());
@@ -159,27 +277,14 @@ final class StockProof {
         floats.get(out, 0, n * 3);
     }
 
-    private static boolean isAlarm(byte[] rgb, int i) {
-        return (rgb[3 * i] & 0xFF) == ALARM.red() && (rgb[3 * i + 1] & 0xFF) == ALARM.green()
-                && (rgb[3 * i + 2] & 0xFF) == ALARM.blue();
-    }
-
     private static int packed(byte[] rgb, int i) {
         return (rgb[3 * i] & 0xFF) << 16 | (rgb[3 * i + 1] & 0xFF) << 8 | (rgb[3 * i + 2] & 0xFF);
     }
 
-    private static double mean(float[] values, int[] counts, long total) {
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += (double) values[i] * counts[i];
-        }
-        return sum / total;
-    }
-
     /**
      * The pixel-weighted 95th percentile (nearest rank): 95 % of the pixels differ by this much or less. Values
-     * and their index are packed into longs and sorted as primitives: a noisy photograph at screen size has over
-     * a million distinct colours, and boxing them for a comparator sort cost more than the ΔE itself.
+     * and their index are packed into longs and sorted as primitives: boxing a million values for a comparator
+     * sort cost more than the ΔE itself.
      */
     static double percentile95(float[] values, int[] counts, long total) {
         long[] order = new long[values.length];
