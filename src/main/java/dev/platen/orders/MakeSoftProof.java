@@ -7,10 +7,12 @@ import dev.platen.color.ColorProfile;
 import dev.platen.color.TransformCache;
 import dev.platen.preflight.QualityChecks;
 import dev.platen.preflight.QualityFinding;
+import dev.platen.preflight.QualityFloor;
 import dev.platen.proof.ColourReport;
 import dev.platen.proof.ProofSheet;
 import dev.platen.render.SourceColour;
 import dev.platen.storage.ObjectStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.awt.image.BufferedImage;
@@ -24,8 +26,9 @@ import java.util.Optional;
 
 /**
  * Step 4 of a placement, after its print files: the soft proof on its stock (proof, gamut view, mockup on the
- * product, before/after) with its colour report, and the quality checks of the art at its print size. The
- * images are stored content-addressed; the proof lane decides next.
+ * product, before/after) with its colour report, the quality checks of the art at its print size, and the quality
+ * floor of the print against the art ({@code platen.proof.ssim-floor}). The images are stored content-addressed;
+ * the proof lane decides next.
  */
 @Component
 public class MakeSoftProof {
@@ -35,13 +38,16 @@ public class MakeSoftProof {
     private final ArtworkReader reader;
     private final ObjectStore store;
     private final TransformCache transforms;
+    private final QualityFloor floor;
 
-    MakeSoftProof(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, TransformCache transforms) {
+    MakeSoftProof(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, TransformCache transforms,
+                  @Value("${platen.proof.ssim-floor:0.93}") double ssimFloor) {
         this.book = book;
         this.catalog = catalog;
         this.reader = reader;
         this.store = store;
         this.transforms = transforms;
+        this.floor = new QualityFloor(ssimFloor);
     }
 
     public void proof(String placementId) {
@@ -51,13 +57,14 @@ public class MakeSoftProof {
             ColourReport report = sheet.report();
             List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
+            floor.check(report.ssim()).ifPresent(quality::add);
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
                     q.severity() + ": " + q.message())).toList());
             Optional<WorstFinding> worst = QualityChecks.worst(quality)
                     .map(q -> new WorstFinding(q.severity().name(), q.code()));
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
-                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), null), worst);
+                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), report.ssim()), worst);
         }
     }
 

@@ -126,7 +126,7 @@ public final class ColourReportRun {
 
     static Stock withoutBpc(Stock s) {
         return new Stock(s.id(), s.name(), s.paper(), s.profile(), s.profileDescription(), s.profileSha256(), s.intent(),
-                false, s.inkLimit(), s.outputs(), s.outputCondition(), s.precision());
+                false, s.inkLimit(), s.outputs(), s.outputCondition(), s.precision(), s.gamutClass());
     }
 
     /** The project's stocks, and the reference press profiles as relative colorimetric + BPC stocks, 300 % ink. */
@@ -138,7 +138,7 @@ public final class ColourReportRun {
             Path file = reference.resolve(name + ".icc");
             if (Files.isRegularFile(file)) {
                 stocks.add(new Stock(name, name, null, file, name, "", RenderingIntent.RELATIVE_COLORIMETRIC, true,
-                        new InkLimit(300), Set.of(PrintFileFormat.TIFF), name, Precision.EXACT));
+                        new InkLimit(300), Set.of(PrintFileFormat.TIFF), name, Precision.EXACT, null));
             }
         }
         return stocks;

@@ -111,7 +111,7 @@ class ProofSheetTest {
                 "IFRA26S_2004_newsprint.icc");
         assumeTrue(Files.isRegularFile(file), "no reference profiles beside the checkout");
         Stock newsprint = new Stock("newsprint", "Newsprint", null, file, "IFRA26S", "", RenderingIntent.RELATIVE_COLORIMETRIC,
-                true, new InkLimit(240), Set.of(PrintFileFormat.TIFF), "IFRA26S", Precision.EXACT);
+                true, new InkLimit(240), Set.of(PrintFileFormat.TIFF), "IFRA26S", Precision.EXACT, null);
         ColourReport checkerboard = proof(ProofFixtures.primariesCheckerboard(600, 400, 75), newsprint).report();
         System.out.println("primaries checkerboard on IFRA26S newsprint: " + checkerboard.summary());
         assertThat(checkerboard.outOfGamutShare()).isGreaterThan(0.5);
@@ -163,7 +163,7 @@ class ProofSheetTest {
         BufferedImage texture = ProofFixtures.darkTexture(600, 400);
         Stock withoutBpc = new Stock(COATED.id(), COATED.name(), COATED.paper(), COATED.profile(),
                 COATED.profileDescription(), COATED.profileSha256(), COATED.intent(), false, COATED.inkLimit(),
-                COATED.outputs(), COATED.outputCondition(), COATED.precision());
+                COATED.outputs(), COATED.outputCondition(), COATED.precision(), COATED.gamutClass());
         ColourReport kept = proof(texture, COATED).report();
         ColourReport crushed = proof(texture, withoutBpc).report();
         System.out.println("dark texture on coated with BPC:    " + kept.summary());
