@@ -49,7 +49,9 @@ public class MakeSoftProof {
         try (ColorProfile press = art.stock().openProfile(); SourceColour source = SourceColour.of(art.pixels(), press)) {
             ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
             ColourReport report = sheet.report();
-            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier()));
+            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier(),
+                    art.pixels().coding()));
+            quality.addAll(QualityChecks.fromDecoding(art.pixels().findings()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
                     q.severity() + ": " + q.message())).toList());

@@ -34,27 +34,36 @@ final class AlphaFringeCheck {
     private static final long MAX_SAMPLED_PIXELS = 4_000_000L;
     private static final float LIGHT = 0.85f * 255f;
 
-    private final Levels levels;
+    static final double DEFAULT_HALO_WARNING = 0.25;
+    static final double DEFAULT_HALO_PROBLEM = 0.50;
+    static final String HALO_UNIT = "share of the outline";
 
-    AlphaFringeCheck(double warningAt, double problemAt) {
+    private final Levels levels;
+    private final Levels halo;
+
+    AlphaFringeCheck(double warningAt, double problemAt, double haloWarningAt, double haloProblemAt) {
         this.levels = Levels.higherIsWorse(warningAt, problemAt);
+        this.halo = Levels.higherIsWorse(haloWarningAt, haloProblemAt);
     }
 
     AlphaFringeCheck() {
-        this(DEFAULT_WARNING, DEFAULT_PROBLEM);
+        this(DEFAULT_WARNING, DEFAULT_PROBLEM, DEFAULT_HALO_WARNING, DEFAULT_HALO_PROBLEM);
     }
 
     /**
      * @param fringeShare fringe pixels over visible pixels; NaN when there is nothing to measure
      * @param lightShare  of the fringe pixels, the share that is near-white
+     * @param haloShare   of the outline's pixels, the share with a halo ({@link Halo}); NaN without an outline
+     * @param lightHalo   whether most of the halo is lighter than the art (else darker)
      */
-    record Measurement(double fringeShare, double lightShare) {
+    record Measurement(double fringeShare, double lightShare, double haloShare, boolean lightHalo) {
     }
 
     static Measurement measure(BufferedImage art) {
         if (!art.getColorModel().hasAlpha()) {
-            return new Measurement(Double.NaN, 0);
+            return new Measurement(Double.NaN, 0, Double.NaN, true);
         }
+        Halo.Measurement halo = Halo.measure(art);
         int w = art.getWidth();
         int h = art.getHeight();
         long step = Math.max(1, ((long) w * h + MAX_SAMPLED_PIXELS - 1) / MAX_SAMPLED_PIXELS);
@@ -92,9 +101,10 @@ final class AlphaFringeCheck {
             }
         }
         if (visible == 0) {
-            return new Measurement(Double.NaN, 0);
+            return new Measurement(Double.NaN, 0, Double.NaN, true);
         }
-        return new Measurement((double) fringe / visible, fringe == 0 ? 0 : (double) light / fringe);
+        return new Measurement((double) fringe / visible, fringe == 0 ? 0 : (double) light / fringe,
+                halo.share(), halo.light());
     }
 
     /** Whether the pixel at x or either side of it in this row is fully opaque. */
@@ -103,8 +113,23 @@ final class AlphaFringeCheck {
                 || (x < w - 1 && Luma.alpha(row[x + 1]) == 255);
     }
 
+    /** The halo or the soft fringe, whichever is worse (the halo on a tie: it is the more visible on a garment). */
     Optional<QualityFinding> check(BufferedImage art) {
         Measurement m = measure(art);
+        Optional<QualityFinding> ring = halo.severityOf(m.haloShare()).map(severity -> new QualityFinding(CODE,
+                severity, m.haloShare(), halo.limitFor(severity), HALO_UNIT, String.format(Locale.ROOT,
+                "A %s halo rings %.0f%% of the art's outline: the edge fades to %s, as art cut out of a %s "
+                        + "background does; it prints as a %s outline on the garment or paper.",
+                m.lightHalo() ? "light" : "dark", 100 * m.haloShare(), m.lightHalo() ? "white" : "black",
+                m.lightHalo() ? "white" : "black", m.lightHalo() ? "pale" : "dark")));
+        Optional<QualityFinding> soft = fringe(m);
+        if (ring.isEmpty()) {
+            return soft;
+        }
+        return soft.isPresent() && soft.get().severity().compareTo(ring.get().severity()) > 0 ? soft : ring;
+    }
+
+    private Optional<QualityFinding> fringe(Measurement m) {
         return levels.severityOf(m.fringeShare()).map(severity -> new QualityFinding(CODE, severity,
                 m.fringeShare(), levels.limitFor(severity), UNIT, String.format(Locale.ROOT,
                         "%.1f%% of the visible art is a semi-transparent fringe (%.0f%% of it near-white, a halo)"

@@ -40,8 +40,8 @@ import java.util.Optional;
 final class BlockingCheck {
 
     static final String CODE = "JPEG_BLOCKING";
-    static final double DEFAULT_WARNING = 1.8;
-    static final double DEFAULT_PROBLEM = 2.3;
+    static final double DEFAULT_WARNING = 1.65;
+    static final double DEFAULT_PROBLEM = 1.9;
     static final String UNIT = "boundary step / in-block step";
 
     private static final int BLOCK = 8;

@@ -1,7 +1,9 @@
 package dev.platen.preflight;
 
+import dev.platen.catalog.PrintArea;
 import dev.platen.preflight.QualityFinding.Severity;
 
+import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,6 +31,9 @@ final class SoftnessCheck {
     static final double DEFAULT_WARNING = 0.35;
     static final double DEFAULT_PROBLEM = 0.15;
     static final String UNIT = "var(Laplacian)/mean(gradient^2) at working resolution";
+    static final double DEFAULT_UPSCALE_WARNING = 3.5;
+    static final double DEFAULT_UPSCALE_PROBLEM = 4.0;
+    static final String UPSCALE_UNIT = "edge spread in art pixels (sharp: 2)";
 
     /**
      * Mean squared gradient per pixel below which the art counts as flat: about one grey level (of 255) of change
@@ -37,13 +42,23 @@ final class SoftnessCheck {
     private static final double FLAT = Math.pow(1.0 / 255.0, 2);
 
     private final Levels levels;
+    private final Levels upscale;
 
-    SoftnessCheck(double warningBelow, double problemBelow) {
+    SoftnessCheck(double warningBelow, double problemBelow, double upscaleWarningAt, double upscaleProblemAt) {
         this.levels = Levels.lowerIsWorse(warningBelow, problemBelow);
+        this.upscale = Levels.higherIsWorse(upscaleWarningAt, upscaleProblemAt);
     }
 
     SoftnessCheck() {
-        this(DEFAULT_WARNING, DEFAULT_PROBLEM);
+        this(DEFAULT_WARNING, DEFAULT_PROBLEM, DEFAULT_UPSCALE_WARNING, DEFAULT_UPSCALE_PROBLEM);
+    }
+
+    /**
+     * The resolution of the art's detail on paper: the DPI it prints at over its edge spread in its own pixels
+     * ({@link Upscaling}), counting a sharp edge's reading of 2 as full detail. NaN when the spread is.
+     */
+    static double detailDpi(double printDpi, double spread) {
+        return printDpi * 2 / Math.max(2.0, spread);
     }
 
     /** The normalised Laplacian variance, or NaN when the art is too small or flat to judge. */
@@ -75,9 +90,36 @@ final class SoftnessCheck {
         return laplacian / gradient;
     }
 
+    /** The blur seen at print size, or the missing detail of upscaled art, whichever is worse (blur on a tie). */
+    Optional<QualityFinding> check(WorkingCopy copy, BufferedImage art, PrintArea area) {
+        Optional<QualityFinding> blurred = check(copy);
+        double spread = Upscaling.measure(art).spread();
+        double printDpi = EffectiveDpi.ofRaster(art.getWidth(), art.getHeight(), area).value();
+        // detail finer than the working resolution is not seen at print size (WorkingCopy): an upscale printed
+        // small enough still carries all the detail an eye resolves
+        Optional<QualityFinding> upscaled = detailDpi(printDpi, spread) >= copy.dpi() ? Optional.empty()
+                : upscale.severityOf(spread).map(severity -> upscaledFinding(severity, spread, printDpi));
+        if (upscaled.isEmpty()) {
+            return blurred;
+        }
+        if (blurred.isEmpty() || upscaled.get().severity().compareTo(blurred.get().severity()) > 0) {
+            return upscaled;
+        }
+        return blurred;
+    }
+
     Optional<QualityFinding> check(WorkingCopy copy) {
         double measured = measure(copy);
         return levels.severityOf(measured).map(severity -> finding(severity, measured, copy));
+    }
+
+    private QualityFinding upscaledFinding(Severity severity, double spread, double printDpi) {
+        String message = String.format(Locale.ROOT, "The art looks enlarged from a smaller picture: its edges are "
+                        + "spread over about %.1f of its pixels (a sharp picture: 2; %s from %.1f), so at %.0f DPI "
+                        + "it carries detail of only about %.0f DPI and prints %s.", spread,
+                severity == Severity.PROBLEM ? "problem" : "warning", upscale.limitFor(severity), printDpi,
+                detailDpi(printDpi, spread), severity == Severity.PROBLEM ? "blurred" : "soft");
+        return new QualityFinding(CODE, severity, spread, upscale.limitFor(severity), UPSCALE_UNIT, message);
     }
 
     private QualityFinding finding(Severity severity, double measured, WorkingCopy copy) {

@@ -66,10 +66,12 @@ class BlockingCheckTest {
     }
 
     @Test
-    void aQualityTenJpegIsAWarning() {
-        QualityFinding finding = new BlockingCheck().check(TestArt.throughJpeg(sharp, 0.10f)).orElseThrow();
-        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.measured()).isBetween(1.8, 2.3);
+    void aQualityTenJpegIsAProblemAndQualityTwentyAWarning() {
+        QualityFinding ten = new BlockingCheck().check(TestArt.throughJpeg(sharp, 0.10f)).orElseThrow();
+        assertThat(ten.severity()).isEqualTo(Severity.PROBLEM);
+        QualityFinding twenty = new BlockingCheck().check(TestArt.throughJpeg(sharp, 0.20f)).orElseThrow();
+        assertThat(twenty.severity()).isEqualTo(Severity.WARNING);
+        assertThat(twenty.measured()).isBetween(BlockingCheck.DEFAULT_WARNING, BlockingCheck.DEFAULT_PROBLEM);
     }
 
     @Test
