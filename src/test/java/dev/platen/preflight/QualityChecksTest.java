@@ -135,4 +135,37 @@ class QualityChecksTest {
                 () -> QualityChecks.inspect(big, poster, PixelCoding.JPEG));
         assertThat(findings).isEmpty();
     }
+
+    @Test
+    void blockingIsLookedForOnlyInPixelsThatWentThroughJpeg() {
+        BufferedImage blocky = TestArt.throughJpeg(TestArt.sharp(640, 480, 7), 0.05f);
+        LayoutTier tier = tier(PrintArea.inches(4, 3));
+        assertThat(QualityChecks.inspect(blocky, tier, PixelCoding.JPEG)).filteredOn(f -> f.code().equals(
+                "JPEG_BLOCKING")).singleElement().extracting(QualityFinding::severity).isEqualTo(Severity.PROBLEM);
+        // the same pixels saved as PNG (or lossless TIFF or WebP) are what the designer made: a grid of steps there
+        // is the design's own, never compression
+        assertThat(QualityChecks.inspect(blocky, tier, PixelCoding.LOSSLESS)).extracting(QualityFinding::code)
+                .doesNotContain("JPEG_BLOCKING");
+        // pixel art drawn on the 8-pixel grid, lossless: not blocking
+        BufferedImage checker = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                checker.setRGB(x, y, ((x / 8) + (y / 8)) % 2 == 0 ? 0x203040 : 0xe0d0c0);
+            }
+        }
+        assertThat(QualityChecks.inspect(checker, tier, PixelCoding.LOSSLESS)).extracting(QualityFinding::code)
+                .doesNotContain("JPEG_BLOCKING");
+    }
+
+    @Test
+    void aTruncatedFileIsAProblemWhateverItsPixelsScore() {
+        List<QualityFinding> findings = QualityChecks.fromDecoding(List.of(new Finding("UNTAGGED_RGB", "x"),
+                new Finding(Finding.TRUNCATED_IMAGE, "The JPEG file is cut short: ...")));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("TRUNCATED_IMAGE");
+            assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
+            assertThat(f.message()).contains("cut short");
+        });
+        assertThat(QualityChecks.fromDecoding(List.of())).isEmpty();
+    }
 }
