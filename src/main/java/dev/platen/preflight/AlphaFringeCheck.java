@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code ALPHA_FRINGE}: semi-transparent fringes and haloes around art with an alpha channel, on the art's own
- * pixels. On paper they print as a pale blend with the paper; on a coloured garment, as a faint ring of underbase
- * or a white halo left over from a cut-out made against a white background.
+ * {@code ALPHA_FRINGE}: semi-transparent fringes, and light or dark haloes, around art with an alpha channel, on the
+ * art's own pixels. On paper they print as a pale blend with the paper; on a coloured garment, as a faint ring of
+ * underbase or a white halo left over from a cut-out made against a white background.
  *
  * <p>Metric: the share of the visible art (alpha > 0) made of fringe pixels, that is semi-transparent pixels
  * (0 < alpha < 255) with no fully opaque pixel among their eight neighbours. The neighbour rule spares the one-pixel
@@ -23,6 +23,18 @@ import java.util.Optional;
  * 2: 5%, 3: 8.5%, 6: 18%; cut cleanly: 0): {@value #DEFAULT_WARNING} (2% of the visible art is soft fringe) is
  * just past a one-pixel feather and halo, where a ring starts to show on a dark shirt; {@value #DEFAULT_PROBLEM}
  * (10%) is a feather and halo of three or four pixels or more, which print as a visible band. Art without an alpha channel is not measured.
+ *
+ * <p>Haloes with hard alpha. Art cut out of a white background keeps the white it was blended with along its edge,
+ * fully opaque: the soft-fringe metric cannot see it (0 on the labelled set's halo logo). {@link Halo} measures the
+ * share of the outline whose edge pixel fades towards white (or black) from the art's own colour; the check reports
+ * whichever of the two findings is more severe, the halo on a tie. Halo defaults: the labelled set's halo logo reads
+ * 1.00 (every outline pixel: a luminance ramp from about 244 at the
+ * edge to the fill's 69 over about 25 px), its clean, neon and lost logos 0;
+ * the tests' cut-outs from white or black with a blur of 3 px read above 0.9, a one-pixel matte above 0.5, clean
+ * and anti-aliased cut-outs and a 6 px flat white keyline below 0.02. A halo is a property of the whole outline, so
+ * the limits are shares of it: {@value #DEFAULT_HALO_WARNING} (a quarter of the outline: a photo cut-out whose edge
+ * happens to be lighter than its inside here and there stays below) and {@value #DEFAULT_HALO_PROBLEM} (most of the
+ * outline: a ring that shows all round).
  */
 final class AlphaFringeCheck {
 

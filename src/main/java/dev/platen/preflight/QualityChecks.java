@@ -13,8 +13,10 @@ import java.util.Optional;
 
 /**
  * The quality checks for decoded art placed on a layout tier, in the order of a job ticket: is it sharp at print
- * size, is it blocky from JPEG (when it went through JPEG), does its transparency leave fringes or haloes, does it carry empty border, does its shape fit
- * the area. Each check reports only when it crosses its threshold ({@link QualityThresholds}); the colour profile's
+ * size (and not an enlarged thumbnail), is it blocky from JPEG (only when it went through JPEG), does its
+ * transparency leave fringes or haloes, does it carry empty border, does its shape fit the area. Each check reports
+ * only when it crosses its threshold ({@link QualityThresholds}); a file cut short is a PROBLEM from
+ * {@link #fromDecoding}, whatever its pixels score; the colour profile's
  * findings come from {@link #fromColour}, since they are known from the file, not its pixels.
  *
  * <p>The art is given as {@link BufferedImage} whose {@code getRGB} samples are 8-bit sRGB-like values (CMYK art is
@@ -81,7 +83,9 @@ public final class QualityChecks {
     public static List<QualityFinding> fromDecoding(List<Finding> findings) {
         return findings.stream().filter(f -> Finding.TRUNCATED_IMAGE.equals(f.code())).limit(1)
                 .map(f -> new QualityFinding(Finding.TRUNCATED_IMAGE, QualityFinding.Severity.PROBLEM, 1, 1,
-                        "truncated image files", f.message()))
+                        "truncated image files", "The art file is cut short: part of the picture would print as "
+                        + "the decoder's filler (grey or blurred blocks) instead of the customer's art; ask for the "
+                        + "file again."))
                 .toList();
     }
 

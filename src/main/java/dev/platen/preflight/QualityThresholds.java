@@ -11,8 +11,9 @@ package dev.platen.preflight;
  *                              reads 2) from which upscaled art is a WARNING, when the spread leaves less detail on
  *                              paper than the working resolution (3.5)
  * @param upscaleProblemAt      ... and a PROBLEM (4.0)
- * @param blockingWarningAt     JPEG_BLOCKING: boundary / in-block step ratio from which it is a WARNING (1.8)
- * @param blockingProblemAt     ... and a PROBLEM (2.3)
+ * @param blockingWarningAt     JPEG_BLOCKING: boundary / in-block step ratio from which it is a WARNING (1.8);
+ *                              judged only on JPEG-coded pixels
+ * @param blockingProblemAt     ... and a PROBLEM (2.2)
  * @param fringeWarningAt       ALPHA_FRINGE: fringe share of the visible art from which it is a WARNING (0.02)
  * @param fringeProblemAt       ... and a PROBLEM (0.10)
  * @param haloWarningAt         ALPHA_FRINGE: share of the outline with a light or dark halo from which it is a

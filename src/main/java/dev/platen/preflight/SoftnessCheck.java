@@ -24,6 +24,23 @@ import java.util.Optional;
  * (0.44 mm), mushy at any distance. A camera photo at its native resolution (demosaicing and lens: sigma about 1,
  * scoring about 0.7) passes, the more so as it is usually reduced on the way to 150 DPI. Art with no edges at all (a flat fill) has nothing to judge and is
  * not reported.
+ *
+ * <p>Upscaled art. The working copy hides upscaling whenever it reduces the art: a thumbnail enlarged 8 times
+ * printed at 200 DPI is reduced to 150 DPI and its blur shrinks with it (the labelled set's upscaled copies score
+ * 0.13 to 0.35 here: one of eight a PROBLEM, and the smooth illustration too flat at 150 DPI to judge). So the
+ * check also measures the art's edge spread on its own pixels ({@link Upscaling}: 2 for sharp edges, about the
+ * upscaling factor for an enlargement) and reports it when the spread leaves the print less detail than the
+ * working resolution: print DPI x 2 / spread below {@link WorkingCopy#DEFAULT_DPI}. An upscale printed small
+ * enough still carries all an eye resolves.
+ *
+ * <p>Upscale defaults, from the labelled set ({@code LanesChecksRun}): real photos as supplied read 0.97 to 2.95
+ * (the highest are a macro shot and a meadow photo with much out-of-focus area: their sharp parts are small); their
+ * copies shrunk to 12 % and enlarged back read 5.30 to 6.79 (true factor 8.3: JPEG and rounding noise and the
+ * triangle filter's own softness pull the estimate down); their quality-6 copies 0.75 to 2.22. A PROBLEM from
+ * {@value #DEFAULT_UPSCALE_PROBLEM}: edges spread over twice a sharp edge's reading, a third above the highest good
+ * photo and a third below the lowest enlargement; a WARNING from {@value #DEFAULT_UPSCALE_WARNING}. Synthetic art
+ * (the tests): sharp 1 to 2, enlarged twofold below 4, eightfold above 5. The finding with the higher severity is
+ * reported; on a tie the working-copy blur, which says how it looks on paper.
  */
 final class SoftnessCheck {
 

@@ -54,7 +54,7 @@ final class ArtworkFiles {
         return out.toByteArray();
     }
 
-    /** A progressive JPEG (the whole picture in coarse scans first, then refinements), as cameras and web tools write. */
+    /** A progressive JPEG (the whole picture in coarse scans first, then refinements), as web tools write. */
     static byte[] progressiveJpeg(BufferedImage image) {
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

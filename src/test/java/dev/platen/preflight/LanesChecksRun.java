@@ -82,7 +82,8 @@ public final class LanesChecksRun {
                     System.out.printf(Locale.ROOT, "%-50s %-6s %-13s %5.0f %6.3f %6.2f %6.0f %5.2f %6.3f %6.3f "
                                     + "%6.3f %s%n", shorten(file.getFileName().toString()),
                             pixels.coding().name().substring(0, Math.min(6, pixels.coding().name().length())),
-                            tier.id(), dpi, SoftnessCheck.measure(copy), up.spread(), SoftnessCheck.detailDpi(dpi, up.spread()),
+                            tier.id(), dpi, SoftnessCheck.measure(copy), up.spread(),
+                            SoftnessCheck.detailDpi(dpi, up.spread()),
                             BlockingCheck.measure(art), fringe.fringeShare(), fringe.haloShare(), margin.emptyShare(),
                             flagged);
                 }

@@ -34,7 +34,8 @@ class QualityChecksTest {
         // a blurred RGBA logo on a 9 x 16 in area: soft, fringed by the blur of its alpha, a transparent border,
         // and square on a tall area
         BufferedImage logo = TestArt.blurred(TestArt.logo(400, 0), 3);
-        List<QualityFinding> findings = QualityChecks.inspect(logo, tier(PrintArea.inches(9, 16)), PixelCoding.LOSSLESS);
+        List<QualityFinding> findings = QualityChecks.inspect(logo, tier(PrintArea.inches(9, 16)),
+                PixelCoding.LOSSLESS);
         assertThat(findings).extracting(QualityFinding::code)
                 .containsExactly("SOFT_AT_PRINT_SIZE", "ALPHA_FRINGE", "EMPTY_MARGINS", "ASPECT_MISMATCH");
 
@@ -86,7 +87,8 @@ class QualityChecksTest {
     void aShopCanTuneTheThresholds() {
         BufferedImage blocky = TestArt.throughJpeg(TestArt.sharp(640, 480, 7), 0.05f);
         LayoutTier tier = tier(PrintArea.inches(4, 3));
-        assertThat(QualityChecks.inspect(blocky, tier, PixelCoding.JPEG)).extracting(QualityFinding::code).contains("JPEG_BLOCKING");
+        assertThat(QualityChecks.inspect(blocky, tier, PixelCoding.JPEG)).extracting(QualityFinding::code)
+                .contains("JPEG_BLOCKING");
         QualityThresholds d = QualityThresholds.DEFAULTS;
         QualityThresholds tolerant = new QualityThresholds(d.softWarningBelow(), d.softProblemBelow(),
                 d.upscaleWarningAt(), d.upscaleProblemAt(), 10, 20,
