@@ -84,7 +84,8 @@ public class ArtworkInspector implements ArtworkReader {
                 : image.getColorModel().getNumColorComponents() == 1 ? RasterFacts.GRAY : RasterFacts.RGB;
         List<Finding> findings = new ArrayList<>(header.findings());
         frame.truncation().ifPresent(warning -> findings.add(truncated(format, warning)));
-        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, findings, facts.coding());
+        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, findings,
+                PixelSource.decoded(facts.coding()));
     }
 
     private ArtworkFormat formatOf(Path file) {

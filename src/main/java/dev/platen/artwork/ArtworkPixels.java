@@ -12,18 +12,24 @@ import java.util.List;
  * @param samples     what the samples are: {@code RGB}, {@code GRAY} or {@code CMYK}
  * @param iccProfile  the embedded ICC profile's bytes, or null when the file has none (or an unusable one)
  * @param findings    what decoding showed, {@link Finding#TRUNCATED_IMAGE} among them when the data stops early
- * @param coding      how the file compressed the pixels, so that checks look only for damage they can carry
+ * @param source      how the file compressed the pixels and whether Platen rendered them, so that checks look only
+ *                    for damage the customer's pixels can carry
  */
 public record ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings,
-                            PixelCoding coding) {
+                            PixelSource source) {
 
     public ArtworkPixels {
         findings = List.copyOf(findings);
-        java.util.Objects.requireNonNull(coding, "coding");
+        java.util.Objects.requireNonNull(source, "source");
     }
 
     /** Pixels made in memory (tools, tests): no file, so no compression has touched them. */
     public ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings) {
-        this(image, samples, iccProfile, findings, PixelCoding.LOSSLESS);
+        this(image, samples, iccProfile, findings, PixelSource.decoded(PixelCoding.LOSSLESS));
+    }
+
+    /** How the file compressed the pixels. */
+    public PixelCoding coding() {
+        return source.coding();
     }
 }

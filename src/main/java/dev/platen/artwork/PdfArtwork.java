@@ -98,7 +98,7 @@ final class PdfArtwork {
             BufferedImage page = new GuardedRenderer(opened.firstPageAlone(), limits).renderImageWithDPI(0,
                     (float) pixelsPerInch, ImageType.RGB);
             return new ArtworkPixels(page, "RGB", ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(),
-                    header.findings(), opened.coding());
+                    header.findings(), PixelSource.rendered(opened.coding()));
         }
     }
 

@@ -50,7 +50,7 @@ public class MakeSoftProof {
             ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
             ColourReport report = sheet.report();
             List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier(),
-                    art.pixels().coding()));
+                    art.pixels().source()));
             quality.addAll(QualityChecks.fromDecoding(art.pixels().findings()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),

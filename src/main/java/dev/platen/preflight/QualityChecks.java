@@ -2,6 +2,7 @@ package dev.platen.preflight;
 
 import dev.platen.artwork.Finding;
 import dev.platen.artwork.PixelCoding;
+import dev.platen.artwork.PixelSource;
 import dev.platen.catalog.LayoutTier;
 
 import java.awt.image.BufferedImage;
@@ -45,28 +46,30 @@ public final class QualityChecks {
     }
 
     /** The pixel checks with the default thresholds. */
-    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, PixelCoding coding) {
-        return inspect(art, tier, coding, QualityThresholds.DEFAULTS);
+    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, PixelSource source) {
+        return inspect(art, tier, source, QualityThresholds.DEFAULTS);
     }
 
     /**
      * The pixel checks, in job-ticket order; empty when the art passes them all.
      *
-     * @param coding how the file compressed the pixels ({@link dev.platen.artwork.ArtworkPixels#coding()}): JPEG
-     *               blocking is looked for only in pixels that went through JPEG, since a grid of steps in
-     *               lossless art is the design's own
+     * @param source where the pixels come from ({@link dev.platen.artwork.ArtworkPixels#source()}): JPEG blocking
+     *               is looked for only in pixels that went through JPEG, since a grid of steps in lossless art is
+     *               the design's own; upscaling only in pixels decoded as stored, since a rendered PDF page is
+     *               resampled by Platen itself (its placed images' resolution is {@link EffectiveDpi}'s to judge)
      */
-    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, PixelCoding coding,
+    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, PixelSource source,
                                                QualityThresholds thresholds) {
         Objects.requireNonNull(art, "art");
         Objects.requireNonNull(tier, "tier");
-        Objects.requireNonNull(coding, "coding");
+        Objects.requireNonNull(source, "source");
         QualityChecks checks = new QualityChecks(thresholds);
         WorkingCopy copy = WorkingCopy.of(art, tier.printArea(), thresholds.workingDpi(),
                 thresholds.workingMaxPixels());
         List<QualityFinding> findings = new ArrayList<>();
-        checks.softness.check(copy, art, tier.printArea()).ifPresent(findings::add);
-        if (coding == PixelCoding.JPEG) {
+        (source.rendered() ? checks.softness.check(copy) : checks.softness.check(copy, art, tier.printArea()))
+                .ifPresent(findings::add);
+        if (source.coding() == PixelCoding.JPEG) {
             checks.blocking.check(art).ifPresent(findings::add);
         }
         checks.fringe.check(art).ifPresent(findings::add);

@@ -73,7 +73,7 @@ public final class LanesChecksRun {
                     AlphaFringeCheck.Measurement fringe = AlphaFringeCheck.measure(art);
                     MarginCheck.Measurement margin = MarginCheck.measure(art);
                     List<QualityFinding> findings = new ArrayList<>(
-                            QualityChecks.inspect(art, tier, pixels.coding()));
+                            QualityChecks.inspect(art, tier, pixels.source()));
                     findings.addAll(QualityChecks.fromDecoding(pixels.findings()));
                     String flagged = findings.stream()
                             .filter(f -> f.severity() != QualityFinding.Severity.INFO)
