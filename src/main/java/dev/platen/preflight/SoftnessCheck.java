@@ -30,8 +30,11 @@ import java.util.Optional;
  * 0.13 to 0.35 here: one of eight a PROBLEM, and the smooth illustration too flat at 150 DPI to judge). So the
  * check also measures the art's edge spread on its own pixels ({@link Upscaling}: 2 for sharp edges, about the
  * upscaling factor for an enlargement) and reports it when the spread leaves the print less detail than the
- * working resolution: print DPI x 2 / spread below {@link WorkingCopy#DEFAULT_DPI}. An upscale printed small
- * enough still carries all an eye resolves.
+ * working resolution: print DPI x 2 / spread below {@link WorkingCopy#DEFAULT_DPI}, and the working copy is less
+ * crisp than a camera photo at its own resolution ({@value #CAMERA_CRISP}). An upscale printed small enough still
+ * carries all an eye resolves; art that is crisp at print size is not soft there, whatever its own pixels read.
+ * On the labelled set the working copies of the good photos score 1.11 to 3.20, the upscaled copies 0.13 to 0.35
+ * (or too flat to judge), so the two conditions each hold a wide margin and a good photo would have to fail both.
  *
  * <p>Upscale defaults, from the labelled set ({@code LanesChecksRun}): real photos as supplied read 0.97 to 2.95
  * (the highest are a macro shot and a meadow photo with much out-of-focus area: their sharp parts are small); their
@@ -51,6 +54,8 @@ final class SoftnessCheck {
     static final double DEFAULT_UPSCALE_WARNING = 3.5;
     static final double DEFAULT_UPSCALE_PROBLEM = 4.0;
     static final String UPSCALE_UNIT = "edge spread in art pixels (sharp: 2)";
+    /** What a camera photo at its own resolution scores on the working copy (see the class comment). */
+    static final double CAMERA_CRISP = 0.7;
 
     /**
      * Mean squared gradient per pixel below which the art counts as flat: about one grey level (of 255) of change
@@ -113,8 +118,11 @@ final class SoftnessCheck {
         double spread = Upscaling.measure(art).spread();
         double printDpi = EffectiveDpi.ofRaster(art.getWidth(), art.getHeight(), area).value();
         // detail finer than the working resolution is not seen at print size (WorkingCopy): an upscale printed
-        // small enough still carries all the detail an eye resolves
-        Optional<QualityFinding> upscaled = detailDpi(printDpi, spread) >= copy.dpi() ? Optional.empty()
+        // small enough still carries all the detail an eye resolves; and art as crisp at print size as a camera
+        // photo at its own resolution is not soft there, whatever its own pixels say
+        double crisp = measure(copy);
+        Optional<QualityFinding> upscaled = detailDpi(printDpi, spread) >= copy.dpi() || crisp >= CAMERA_CRISP
+                ? Optional.empty()
                 : upscale.severityOf(spread).map(severity -> upscaledFinding(severity, spread, printDpi));
         if (upscaled.isEmpty()) {
             return blurred;
