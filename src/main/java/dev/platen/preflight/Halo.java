@@ -149,7 +149,7 @@ final class Halo {
                 }
                 int argb = art.getRGB(px, py);
                 if (d > 0 && Luma.alpha(argb) < HALF_OPAQUE) {
-                    break; // out the other side of a thin part
+                    break; // out the other side of a thin part, or into a feather (the soft-fringe measure's)
                 }
                 luma[n] = Luma.of(argb);
                 alpha[n] = Luma.alpha(argb);

@@ -62,6 +62,22 @@ class HaloTest {
     }
 
     @Test
+    void aPhotoCutOutCleanlyHasNoHalo() {
+        // a textured picture cut to a disc: here and there its edge is lighter or darker than what lies inside, as
+        // the picture happens to be, but nowhere near most of the outline
+        BufferedImage photo = TestArt.sharp(800, 800, 21);
+        BufferedImage cut = new BufferedImage(800, 800, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 800; y++) {
+            for (int x = 0; x < 800; x++) {
+                boolean inside = Math.hypot(x + 0.5 - 400, y + 0.5 - 400) <= 330;
+                cut.setRGB(x, y, (inside ? 0xff000000 : 0) | (photo.getRGB(x, y) & 0xffffff));
+            }
+        }
+        assertThat(AlphaFringeCheck.measure(cut).haloShare()).isLessThan(AlphaFringeCheck.DEFAULT_HALO_WARNING);
+        assertThat(new AlphaFringeCheck().check(cut)).isEmpty();
+    }
+
+    @Test
     void opaqueArtHasNoOutline() {
         assertThat(Halo.measure(TestArt.sharp(300, 200, 3)).share()).isNaN();
     }
