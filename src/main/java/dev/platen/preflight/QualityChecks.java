@@ -17,8 +17,8 @@ import java.util.Optional;
  * size (and not an enlarged thumbnail), is it blocky from JPEG (only when it went through JPEG), does its
  * transparency leave fringes or haloes, does it carry empty border, does its shape fit the area. Each check reports
  * only when it crosses its threshold ({@link QualityThresholds}); a file cut short is a PROBLEM from
- * {@link #fromDecoding}, whatever its pixels score; the colour profile's
- * findings come from {@link #fromColour}, since they are known from the file, not its pixels.
+ * {@link #fromDecoding}, whatever its pixels score; the colour profile's findings come from {@link #fromColour},
+ * since they are known from the file, not its pixels.
  *
  * <p>The art is given as {@link BufferedImage} whose {@code getRGB} samples are 8-bit sRGB-like values (CMYK art is
  * to be converted to RGB first). Cost is bounded whatever the upload: the softness check works on a copy of at most

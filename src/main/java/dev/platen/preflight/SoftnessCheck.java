@@ -114,14 +114,15 @@ final class SoftnessCheck {
 
     /** The blur seen at print size, or the missing detail of upscaled art, whichever is worse (blur on a tie). */
     Optional<QualityFinding> check(WorkingCopy copy, BufferedImage art, PrintArea area) {
-        Optional<QualityFinding> blurred = check(copy);
+        double sharpness = measure(copy);
+        Optional<QualityFinding> blurred = levels.severityOf(sharpness).map(severity -> finding(severity, sharpness,
+                copy));
         double spread = Upscaling.measure(art).spread();
         double printDpi = EffectiveDpi.ofRaster(art.getWidth(), art.getHeight(), area).value();
         // detail finer than the working resolution is not seen at print size (WorkingCopy): an upscale printed
         // small enough still carries all the detail an eye resolves; and art as crisp at print size as a camera
         // photo at its own resolution is not soft there, whatever its own pixels say
-        double crisp = measure(copy);
-        Optional<QualityFinding> upscaled = detailDpi(printDpi, spread) >= copy.dpi() || crisp >= CAMERA_CRISP
+        Optional<QualityFinding> upscaled = detailDpi(printDpi, spread) >= copy.dpi() || sharpness >= CAMERA_CRISP
                 ? Optional.empty()
                 : upscale.severityOf(spread).map(severity -> upscaledFinding(severity, spread, printDpi));
         if (upscaled.isEmpty()) {
