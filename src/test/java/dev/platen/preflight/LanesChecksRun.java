@@ -32,9 +32,9 @@ import java.util.stream.Stream;
  */
 public final class LanesChecksRun {
 
-    private static final List<LayoutTier> TSHIRT_FRONT = List.of(
+    static final List<LayoutTier> TSHIRT_FRONT = List.of(
             tier("full-front", 12, 16), tier("centred", 10, 10), tier("centred-mini", 6, 6));
-    private static final List<LayoutTier> POSTER_FACE = List.of(
+    static final List<LayoutTier> POSTER_FACE = List.of(
             tier("poster-18x24", 18, 24), tier("poster-12x16", 12, 16), tier("poster-8x10", 8, 10));
 
     private LanesChecksRun() {
@@ -92,7 +92,7 @@ public final class LanesChecksRun {
     }
 
     /** The largest tier whose minimum DPI the art meets placed "contain", else the smallest. */
-    private static LayoutTier routed(BufferedImage art, List<LayoutTier> tiers) {
+    static LayoutTier routed(BufferedImage art, List<LayoutTier> tiers) {
         for (LayoutTier tier : tiers) {
             if (EffectiveDpi.ofRaster(art.getWidth(), art.getHeight(), tier.printArea()).value() >= tier.minDpi()) {
                 return tier;
