@@ -75,13 +75,17 @@ public class ArtworkInspector implements ArtworkReader {
     private ArtworkPixels rasterPixels(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
         RasterFacts facts = rasterFacts(file, format);
-        BufferedImage image = Orientation.upright(RasterCodec.decodeImage(file, format), header.exifOrientation());
+        RasterCodec.Frame frame = RasterCodec.decodeFirstFrame(file, format);
+        BufferedImage image = Orientation.upright(frame.image(), header.exifOrientation());
         boolean profileUsable = facts.iccProfile() != null
                 && header.findings().stream().noneMatch(f -> f.code().equals(IccProfile.INVALID)
                 || f.code().equals(ICC_PROFILE_MISMATCH));
         String samples = image.getColorModel().getNumColorComponents() == 4 ? RasterFacts.CMYK
                 : image.getColorModel().getNumColorComponents() == 1 ? RasterFacts.GRAY : RasterFacts.RGB;
-        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, header.findings());
+        List<Finding> findings = new ArrayList<>(header.findings());
+        frame.truncation().ifPresent(warning -> findings.add(truncated(format, warning)));
+        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, findings,
+                PixelSource.decoded(facts.coding()));
     }
 
     private ArtworkFormat formatOf(Path file) {
@@ -198,9 +202,11 @@ public class ArtworkInspector implements ArtworkReader {
 
     private DecodedArtwork rasterDecode(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
-        RasterCodec.Decoded decoded = RasterCodec.decodeFirstFrame(file, format);
+        RasterCodec.Frame decoded = RasterCodec.decodeFirstFrame(file, format);
         List<Finding> findings = new ArrayList<>();
-        decoded.warnings().stream().limit(MAX_WARNING_FINDINGS).forEach(warning ->
+        decoded.truncation().ifPresent(warning -> findings.add(truncated(format, warning)));
+        decoded.warnings().stream().filter(warning -> !RasterCodec.isTruncation(warning))
+                .limit(MAX_WARNING_FINDINGS).forEach(warning ->
                 findings.add(new Finding(DECODER_WARNING, "The decoder warned: " + warning)));
         boolean profileKnownBad = header.findings().stream().anyMatch(f -> f.code().equals(IccProfile.INVALID));
         boolean decoderDroppedProfile = decoded.warnings().stream()
@@ -212,9 +218,20 @@ public class ArtworkInspector implements ArtworkReader {
                     "The decoder could not apply the embedded ICC profile and ignored it."));
         }
         boolean turned = header.exifOrientation() >= 5;
-        int width = turned ? decoded.storedHeight() : decoded.storedWidth();
-        int height = turned ? decoded.storedWidth() : decoded.storedHeight();
+        int width = turned ? decoded.image().getHeight() : decoded.image().getWidth();
+        int height = turned ? decoded.image().getWidth() : decoded.image().getHeight();
         return new DecodedArtwork(header, width, height, findings);
+    }
+
+    /**
+     * A file whose image data stops early but still decodes to a picture of its full size: the decoder filled the
+     * rest (grey blocks, or a progressive JPEG's blurry early scans), so what would print is not the customer's
+     * picture. A finding, not a rejection: the placement goes on to a proof an operator can look at.
+     */
+    private static Finding truncated(ArtworkFormat format, String warning) {
+        return new Finding(Finding.TRUNCATED_IMAGE, "The " + format.wireName().toUpperCase(Locale.ROOT)
+                + " file is cut short: its image data stops before the end, so part of the picture is missing or "
+                + "filled in by the decoder (it said: " + warning + "). Ask for the file again.");
     }
 
     private interface Inspection<T> {

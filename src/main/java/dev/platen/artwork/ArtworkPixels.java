@@ -11,11 +11,25 @@ import java.util.List;
  *                    where the file has it); do not trust its ColorModel for colour, trust {@code iccProfile}
  * @param samples     what the samples are: {@code RGB}, {@code GRAY} or {@code CMYK}
  * @param iccProfile  the embedded ICC profile's bytes, or null when the file has none (or an unusable one)
- * @param findings    what decoding showed
+ * @param findings    what decoding showed, {@link Finding#TRUNCATED_IMAGE} among them when the data stops early
+ * @param source      how the file compressed the pixels and whether Platen rendered them, so that checks look only
+ *                    for damage the customer's pixels can carry
  */
-public record ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings) {
+public record ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings,
+                            PixelSource source) {
 
     public ArtworkPixels {
         findings = List.copyOf(findings);
+        java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** Pixels made in memory (tools, tests): no file, so no compression has touched them. */
+    public ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings) {
+        this(image, samples, iccProfile, findings, PixelSource.decoded(PixelCoding.LOSSLESS));
+    }
+
+    /** How the file compressed the pixels. */
+    public PixelCoding coding() {
+        return source.coding();
     }
 }

@@ -7,4 +7,11 @@ package dev.platen.artwork;
  * @param message one sentence for a person
  */
 public record Finding(String code, String message) {
+
+    /**
+     * The image data stops before its end but the decoder still made a picture of the whole size, filling the rest
+     * (libjpeg paints the missing blocks grey; a progressive JPEG shows its coarse early scans): decodable, so not
+     * a rejection, but the picture is not the customer's, so the quality checks hold it for an operator.
+     */
+    public static final String TRUNCATED_IMAGE = "TRUNCATED_IMAGE";
 }

@@ -30,6 +30,7 @@ final class JpegSegments {
         int height = -1;
         int precision = 8;
         int components = 0;
+        PixelCoding coding = PixelCoding.JPEG;
         Resolution jfif = null;
         Exif exif = null;
         TreeMap<Integer, byte[]> iccChunks = new TreeMap<>();
@@ -81,6 +82,8 @@ final class JpegSegments {
                 height = Short.toUnsignedInt(body.getShort(1));
                 width = Short.toUnsignedInt(body.getShort(3));
                 components = Byte.toUnsignedInt(body.get(5));
+                // SOF3, 7, 11 and 15 are JPEG's lossless (predictive) processes: no DCT, no blocks
+                coding = (marker & 0x03) == 0x03 ? PixelCoding.LOSSLESS : PixelCoding.JPEG;
                 if (width == 0) {
                     throw ArtworkRejected.corrupt("The JPEG frame header declares " + width + "x" + height, null);
                 }
@@ -105,7 +108,7 @@ final class JpegSegments {
         Exif ex = exif == null ? Exif.NONE : exif;
         Resolution dpi = jfif != null ? jfif : ex.resolution();
         return new RasterFacts(width, height, colorSpace(components), precision, false, dpi, icc,
-                ex.orientation(), false, findings);
+                ex.orientation(), false, findings, coding);
     }
 
     /** SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */

@@ -98,7 +98,7 @@ final class PdfArtwork {
             BufferedImage page = new GuardedRenderer(opened.firstPageAlone(), limits).renderImageWithDPI(0,
                     (float) pixelsPerInch, ImageType.RGB);
             return new ArtworkPixels(page, "RGB", ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(),
-                    header.findings());
+                    header.findings(), PixelSource.rendered(opened.coding()));
         }
     }
 
@@ -160,6 +160,25 @@ final class PdfArtwork {
                             + " MiB decoded, more than the " + (limits.decodedBytesBudget() >> 20) + " MiB allowed");
                 }
             }
+        }
+
+        /**
+         * JPEG when the page draws any DCTDecode image (its blocks can show on the page), else OTHER_LOSSY for a
+         * JPEG 2000 image, else LOSSLESS. PDFBox names an image's coding by the file suffix its filter would have
+         * ("jpg", "jpx"), read from the stream dictionary without decoding the image.
+         */
+        PixelCoding coding() {
+            PixelCoding coding = PixelCoding.LOSSLESS;
+            for (PlacedImageCollector.Placement p : placements) {
+                String suffix = p.image().getSuffix();
+                if ("jpg".equals(suffix)) {
+                    return PixelCoding.JPEG;
+                }
+                if ("jpx".equals(suffix)) {
+                    coding = PixelCoding.OTHER_LOSSY;
+                }
+            }
+            return coding;
         }
 
         /**

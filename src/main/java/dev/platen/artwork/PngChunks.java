@@ -112,7 +112,7 @@ final class PngChunks {
         // A palette image's IHDR depth is the size of its indices; the colours themselves are 8-bit samples.
         int bitsPerSample = colourType == 3 ? 8 : bitDepth;
         return new RasterFacts((int) width, (int) height, colorSpace, bitsPerSample, alpha, dpi, icc,
-                exif.orientation(), animated, findings);
+                exif.orientation(), animated, findings, PixelCoding.LOSSLESS);
     }
 
     /** The allowed combinations of colour type and bit depth, PNG spec table 11.1. */

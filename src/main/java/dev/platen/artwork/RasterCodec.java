@@ -18,10 +18,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class RasterCodec {
 
-    /** What ImageIO decoded: stored size (before orientation) and the warnings the decoder raised. */
-    record Decoded(int storedWidth, int storedHeight, List<String> warnings) {
-    }
-
     record StoredSize(int width, int height) {
     }
 
@@ -41,19 +37,25 @@ final class RasterCodec {
         }
     }
 
-    /**
-     * Decodes every pixel of the first image. A JPEG cut short does not fail in ImageIO: libjpeg fills the rest
-     * with grey and only warns ("Premature end of JPEG file"), so such warnings are turned into truncation here.
-     */
-    static Decoded decodeFirstFrame(Path file, ArtworkFormat format) throws IOException {
-        List<String> warnings = new ArrayList<>();
-        BufferedImage image = read(file, format, warnings);
-        return new Decoded(image.getWidth(), image.getHeight(), warnings.stream().distinct().toList());
+    /** The first image as decoded, with the warnings the decoder raised on the way (each once, in order). */
+    record Frame(BufferedImage image, List<String> warnings) {
+
+        /** The first warning that says the image data stopped early, if any ({@link #isTruncation}). */
+        java.util.Optional<String> truncation() {
+            return warnings.stream().filter(RasterCodec::isTruncation).findFirst();
+        }
     }
 
-    /** Decodes the first image and keeps it (for printing), with the same truncation check. */
-    static BufferedImage decodeImage(Path file, ArtworkFormat format) throws IOException {
-        return read(file, format, new ArrayList<>());
+    /**
+     * Decodes every pixel of the first image and keeps its warnings. A JPEG cut short does not fail in ImageIO:
+     * libjpeg fills the rest with grey and only warns ("Premature end of JPEG file"), TwelveMonkeys reports a
+     * missing EOI marker; the caller turns that warning into a {@link Finding#TRUNCATED_IMAGE} finding. A decoder
+     * that cannot make a picture at all throws, and that stays a rejection.
+     */
+    static Frame decodeFirstFrame(Path file, ArtworkFormat format) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        BufferedImage image = read(file, format, warnings);
+        return new Frame(image, warnings.stream().distinct().toList());
     }
 
     private static BufferedImage read(Path file, ArtworkFormat format, List<String> warnings) throws IOException {
@@ -62,13 +64,7 @@ final class RasterCodec {
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
-                for (String warning : warnings) {
-                    if (isTruncation(warning)) {
-                        throw ArtworkRejected.truncated("The image data ends early: " + warning, null);
-                    }
-                }
-                return image;
+                return reader.read(0);
             } finally {
                 reader.dispose();
             }

@@ -10,10 +10,11 @@ import java.util.List;
  * @param orientation EXIF/TIFF orientation 1..8
  * @param moreFrames  the file holds more than one page or frame; only the first is used
  * @param findings    things noticed while walking the structure (an invalid Exif block or ICC profile)
+ * @param coding      how the pixel data is compressed: JPEG, lossless, or lossy in some other way
  */
 record RasterFacts(int storedWidth, int storedHeight, String colorSpace, int bitsPerSample, boolean alpha,
                    Resolution dpi, byte[] iccProfile, int orientation, boolean moreFrames,
-                   List<Finding> findings) {
+                   List<Finding> findings, PixelCoding coding) {
 
     static final String GRAY = "GRAY";
     static final String RGB = "RGB";

@@ -17,6 +17,7 @@ final class TiffDirectory {
     static final int IMAGE_WIDTH = 256;
     static final int IMAGE_LENGTH = 257;
     static final int BITS_PER_SAMPLE = 258;
+    static final int COMPRESSION = 259;
     static final int PHOTOMETRIC = 262;
     static final int STRIP_OFFSETS = 273;
     static final int ORIENTATION = 274;

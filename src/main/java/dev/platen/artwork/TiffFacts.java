@@ -28,7 +28,20 @@ final class TiffFacts {
         }
         return new RasterFacts((int) width, (int) height, colorSpace(ifd, photometric, samples), (int) bits, alpha,
                 Exif.resolutionOf(ifd), ifd.bytes(TiffDirectory.ICC_PROFILE), Exif.orientationOf(ifd),
-                ifd.hasNextDirectory(), findings);
+                ifd.hasNextDirectory(), findings, coding(ifd.integer(TiffDirectory.COMPRESSION).orElse(1)));
+    }
+
+    /**
+     * Compression (TIFF 6.0 section 22 and the TIFF Technical Note 2): 6 is the old-style JPEG of TIFF 6.0, 7 the
+     * JPEG of the Technical Note, 34892 DNG's lossy JPEG; 34712 is JPEG 2000. Everything else (none, LZW, Deflate,
+     * PackBits, CCITT) keeps every sample.
+     */
+    private static PixelCoding coding(long compression) {
+        return switch ((int) compression) {
+            case 6, 7, 34892 -> PixelCoding.JPEG;
+            case 34712 -> PixelCoding.OTHER_LOSSY;
+            default -> PixelCoding.LOSSLESS;
+        };
     }
 
     /** PhotometricInterpretation, TIFF 6.0 and the TIFF-F/Technical Notes additions. */

@@ -24,6 +24,7 @@ final class WebpChunks {
         int height = -1;
         boolean alpha = false;
         boolean animated = false;
+        PixelCoding coding = PixelCoding.LOSSLESS;
         byte[] icc = null;
         Exif exif = Exif.NONE;
         if (riff.limit() < 12) {
@@ -52,6 +53,7 @@ final class WebpChunks {
                     height = uint24(data, 7) + 1;
                 }
                 case "VP8 " -> {
+                    coding = PixelCoding.OTHER_LOSSY;
                     // Key frame header: 3-byte frame tag, start code 9d 01 2a, then 14-bit width and height.
                     requireLength(data, 10, fourCc);
                     if (Byte.toUnsignedInt(data.get(3)) != 0x9D || Byte.toUnsignedInt(data.get(4)) != 0x01
@@ -92,7 +94,7 @@ final class WebpChunks {
             throw ArtworkRejected.corrupt("The WebP has no image header (VP8, VP8L or VP8X)", null);
         }
         return new RasterFacts(width, height, RasterFacts.RGB, 8, alpha, exif.resolution(), icc,
-                exif.orientation(), animated, findings);
+                exif.orientation(), animated, findings, coding);
     }
 
     /** Some writers keep JPEG's "Exif\0\0" prefix inside the EXIF chunk; the WebP spec says it starts at "II"/"MM". */

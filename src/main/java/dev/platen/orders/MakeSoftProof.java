@@ -55,7 +55,9 @@ public class MakeSoftProof {
         try (ColorProfile press = art.stock().openProfile(); SourceColour source = SourceColour.of(art.pixels(), press)) {
             ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
             ColourReport report = sheet.report();
-            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier()));
+            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier(),
+                    art.pixels().source()));
+            quality.addAll(QualityChecks.fromDecoding(art.pixels().findings()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
             floor.check(report.ssim()).ifPresent(quality::add);
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),

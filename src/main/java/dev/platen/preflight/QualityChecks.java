@@ -1,6 +1,8 @@
 package dev.platen.preflight;
 
 import dev.platen.artwork.Finding;
+import dev.platen.artwork.PixelCoding;
+import dev.platen.artwork.PixelSource;
 import dev.platen.catalog.LayoutTier;
 
 import java.awt.image.BufferedImage;
@@ -12,9 +14,11 @@ import java.util.Optional;
 
 /**
  * The quality checks for decoded art placed on a layout tier, in the order of a job ticket: is it sharp at print
- * size, is it blocky from JPEG, does its transparency leave fringes, does it carry empty border, does its shape fit
- * the area. Each check reports only when it crosses its threshold ({@link QualityThresholds}); the colour profile's
- * findings come from {@link #fromColour}, since they are known from the file, not its pixels.
+ * size (and not an enlarged thumbnail), is it blocky from JPEG (only when it went through JPEG), does its
+ * transparency leave fringes or haloes, does it carry empty border, does its shape fit the area. Each check reports
+ * only when it crosses its threshold ({@link QualityThresholds}); a file cut short is a PROBLEM from
+ * {@link #fromDecoding}, whatever its pixels score; the colour profile's findings come from {@link #fromColour},
+ * since they are known from the file, not its pixels.
  *
  * <p>The art is given as {@link BufferedImage} whose {@code getRGB} samples are 8-bit sRGB-like values (CMYK art is
  * to be converted to RGB first). Cost is bounded whatever the upload: the softness check works on a copy of at most
@@ -31,33 +35,61 @@ public final class QualityChecks {
     private final ColourSourceCheck colour;
 
     QualityChecks(QualityThresholds t) {
-        this.softness = new SoftnessCheck(t.softWarningBelow(), t.softProblemBelow());
+        this.softness = new SoftnessCheck(t.softWarningBelow(), t.softProblemBelow(), t.upscaleWarningAt(),
+                t.upscaleProblemAt());
         this.blocking = new BlockingCheck(t.blockingWarningAt(), t.blockingProblemAt());
-        this.fringe = new AlphaFringeCheck(t.fringeWarningAt(), t.fringeProblemAt());
+        this.fringe = new AlphaFringeCheck(t.fringeWarningAt(), t.fringeProblemAt(), t.haloWarningAt(),
+                t.haloProblemAt());
         this.margins = new MarginCheck(t.marginWarningAt(), t.marginProblemAt());
         this.aspect = new AspectCheck(t.aspectWarningAt(), t.aspectProblemAt());
         this.colour = new ColourSourceCheck(t.wideGamutInfoAt(), t.wideGamutWarningAt());
     }
 
     /** The pixel checks with the default thresholds. */
-    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier) {
-        return inspect(art, tier, QualityThresholds.DEFAULTS);
+    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, PixelSource source) {
+        return inspect(art, tier, source, QualityThresholds.DEFAULTS);
     }
 
-    /** The pixel checks, in job-ticket order; empty when the art passes them all. */
-    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, QualityThresholds thresholds) {
+    /**
+     * The pixel checks, in job-ticket order; empty when the art passes them all.
+     *
+     * @param source where the pixels come from ({@link dev.platen.artwork.ArtworkPixels#source()}): JPEG blocking
+     *               is looked for only in pixels that went through JPEG, since a grid of steps in lossless art is
+     *               the design's own; upscaling only in pixels decoded as stored, since a rendered PDF page is
+     *               resampled by Platen itself (its placed images' resolution is {@link EffectiveDpi}'s to judge)
+     */
+    public static List<QualityFinding> inspect(BufferedImage art, LayoutTier tier, PixelSource source,
+                                               QualityThresholds thresholds) {
         Objects.requireNonNull(art, "art");
         Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(source, "source");
         QualityChecks checks = new QualityChecks(thresholds);
         WorkingCopy copy = WorkingCopy.of(art, tier.printArea(), thresholds.workingDpi(),
                 thresholds.workingMaxPixels());
         List<QualityFinding> findings = new ArrayList<>();
-        checks.softness.check(copy).ifPresent(findings::add);
-        checks.blocking.check(art).ifPresent(findings::add);
+        (source.rendered() ? checks.softness.check(copy) : checks.softness.check(copy, art, tier.printArea()))
+                .ifPresent(findings::add);
+        if (source.coding() == PixelCoding.JPEG) {
+            checks.blocking.check(art).ifPresent(findings::add);
+        }
         checks.fringe.check(art).ifPresent(findings::add);
         checks.margins.check(art).ifPresent(findings::add);
         checks.aspect.check(art.getWidth(), art.getHeight(), tier.printArea()).ifPresent(findings::add);
         return List.copyOf(findings);
+    }
+
+    /**
+     * TRUNCATED_IMAGE (PROBLEM) when decoding found the image data cut short ({@link Finding#TRUNCATED_IMAGE}):
+     * the decoder filled in what is missing, so what would print is not the customer's picture, however it scores
+     * on the pixel checks.
+     */
+    public static List<QualityFinding> fromDecoding(List<Finding> findings) {
+        return findings.stream().filter(f -> Finding.TRUNCATED_IMAGE.equals(f.code())).limit(1)
+                .map(f -> new QualityFinding(Finding.TRUNCATED_IMAGE, QualityFinding.Severity.PROBLEM, 1, 1,
+                        "truncated image files", "The art file is cut short: part of the picture would print as "
+                        + "the decoder's filler (grey or blurred blocks) instead of the customer's art; ask for the "
+                        + "file again."))
+                .toList();
     }
 
     /** UNTAGGED_COLOUR and WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). */

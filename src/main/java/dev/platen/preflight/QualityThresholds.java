@@ -7,10 +7,18 @@ package dev.platen.preflight;
  *
  * @param softWarningBelow      SOFT_AT_PRINT_SIZE: normalised Laplacian variance below which it is a WARNING (0.35)
  * @param softProblemBelow      ... and a PROBLEM (0.15)
- * @param blockingWarningAt     JPEG_BLOCKING: boundary / in-block step ratio from which it is a WARNING (1.8)
- * @param blockingProblemAt     ... and a PROBLEM (2.3)
+ * @param upscaleWarningAt      SOFT_AT_PRINT_SIZE: edge spread in the art's own pixels ({@link Upscaling}; sharp
+ *                              reads 2) from which upscaled art is a WARNING, when the spread leaves less detail on
+ *                              paper than the working resolution (3.5)
+ * @param upscaleProblemAt      ... and a PROBLEM (4.0)
+ * @param blockingWarningAt     JPEG_BLOCKING: boundary / in-block step ratio from which it is a WARNING (1.8);
+ *                              judged only on JPEG-coded pixels
+ * @param blockingProblemAt     ... and a PROBLEM (2.2)
  * @param fringeWarningAt       ALPHA_FRINGE: fringe share of the visible art from which it is a WARNING (0.02)
  * @param fringeProblemAt       ... and a PROBLEM (0.10)
+ * @param haloWarningAt         ALPHA_FRINGE: share of the outline with a light or dark halo from which it is a
+ *                              WARNING (0.25)
+ * @param haloProblemAt         ... and a PROBLEM (0.50)
  * @param marginWarningAt       EMPTY_MARGINS: empty share of the art from which it is a WARNING (0.25)
  * @param marginProblemAt       ... and a PROBLEM (0.60)
  * @param aspectWarningAt       ASPECT_MISMATCH: empty share of the print area from which it is a WARNING (0.35)
@@ -22,8 +30,10 @@ package dev.platen.preflight;
  */
 public record QualityThresholds(
         double softWarningBelow, double softProblemBelow,
+        double upscaleWarningAt, double upscaleProblemAt,
         double blockingWarningAt, double blockingProblemAt,
         double fringeWarningAt, double fringeProblemAt,
+        double haloWarningAt, double haloProblemAt,
         double marginWarningAt, double marginProblemAt,
         double aspectWarningAt, double aspectProblemAt,
         double wideGamutInfoAt, double wideGamutWarningAt,
@@ -31,8 +41,10 @@ public record QualityThresholds(
 
     public static final QualityThresholds DEFAULTS = new QualityThresholds(
             SoftnessCheck.DEFAULT_WARNING, SoftnessCheck.DEFAULT_PROBLEM,
+            SoftnessCheck.DEFAULT_UPSCALE_WARNING, SoftnessCheck.DEFAULT_UPSCALE_PROBLEM,
             BlockingCheck.DEFAULT_WARNING, BlockingCheck.DEFAULT_PROBLEM,
             AlphaFringeCheck.DEFAULT_WARNING, AlphaFringeCheck.DEFAULT_PROBLEM,
+            AlphaFringeCheck.DEFAULT_HALO_WARNING, AlphaFringeCheck.DEFAULT_HALO_PROBLEM,
             MarginCheck.DEFAULT_WARNING, MarginCheck.DEFAULT_PROBLEM,
             AspectCheck.DEFAULT_WARNING, AspectCheck.DEFAULT_PROBLEM,
             ColourSourceCheck.DEFAULT_INFO, ColourSourceCheck.DEFAULT_WARNING,
@@ -45,8 +57,10 @@ public record QualityThresholds(
         // fail here, where the numbers are given, rather than when the checks are built (fields are not yet set in
         // a compact constructor, so the parameters are checked)
         Levels.lowerIsWorse(softWarningBelow, softProblemBelow);
+        Levels.higherIsWorse(upscaleWarningAt, upscaleProblemAt);
         Levels.higherIsWorse(blockingWarningAt, blockingProblemAt);
         Levels.higherIsWorse(fringeWarningAt, fringeProblemAt);
+        Levels.higherIsWorse(haloWarningAt, haloProblemAt);
         Levels.higherIsWorse(marginWarningAt, marginProblemAt);
         Levels.higherIsWorse(aspectWarningAt, aspectProblemAt);
         if (!(wideGamutWarningAt >= wideGamutInfoAt)) {

@@ -1,7 +1,9 @@
 package dev.platen.preflight;
 
+import dev.platen.catalog.PrintArea;
 import dev.platen.preflight.QualityFinding.Severity;
 
+import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +24,26 @@ import java.util.Optional;
  * (0.44 mm), mushy at any distance. A camera photo at its native resolution (demosaicing and lens: sigma about 1,
  * scoring about 0.7) passes, the more so as it is usually reduced on the way to 150 DPI. Art with no edges at all (a flat fill) has nothing to judge and is
  * not reported.
+ *
+ * <p>Upscaled art. The working copy hides upscaling whenever it reduces the art: a thumbnail enlarged 8 times
+ * printed at 200 DPI is reduced to 150 DPI and its blur shrinks with it (the labelled set's upscaled copies score
+ * 0.13 to 0.35 here: one of eight a PROBLEM, and the smooth illustration too flat at 150 DPI to judge). So the
+ * check also measures the art's edge spread on its own pixels ({@link Upscaling}: 2 for sharp edges, about the
+ * upscaling factor for an enlargement) and reports it when the spread leaves the print less detail than the
+ * working resolution: print DPI x 2 / spread below {@link WorkingCopy#DEFAULT_DPI}, and the working copy is less
+ * crisp than a camera photo at its own resolution ({@value #CAMERA_CRISP}). An upscale printed small enough still
+ * carries all an eye resolves; art that is crisp at print size is not soft there, whatever its own pixels read.
+ * On the labelled set the working copies of the good photos score 1.11 to 3.20, the upscaled copies 0.13 to 0.35
+ * (or too flat to judge), so the two conditions each hold a wide margin and a good photo would have to fail both.
+ *
+ * <p>Upscale defaults, from the labelled set ({@code LanesChecksRun}): real photos as supplied read 0.97 to 2.95
+ * (the highest are a macro shot and a meadow photo with much out-of-focus area: their sharp parts are small); their
+ * copies shrunk to 12 % and enlarged back read 5.30 to 6.79 (true factor 8.3: JPEG and rounding noise and the
+ * triangle filter's own softness pull the estimate down); their quality-6 copies 0.75 to 2.22. A PROBLEM from
+ * {@value #DEFAULT_UPSCALE_PROBLEM}: edges spread over twice a sharp edge's reading, a third above the highest good
+ * photo and a third below the lowest enlargement; a WARNING from {@value #DEFAULT_UPSCALE_WARNING}. Synthetic art
+ * (the tests): sharp 1 to 2, enlarged twofold below 4, eightfold above 5. The finding with the higher severity is
+ * reported; on a tie the working-copy blur, which says how it looks on paper.
  */
 final class SoftnessCheck {
 
@@ -29,6 +51,11 @@ final class SoftnessCheck {
     static final double DEFAULT_WARNING = 0.35;
     static final double DEFAULT_PROBLEM = 0.15;
     static final String UNIT = "var(Laplacian)/mean(gradient^2) at working resolution";
+    static final double DEFAULT_UPSCALE_WARNING = 3.5;
+    static final double DEFAULT_UPSCALE_PROBLEM = 4.0;
+    static final String UPSCALE_UNIT = "edge spread in art pixels (sharp: 2)";
+    /** What a camera photo at its own resolution scores on the working copy (see the class comment). */
+    static final double CAMERA_CRISP = 0.7;
 
     /**
      * Mean squared gradient per pixel below which the art counts as flat: about one grey level (of 255) of change
@@ -37,13 +64,23 @@ final class SoftnessCheck {
     private static final double FLAT = Math.pow(1.0 / 255.0, 2);
 
     private final Levels levels;
+    private final Levels upscale;
 
-    SoftnessCheck(double warningBelow, double problemBelow) {
+    SoftnessCheck(double warningBelow, double problemBelow, double upscaleWarningAt, double upscaleProblemAt) {
         this.levels = Levels.lowerIsWorse(warningBelow, problemBelow);
+        this.upscale = Levels.higherIsWorse(upscaleWarningAt, upscaleProblemAt);
     }
 
     SoftnessCheck() {
-        this(DEFAULT_WARNING, DEFAULT_PROBLEM);
+        this(DEFAULT_WARNING, DEFAULT_PROBLEM, DEFAULT_UPSCALE_WARNING, DEFAULT_UPSCALE_PROBLEM);
+    }
+
+    /**
+     * The resolution of the art's detail on paper: the DPI it prints at over its edge spread in its own pixels
+     * ({@link Upscaling}), counting a sharp edge's reading of 2 as full detail. NaN when the spread is.
+     */
+    static double detailDpi(double printDpi, double spread) {
+        return printDpi * 2 / Math.max(2.0, spread);
     }
 
     /** The normalised Laplacian variance, or NaN when the art is too small or flat to judge. */
@@ -75,9 +112,40 @@ final class SoftnessCheck {
         return laplacian / gradient;
     }
 
+    /** The blur seen at print size, or the missing detail of upscaled art, whichever is worse (blur on a tie). */
+    Optional<QualityFinding> check(WorkingCopy copy, BufferedImage art, PrintArea area) {
+        double sharpness = measure(copy);
+        Optional<QualityFinding> blurred = levels.severityOf(sharpness).map(severity -> finding(severity, sharpness,
+                copy));
+        double spread = Upscaling.measure(art).spread();
+        double printDpi = EffectiveDpi.ofRaster(art.getWidth(), art.getHeight(), area).value();
+        // detail finer than the working resolution is not seen at print size (WorkingCopy): an upscale printed
+        // small enough still carries all the detail an eye resolves; and art as crisp at print size as a camera
+        // photo at its own resolution is not soft there, whatever its own pixels say
+        Optional<QualityFinding> upscaled = detailDpi(printDpi, spread) >= copy.dpi() || sharpness >= CAMERA_CRISP
+                ? Optional.empty()
+                : upscale.severityOf(spread).map(severity -> upscaledFinding(severity, spread, printDpi));
+        if (upscaled.isEmpty()) {
+            return blurred;
+        }
+        if (blurred.isEmpty() || upscaled.get().severity().compareTo(blurred.get().severity()) > 0) {
+            return upscaled;
+        }
+        return blurred;
+    }
+
     Optional<QualityFinding> check(WorkingCopy copy) {
         double measured = measure(copy);
         return levels.severityOf(measured).map(severity -> finding(severity, measured, copy));
+    }
+
+    private QualityFinding upscaledFinding(Severity severity, double spread, double printDpi) {
+        String message = String.format(Locale.ROOT, "The art looks enlarged from a smaller picture: its edges are "
+                        + "spread over about %.1f of its pixels (a sharp picture: 2; %s from %.1f), so at %.0f DPI "
+                        + "it carries detail of only about %.0f DPI and prints %s.", spread,
+                severity == Severity.PROBLEM ? "problem" : "warning", upscale.limitFor(severity), printDpi,
+                detailDpi(printDpi, spread), severity == Severity.PROBLEM ? "blurred" : "soft");
+        return new QualityFinding(CODE, severity, spread, upscale.limitFor(severity), UPSCALE_UNIT, message);
     }
 
     private QualityFinding finding(Severity severity, double measured, WorkingCopy copy) {

@@ -54,6 +54,23 @@ final class ArtworkFiles {
         return out.toByteArray();
     }
 
+    /** A progressive JPEG (the whole picture in coarse scans first, then refinements), as web tools write. */
+    static byte[] progressiveJpeg(BufferedImage image) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     static Path write(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);

@@ -98,4 +98,23 @@ class ArtworkPixelsTest {
     private static int blue(int rgb) {
         return rgb & 0xFF;
     }
+
+    @Test
+    void rasterPixelsSayHowTheFileCompressedThem() throws IOException {
+        Path jpeg = ArtworkFiles.write(dir, "marked.jpg", ArtworkFiles.encode(marked(), "jpg"));
+        Path png = ArtworkFiles.write(dir, "marked.png", ArtworkFiles.encode(marked(), "png"));
+        Path lossy = dir.resolve("lossy.webp");
+        Path lossless = dir.resolve("lossless.webp");
+        try (var a = ArtworkPixelsTest.class.getResourceAsStream("/artwork/webp_lossy_48x32.webp");
+             var b = ArtworkPixelsTest.class.getResourceAsStream("/artwork/webp_lossless_alpha_48x32.webp")) {
+            java.nio.file.Files.write(lossy, a.readAllBytes());
+            java.nio.file.Files.write(lossless, b.readAllBytes());
+        }
+        ArtworkInspector inspector = ArtworkFiles.inspector();
+
+        assertThat(inspector.pixels(jpeg, 150).source()).isEqualTo(PixelSource.decoded(PixelCoding.JPEG));
+        assertThat(inspector.pixels(png, 150).source()).isEqualTo(PixelSource.decoded(PixelCoding.LOSSLESS));
+        assertThat(inspector.pixels(lossy, 150).coding()).isEqualTo(PixelCoding.OTHER_LOSSY);
+        assertThat(inspector.pixels(lossless, 150).coding()).isEqualTo(PixelCoding.LOSSLESS);
+    }
 }

@@ -179,7 +179,9 @@ class JpegArtworkTest {
 
     @ParameterizedTest(name = "cut at {0}% of the scan data")
     @ValueSource(ints = {1, 50, 95})
-    void jpegCutInsideItsScanDataReadsAsHeaderButFailsToDecode(int percent) {
+    void jpegCutInsideItsScanDataDecodesWithATruncationFinding(int percent) {
+        // The decoder still makes a picture of the full size (libjpeg paints what is missing grey), so the file is
+        // not rejected: it carries TRUNCATED_IMAGE, which the quality checks turn into a PROBLEM for an operator.
         byte[] jpeg = encode(noise(200, 200, BufferedImage.TYPE_INT_RGB), "jpeg");
         int scan = ArtworkFiles.scanDataStart(jpeg);
         int length = scan + (jpeg.length - scan) * percent / 100;
@@ -187,10 +189,28 @@ class JpegArtworkTest {
 
         // Only the headers are read here, and they are whole.
         assertThat(inspector.readHeader(file).widthPx()).isEqualTo(200);
-        ArtworkRejected rejection = rejected(() -> inspector.decodeFully(file));
+        DecodedArtwork decoded = inspector.decodeFully(file);
+        assertThat(decoded.decodedWidthPx()).isEqualTo(200);
+        assertThat(decoded.findings()).extracting(Finding::code).contains(Finding.TRUNCATED_IMAGE)
+                .doesNotContain("DECODER_WARNING");
+        ArtworkPixels pixels = inspector.pixels(file, 150);
+        assertThat(pixels.image().getWidth()).isEqualTo(200);
+        assertThat(pixels.findings()).filteredOn(f -> f.code().equals(Finding.TRUNCATED_IMAGE)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("cut short"));
+    }
 
-        assertThat(rejection.code()).isEqualTo("TRUNCATED_IMAGE");
-        assertThat(rejection.httpStatus()).isEqualTo(422);
+    @Test
+    void aProgressiveJpegCutShortKeepsItsCoarseScansAndIsFlagged() {
+        // a progressive JPEG sends the whole picture coarsely first: cut at 45 % it decodes to a full-size, blurred
+        // picture with no grey at all, which is exactly the case that must not pass as a good photo
+        byte[] jpeg = ArtworkFiles.progressiveJpeg(noise(320, 240, BufferedImage.TYPE_INT_RGB));
+        Path file = write(dir, "cut_progressive.jpg", prefix(jpeg, jpeg.length * 45 / 100));
+
+        ArtworkPixels pixels = inspector.pixels(file, 150);
+
+        assertThat(pixels.image().getWidth()).isEqualTo(320);
+        assertThat(pixels.findings()).extracting(Finding::code).contains(Finding.TRUNCATED_IMAGE);
+        assertThat(pixels.coding()).isEqualTo(PixelCoding.JPEG);
     }
 
     @Test

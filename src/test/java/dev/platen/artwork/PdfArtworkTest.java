@@ -211,6 +211,34 @@ class PdfArtworkTest {
     }
 
     @Test
+    void aRenderedPageSaysPlatenRenderedItAndWhetherItDrawsAJpeg() throws IOException {
+        Path photo = dir.resolve("dct_image.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            PDImageXObject image = JPEGFactory.createFromImage(doc, flat(120, 160));
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 72, 72, 2 * 72, 2.6666667f * 72);
+            }
+            doc.save(photo.toFile());
+        }
+        Path vector = dir.resolve("vector.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.setNonStrokingColor(Color.ORANGE);
+                content.addRect(50, 50, 300, 200);
+                content.fill();
+            }
+            doc.save(vector.toFile());
+        }
+
+        assertThat(inspector.pixels(photo, 36).source()).isEqualTo(PixelSource.rendered(PixelCoding.JPEG));
+        assertThat(inspector.pixels(vector, 36).source()).isEqualTo(PixelSource.rendered(PixelCoding.LOSSLESS));
+    }
+
+    @Test
     void threePagesUseTheFirstWithAFinding() throws IOException {
         Path file = dir.resolve("three_pages.pdf");
         try (PDDocument doc = new PDDocument()) {

@@ -41,6 +41,16 @@ class TiffArtworkTest {
     private final ArtworkInspector inspector = ArtworkFiles.inspector();
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"None", "LZW", "Deflate", "JPEG"})
+    void theCompressionTagSaysWhetherThePixelsWentThroughJpeg(String compression) throws IOException {
+        Path file = write(dir, "rgb_" + compression.toLowerCase() + ".tif",
+                tiff(List.of(noise(64, 48, BufferedImage.TYPE_INT_RGB)), compression, 0));
+
+        assertThat(inspector.pixels(file, 150).source()).isEqualTo(PixelSource.decoded(
+                compression.equals("JPEG") ? PixelCoding.JPEG : PixelCoding.LOSSLESS));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"LZW", "Deflate"})
     void compressedRgbTiffReportsItsResolutionTags(String compression) throws IOException {
         byte[] tiff = tiff(List.of(noise(80, 60, BufferedImage.TYPE_INT_RGB)), compression, 300);

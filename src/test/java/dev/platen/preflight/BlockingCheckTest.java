@@ -66,10 +66,10 @@ class BlockingCheckTest {
     }
 
     @Test
-    void aQualityTenJpegIsAWarning() {
-        QualityFinding finding = new BlockingCheck().check(TestArt.throughJpeg(sharp, 0.10f)).orElseThrow();
+    void aQualityFifteenJpegIsAWarning() {
+        QualityFinding finding = new BlockingCheck().check(TestArt.throughJpeg(sharp, 0.15f)).orElseThrow();
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.measured()).isBetween(1.8, 2.3);
+        assertThat(finding.measured()).isBetween(BlockingCheck.DEFAULT_WARNING, BlockingCheck.DEFAULT_PROBLEM);
     }
 
     @Test

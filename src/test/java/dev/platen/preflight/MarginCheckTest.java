@@ -84,4 +84,28 @@ class MarginCheckTest {
         art.setRGB(0, 499, 0xff00ff00);
         assertThat(MarginCheck.measure(art).emptyShare()).isEqualTo(0.0);
     }
+
+    @Test
+    void aFlatDarkBackgroundIsDesignNotEmptyMargin() {
+        // a poster on dark blue: the background prints as ink edge to edge, however small the content on it
+        BufferedImage poster = TestArt.onCanvas(photo, 1600, 1200, 0xff0a1e50);
+        MarginCheck.Measurement m = MarginCheck.measure(poster);
+        assertThat(m.emptyShare()).isZero();
+        assertThat(m.content()).isEmpty();
+        assertThat(new MarginCheck().check(poster)).isEmpty();
+    }
+
+    @Test
+    void aLogoLostInATransparentCanvasIsAProblem() {
+        // art filling 1 % of its canvas: it would print as a dot
+        BufferedImage lost = TestArt.onCanvas(TestArt.logo(120, 0), 1200, 1200, 0x00000000);
+        QualityFinding finding = new MarginCheck().check(lost).orElseThrow();
+        assertThat(finding.severity()).isEqualTo(QualityFinding.Severity.PROBLEM);
+        assertThat(finding.measured()).isGreaterThan(0.98);
+        assertThat(finding.message()).contains("transparent");
+        // the same on paper white
+        BufferedImage onWhite = TestArt.onCanvas(TestArt.logo(120, 0), 1200, 1200, 0xffffffff);
+        assertThat(new MarginCheck().check(onWhite).orElseThrow().severity())
+                .isEqualTo(QualityFinding.Severity.PROBLEM);
+    }
 }

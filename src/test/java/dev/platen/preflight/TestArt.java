@@ -180,6 +180,62 @@ final class TestArt {
         return art;
     }
 
+    /**
+     * An upscaled thumbnail, as the labelled set's soft copies are made: reduced to {@code share} of its size by
+     * area averaging, then enlarged back with bilinear interpolation (a triangle filter), so it has all its pixels
+     * and none of their detail.
+     */
+    static BufferedImage upscaled(BufferedImage art, double share) {
+        int w = art.getWidth();
+        int h = art.getHeight();
+        BufferedImage thumb = new BufferedImage(Math.max(1, (int) Math.round(w * share)),
+                Math.max(1, (int) Math.round(h * share)), BufferedImage.TYPE_INT_RGB);
+        Graphics2D down = thumb.createGraphics();
+        down.drawImage(art.getScaledInstance(thumb.getWidth(), thumb.getHeight(), java.awt.Image.SCALE_AREA_AVERAGING),
+                0, 0, null);
+        down.dispose();
+        BufferedImage big = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D up = big.createGraphics();
+        up.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        up.drawImage(thumb, 0, 0, w, h, null);
+        up.dispose();
+        return big;
+    }
+
+    /**
+     * A logo cut out of the background it was drawn on: a {@code fill} disc and bar drawn on {@code background}
+     * (white or black), softened by a blur of {@code sigma} pixels as anti-aliasing and resampling do, then cut with
+     * a hard alpha mask {@code grow} pixels wider than the shape, as a magic-wand selection takes some of the
+     * background with it. Cutting with {@code sigma} 0 and {@code grow} 0 leaves a clean edge.
+     */
+    static BufferedImage cutOut(int size, int fill, int background, double sigma, int grow) {
+        BufferedImage drawn = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        double c = size / 2.0;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                drawn.setRGB(x, y, outside(x, y, c, size) <= 0 ? fill : background);
+            }
+        }
+        BufferedImage soft = sigma > 0 ? blurred(drawn, sigma) : drawn;
+        BufferedImage cut = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int alpha = outside(x, y, c, size) <= grow ? 0xff000000 : 0;
+                cut.setRGB(x, y, alpha | (soft.getRGB(x, y) & 0xffffff));
+            }
+        }
+        return cut;
+    }
+
+    /** Signed distance outside a disc of radius 0.3 size united with a bar, in pixels. */
+    private static double outside(int x, int y, double c, int size) {
+        double px = x + 0.5 - c;
+        double py = y + 0.5 - c;
+        double disc = Math.hypot(px, py) - size * 0.3;
+        double bar = Math.max(Math.abs(px) - size * 0.42, Math.abs(py) - size * 0.05);
+        return Math.min(disc, bar);
+    }
+
     /** The art centred on a larger canvas of one colour ({@code argb}, alpha 0 for transparent). */
     static BufferedImage onCanvas(BufferedImage art, int width, int height, int argb) {
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
