@@ -8,9 +8,9 @@ package dev.platen.preflight;
  * @param softWarningBelow      SOFT_AT_PRINT_SIZE: normalised Laplacian variance below which it is a WARNING (0.35)
  * @param softProblemBelow      ... and a PROBLEM (0.15)
  * @param upscaleWarningAt      SOFT_AT_PRINT_SIZE: edge spread in the art's own pixels ({@link Upscaling}; sharp
- *                              reads 2) from which upscaled art is a WARNING, when the spread leaves less detail on
- *                              paper than the working resolution (3.5)
- * @param upscaleProblemAt      ... and a PROBLEM (4.0)
+ *                              reads 2 or less) from which upscaled art is a WARNING, when the spread leaves less
+ *                              detail on paper than the working resolution (2.6)
+ * @param upscaleProblemAt      ... and a PROBLEM (2.9)
  * @param blockingWarningAt     JPEG_BLOCKING: boundary / in-block step ratio from which it is a WARNING (1.8);
  *                              judged only on JPEG-coded pixels
  * @param blockingProblemAt     ... and a PROBLEM (2.2)

@@ -76,8 +76,8 @@ class SoftnessCheckTest {
     @Test
     void thresholdsAreTheShopsToTune() {
         WorkingCopy soft = atPrintSize(TestArt.blurred(sharp, 2), SIX_INCHES);
-        assertThat(new SoftnessCheck(0.2, 0.1, 3.5, 4.0).check(soft)).isEmpty();
-        assertThat(new SoftnessCheck(0.5, 0.3, 3.5, 4.0).check(soft).orElseThrow().severity())
+        assertThat(new SoftnessCheck(0.2, 0.1, 2.6, 2.9).check(soft)).isEmpty();
+        assertThat(new SoftnessCheck(0.5, 0.3, 2.6, 2.9).check(soft).orElseThrow().severity())
                 .isEqualTo(Severity.PROBLEM);
     }
 }

@@ -25,14 +25,14 @@ class UpscalingTest {
     }
 
     @Test
-    void sharpArtReadsAboutTwoPixelsOfSpread() {
-        assertThat(Upscaling.measure(SHARP).spread()).isBetween(0.5, 2.5);
+    void sharpArtReadsTwoPixelsOfSpreadOrLess() {
+        assertThat(Upscaling.measure(SHARP).spread()).isBetween(0.1, 2.2);
     }
 
     @Test
     void anEightTimesUpscaleSpreadsItsEdgesOverManyPixels() {
         double spread = Upscaling.measure(TestArt.upscaled(SHARP, 0.12)).spread();
-        assertThat(spread).isGreaterThan(SoftnessCheck.DEFAULT_UPSCALE_PROBLEM + 1);
+        assertThat(spread).isGreaterThan(SoftnessCheck.DEFAULT_UPSCALE_PROBLEM + 0.5);
         // a twofold enlargement is soft but within what a camera photo reads
         assertThat(Upscaling.measure(TestArt.upscaled(SHARP, 0.5)).spread())
                 .isLessThan(SoftnessCheck.DEFAULT_UPSCALE_PROBLEM);
