@@ -1,5 +1,6 @@
 package dev.platen.preflight;
 
+import dev.platen.testing.TestArt;
 import dev.platen.preflight.QualityFinding.Severity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

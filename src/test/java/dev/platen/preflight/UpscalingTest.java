@@ -1,5 +1,6 @@
 package dev.platen.preflight;
 
+import dev.platen.testing.TestArt;
 import dev.platen.artwork.PixelCoding;
 import dev.platen.artwork.PixelSource;
 import dev.platen.catalog.LayoutTier;

@@ -1,4 +1,4 @@
-package dev.platen.preflight;
+package dev.platen.testing;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.Random;
 
 /** Art the tests draw for themselves: nothing read from disk or fetched. */
-final class TestArt {
+public final class TestArt {
 
     private TestArt() {
     }
@@ -27,7 +27,7 @@ final class TestArt {
      * Photo-like art with crisp detail: a smooth two-way gradient (where JPEG blocks show), hard-edged shapes in
      * many colours, thin lines and type, and a little pixel noise like a camera's.
      */
-    static BufferedImage sharp(int width, int height, long seed) {
+    public static BufferedImage sharp(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage art = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
@@ -73,8 +73,30 @@ final class TestArt {
         return art;
     }
 
+    /**
+     * The art with its saturation cut to {@code keep} (0 grey, 1 unchanged), each pixel mixed with its own luma: the
+     * random shapes of {@link #sharp} include screen colours no press prints, which a test of anything but gamut
+     * wants out of the way.
+     */
+    public static BufferedImage muted(BufferedImage art, double keep) {
+        BufferedImage out = new BufferedImage(art.getWidth(), art.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < art.getHeight(); y++) {
+            for (int x = 0; x < art.getWidth(); x++) {
+                int rgb = art.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                double luma = 0.299 * r + 0.587 * g + 0.114 * b;
+                out.setRGB(x, y, clamp((int) Math.round(luma + keep * (r - luma))) << 16
+                        | clamp((int) Math.round(luma + keep * (g - luma))) << 8
+                        | clamp((int) Math.round(luma + keep * (b - luma))));
+            }
+        }
+        return out;
+    }
+
     /** Gaussian blur of {@code sigma} pixels, separable, edges clamped; alpha blurred with the colour. */
-    static BufferedImage blurred(BufferedImage art, double sigma) {
+    public static BufferedImage blurred(BufferedImage art, double sigma) {
         int radius = (int) Math.ceil(3 * sigma);
         double[] kernel = new double[2 * radius + 1];
         double sum = 0;
@@ -117,13 +139,27 @@ final class TestArt {
     }
 
     /** The art written as a baseline JPEG at {@code quality} (0 to 1) with ImageIO, and decoded back. */
-    static BufferedImage throughJpeg(BufferedImage art, float quality) {
+    public static BufferedImage throughJpeg(BufferedImage art, float quality) {
         try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            return ImageIO.read(new ByteArrayInputStream(jpeg(art, quality, false)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The art as JPEG file bytes at {@code quality} (0 to 1), baseline or progressive (the whole picture in coarse
+     * scans first, as web exports are), flattened over white first as an export would: JPEG has no alpha.
+     */
+    public static byte[] jpeg(BufferedImage art, float quality, boolean progressive) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
-            // JPEG has no alpha: flatten over white first, as an export would
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             BufferedImage rgb = new BufferedImage(art.getWidth(), art.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = rgb.createGraphics();
             g.setColor(Color.WHITE);
@@ -134,10 +170,20 @@ final class TestArt {
             try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(rgb, null, null), param);
-            } finally {
-                writer.dispose();
             }
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** The art as PNG file bytes, alpha kept. */
+    public static byte[] png(BufferedImage art) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            ImageIO.write(art, "png", bytes);
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,7 +194,7 @@ final class TestArt {
      * anti-aliasing) when {@code feather} is 0; otherwise its edge fades out over {@code feather} pixels and a
      * half-transparent white halo of {@code feather} pixels surrounds it, as a cut-out made against white leaves.
      */
-    static BufferedImage logo(int size, int feather) {
+    public static BufferedImage logo(int size, int feather) {
         BufferedImage art = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         double c = size / 2.0;
         double radius = size * 0.3;
@@ -185,7 +231,7 @@ final class TestArt {
      * area averaging, then enlarged back with bilinear interpolation (a triangle filter), so it has all its pixels
      * and none of their detail.
      */
-    static BufferedImage upscaled(BufferedImage art, double share) {
+    public static BufferedImage upscaled(BufferedImage art, double share) {
         int w = art.getWidth();
         int h = art.getHeight();
         BufferedImage thumb = new BufferedImage(Math.max(1, (int) Math.round(w * share)),
@@ -208,7 +254,7 @@ final class TestArt {
      * a hard alpha mask {@code grow} pixels wider than the shape, as a magic-wand selection takes some of the
      * background with it. Cutting with {@code sigma} 0 and {@code grow} 0 leaves a clean edge.
      */
-    static BufferedImage cutOut(int size, int fill, int background, double sigma, int grow) {
+    public static BufferedImage cutOut(int size, int fill, int background, double sigma, int grow) {
         BufferedImage drawn = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         double c = size / 2.0;
         for (int y = 0; y < size; y++) {
@@ -237,7 +283,7 @@ final class TestArt {
     }
 
     /** The art centred on a larger canvas of one colour ({@code argb}, alpha 0 for transparent). */
-    static BufferedImage onCanvas(BufferedImage art, int width, int height, int argb) {
+    public static BufferedImage onCanvas(BufferedImage art, int width, int height, int argb) {
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -254,7 +300,7 @@ final class TestArt {
         return canvas;
     }
 
-    static int clamp(int v) {
+    public static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
 }
