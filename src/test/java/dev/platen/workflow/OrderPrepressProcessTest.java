@@ -103,24 +103,24 @@ class OrderPrepressProcessTest {
      * The proof lanes on art the test makes itself, damaged the way customer art is (the labelled set beside the
      * repository is measured by LabelledLanesIntegrationTest; this proves the same kinds on a fresh clone): a
      * photo-like design as supplied is approved by the engine, and each damaged copy waits for an operator under
-     * the name of its defect. Poster 8 x 10 in, 1200 x 1500 px: 150 DPI, the tier's tested minimum.
+     * the name of its defect. A 4 in sticker on coated paper, 600 x 600 px: 150 DPI, the tier's tested minimum.
      */
     @Test
     void goodArtIsApprovedAndEachKindOfDamageReachesAnOperatorUnderItsOwnName() throws Exception {
-        BufferedImage photo = TestArt.muted(TestArt.sharp(1200, 1500, 3), 0.4);
+        BufferedImage photo = TestArt.muted(TestArt.sharp(600, 600, 3), 0.4);
         byte[] progressive = TestArt.jpeg(photo, 0.9f, true);
         Map<String, byte[]> art = new java.util.LinkedHashMap<>();
         art.put("CLEAN", TestArt.jpeg(photo, 0.9f, false));
         art.put("JPEG_BLOCKING", TestArt.jpeg(photo, 0.05f, false));
         art.put("SOFT_AT_PRINT_SIZE", TestArt.jpeg(TestArt.upscaled(photo, 0.12), 0.9f, false));
         art.put("TRUNCATED_IMAGE", java.util.Arrays.copyOf(progressive, progressive.length * 45 / 100));
-        art.put("ALPHA_FRINGE", TestArt.png(TestArt.cutOut(1500, 0xff1f3a93, 0xffffffff, 2, 3)));
-        art.put("OUT_OF_GAMUT", TestArtwork.neon(1200, 1500));
-        art.put("EMPTY_MARGINS", TestArt.png(TestArt.onCanvas(TestArt.cutOut(150, 0xff1f3a93, 0xff1f3a93, 0, 0),
-                1200, 1500, 0)));
+        art.put("ALPHA_FRINGE", TestArt.png(TestArt.cutOut(600, 0xff1f3a93, 0xffffffff, 2, 3)));
+        art.put("OUT_OF_GAMUT", TestArtwork.neon(600, 600));
+        art.put("EMPTY_MARGINS", TestArt.png(TestArt.onCanvas(TestArt.cutOut(60, 0xff1f3a93, 0xff1f3a93, 0, 0),
+                600, 600, 0)));
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (byte[] bytes : art.values()) {
-            items.add(item("poster", placement("face", "poster-8x10", upload(bytes))));
+            items.add(item("sticker", placement("face", "sticker-4in", upload(bytes))));
         }
         JsonNode order = postOrder(items);
         runJobsOf(processOf(order));
