@@ -200,6 +200,31 @@ class CatalogFilesTest {
     }
 
     @Test
+    void aStockNamesItsGamutClassOrHasNone() throws IOException {
+        assertThat(loadStocks(STOCKS).stock("coated-gloss").orElseThrow().gamutClass()).isEmpty();
+        assertThat(loadStocks(STOCKS + "    gamutClass: coated-paper\n").stock("coated-gloss").orElseThrow()
+                .gamutClass()).isEqualTo("coated-paper");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    gamutClass: Coated Paper\n"))
+                .hasMessageContaining("stocks[0].gamutClass");
+    }
+
+    @Test
+    void aProductMayAskForEveryDowngradeToBeReviewed() throws IOException {
+        assertThat(load("poster.yaml", product(GOOD_TIER)).product("poster").orElseThrow().reviewDowngrades())
+                .isFalse();
+        assertThat(load("poster.yaml", "reviewDowngrades: true\n" + product(GOOD_TIER)).product("poster")
+                .orElseThrow().reviewDowngrades()).isTrue();
+        assertThatThrownBy(() -> load("poster.yaml", "reviewDowngrades: sometimes\n" + product(GOOD_TIER)))
+                .hasMessageContaining("poster.yaml").hasMessageContaining("reviewDowngrades");
+    }
+
+    @Test
+    void everyBundledStockHasAGamutClass() {
+        Catalog catalog = Catalog.load(new CatalogLocations(Path.of("layout-tiers"), Path.of("icc-profiles/stocks.yaml")));
+        assertThat(catalog.stocks()).allSatisfy(stock -> assertThat(stock.gamutClass()).as(stock.id()).isNotBlank());
+    }
+
+    @Test
     void aMissingProfileNamesTheStockField() {
         assertThatThrownBy(() -> loadStocks(STOCKS.replace("profile: press.icc", "profile: nowhere.icc")))
                 .hasMessageContaining("stocks.yaml: stocks[0].profile")

@@ -1,5 +1,9 @@
 package dev.platen.workflow;
 
+import dev.platen.catalog.Catalog;
+import dev.platen.catalog.CatalogLocations;
+import dev.platen.catalog.Stock;
+import dev.platen.routing.ProofLaneFacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,6 +15,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +96,38 @@ class ProofLaneDecisionTest {
             Map<String, Object> checkerboard = clean(gamutClass);
             checkerboard.put("outOfGamutShare", 0.5);
             assertThat(lane(checkerboard).<String>getEntry("lane")).isEqualTo("REVIEW");
+        }
+    }
+
+    @Test
+    void aNewsprintStockAddedToStocksYamlIsReviewedUntilItHasARule(@TempDir Path dir) throws IOException {
+        // the bundled stocks.yaml with one stock more, as a shop adds it: no class, or a class no rule names
+        Path profiles = Files.createDirectories(dir.resolve("icc-profiles"));
+        try (var bundled = Files.list(Path.of("icc-profiles"))) {
+            for (Path file : bundled.filter(f -> f.toString().endsWith(".icc")).toList()) {
+                Files.copy(file, profiles.resolve(file.getFileName()));
+            }
+        }
+        String newsprint = """
+                  - id: newsprint
+                    name: Newsprint
+                    profile: platen-uncoated-v1.icc
+                    intent: relative-colorimetric
+                    blackPointCompensation: true
+                    inkLimit: 240
+                    outputs: [tiff]
+                """;
+        for (String gamutClass : List.of("", "    gamutClass: newsprint\n")) {
+            Path stocks = profiles.resolve("stocks.yaml");
+            Files.writeString(stocks, Files.readString(Path.of("icc-profiles/stocks.yaml")) + newsprint + gamutClass);
+            Stock stock = Catalog.load(new CatalogLocations(Path.of("layout-tiers"), stocks)).stock("newsprint")
+                    .orElseThrow();
+            // the cleanest figures there are: nothing out of gamut, no shift, no finding
+            ProofLaneFacts perfect = new ProofLaneFacts(stock.gamutClass(), false, false, false, null, null, 0, 0);
+            DmnDecisionRuleResult result = engine.evaluateDecisionTable(decision, perfect.decisionInputs())
+                    .getSingleResult();
+            assertThat(result.<String>getEntry("lane")).as("class '%s'", stock.gamutClass()).isEqualTo("REVIEW");
+            assertThat(result.<String>getEntry("laneReason")).isEqualTo("NO_RULE");
         }
     }
 
