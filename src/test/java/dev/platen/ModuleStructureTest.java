@@ -8,7 +8,7 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of DESIGN.md, checked on every build. */
+/** The module boundaries the README's "Where things live" describes, checked on every build. */
 class ModuleStructureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -24,7 +24,7 @@ class ModuleStructureTest {
     void onlyTheWorkflowModuleKnowsCamunda() {
         noClasses().that().resideOutsideOfPackage("dev.platen.workflow..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-                .because("the process engine is an implementation detail of dev.platen.workflow (DESIGN.md)")
+                .because("the process engine is an implementation detail of dev.platen.workflow")
                 .check(MAIN);
     }
 
@@ -33,7 +33,7 @@ class ModuleStructureTest {
         noClasses().that().resideInAPackage("dev.platen.routing..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.io..", "java.nio..",
                         "java.net..", "java.sql..")
-                .because("tier and lane choice are pure functions (DESIGN.md)")
+                .because("tier and lane choice are pure functions")
                 .check(MAIN);
     }
 }
