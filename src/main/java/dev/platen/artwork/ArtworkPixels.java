@@ -23,11 +23,6 @@ public record ArtworkPixels(BufferedImage image, String samples, byte[] iccProfi
         java.util.Objects.requireNonNull(source, "source");
     }
 
-    /** Pixels made in memory (tools, tests): no file, so no compression has touched them. */
-    public ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings) {
-        this(image, samples, iccProfile, findings, PixelSource.decoded(PixelCoding.LOSSLESS));
-    }
-
     /** How the file compressed the pixels. */
     public PixelCoding coding() {
         return source.coding();

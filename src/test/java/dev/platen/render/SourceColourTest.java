@@ -1,6 +1,8 @@
 package dev.platen.render;
 
 import dev.platen.artwork.ArtworkPixels;
+import dev.platen.artwork.PixelCoding;
+import dev.platen.artwork.PixelSource;
 import dev.platen.artwork.Finding;
 import dev.platen.color.ColorProfile;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SourceColourTest {
+
+    /** Pixels the test draws: no file, so no compression has touched them. */
+    private static final PixelSource MADE_IN_MEMORY = PixelSource.decoded(PixelCoding.LOSSLESS);
+
 
     private static final Path COATED = Path.of("icc-profiles/platen-coated-v1.icc");
 
@@ -46,7 +52,7 @@ class SourceColourTest {
     void untaggedRgbIsTakenAsSrgbAndSaysSo() throws Exception {
         BufferedImage art = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         try (ColorProfile press = press();
-             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", null, List.of()), press)) {
+             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", null, List.of(), MADE_IN_MEMORY), press)) {
             assertThat(source.profile().description()).containsIgnoringCase("sRGB");
             assertThat(codes(source)).containsExactly("UNTAGGED_RGB");
         }
@@ -58,7 +64,7 @@ class SourceColourTest {
         ICC_Profile linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB);
         BufferedImage art = flat(new ICC_ColorSpace(linear), 100, 150, 200);
         try (ColorProfile press = press();
-             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", linear.getData(), List.of()), press)) {
+             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", linear.getData(), List.of(), MADE_IN_MEMORY), press)) {
             assertThat(codes(source)).isEmpty();
             assertThat(source.profile().sha256()).isNotEqualTo(ColorProfile.srgb().sha256());
             // Java would convert linear 100 to about 170 in sRGB; the canvas must see the stored 100
@@ -71,7 +77,7 @@ class SourceColourTest {
         BufferedImage art = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         byte[] broken = "not an icc profile at all, just text long enough to look like a header".getBytes();
         try (ColorProfile press = press();
-             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", broken, List.of()), press)) {
+             SourceColour source = SourceColour.of(new ArtworkPixels(art, "RGB", broken, List.of(), MADE_IN_MEMORY), press)) {
             assertThat(codes(source)).containsExactly("ICC_PROFILE_IGNORED");
             assertThat(source.profile().description()).containsIgnoringCase("sRGB");
         }
@@ -82,7 +88,7 @@ class SourceColourTest {
         BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(2, 2, 0, 128);
         try (ColorProfile press = press();
-             SourceColour source = SourceColour.of(new ArtworkPixels(grey, "GRAY", null, List.of()), press)) {
+             SourceColour source = SourceColour.of(new ArtworkPixels(grey, "GRAY", null, List.of(), MADE_IN_MEMORY), press)) {
             assertThat(source.image().getRGB(2, 2) & 0xFFFFFF).isEqualTo(0x808080);
             assertThat(source.image().getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x000000);
         }
@@ -94,8 +100,8 @@ class SourceColourTest {
         BufferedImage paper = flat(new ICC_ColorSpace(coated), 0, 0, 0, 0);
         BufferedImage cyan = flat(new ICC_ColorSpace(coated), 255, 0, 0, 0);
         try (ColorProfile press = press();
-             SourceColour white = SourceColour.of(new ArtworkPixels(paper, "CMYK", coated.getData(), List.of()), press);
-             SourceColour blue = SourceColour.of(new ArtworkPixels(cyan, "CMYK", null, List.of()), press)) {
+             SourceColour white = SourceColour.of(new ArtworkPixels(paper, "CMYK", coated.getData(), List.of(), MADE_IN_MEMORY), press);
+             SourceColour blue = SourceColour.of(new ArtworkPixels(cyan, "CMYK", null, List.of(), MADE_IN_MEMORY), press)) {
             assertThat(codes(white)).containsExactly("CMYK_ART_VIA_SRGB");
             // no ink is the paper, which relative colorimetric maps to white
             int rgb = white.image().getRGB(1, 1);
