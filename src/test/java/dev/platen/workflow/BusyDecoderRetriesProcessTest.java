@@ -9,6 +9,7 @@ import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.ArtworkPixels;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.DecodedArtwork;
+import dev.platen.testing.MockShop;
 import dev.platen.testing.TestArtwork;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -57,7 +58,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class BusyDecoderRetriesProcessTest {
 
-    private static final String SHOP_KEY = "platen-demo-shop-key";
 
     @Autowired
     ProcessEngine engine;
@@ -191,25 +191,20 @@ class BusyDecoderRetriesProcessTest {
     }
 
     private String upload(byte[] bytes) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/artworks").file(new MockMultipartFile("file", "art.png",
-                        "application/octet-stream", bytes)).header("X-Api-Key", SHOP_KEY))
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(body).path("id").asText();
+        return shop().upload(bytes);
     }
 
     private JsonNode postOrder(String artwork) throws Exception {
-        Map<String, Object> order = Map.of("reference", "busy-test", "partner", "acme", "items", List.of(Map.of(
-                "product", "sticker", "quantity", 1, "placements", List.of(Map.of("placement", "face",
-                        "tier", "sticker-4in", "artwork", artwork)))));
-        var response = mvc.perform(post("/api/v1/orders").header("X-Api-Key", SHOP_KEY)
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(order))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
-        return json.readTree(response.getContentAsString());
+        return shop().postOrder("busy-test", List.of(Map.of("product", "sticker", "quantity", 1, "placements",
+                List.of(Map.of("placement", "face", "tier", "sticker-4in", "artwork", artwork)))));
     }
 
     private JsonNode getOrder(JsonNode order) throws Exception {
-        return json.readTree(mvc.perform(get("/api/v1/orders/" + order.path("id").asText()).header("X-Api-Key", SHOP_KEY))
-                .andReturn().getResponse().getContentAsString());
+        return shop().order(order);
+    }
+
+    private MockShop shop() {
+        return new MockShop(mvc, json);
     }
 
     private ProcessInstance processOf(JsonNode order) {

@@ -2,6 +2,7 @@ package dev.platen.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.MockShop;
 import dev.platen.testing.TestArt;
 import dev.platen.testing.TestArtwork;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -468,33 +469,29 @@ class OrderPrepressProcessTest {
     // --- the shop's side, through the real HTTP layer -------------------------------------------------------
 
     private String upload(byte[] bytes) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/artworks").file(new MockMultipartFile("file", "art.png",
-                        "application/octet-stream", bytes)).header("X-Api-Key", "platen-demo-shop-key"))
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(body).path("id").asText();
+        return shop().upload(bytes);
     }
 
     private JsonNode postOrder(List<Map<String, Object>> items) throws Exception {
-        Map<String, Object> order = Map.of("reference", "process-test", "partner", "acme", "items", items);
-        var response = mvc.perform(post("/api/v1/orders").header("X-Api-Key", "platen-demo-shop-key").contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(order))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
-        return json.readTree(response.getContentAsString());
+        return shop().postOrder("process-test", items);
     }
 
     private JsonNode replaceArtwork(JsonNode order, String placementId, String artwork, int expectedStatus)
             throws Exception {
         var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .put("/api/v1/orders/" + order.path("id").asText() + "/placements/" + placementId + "/artwork")
-                .header("X-Api-Key", "platen-demo-shop-key").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Api-Key", MockShop.KEY).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("artwork", artwork)))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expectedStatus);
         return json.readTree(response.getContentAsString());
     }
 
     private JsonNode getOrder(JsonNode order) throws Exception {
-        return json.readTree(mvc.perform(get("/api/v1/orders/" + order.path("id").asText()).header("X-Api-Key", "platen-demo-shop-key"))
-                .andReturn().getResponse().getContentAsString());
+        return shop().order(order);
+    }
+
+    private MockShop shop() {
+        return new MockShop(mvc, json);
     }
 
     @SafeVarargs

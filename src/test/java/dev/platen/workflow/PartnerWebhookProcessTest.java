@@ -3,6 +3,7 @@ package dev.platen.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.platen.testing.MockShop;
 import dev.platen.testing.TestArtwork;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -61,7 +62,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnerWebhookProcessTest {
 
-    private static final String SHOP_KEY = "platen-demo-shop-key";
     private static HttpServer receiver;
     private static final AtomicInteger answer = new AtomicInteger(204);
     private static final List<Map<String, String>> posts = new CopyOnWriteArrayList<>();
@@ -176,7 +176,7 @@ class PartnerWebhookProcessTest {
         assertThat(incident.getIncidentMessage()).contains("503");
         // the webhook's failure is not the placement's: it still waits for its operator
         JsonNode now = json.readTree(mvc.perform(get("/api/v1/orders/" + order.path("id").asText())
-                .header("X-Api-Key", SHOP_KEY)).andReturn().getResponse().getContentAsString());
+                .header("X-Api-Key", MockShop.KEY)).andReturn().getResponse().getContentAsString());
         assertThat(now.path("placements").get(0).path("status").asText()).isEqualTo("NEEDS_REVIEW");
 
         // and the partner sees all three attempts
@@ -199,19 +199,16 @@ class PartnerWebhookProcessTest {
     }
 
     private String upload(byte[] bytes) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/artworks").file(new MockMultipartFile("file", "art.png",
-                        "application/octet-stream", bytes)).header("X-Api-Key", SHOP_KEY))
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(body).path("id").asText();
+        return shop().upload(bytes);
     }
 
     private JsonNode postOrder(String art) throws Exception {
-        Map<String, Object> order = Map.of("reference", "webhook-test", "partner", "acme", "items", List.of(
-                Map.of("product", "poster", "quantity", 1, "placements", List.of(Map.of("placement", "face", "artwork", art)))));
-        var response = mvc.perform(post("/api/v1/orders").header("X-Api-Key", SHOP_KEY)
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(order))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
-        return json.readTree(response.getContentAsString());
+        return shop().postOrder("webhook-test", List.of(Map.of("product", "poster", "quantity", 1, "placements",
+                List.of(Map.of("placement", "face", "artwork", art)))));
+    }
+
+    private MockShop shop() {
+        return new MockShop(mvc, json);
     }
 
     private ProcessInstance prepressOf(JsonNode order) {
