@@ -53,38 +53,24 @@ final class CatalogFiles {
             if (stocks.containsKey(id)) {
                 throw new CatalogException(file, at + ".id", "duplicate stock id '" + id + "'");
             }
-            stocks.put(id, readStock(stocksFile, at, id, node));
+            stocks.put(id, readStock(stocksFile, at, id, node, root));
         }
         return stocks;
     }
 
-    private Stock readStock(Path stocksFile, String at, String id, JsonNode node) {
+    /** The profile untagged CMYK art is taken to be in, unless a stock or the file says otherwise. */
+    static final String DEFAULT_ASSUMED_CMYK_PROFILE = "platen-coated-v1.icc";
+
+    private record CmykProfile(Path path, String description, String sha256) {
+    }
+
+    private Stock readStock(Path stocksFile, String at, String id, JsonNode node, JsonNode root) {
         String file = stocksFile.toString();
-        String profileName = text(file, at + ".profile", node.path("profile"));
-        Path folder = stocksFile.toAbsolutePath().getParent();
-        Path profilePath = folder.resolve(profileName).normalize();
-        if (!profilePath.startsWith(folder)) {
-            throw new CatalogException(file, at + ".profile", "'" + profileName + "' must be a file in " + folder);
-        }
-        if (!Files.isRegularFile(profilePath)) {
-            throw new CatalogException(file, at + ".profile", "profile file '" + profileName + "' not found next to "
-                    + stocksFile.getFileName());
-        }
-        String description;
-        String sha256;
-        try (ColorProfile profile = ColorProfile.fromFile(profilePath)) {
-            if (profile.colorSpace() != ColorSpace.CMYK) {
-                throw new CatalogException(file, at + ".profile", "'" + profileName + "' is a " + profile.colorSpace()
-                        + " profile; print stocks need a CMYK output profile");
-            }
-            description = profile.description();
-            sha256 = profile.sha256();
-        } catch (InvalidProfile e) {
-            throw new CatalogException(file, at + ".profile", "'" + profileName + "' is not a usable ICC profile: "
-                    + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new CatalogException(file, at + ".profile", "cannot read '" + profileName + "': " + e.getMessage(), e);
-        }
+        CmykProfile press = cmykProfile(stocksFile, at + ".profile", text(file, at + ".profile", node.path("profile")),
+                "print stocks need a CMYK output profile");
+        Path profilePath = press.path();
+        String description = press.description();
+        String sha256 = press.sha256();
         String space = optionalText(node.path("colorSpace"));
         if (space != null && !space.equalsIgnoreCase("CMYK")) {
             throw new CatalogException(file, at + ".colorSpace", "'" + space
@@ -113,7 +99,98 @@ final class CatalogFiles {
         return new Stock(id, text(file, at + ".name", node.path("name")), optionalText(node.path("paper")),
                 profilePath, description, sha256, intent, bpc.asBoolean(), new InkLimit(tac.asDouble()), outputs,
                 condition == null ? description : condition, precision(file, at + ".precision", node.path("precision")),
-                gamutClass(file, at + ".gamutClass", node.path("gamutClass")));
+                gamutClass(file, at + ".gamutClass", node.path("gamutClass")),
+                artPolicy(stocksFile, at, node, root), registration(file, at, node));
+    }
+
+    /**
+     * The profile untagged CMYK art is assumed to be in: the stock's {@code assumedCmykProfile}, else the file's
+     * top-level one, else the project's coated profile when it is beside stocks.yaml, else the stock's own profile
+     * (a shop that replaced every bundled profile).
+     */
+    private Stock.ArtPolicy artPolicy(Path stocksFile, String at, JsonNode node, JsonNode root) {
+        String file = stocksFile.toString();
+        Path assumed;
+        String own = optionalText(node.path("assumedCmykProfile"));
+        String shared = optionalText(root.path("assumedCmykProfile"));
+        if (own != null) {
+            assumed = cmykProfile(stocksFile, at + ".assumedCmykProfile", own, "untagged CMYK art needs a CMYK profile")
+                    .path();
+        } else if (shared != null) {
+            assumed = cmykProfile(stocksFile, "assumedCmykProfile", shared, "untagged CMYK art needs a CMYK profile")
+                    .path();
+        } else {
+            Path bundled = stocksFile.toAbsolutePath().getParent().resolve(DEFAULT_ASSUMED_CMYK_PROFILE);
+            assumed = Files.isRegularFile(bundled)
+                    ? cmykProfile(stocksFile, "assumedCmykProfile", DEFAULT_ASSUMED_CMYK_PROFILE,
+                    "untagged CMYK art needs a CMYK profile").path()
+                    : stocksFile.toAbsolutePath().getParent().resolve(text(file, at + ".profile", node.path("profile")))
+                    .normalize();
+        }
+        Stock.GreyAs greyAs = switch (lower(optionalText(node.path("greyAs")))) {
+            case "", "k", "black" -> Stock.GreyAs.K;
+            case "process" -> Stock.GreyAs.PROCESS;
+            default -> throw new CatalogException(file, at + ".greyAs", "'" + node.path("greyAs").asText()
+                    + "' is not a way to print grey (k, process)");
+        };
+        Stock.SpotColours spots = switch (lower(optionalText(node.path("spotColours")))) {
+            case "", "keep" -> Stock.SpotColours.KEEP;
+            case "convert" -> Stock.SpotColours.CONVERT;
+            default -> throw new CatalogException(file, at + ".spotColours", "'" + node.path("spotColours").asText()
+                    + "' is not a way to handle spot colours (keep, convert)");
+        };
+        return new Stock.ArtPolicy(assumed, greyAs, spots);
+    }
+
+    /** A registered printing condition: identifier and registry come together, or not at all. */
+    private static Stock.Registration registration(String file, String at, JsonNode node) {
+        String identifier = optionalText(node.path("outputConditionIdentifier"));
+        String registry = optionalText(node.path("registryName"));
+        if (identifier == null && registry == null) {
+            return Stock.Registration.NONE;
+        }
+        if (identifier == null) {
+            throw new CatalogException(file, at + ".outputConditionIdentifier",
+                    "a registryName needs the condition's registered identifier (such as FOGRA39)");
+        }
+        if (registry == null) {
+            throw new CatalogException(file, at + ".registryName", "'" + identifier
+                    + "' needs the registry that defines it (such as http://www.color.org)");
+        }
+        if (!registry.matches("(?i)https?://\\S+")) {
+            throw new CatalogException(file, at + ".registryName", "'" + registry + "' is not a registry URL");
+        }
+        return new Stock.Registration(identifier, registry);
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A CMYK ICC profile in the stocks folder, opened once in LittleCMS to prove it usable. */
+    private static CmykProfile cmykProfile(Path stocksFile, String at, String profileName, String need) {
+        String file = stocksFile.toString();
+        Path folder = stocksFile.toAbsolutePath().getParent();
+        Path profilePath = folder.resolve(profileName).normalize();
+        if (!profilePath.startsWith(folder)) {
+            throw new CatalogException(file, at, "'" + profileName + "' must be a file in " + folder);
+        }
+        if (!Files.isRegularFile(profilePath)) {
+            throw new CatalogException(file, at, "profile file '" + profileName + "' not found next to "
+                    + stocksFile.getFileName());
+        }
+        try (ColorProfile profile = ColorProfile.fromFile(profilePath)) {
+            if (profile.colorSpace() != ColorSpace.CMYK) {
+                throw new CatalogException(file, at, "'" + profileName + "' is a " + profile.colorSpace()
+                        + " profile; " + need);
+            }
+            return new CmykProfile(profilePath, profile.description(), profile.sha256());
+        } catch (InvalidProfile e) {
+            throw new CatalogException(file, at, "'" + profileName + "' is not a usable ICC profile: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CatalogException(file, at, "cannot read '" + profileName + "': " + e.getMessage(), e);
+        }
     }
 
     /**

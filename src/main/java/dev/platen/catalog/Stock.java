@@ -24,14 +24,88 @@ import java.util.Set;
  * @param precision           how LittleCMS evaluates the separation: {@code EXACT} (every colour through the
  *                            profile's tables; agrees with transicc to the count) or a precalculated grid (faster,
  *                            a few counts off; see the README's benchmark)
+ * @param gamutClass          which thresholds of the proof-lane table judge this stock's proofs
+ * @param artPolicy           what happens to art that is already print-native: CMYK without a profile, grey, spots
+ * @param registration        the registered name of the printing condition for the PDF/X output intent, if any
  */
 public record Stock(String id, String name, String paper, Path profile, String profileDescription,
                     String profileSha256, RenderingIntent intent, boolean blackPointCompensation, InkLimit inkLimit,
-                    Set<PrintFileFormat> outputs, String outputCondition, Precision precision, String gamutClass) {
+                    Set<PrintFileFormat> outputs, String outputCondition, Precision precision, String gamutClass,
+                    ArtPolicy artPolicy, Registration registration) {
 
     public Stock {
         outputs = Set.copyOf(outputs);
         gamutClass = gamutClass == null ? "" : gamutClass.strip();
+        artPolicy = artPolicy == null ? ArtPolicy.forStockProfile(profile) : artPolicy;
+        registration = registration == null ? Registration.NONE : registration;
+    }
+
+    /**
+     * A stock with the default art policy (untagged CMYK assumed to be in the stock's own condition, grey as K,
+     * spots kept) and no registered condition: tests and tools that make stocks by hand.
+     */
+    public Stock(String id, String name, String paper, Path profile, String profileDescription,
+                 String profileSha256, RenderingIntent intent, boolean blackPointCompensation, InkLimit inkLimit,
+                 Set<PrintFileFormat> outputs, String outputCondition, Precision precision, String gamutClass) {
+        this(id, name, paper, profile, profileDescription, profileSha256, intent, blackPointCompensation, inkLimit,
+                outputs, outputCondition, precision, gamutClass, null, null);
+    }
+
+    /** How a grey image is printed. */
+    public enum GreyAs {
+        /** Black ink only, the grey's lightness kept through the stock's K channel: no registration to go wrong. */
+        K,
+        /** Converted like colour art, to a four-colour grey (richer shadows, needs registration). */
+        PROCESS
+    }
+
+    /** What happens to a PDF's Separation and DeviceN colours. */
+    public enum SpotColours {
+        /** Kept as named inks in the PDF/X-4, their alternate converted to the stock's CMYK for proofing. */
+        KEEP,
+        /** Replaced by their alternate in the stock's CMYK: the press has no spot units. */
+        CONVERT
+    }
+
+    /**
+     * What the stock does with art that is already print-native.
+     *
+     * @param assumedCmykProfile the profile CMYK art without one of its own is taken to be in ({@code stocks.yaml}
+     *                           {@code assumedCmykProfile}, per stock or for all; default the project's coated
+     *                           profile)
+     * @param greyAs             {@code k} (default) or {@code process}
+     * @param spotColours        {@code keep} (default) or {@code convert}
+     */
+    public record ArtPolicy(Path assumedCmykProfile, GreyAs greyAs, SpotColours spotColours) {
+
+        public ArtPolicy {
+            java.util.Objects.requireNonNull(assumedCmykProfile, "assumedCmykProfile");
+            greyAs = greyAs == null ? GreyAs.K : greyAs;
+            spotColours = spotColours == null ? SpotColours.KEEP : spotColours;
+        }
+
+        static ArtPolicy forStockProfile(Path profile) {
+            return new ArtPolicy(profile, GreyAs.K, SpotColours.KEEP);
+        }
+
+        /** Opens the assumed CMYK profile (validated at start, like the stock's own); close it when done. */
+        public ColorProfile openAssumedCmykProfile() {
+            return open(assumedCmykProfile, "assumed CMYK profile");
+        }
+    }
+
+    /**
+     * A printing condition registered with a registry a RIP knows, so that the PDF/X output intent's
+     * OutputConditionIdentifier means something to it (ISO 15930-7 6.2.4: FOGRA39 in the ICC's registry at
+     * http://www.color.org). Both empty when the stock's condition is its own.
+     */
+    public record Registration(String outputConditionIdentifier, String registryName) {
+
+        public static final Registration NONE = new Registration(null, null);
+
+        public boolean registered() {
+            return outputConditionIdentifier != null;
+        }
     }
 
     /**
@@ -39,12 +113,16 @@ public record Stock(String id, String name, String paper, Path profile, String p
      * means the file was changed or removed under a running engine: an engine fault, not the shop's.
      */
     public ColorProfile openProfile() {
+        return open(profile, "stock " + id + ": profile");
+    }
+
+    private static ColorProfile open(Path file, String what) {
         try {
-            return ColorProfile.fromFile(profile);
+            return ColorProfile.fromFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("stock " + id + ": cannot read " + profile, e);
+            throw new UncheckedIOException(what + ": cannot read " + file, e);
         } catch (InvalidProfile e) {
-            throw new IllegalStateException("stock " + id + ": profile " + profile + " is no longer usable", e);
+            throw new IllegalStateException(what + " " + file + " is no longer usable", e);
         }
     }
 }
