@@ -5,6 +5,6 @@ package dev.platen.color;
  * flags. Fields that do not apply are null.
  */
 record TransformKey(String sourceSha256, PixelFormat sourceFormat, String targetSha256, PixelFormat targetFormat,
-                    RenderingIntent intent, int flags, String proofSha256, RenderingIntent proofingIntent,
+                    int lcmsIntent, int flags, String proofSha256, RenderingIntent proofingIntent,
                     GamutAlarm gamutAlarm, InkLimit inkLimit) {
 }

@@ -36,6 +36,11 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
             throw new IllegalArgumentException(sourceFormat + " has no alpha to fill " + targetFormat + "'s from");
         }
         // The parameters, not the accessors: a compact constructor runs before the fields are assigned.
+        if (rendering != null && rendering.preserveBlack()
+                && (source.colorSpace() != ColorSpace.CMYK || target.colorSpace() != ColorSpace.CMYK)) {
+            throw new IllegalArgumentException("black is preserved CMYK to CMYK only, not " + source.colorSpace()
+                    + " to " + target.colorSpace());
+        }
         if (rendering != null && rendering.inkLimit() != null && target.colorSpace() != ColorSpace.CMYK) {
             throw new IllegalArgumentException("an ink limit needs a CMYK target, not " + target.colorSpace());
         }
@@ -75,8 +80,13 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         return proof == null ? rendering.intent() : proof.intent();
     }
 
+    /** Its lcms number, the K-preserving variant when the conversion asks for black to be preserved. */
+    int lcmsIntentCode() {
+        return proof == null ? rendering.lcmsIntentCode() : proof.intent().code();
+    }
+
     TransformKey key() {
-        return new TransformKey(source.sha256(), sourceFormat, target.sha256(), targetFormat, lcmsIntent(), flags(),
+        return new TransformKey(source.sha256(), sourceFormat, target.sha256(), targetFormat, lcmsIntentCode(), flags(),
                 proof == null ? null : proof.stock().sha256(),
                 proof == null ? null : proof.proofingIntent(),
                 proof == null ? null : proof.gamutAlarm(),
@@ -97,7 +107,7 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
                 InkLimit inkLimit = inkLimit();
                 if (inkLimit == null) {
                     transform = LIB.cmsCreateTransformTHR(CONTEXT, in, sourceFormat.lcmsType, out,
-                            targetFormat.lcmsType, lcmsIntent().code(), flags());
+                            targetFormat.lcmsType, lcmsIntentCode(), flags());
                 } else {
                     Pointer link = Lcms.require(
                             LIB.cmsCreateInkLimitingDeviceLinkTHR(CONTEXT, LittleCms.SIG_CMYK_DATA, inkLimit.percent()),
@@ -162,6 +172,7 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         return "lcms could not build the transform " + source.description() + " (" + sourceFormat + ") -> "
                 + (proof == null ? "" : proof.stock().description() + " -> ")
                 + target.description() + " (" + targetFormat + "), " + lcmsIntent()
+                + (rendering != null && rendering.preserveBlack() ? " preserving K-only black" : "")
                 + (inkLimit() == null ? "" : ", ink limit " + inkLimit().percent() + " %");
     }
 }
