@@ -219,6 +219,57 @@ class CatalogFilesTest {
     }
 
     @Test
+    void untaggedCmykArtIsAssumedInTheBundledCoatedProfileUnlessTheShopSaysOtherwise() throws IOException {
+        Path uncoated = Path.of("icc-profiles/platen-uncoated-v1.icc");
+        // No bundled coated profile beside this stocks.yaml: the stock's own profile is the assumption.
+        assertThat(loadStocks(STOCKS).stock("coated-gloss").orElseThrow().artPolicy().assumedCmykProfile())
+                .isEqualTo(dir.resolve("press.icc").toAbsolutePath().normalize());
+        Files.copy(Path.of("icc-profiles/platen-coated-v1.icc"), dir.resolve("platen-coated-v1.icc"));
+        assertThat(loadStocks(STOCKS).stock("coated-gloss").orElseThrow().artPolicy().assumedCmykProfile()
+                .getFileName()).hasToString("platen-coated-v1.icc");
+        Files.copy(uncoated, dir.resolve("shop-cmyk.icc"));
+        assertThat(loadStocks("assumedCmykProfile: shop-cmyk.icc\n" + STOCKS).stock("coated-gloss").orElseThrow()
+                .artPolicy().assumedCmykProfile().getFileName()).hasToString("shop-cmyk.icc");
+        assertThat(loadStocks(STOCKS + "    assumedCmykProfile: platen-coated-v1.icc\n").stock("coated-gloss")
+                .orElseThrow().artPolicy().assumedCmykProfile().getFileName()).hasToString("platen-coated-v1.icc");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    assumedCmykProfile: nowhere.icc\n"))
+                .hasMessageContaining("stocks[0].assumedCmykProfile").hasMessageContaining("nowhere.icc");
+        try (var srgb = dev.platen.color.ColorProfile.srgb()) {
+            srgb.writeTo(dir.resolve("screen.icc"));
+        }
+        assertThatThrownBy(() -> loadStocks("assumedCmykProfile: screen.icc\n" + STOCKS))
+                .hasMessageContaining("stocks.yaml: assumedCmykProfile").hasMessageContaining("RGB");
+    }
+
+    @Test
+    void greyPrintsInBlackAndSpotsStayUnlessTheStockSaysOtherwise() throws IOException {
+        Stock plain = loadStocks(STOCKS).stock("coated-gloss").orElseThrow();
+        assertThat(plain.artPolicy().greyAs()).isEqualTo(Stock.GreyAs.K);
+        assertThat(plain.artPolicy().spotColours()).isEqualTo(Stock.SpotColours.KEEP);
+        Stock process = loadStocks(STOCKS + "    greyAs: process\n    spotColours: convert\n").stock("coated-gloss")
+                .orElseThrow();
+        assertThat(process.artPolicy().greyAs()).isEqualTo(Stock.GreyAs.PROCESS);
+        assertThat(process.artPolicy().spotColours()).isEqualTo(Stock.SpotColours.CONVERT);
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    greyAs: blue\n")).hasMessageContaining("stocks[0].greyAs");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    spotColours: drop\n"))
+                .hasMessageContaining("stocks[0].spotColours");
+    }
+
+    @Test
+    void aRegisteredPrintingConditionNeedsItsIdentifierAndItsRegistry() throws IOException {
+        assertThat(loadStocks(STOCKS).stock("coated-gloss").orElseThrow().registration().registered()).isFalse();
+        Stock fogra = loadStocks(STOCKS + "    outputConditionIdentifier: FOGRA39\n"
+                + "    registryName: http://www.color.org\n").stock("coated-gloss").orElseThrow();
+        assertThat(fogra.registration()).isEqualTo(new Stock.Registration("FOGRA39", "http://www.color.org"));
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    outputConditionIdentifier: FOGRA39\n"))
+                .hasMessageContaining("stocks[0].registryName");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    registryName: http://www.color.org\n"))
+                .hasMessageContaining("stocks[0].outputConditionIdentifier");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "    outputConditionIdentifier: FOGRA39\n"
+                + "    registryName: color.org\n")).hasMessageContaining("stocks[0].registryName");
+    }
+
+    @Test
     void everyBundledStockHasAGamutClass() {
         Catalog catalog = Catalog.load(new CatalogLocations(Path.of("layout-tiers"), Path.of("icc-profiles/stocks.yaml")));
         assertThat(catalog.stocks()).allSatisfy(stock -> assertThat(stock.gamutClass()).as(stock.id()).isNotBlank());
