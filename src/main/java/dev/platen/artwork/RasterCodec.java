@@ -67,7 +67,9 @@ final class RasterCodec {
      *   <li>Adobe APP14 transform 2, YCCK (and 1, which libjpeg and TwelveMonkeys also read as YCCK on four
      *       components): Y, Cb, Cr give the inverted C, M, Y as JFIF's YCbCr gives R, G, B
      *       (ITU-R BT.601 full range), K is stored inverted: C = R, M = G, Y = B, K = 255 - sample;</li>
-     *   <li>no Adobe segment: plain CMYK, as stored.</li>
+     *   <li>no Adobe segment: inverted too. A JPEG has no other way to say what four components mean; Photoshop
+     *       writes every CMYK JPEG inverted, and ImageMagick and the browsers (Skia) read them all so. The JDK's
+     *       writer, given a four-band raster, writes the bytes it is given with no marker at all.</li>
      * </ul>
      * Why not the decoder's own CMYK: TwelveMonkeys 3.14 inverts plain Adobe CMYK only on its way to RGB and, for
      * untagged CMYK, writes its naive RGB into the four CMYK bands (K = 255 everywhere); ImageMagick (libjpeg)
@@ -105,7 +107,7 @@ final class RasterCodec {
                     row[i + 1] = clamp(luma - 0.344136 * cb - 0.714136 * cr);
                     row[i + 2] = clamp(luma + 1.772 * cb);
                     row[i + 3] = 255 - row[i + 3];
-                } else if (adobeTransform >= 0) {
+                } else {
                     row[i] = 255 - row[i];
                     row[i + 1] = 255 - row[i + 1];
                     row[i + 2] = 255 - row[i + 2];
