@@ -155,9 +155,13 @@ class CmykArtPrintTest {
     }
 
     static Printed print(Path art, Stock stock) throws Exception {
-        ArtworkPixels pixels = READER.pixels(art, 0);
-        Path pdf = dir.resolve(art.getFileName() + ".pdf");
-        Path tif = dir.resolve(art.getFileName() + ".print.tif");
+        return print(READER.pixels(art, 0), stock, art.resolveSibling(art.getFileName() + ".print"));
+    }
+
+    /** Prints {@code pixels}; the PDF and TIFF go to {@code out}.pdf and {@code out}.tif. */
+    static Printed print(ArtworkPixels pixels, Stock stock, Path out) throws Exception {
+        Path pdf = out.resolveSibling(out.getFileName() + ".pdf");
+        Path tif = out.resolveSibling(out.getFileName() + ".tif");
         try (TransformCache cache = new TransformCache(4); ColorProfile press = stock.openProfile();
              SourceColour source = SourceColour.of(pixels, stock, press);
              ArtSeparation separation = ArtSeparation.of(source, press, stock, cache)) {
