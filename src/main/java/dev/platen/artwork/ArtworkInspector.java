@@ -75,7 +75,9 @@ public class ArtworkInspector implements ArtworkReader {
     private ArtworkPixels rasterPixels(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
         RasterFacts facts = rasterFacts(file, format);
-        RasterCodec.Frame frame = RasterCodec.decodeFirstFrame(file, format);
+        boolean cmykJpeg = format == ArtworkFormat.JPEG && RasterFacts.CMYK.equals(facts.colorSpace());
+        RasterCodec.Frame frame = cmykJpeg ? RasterCodec.decodeCmykJpeg(file, adobeTransform(file))
+                : RasterCodec.decodeFirstFrame(file, format);
         BufferedImage image = Orientation.upright(frame.image(), header.exifOrientation());
         boolean profileUsable = facts.iccProfile() != null
                 && header.findings().stream().noneMatch(f -> f.code().equals(IccProfile.INVALID)
@@ -86,6 +88,13 @@ public class ArtworkInspector implements ArtworkReader {
         frame.truncation().ifPresent(warning -> findings.add(truncated(format, warning)));
         return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, findings,
                 PixelSource.decoded(facts.coding()));
+    }
+
+    private static int adobeTransform(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return JpegSegments.adobeTransform(channel.map(FileChannel.MapMode.READ_ONLY, 0,
+                    Math.min(channel.size(), Integer.MAX_VALUE)));
+        }
     }
 
     private ArtworkFormat formatOf(Path file) {
@@ -202,7 +211,11 @@ public class ArtworkInspector implements ArtworkReader {
 
     private DecodedArtwork rasterDecode(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
-        RasterCodec.Frame decoded = RasterCodec.decodeFirstFrame(file, format);
+        // A CMYK JPEG is decoded as it prints, to its inks: the RGB the decoder would make (and its warnings
+        // about the profile on the way, "treating as Display class") is no part of Platen's path.
+        RasterCodec.Frame decoded = format == ArtworkFormat.JPEG && RasterFacts.CMYK.equals(header.colorSpace())
+                ? RasterCodec.decodeCmykJpeg(file, adobeTransform(file))
+                : RasterCodec.decodeFirstFrame(file, format);
         List<Finding> findings = new ArrayList<>();
         decoded.truncation().ifPresent(warning -> findings.add(truncated(format, warning)));
         decoded.warnings().stream().filter(warning -> !RasterCodec.isTruncation(warning))

@@ -20,6 +20,7 @@ final class JpegSegments {
     private static final int APP0 = 0xE0;
     private static final int APP1 = 0xE1;
     private static final int APP2 = 0xE2;
+    private static final int APP14 = 0xEE;
 
     private JpegSegments() {
     }
@@ -109,6 +110,41 @@ final class JpegSegments {
         Resolution dpi = jfif != null ? jfif : ex.resolution();
         return new RasterFacts(width, height, colorSpace(components), precision, false, dpi, icc,
                 ex.orientation(), false, findings, coding);
+    }
+
+    /**
+     * The Adobe APP14 segment's colour transform (0 plain CMYK, 1 YCbCr, 2 YCCK), or -1 when the file has none.
+     * It decides what a four-component JPEG's samples mean: Adobe's writers store CMYK inverted (255 = no ink)
+     * and libjpeg passes them on so; without the segment the samples are plain CMYK. Lenient: a structure
+     * {@link #read} would reject has been rejected before this is asked.
+     */
+    static int adobeTransform(ByteBuffer jpeg) {
+        int pos = 2;
+        int limit = jpeg.limit();
+        while (pos + 4 <= limit) {
+            if (Byte.toUnsignedInt(jpeg.get(pos)) != 0xFF) {
+                pos++;
+                continue;
+            }
+            int marker = Byte.toUnsignedInt(jpeg.get(pos + 1));
+            if (marker == 0xFF || marker == SOI || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                pos += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            if (marker == SOS || marker == EOI) {
+                return -1;
+            }
+            int length = Short.toUnsignedInt(jpeg.getShort(pos + 2));
+            if (length < 2 || pos + 2 + length > limit) {
+                return -1;
+            }
+            ByteBuffer body = jpeg.slice(pos + 4, length - 2);
+            if (marker == APP14 && startsWith(body, "Adobe") && body.limit() >= 12) {
+                return Byte.toUnsignedInt(body.get(11));
+            }
+            pos += 2 + length;
+        }
+        return -1;
     }
 
     /** SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */

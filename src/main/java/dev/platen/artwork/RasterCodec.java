@@ -58,6 +58,71 @@ final class RasterCodec {
         return new Frame(image, warnings.stream().distinct().toList());
     }
 
+    /**
+     * Decodes a four-component JPEG to its ink values (0 = no ink), never through RGB. The decoder's raster is
+     * taken as it comes out of the DCT (TwelveMonkeys' {@code readRaster} converts nothing), and the JPEG's own
+     * coding is undone here as libjpeg-based tools do it:
+     * <ul>
+     *   <li>Adobe APP14 transform 0: CMYK stored inverted by Adobe's writers (255 = no ink): ink = 255 - sample;</li>
+     *   <li>Adobe APP14 transform 2, YCCK (and 1, which libjpeg and TwelveMonkeys also read as YCCK on four
+     *       components): Y, Cb, Cr give the inverted C, M, Y as JFIF's YCbCr gives R, G, B
+     *       (ITU-R BT.601 full range), K is stored inverted: C = R, M = G, Y = B, K = 255 - sample;</li>
+     *   <li>no Adobe segment: inverted too. A JPEG has no other way to say what four components mean; Photoshop
+     *       writes every CMYK JPEG inverted, and ImageMagick and the browsers (Skia) read them all so. The JDK's
+     *       writer, given a four-band raster, writes the bytes it is given with no marker at all.</li>
+     * </ul>
+     * Why not the decoder's own CMYK: TwelveMonkeys 3.14 inverts plain Adobe CMYK only on its way to RGB and, for
+     * untagged CMYK, writes its naive RGB into the four CMYK bands (K = 255 everywhere); ImageMagick (libjpeg)
+     * reads the corpus's CMYK and YCCK files to the values this gives.
+     */
+    static Frame decodeCmykJpeg(Path file, int adobeTransform) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        java.awt.image.Raster raw;
+        try (ImageInputStream in = new GuardedImageInput(file)) {
+            ImageReader reader = readerFor(in, ArtworkFormat.JPEG);
+            try {
+                reader.setInput(in, true, true);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                raw = reader.readRaster(0, null);
+            } finally {
+                reader.dispose();
+            }
+        }
+        if (raw.getNumBands() != 4 || raw.getTransferType() != java.awt.image.DataBuffer.TYPE_BYTE) {
+            throw new IIOException("a CMYK JPEG decoded to " + raw.getNumBands() + " bands");
+        }
+        int w = raw.getWidth();
+        int h = raw.getHeight();
+        java.awt.image.WritableRaster inks = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+        int[] row = new int[w * 4];
+        for (int y = 0; y < h; y++) {
+            raw.getPixels(raw.getMinX(), raw.getMinY() + y, w, 1, row);
+            for (int i = 0; i < row.length; i += 4) {
+                if (adobeTransform >= 1) {
+                    double luma = row[i];
+                    double cb = row[i + 1] - 128.0;
+                    double cr = row[i + 2] - 128.0;
+                    row[i] = clamp(luma + 1.402 * cr);
+                    row[i + 1] = clamp(luma - 0.344136 * cb - 0.714136 * cr);
+                    row[i + 2] = clamp(luma + 1.772 * cb);
+                    row[i + 3] = 255 - row[i + 3];
+                } else {
+                    row[i] = 255 - row[i];
+                    row[i + 1] = 255 - row[i + 1];
+                    row[i + 2] = 255 - row[i + 2];
+                    row[i + 3] = 255 - row[i + 3];
+                }
+            }
+            inks.setPixels(0, y, w, 1, row);
+        }
+        return new Frame(InkSamples.image(inks), warnings.stream().distinct().toList());
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+
     private static BufferedImage read(Path file, ArtworkFormat format, List<String> warnings) throws IOException {
         try (ImageInputStream in = new GuardedImageInput(file)) {
             ImageReader reader = readerFor(in, format);

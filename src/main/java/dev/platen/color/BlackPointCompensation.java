@@ -75,6 +75,37 @@ public final class BlackPointCompensation {
         }
     }
 
+    /**
+     * The scaling to the stock's <em>black ink</em> rather than its deepest (four-colour) black: the art's black
+     * point taken to K 100 % alone, read through the stock's profile relative colorimetric. This is what "the
+     * stock's BPC" means for art printed in black ink only (grey art as K): the darkest the K plate can make is
+     * that black, and compensating to it keeps the grey's steps instead of crushing every shade darker than K 100
+     * into it. Same rule as {@link #of} for which intents compensate at all.
+     */
+    public static BlackPointCompensation toBlackInk(ColorProfile art, ColorProfile stock, RenderingIntent intent,
+                                                    boolean requested) {
+        if (!compensates(intent, requested)) {
+            return none();
+        }
+        BlackPointCompensation standard = of(art, stock, intent, requested);
+        try (ColorProfile lab = ColorProfile.lab();
+             ColorTransform toLab = ColorTransform.create(stock, PixelFormat.CMYK_8, lab, PixelFormat.LAB_DOUBLE,
+                     RenderingIntent.RELATIVE_COLORIMETRIC, false)) {
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.nativeOrder());
+            toLab.convert(java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, (byte) 255}), out, 1);
+            float[] k = new Lab(out.getDouble(0), out.getDouble(8), out.getDouble(16)).toXyz();
+            return new BlackPointCompensation(standard.artBlack, new double[] {k[0], k[1], k[2]});
+        }
+    }
+
+    private static boolean compensates(RenderingIntent intent, boolean requested) {
+        return switch (intent) {
+            case PERCEPTUAL, SATURATION -> true;
+            case RELATIVE_COLORIMETRIC -> requested;
+            case ABSOLUTE_COLORIMETRIC -> false;
+        };
+    }
+
     /** Whether this scaling changes anything (lcms skips it when the two black points are the same). */
     public boolean isIdentity() {
         return artBlack[0] == stockBlack[0] && artBlack[1] == stockBlack[1] && artBlack[2] == stockBlack[2];

@@ -52,10 +52,12 @@ public class MakeSoftProof {
 
     public void proof(String placementId) {
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
-        try (ColorProfile press = art.stock().openProfile(); SourceColour source = SourceColour.of(art.pixels(), press)) {
+        try (ColorProfile press = art.stock().openProfile();
+             SourceColour source = SourceColour.of(art.pixels(), art.stock(), press)) {
             ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
             ColourReport report = sheet.report();
-            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.image(), art.tier(),
+            // The pixel checks judge by eye: CMYK art is shown to them through its own profile by LittleCMS.
+            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.onScreen(), art.tier(),
                     art.pixels().source()));
             quality.addAll(QualityChecks.fromDecoding(art.pixels().findings()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));

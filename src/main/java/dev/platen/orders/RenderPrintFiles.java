@@ -14,7 +14,7 @@ import dev.platen.render.PrintFiles;
 import dev.platen.render.Provenance;
 import dev.platen.render.RenderJob;
 import dev.platen.render.SourceColour;
-import dev.platen.render.StockSeparation;
+import dev.platen.render.ArtSeparation;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
 import org.springframework.boot.info.BuildProperties;
@@ -65,10 +65,12 @@ public class RenderPrintFiles {
         Rendered rendered = clock.run(() -> {
             PlacementArt art = PlacementArt.load(job, catalog, reader, store);
             try (ColorProfile press = art.stock().openProfile();
-                 SourceColour source = SourceColour.of(art.pixels(), press);
-                 StockSeparation separation = StockSeparation.of(source.profile(), press, art.stock(), transforms)) {
+                 SourceColour source = SourceColour.of(art.pixels(), art.stock(), press);
+                 ArtSeparation separation = ArtSeparation.of(source, press, art.stock(), transforms)) {
                 PrintFiles files = write(art.job(), art.tier(), art.stock(), press, source, separation);
-                return new Rendered(shelve(files), source.findings());
+                List<dev.platen.artwork.Finding> findings = new ArrayList<>(source.findings());
+                findings.addAll(separation.findings());
+                return new Rendered(shelve(files), findings);
             }
         });
         book.addFindings(placementId, rendered.findings());
@@ -79,7 +81,7 @@ public class RenderPrintFiles {
     }
 
     private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, ColorProfile press, SourceColour source,
-                             StockSeparation separation) {
+                             ArtSeparation separation) {
         try {
             OutputCondition condition = new OutputCondition(stock.id(), stock.outputCondition(), press.bytes());
             Provenance provenance = new Provenance(job.placement().artworkId(),

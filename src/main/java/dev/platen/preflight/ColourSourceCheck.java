@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code UNTAGGED_COLOUR} and {@code WIDE_GAMUT_SOURCE}: what the art's colour profile means for the print, from
- * facts found elsewhere (the decoder's findings and the embedded profile's description); a pure function.
+ * {@code WIDE_GAMUT_SOURCE}: what the art's colour profile means for the print, from facts found elsewhere (the
+ * colour path's findings and the embedded profile's description); a pure function.
+ *
+ * <p>Untagged art is not reported again here: the render step already says what was done with it
+ * ({@code UNTAGGED_RGB}, {@code ICC_PROFILE_IGNORED}, {@code ASSUMED_CMYK_PROFILE}), and one fact gives one finding.
+ * Such art gets no wide-gamut finding either: an ignored profile says nothing about the colours that are used.
  *
  * <ul>
- *   <li>{@code UNTAGGED_COLOUR} (INFO) when decoding found {@code UNTAGGED_RGB} or {@code ICC_PROFILE_IGNORED}: the
- *       colours are taken as sRGB, the web's default, which is right for most uploads but a guess. Measured: the
- *       number of usable embedded profiles (0) against the 1 expected.</li>
  *   <li>{@code WIDE_GAMUT_SOURCE} when the (used) profile's description names a known wide-gamut RGB space. Measured:
  *       the area of its primaries' triangle in CIE 1931 xy as a multiple of sRGB's, a rough but standard size of a
  *       gamut. Default limits: INFO from {@value #DEFAULT_INFO} (Adobe RGB 1.35, Display P3 1.36: a modest
@@ -26,13 +27,13 @@ import java.util.Set;
  */
 final class ColourSourceCheck {
 
-    static final String UNTAGGED = "UNTAGGED_COLOUR";
     static final String WIDE_GAMUT = "WIDE_GAMUT_SOURCE";
     static final double DEFAULT_INFO = 1.2;
     static final double DEFAULT_WARNING = 1.6;
     static final String GAMUT_UNIT = "x sRGB gamut area (CIE xy)";
 
-    private static final Set<String> UNTAGGED_CODES = Set.of("UNTAGGED_RGB", "ICC_PROFILE_IGNORED");
+    private static final Set<String> UNTAGGED_CODES = Set.of("UNTAGGED_RGB", "ICC_PROFILE_IGNORED",
+            "ASSUMED_CMYK_PROFILE");
 
     /**
      * Known wide-gamut spaces: the words their profile descriptions use (lower case, letters and digits only, so
@@ -87,10 +88,6 @@ final class ColourSourceCheck {
         List<QualityFinding> out = new ArrayList<>();
         boolean untagged = findings.stream().anyMatch(f -> UNTAGGED_CODES.contains(f.code()));
         if (untagged) {
-            String ignored = iccProfileDescription == null ? "" : " (the embedded '" + iccProfileDescription
-                    + "' could not be used)";
-            out.add(new QualityFinding(UNTAGGED, Severity.INFO, 0, 1, "usable embedded ICC profiles",
-                    "The art has no usable colour profile" + ignored + "; its colours are taken as sRGB."));
             return out; // an ignored profile says nothing about the colours that will be used
         }
         if (iccProfileDescription == null) {

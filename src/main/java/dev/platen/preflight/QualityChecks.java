@@ -20,8 +20,8 @@ import java.util.Optional;
  * {@link #fromDecoding}, whatever its pixels score; the colour profile's findings come from {@link #fromColour},
  * since they are known from the file, not its pixels.
  *
- * <p>The art is given as {@link BufferedImage} whose {@code getRGB} samples are 8-bit sRGB-like values (CMYK art is
- * to be converted to RGB first). Cost is bounded whatever the upload: the softness check works on a copy of at most
+ * <p>The art is given as {@link BufferedImage} whose {@code getRGB} samples are 8-bit sRGB-like values (grey and
+ * CMYK art as {@code SourceColour.onScreen()} shows them: grey levels on R, G, B; CMYK through its profile). Cost is bounded whatever the upload: the softness check works on a copy of at most
  * 4 MP at 150 DPI (see {@link WorkingCopy}), the blocking and fringe checks sample at most about 4 MP of the
  * original pixels, and the margin scan reads the border plus a row per side.
  */
@@ -92,7 +92,10 @@ public final class QualityChecks {
                 .toList();
     }
 
-    /** UNTAGGED_COLOUR and WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). */
+    /**
+     * WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). Untagged colour is the
+     * render step's finding ({@code UNTAGGED_RGB}), not repeated here.
+     */
     public static List<QualityFinding> fromColour(List<Finding> findings, String iccProfileDescription) {
         return fromColour(findings, iccProfileDescription, QualityThresholds.DEFAULTS);
     }

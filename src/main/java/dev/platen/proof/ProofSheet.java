@@ -3,6 +3,8 @@ package dev.platen.proof;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.Stock;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.PixelFormat;
 import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
 
@@ -62,14 +64,37 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
      */
     public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge,
                                   TransformCache cache) {
-        ScreenImage screen = ScreenImage.of(art.image(), longEdge);
-        StockProof.Result result = StockProof.run(screen, art.profile(), stock, cache);
+        // In the art's own channels: grey and CMYK are measured from their true colours, never from an sRGB copy.
+        ScreenImage screen = ScreenImage.of(art.image(), art.samples().channels(), longEdge);
+        StockProof.Result result = StockProof.run(screen, art, stock, cache);
+        return sheet(screen.width(), screen.height(), result, art.profile().description(), stock, product, tier);
+    }
+
+    /**
+     * A proof sheet when the caller has both pictures pixel by pixel at the size to show and measure (at most a
+     * screen's, say 2048 px on the long edge): the reference (what the stock is asked to print) as 8-bit samples in
+     * {@code referenceFormat} under {@code referenceProfile}, and the print as 8-bit CMYK in the stock's condition,
+     * one pixel for each reference pixel, rows top to bottom. For art whose separation is not Platen's
+     * {@link dev.platen.render.ArtSeparation} (a PDF whose colours were converted in place): the report compares
+     * exactly these two, the target black point compensated as the stock's intent does.
+     */
+    public static ProofSheet ofPrint(int width, int height, byte[] reference, ColorProfile referenceProfile,
+                                     PixelFormat referenceFormat, byte[] printCmyk, Stock stock, Product product,
+                                     LayoutTier tier, TransformCache cache) {
+        StockProof.Result result = StockProof.ofPrint(width, height, reference, referenceProfile, referenceFormat,
+                printCmyk, stock, cache);
+        return sheet(width, height, result, referenceProfile.description(), stock, product, tier);
+    }
+
+    private static ProofSheet sheet(int width, int height, StockProof.Result result, String artProfile, Stock stock,
+                                    Product product, LayoutTier tier) {
+        ScreenImage screen = new ScreenImage(width, height, null);
         BufferedImage proof = ScreenImage.toImage(screen.width(), screen.height(), result.proof());
         BufferedImage gamutView = ScreenImage.toImage(screen.width(), screen.height(), result.gamutView());
         BufferedImage artOnScreen = ScreenImage.toImage(screen.width(), screen.height(), result.artOnScreen());
         Mockup mockup = ProductDrawing.draw(product, tier, proof,
                 product.name() + " - proof on " + stock.name());
-        BufferedImage beforeAfter = BeforeAfter.draw(artOnScreen, "Art as supplied (" + art.profile().description() + ")",
+        BufferedImage beforeAfter = BeforeAfter.draw(artOnScreen, "Art as supplied (" + artProfile + ")",
                 proof, String.format(Locale.ROOT, "Proof on %s, paper white simulated", stock.name()));
         return new ProofSheet(proof, gamutView, mockup, beforeAfter, result.report());
     }

@@ -48,6 +48,82 @@ record ScreenImage(int width, int height, int[] rgb) {
     }
 
     /**
+     * Grey or CMYK art at screen size in its own samples, packed: a grey level in the low byte, or C, M, Y, K from
+     * the high byte down (an int holds exactly one CMYK colour). The same box filter as RGB, on the samples (16-bit
+     * art read at 8 bits); transparency composited over paper in the art's own terms: white for grey, no ink for
+     * CMYK, so what shows through is the bare stock, as it prints.
+     *
+     * @param channels 1 (grey) or 4 (CMYK); 3 is RGB art, {@link #of(BufferedImage, int)}
+     */
+    static ScreenImage of(BufferedImage art, int channels, int longEdge) {
+        if (channels == 3) {
+            return of(art, longEdge);
+        }
+        int[] size = size(art.getWidth(), art.getHeight(), longEdge);
+        int outW = size[0];
+        int outH = size[1];
+        int srcW = art.getWidth();
+        int srcH = art.getHeight();
+        java.awt.image.Raster raster = art.getRaster();
+        int bands = raster.getNumBands();
+        boolean alpha = bands > channels;
+        int[] bits = art.getColorModel().getComponentSize();
+        double paper = channels == 4 ? 0 : 255;
+        double[] sums = new double[outW * outH * channels];
+        int[] row = new int[srcW * bands];
+        double sx = (double) outW / srcW;
+        double sy = (double) outH / srcH;
+        for (int y = 0; y < srcH; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, srcW, 1, row);
+            double top = y * sy;
+            double bottom = (y + 1) * sy;
+            int oy = Math.min(outH - 1, (int) Math.floor(top));
+            double wy1 = Math.min(bottom, oy + 1) - top;
+            double wy2 = sy - wy1;
+            for (int x = 0; x < srcW; x++) {
+                double left = x * sx;
+                double right = (x + 1) * sx;
+                int ox = Math.min(outW - 1, (int) Math.floor(left));
+                double wx1 = Math.min(right, ox + 1) - left;
+                double wx2 = sx - wx1;
+                double a = alpha ? eight(row[x * bands + channels], bits[channels]) / 255.0 : 1;
+                for (int c = 0; c < channels; c++) {
+                    double v = eight(row[x * bands + c], bits[c]) * a + paper * (1 - a);
+                    add(sums, outW, outH, channels, ox, oy, c, v * wx1 * wy1);
+                    if (wx2 > 1e-12) {
+                        add(sums, outW, outH, channels, ox + 1, oy, c, v * wx2 * wy1);
+                    }
+                    if (wy2 > 1e-12) {
+                        add(sums, outW, outH, channels, ox, oy + 1, c, v * wx1 * wy2);
+                        if (wx2 > 1e-12) {
+                            add(sums, outW, outH, channels, ox + 1, oy + 1, c, v * wx2 * wy2);
+                        }
+                    }
+                }
+            }
+        }
+        int[] out = new int[outW * outH];
+        for (int p = 0; p < out.length; p++) {
+            int packed = 0;
+            for (int c = 0; c < channels; c++) {
+                packed = packed << 8 | clamp(sums[p * channels + c]);
+            }
+            out[p] = packed;
+        }
+        return new ScreenImage(outW, outH, out);
+    }
+
+    private static void add(double[] sums, int w, int h, int channels, int x, int y, int c, double v) {
+        if (x < w && y < h) {
+            sums[(y * w + x) * channels + c] += v;
+        }
+    }
+
+    private static int eight(int value, int bits) {
+        return bits == 8 ? value : (int) Math.round(value * 255.0 / ((1L << bits) - 1));
+    }
+
+    /**
      * Box filter from the art's size to {@code outW} x {@code outH} (each no larger than the source). Source row
      * {@code y} covers output rows {@code [y*sy, (y+1)*sy)} with {@code sy = outH / srcH <= 1}, so it touches at
      * most two output rows; likewise for columns. Weights are those overlaps, so each output pixel's weights add

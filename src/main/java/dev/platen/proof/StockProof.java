@@ -13,6 +13,8 @@ import dev.platen.color.SoftProof;
 import dev.platen.color.SpatialCielab;
 import dev.platen.color.StructuralSimilarity;
 import dev.platen.color.TransformCache;
+import dev.platen.render.ArtSeparation;
+import dev.platen.render.SourceColour;
 import dev.platen.render.StockSeparation;
 
 import java.nio.ByteBuffer;
@@ -135,55 +137,204 @@ final class StockProof {
             }
             BlackPointCompensation bpc = BlackPointCompensation.of(artProfile, press, stock.intent(),
                     stock.blackPointCompensation());
+            return measure(art.width(), art.height(), indexOf(palette, art.rgb()),
+                    new Colours(proofRgb, screenRgb, artLab, cmyk, printLab), bpc, new boolean[n], press);
+        }
+    }
 
-            // Per colour: the target (art, black point compensated) and the print, as XYZ for the eye model and
-            // L* for the quality floor.
-            float[] targetXyz = new float[n * 3];
-            float[] printXyz = new float[n * 3];
-            float[] targetL = new float[n];
-            float[] printL = new float[n];
-            double maxInk = 0;
-            for (int i = 0; i < n; i++) {
-                float[] t = new Lab(artLab[3 * i], artLab[3 * i + 1], artLab[3 * i + 2]).toXyz();
-                bpc.apply(t, 0);
-                System.arraycopy(t, 0, targetXyz, 3 * i, 3);
-                targetL[i] = (float) Lab.fromXyz(t[0], t[1], t[2]).lightness();
-                float[] p = new Lab(printLab[3 * i], printLab[3 * i + 1], printLab[3 * i + 2]).toXyz();
-                System.arraycopy(p, 0, printXyz, 3 * i, 3);
-                printL[i] = printLab[3 * i];
-                maxInk = Math.max(maxInk, InkLimit.coverageOf8Bit(cmyk[4 * i] & 0xFF, cmyk[4 * i + 1] & 0xFF,
-                        cmyk[4 * i + 2] & 0xFF, cmyk[4 * i + 3] & 0xFF));
+    /**
+     * The proof of grey or CMYK art from its true colours: the screen image holds the art's own samples (packed
+     * grey levels or C M Y K), the target is those samples through the art's profile (or the assumed CMYK profile)
+     * to Lab, and the print is exactly the print file's separation ({@link ArtSeparation}: black-preserving
+     * CMYK-to-CMYK, pass-through or grey as K, with the ink limit) read back through the stock's profile. The proof
+     * and gamut view show that print on the stock (stock to screen, absolute colorimetric: paper simulated), the
+     * before/after the art through its own profile to sRGB. Grey printed as black ink is held to its lightness
+     * compensated to the stock's black ink ({@link BlackPointCompensation#toBlackInk}), the black it is asked to
+     * reach.
+     */
+    static Result run(ScreenImage art, SourceColour source, Stock stock, TransformCache cache) {
+        if (source.samples() == SourceColour.Samples.RGB) {
+            return run(art, source.profile(), stock, cache);
+        }
+        int channels = source.samples().channels();
+        Palette palette = Palette.of(art.rgb(), channels == 4 ? -1 : 0xFF);
+        int n = palette.colours().length;
+        byte[] samples = new byte[n * channels];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < channels; c++) {
+                samples[i * channels + c] = (byte) (palette.colours()[i] >>> (8 * (channels - 1 - c)));
             }
-
-            int[] pixels = art.rgb();
-            int[] index = new int[pixels.length];
-            for (int p = 0; p < pixels.length; p++) {
-                index[p] = palette.indexOf(pixels[p]);
-            }
-            ViewedDifference seen = ViewedDifference.of(index, art.width(), art.height(), targetXyz, printXyz);
-            double ssim = ssim(index, art.width(), art.height(), targetL, printL);
-
-            // The gamut view paints exactly what the share counts.
-            int[] proofPixels = new int[pixels.length];
-            int[] gamutPixels = new int[pixels.length];
-            int[] artPixels = new int[pixels.length];
-            long outside = 0;
-            for (int p = 0; p < pixels.length; p++) {
-                int i = index[p];
-                proofPixels[p] = packed(proofRgb, i);
-                artPixels[p] = packed(screenRgb, i);
-                if (seen.at(p % art.width(), p / art.width()) > OUT_OF_GAMUT_DELTA_E) {
-                    gamutPixels[p] = ALARM.red() << 16 | ALARM.green() << 8 | ALARM.blue();
-                    outside++;
-                } else {
-                    gamutPixels[p] = proofPixels[p];
+        }
+        try (ColorProfile press = stock.openProfile();
+             ArtSeparation separation = ArtSeparation.of(source, press, stock, cache)) {
+            byte[] cmyk = new byte[n * 4];
+            separation.convert(samples, n, cmyk);
+            Colours colours = fromPrint(source.forLcms(samples, n), source.profile(), source.lcmsFormat(), cmyk, n,
+                    press, cache);
+            BlackPointCompensation bpc = source.route() == SourceColour.Route.GREY_AS_K
+                    ? BlackPointCompensation.toBlackInk(source.profile(), press, stock.intent(),
+                    stock.blackPointCompensation())
+                    : BlackPointCompensation.of(source.profile(), press, stock.intent(), stock.blackPointCompensation());
+            // lcms's K-only intent maps black ink alone to the black ink of the same lightness (measured: uncoated
+            // K 100 % at L* 32.9 prints as coated K 88 % at L* 32.9), not to the black point compensated lightness:
+            // for those colours the art's own lightness is the target.
+            boolean[] asIs = new boolean[n];
+            if (source.route() == SourceColour.Route.BLACK_PRESERVED) {
+                for (int i = 0; i < n; i++) {
+                    asIs[i] = samples[4 * i] == 0 && samples[4 * i + 1] == 0 && samples[4 * i + 2] == 0;
                 }
             }
-            ColourReport report = new ColourReport(seen.mean(), seen.percentile95(),
-                    (double) outside / pixels.length, maxInk, ssim, paperWhite(press), art.width(), art.height(),
-                    null);
-            return new Result(proofPixels, gamutPixels, artPixels, report);
+            return measure(art.width(), art.height(), indexOf(palette, art.rgb()), colours, bpc, asIs, press);
         }
+    }
+
+    /**
+     * The proof when the caller already has both pictures pixel by pixel, at the size to measure: the reference
+     * (what the stock is asked to print) as samples in {@code referenceFormat} under {@code referenceProfile}, and
+     * the print as 8-bit CMYK in the stock's condition, one pixel for each reference pixel. For art Platen does not
+     * separate through {@link ArtSeparation} (a PDF whose colours were converted in place). Distinct (reference,
+     * print) pairs are converted once. The target is black point compensated as the stock's intent does.
+     */
+    static Result ofPrint(int width, int height, byte[] reference, ColorProfile referenceProfile,
+                          PixelFormat referenceFormat, byte[] printCmyk, Stock stock, TransformCache cache) {
+        int pixels = width * height;
+        int bytes = referenceFormat.bytesPerPixel();
+        if (referenceFormat.bytesPerSample() != 1 || referenceFormat.hasAlpha() || bytes > 4) {
+            throw new IllegalArgumentException("the reference must be 8-bit grey, RGB or CMYK, not " + referenceFormat);
+        }
+        if (reference.length < pixels * bytes || printCmyk.length < pixels * 4) {
+            throw new IllegalArgumentException("reference and print must hold " + width + " x " + height + " pixels");
+        }
+        long[] pairs = new long[pixels];
+        for (int p = 0; p < pixels; p++) {
+            long ref = 0;
+            for (int b = 0; b < bytes; b++) {
+                ref = ref << 8 | (reference[p * bytes + b] & 0xFF);
+            }
+            long print = (long) (printCmyk[4 * p] & 0xFF) << 24 | (printCmyk[4 * p + 1] & 0xFF) << 16
+                    | (printCmyk[4 * p + 2] & 0xFF) << 8 | (printCmyk[4 * p + 3] & 0xFF);
+            pairs[p] = ref << 32 | print;
+        }
+        long[] distinct = Arrays.stream(pairs).sorted().distinct().toArray();
+        int n = distinct.length;
+        byte[] refSamples = new byte[n * bytes];
+        byte[] cmyk = new byte[n * 4];
+        for (int i = 0; i < n; i++) {
+            long ref = distinct[i] >>> 32;
+            for (int b = 0; b < bytes; b++) {
+                refSamples[i * bytes + b] = (byte) (ref >>> (8 * (bytes - 1 - b)));
+            }
+            for (int c = 0; c < 4; c++) {
+                cmyk[4 * i + c] = (byte) (distinct[i] >>> (8 * (3 - c)));
+            }
+        }
+        int[] index = new int[pixels];
+        for (int p = 0; p < pixels; p++) {
+            index[p] = Arrays.binarySearch(distinct, pairs[p]);
+        }
+        try (ColorProfile press = stock.openProfile()) {
+            Colours colours = fromPrint(refSamples, referenceProfile, referenceFormat, cmyk, n, press, cache);
+            BlackPointCompensation bpc = BlackPointCompensation.of(referenceProfile, press, stock.intent(),
+                    stock.blackPointCompensation());
+            // Black ink alone kept as black ink alone (a black-preserving conversion) is held to its own lightness,
+            // as in run(): that is what black preservation asks of it.
+            boolean[] asIs = new boolean[n];
+            if (referenceFormat == PixelFormat.CMYK_8) {
+                for (int i = 0; i < n; i++) {
+                    asIs[i] = refSamples[4 * i] == 0 && refSamples[4 * i + 1] == 0 && refSamples[4 * i + 2] == 0
+                            && cmyk[4 * i] == 0 && cmyk[4 * i + 1] == 0 && cmyk[4 * i + 2] == 0;
+                }
+            }
+            return measure(width, height, index, colours, bpc, asIs, press);
+        }
+    }
+
+    /** Per distinct colour: proof and art on screen (sRGB), art and print as Lab, the print's CMYK. */
+    private record Colours(byte[] proofRgb, byte[] screenRgb, float[] artLab, byte[] cmyk, float[] printLab) {
+    }
+
+    private static Colours fromPrint(byte[] art, ColorProfile artProfile, PixelFormat artFormat, byte[] cmyk, int n,
+                                     ColorProfile press, TransformCache cache) {
+        byte[] proofRgb = new byte[n * 3];
+        byte[] screenRgb = new byte[n * 3];
+        float[] artLab = new float[n * 3];
+        float[] printLab = new float[n * 3];
+        try (ColorProfile srgb = ColorProfile.srgb();
+             ColorProfile lab = ColorProfile.lab();
+             ColorTransform proof = cache.transform(press, PixelFormat.CMYK_8, srgb, PixelFormat.RGB_8,
+                     RenderingIntent.ABSOLUTE_COLORIMETRIC, false);
+             ColorTransform artScreen = cache.transform(artProfile, artFormat, srgb, PixelFormat.RGB_8,
+                     RenderingIntent.RELATIVE_COLORIMETRIC, true);
+             ColorTransform artToLab = cache.transform(artProfile, artFormat, lab, PixelFormat.LAB_FLOAT,
+                     RenderingIntent.RELATIVE_COLORIMETRIC, false);
+             ColorTransform printToLab = cache.transform(press, PixelFormat.CMYK_8, lab, PixelFormat.LAB_FLOAT,
+                     RenderingIntent.RELATIVE_COLORIMETRIC, false)) {
+            proof.convert(cmyk, proofRgb, n);
+            artScreen.convert(art, screenRgb, n);
+            toLab(artToLab, art, artLab, n);
+            toLab(printToLab, cmyk, printLab, n);
+        }
+        return new Colours(proofRgb, screenRgb, artLab, cmyk, printLab);
+    }
+
+    private static int[] indexOf(Palette palette, int[] pixels) {
+        int[] index = new int[pixels.length];
+        for (int p = 0; p < pixels.length; p++) {
+            index[p] = palette.indexOf(pixels[p]);
+        }
+        return index;
+    }
+
+    /** @param asIs per colour: held to the art's own colour, without the black point compensation */
+    private static Result measure(int width, int height, int[] index, Colours colours, BlackPointCompensation bpc,
+                                  boolean[] asIs, ColorProfile press) {
+        int n = colours.cmyk().length / 4;
+        float[] artLab = colours.artLab();
+        float[] printLab = colours.printLab();
+        byte[] cmyk = colours.cmyk();
+        // Per colour: the target (art, black point compensated) and the print, as XYZ for the eye model and
+        // L* for the quality floor.
+        float[] targetXyz = new float[n * 3];
+        float[] printXyz = new float[n * 3];
+        float[] targetL = new float[n];
+        float[] printL = new float[n];
+        double maxInk = 0;
+        for (int i = 0; i < n; i++) {
+            float[] t = new Lab(artLab[3 * i], artLab[3 * i + 1], artLab[3 * i + 2]).toXyz();
+            if (!asIs[i]) {
+                bpc.apply(t, 0);
+            }
+            System.arraycopy(t, 0, targetXyz, 3 * i, 3);
+            targetL[i] = (float) Lab.fromXyz(t[0], t[1], t[2]).lightness();
+            float[] p = new Lab(printLab[3 * i], printLab[3 * i + 1], printLab[3 * i + 2]).toXyz();
+            System.arraycopy(p, 0, printXyz, 3 * i, 3);
+            printL[i] = printLab[3 * i];
+            maxInk = Math.max(maxInk, InkLimit.coverageOf8Bit(cmyk[4 * i] & 0xFF, cmyk[4 * i + 1] & 0xFF,
+                    cmyk[4 * i + 2] & 0xFF, cmyk[4 * i + 3] & 0xFF));
+        }
+        ViewedDifference seen = ViewedDifference.of(index, width, height, targetXyz, printXyz);
+        double ssim = ssim(index, width, height, targetL, printL);
+
+        // The gamut view paints exactly what the share counts.
+        int pixels = index.length;
+        int[] proofPixels = new int[pixels];
+        int[] gamutPixels = new int[pixels];
+        int[] artPixels = new int[pixels];
+        long outside = 0;
+        for (int p = 0; p < pixels; p++) {
+            int i = index[p];
+            proofPixels[p] = packed(colours.proofRgb(), i);
+            artPixels[p] = packed(colours.screenRgb(), i);
+            if (seen.at(p % width, p / width) > OUT_OF_GAMUT_DELTA_E) {
+                gamutPixels[p] = ALARM.red() << 16 | ALARM.green() << 8 | ALARM.blue();
+                outside++;
+            } else {
+                gamutPixels[p] = proofPixels[p];
+            }
+        }
+        ColourReport report = new ColourReport(seen.mean(), seen.percentile95(),
+                (double) outside / pixels, maxInk, ssim, paperWhite(press), width, height, null);
+        return new Result(proofPixels, gamutPixels, artPixels, report);
     }
 
     private static double ssim(int[] index, int width, int height, float[] targetL, float[] printL) {
@@ -306,12 +457,17 @@ final class StockProof {
     }
 
     /** The distinct colours of an image, sorted, with how many pixels have each. */
-    record Palette(int[] colours, int[] counts) {
+    record Palette(int[] colours, int[] counts, int mask) {
 
         static Palette of(int[] pixels) {
+            return of(pixels, 0xFFFFFF);
+        }
+
+        /** With the bits that make a colour: 0xFFFFFF for packed RGB, 0xFF for grey, -1 for packed CMYK. */
+        static Palette of(int[] pixels, int mask) {
             int[] sorted = pixels.clone();
             for (int i = 0; i < sorted.length; i++) {
-                sorted[i] &= 0xFFFFFF;
+                sorted[i] &= mask;
             }
             Arrays.sort(sorted);
             int distinct = 0;
@@ -329,11 +485,11 @@ final class StockProof {
                 }
                 counts[k]++;
             }
-            return new Palette(colours, counts);
+            return new Palette(colours, counts, mask);
         }
 
         int indexOf(int rgb) {
-            return Arrays.binarySearch(colours, rgb & 0xFFFFFF);
+            return Arrays.binarySearch(colours, rgb & mask);
         }
 
         /** RGB_8 samples of the colours, in order, for lcms. */

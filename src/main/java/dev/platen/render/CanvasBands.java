@@ -4,8 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * The print file's canvas in CMYK, made a band of rows at a time: the art resampled to its place, mirrored into
- * the bleed where it reaches the trim, converted by the colour module, and paper (0/0/0/0) everywhere else.
+ * The print file's canvas in CMYK, made a band of rows at a time: the art resampled to its place in its own
+ * channels (RGB, grey or CMYK, as the conversion takes them), mirrored into the bleed where it reaches the trim,
+ * converted by the colour module, and paper (0/0/0/0) everywhere else.
  *
  * <p>Memory is the source art (held by the caller), a few filtered rows inside {@link ResampledArt}, and the
  * buffers of one band: RGB and coverage of the art's span, and its CMYK. A 17 MP or a 100 MP canvas never exists
@@ -28,6 +29,7 @@ final class CanvasBands {
     private final int spanStart;
     private final int spanEnd;
     private final int[] spanColumn;
+    private final int channels;
 
     private byte[] artRgb = new byte[0];
     private byte[] artAlpha = new byte[0];
@@ -37,7 +39,9 @@ final class CanvasBands {
 
     CanvasBands(PlacementCanvas canvas, BufferedImage source, CmykConversion conversion) {
         this.canvas = canvas;
-        this.art = new ResampledArt(source, canvas.artWidthPx(), canvas.artHeightPx());
+        // The canvas is made in the art's own channels, which the conversion says it takes: RGB, grey or CMYK.
+        this.channels = conversion.inputChannels();
+        this.art = new ResampledArt(source, channels, canvas.artWidthPx(), canvas.artHeightPx());
         this.conversion = conversion;
         // The columns that show art (the art itself and, if mirrored, the bleed beside it) are one run.
         int start = -1;
@@ -97,9 +101,7 @@ final class CanvasBands {
             for (int i = 0; i < spanWidth; i++) {
                 int c = spanColumn[i];
                 int to = base + i;
-                spanRgb[to * 3] = artRgb[c * 3];
-                spanRgb[to * 3 + 1] = artRgb[c * 3 + 1];
-                spanRgb[to * 3 + 2] = artRgb[c * 3 + 2];
+                System.arraycopy(artRgb, c * channels, spanRgb, to * channels, channels);
                 spanAlpha[to] = artAlpha[c];
             }
         }
@@ -117,12 +119,12 @@ final class CanvasBands {
     }
 
     private void ensureCapacity(int pixels) {
-        if (artRgb.length < art.width() * 3) {
-            artRgb = new byte[art.width() * 3];
+        if (artRgb.length < art.width() * channels) {
+            artRgb = new byte[art.width() * channels];
             artAlpha = new byte[art.width()];
         }
         if (spanAlpha.length < pixels) {
-            spanRgb = new byte[pixels * 3];
+            spanRgb = new byte[pixels * channels];
             spanAlpha = new byte[pixels];
             spanCmyk = new byte[pixels * 4];
         }

@@ -26,6 +26,13 @@ final class ResampledArt {
     private static final int LOBES = 3;
 
     private final BufferedImage art;
+    /** Colour channels per pixel: 3 read through getRGB (RGB art), else 1 or 4 read from the raster's samples. */
+    private final int channels;
+    /** Paper's value in these channels: 255 for light (RGB, grey), 0 for ink (CMYK). */
+    private final boolean inkPaper;
+    private final int[] sourceSamples;
+    private final int sourceBands;
+    private final int[] sampleBits;
     private final int width;
     private final int height;
     private final int sourceWidth;
@@ -41,7 +48,7 @@ final class ResampledArt {
     private final double downSupport;
     private final int downTaps;
 
-    // Ring of source rows already filtered across: premultiplied R, G, B, A interleaved, width * 4 floats each.
+    // Ring of source rows already filtered across: premultiplied channels then A, width * (channels + 1) floats.
     private final float[][] ring;
     private final int[] ringRow;
     private final int[] sourceArgb;
@@ -50,7 +57,25 @@ final class ResampledArt {
     private final int[] downIndex;
 
     ResampledArt(BufferedImage art, int width, int height) {
+        this(art, 3, width, height);
+    }
+
+    /**
+     * @param channels 3: RGB art, read with {@link BufferedImage#getRGB} as it always was, composited over white;
+     *                 1: grey levels, 4: CMYK inks, read from the raster's own samples (8 or 16 bit, scaled to 8),
+     *                 grey composited over white and ink over no ink
+     */
+    ResampledArt(BufferedImage art, int channels, int width, int height) {
+        if (channels != 3 && art.getColorModel().getNumColorComponents() != channels) {
+            throw new IllegalArgumentException("art with " + art.getColorModel().getNumColorComponents()
+                    + " colour components read as " + channels + " channels");
+        }
         this.art = art;
+        this.channels = channels;
+        this.inkPaper = channels == 4;
+        this.sourceBands = art.getRaster().getNumBands();
+        this.sourceSamples = channels == 3 ? null : new int[art.getWidth() * sourceBands];
+        this.sampleBits = art.getColorModel().getComponentSize();
         this.width = width;
         this.height = height;
         this.sourceWidth = art.getWidth();
@@ -79,10 +104,36 @@ final class ResampledArt {
 
         // Enough slots that one output row's window of consecutive source rows never evicts itself.
         int slots = downTaps + 2;
-        this.ring = new float[slots][width * 4];
+        this.ring = new float[slots][width * (channels + 1)];
         this.ringRow = new int[slots];
         java.util.Arrays.fill(ringRow, -1);
-        this.sourceArgb = new int[sourceWidth];
+        this.sourceArgb = new int[sourceWidth * (channels + 1)];
+    }
+
+    int channels() {
+        return channels;
+    }
+
+    /**
+     * Source row {@code sy} as straight channel values and alpha, 0..255, {@code channels + 1} ints a pixel in
+     * {@link #sourceArgb}; for RGB art packed ARGB from {@code getRGB} instead, one int a pixel.
+     */
+    private void readSource(int sy) {
+        if (channels == 3) {
+            art.getRGB(0, sy, sourceWidth, 1, sourceArgb, 0, sourceWidth);
+            return;
+        }
+        art.getRaster().getPixels(0, sy, sourceWidth, 1, sourceSamples);
+        boolean alpha = sourceBands > channels;
+        for (int x = 0; x < sourceWidth; x++) {
+            int from = x * sourceBands;
+            int to = x * (channels + 1);
+            for (int c = 0; c < channels; c++) {
+                sourceArgb[to + c] = SourceColour.scale(sourceSamples[from + c], sampleBits[c]);
+            }
+            sourceArgb[to + channels] = alpha ? SourceColour.scale(sourceSamples[from + channels],
+                    sampleBits[channels]) : 255;
+        }
     }
 
     /**
@@ -126,10 +177,15 @@ final class ResampledArt {
     }
 
     /**
-     * Writes row {@code y} of the resampled art into {@code rgbOut} (R, G, B composited over white, 3 bytes a
-     * pixel) and {@code alphaOut} (coverage, 0 = transparent), starting at index 0.
+     * Writes row {@code y} of the resampled art into {@code rgbOut} (its channels composited over paper,
+     * {@link #channels()} bytes a pixel: R, G, B over white; grey over white; C, M, Y, K over no ink) and
+     * {@code alphaOut} (coverage, 0 = transparent), starting at index 0.
      */
     void row(int y, byte[] rgbOut, byte[] alphaOut) {
+        if (channels != 3) {
+            samplesRow(y, rgbOut, alphaOut);
+            return;
+        }
         if (width == sourceWidth && height == sourceHeight) {
             copyRow(y, rgbOut, alphaOut);
             return;
@@ -193,7 +249,12 @@ final class ResampledArt {
         if (ringRow[slot] == sy) {
             return out;
         }
-        art.getRGB(0, sy, sourceWidth, 1, sourceArgb, 0, sourceWidth);
+        readSource(sy);
+        if (channels != 3) {
+            acrossSamples(out);
+            ringRow[slot] = sy;
+            return out;
+        }
         int taps = acrossTaps;
         for (int x = 0; x < width; x++) {
             float r = 0;
@@ -222,6 +283,77 @@ final class ResampledArt {
         }
         ringRow[slot] = sy;
         return out;
+    }
+
+    /**
+     * The same filter for grey and CMYK samples, channel by channel: premultiplied by alpha, Lanczos across and
+     * down (a single tap of weight one at a scale of exactly one), clamped, composited over paper. For ink the paper
+     * is no ink (0), so a transparent edge fades to bare stock as it does in RGB art.
+     */
+    /** {@link #across} for grey and CMYK: each channel premultiplied by alpha, alpha last. */
+    private void acrossSamples(float[] out) {
+        int n = channels + 1;
+        int taps = acrossTaps;
+        boolean scaled = width != sourceWidth;
+        for (int x = 0; x < width; x++) {
+            int at = x * n;
+            for (int c = 0; c < n; c++) {
+                out[at + c] = 0;
+            }
+            for (int t = 0; t < (scaled ? taps : 1); t++) {
+                int base = x * taps + t;
+                float k = scaled ? acrossWeight[base] : 1f;
+                if (k == 0) {
+                    continue;
+                }
+                int from = (scaled ? acrossIndex[base] : x) * n;
+                float alpha = sourceArgb[from + channels];
+                float ka = k * alpha / 255f;
+                for (int c = 0; c < channels; c++) {
+                    out[at + c] += ka * sourceArgb[from + c];
+                }
+                out[at + channels] += k * alpha;
+            }
+        }
+    }
+
+    private void samplesRow(int y, byte[] out, byte[] alphaOut) {
+        int n = channels + 1;
+        float[][] rows;
+        float[] weights;
+        if (width == sourceWidth && height == sourceHeight) {
+            rows = new float[][] {across(y)};
+            weights = new float[] {1f};
+        } else {
+            double[] w = new double[downTaps];
+            kernel(y, downScale, downSupport, sourceHeight, downIndex, w);
+            rows = new float[downTaps][];
+            weights = new float[downTaps];
+            for (int t = 0; t < downTaps; t++) {
+                weights[t] = (float) w[t];
+                rows[t] = w[t] == 0 ? null : across(downIndex[t]);
+            }
+        }
+        float[] acc = new float[n];
+        for (int x = 0; x < width; x++) {
+            java.util.Arrays.fill(acc, 0);
+            int at = x * n;
+            for (int t = 0; t < rows.length; t++) {
+                float[] s = rows[t];
+                if (s != null) {
+                    float k = weights[t];
+                    for (int c = 0; c < n; c++) {
+                        acc[c] += k * s[at + c];
+                    }
+                }
+            }
+            float a = clamp(acc[channels], 0, 255);
+            float paper = inkPaper ? 0 : 255 - a;
+            for (int c = 0; c < channels; c++) {
+                out[x * channels + c] = (byte) Math.round(clamp(acc[c], 0, a) + paper);
+            }
+            alphaOut[x] = (byte) Math.round(a);
+        }
     }
 
     private static float clamp(float v, float lo, float hi) {

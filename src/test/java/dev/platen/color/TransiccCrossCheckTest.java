@@ -152,31 +152,8 @@ class TransiccCrossCheckTest {
         return rgb;
     }
 
-    /** Runs transicc in terse mode (-n) with all colours on stdin, one per line; returns its numbers. */
     private static double[][] transicc(String input, int colours, int outputChannels, String... flags)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("transicc", "-n"));
-        Arrays.stream(flags).filter(f -> f != null).forEach(command::add);
-        Path in = Files.writeString(dir.resolve("transicc-in.txt"), input);
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectInput(in.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            fail("transicc is not installed; the cross-check needs it: apt-get install liblcms2-utils ("
-                    + e.getMessage() + ")");
-            throw e;
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("transicc finished").isTrue();
-        assertThat(process.exitValue()).as("transicc exit code for %s", command).isZero();
-        List<String> lines = out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        assertThat(lines).as("one line per colour from %s", command).hasSize(colours);
-        double[][] values = new double[colours][];
-        for (int i = 0; i < colours; i++) {
-            values[i] = Arrays.stream(lines.get(i).split("\\s+")).mapToDouble(Double::parseDouble).toArray();
-            assertThat(values[i]).hasSize(outputChannels);
-        }
-        return values;
+        return Transicc.run(dir, input, colours, outputChannels, flags);
     }
 }

@@ -14,21 +14,15 @@ class ColourSourceCheckTest {
     private final ColourSourceCheck check = new ColourSourceCheck();
 
     @Test
-    void untaggedArtIsTakenAsSrgb() {
-        List<QualityFinding> out = check.map(List.of(new Finding("UNTAGGED_RGB", "no profile")), null);
-        assertThat(out).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo("UNTAGGED_COLOUR");
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.measured()).isEqualTo(0.0);
-            assertThat(f.message()).contains("taken as sRGB");
-        });
+    void untaggedArtIsNotReportedTwice() {
+        // was UNTAGGED_COLOUR beside the render step's UNTAGGED_RGB: one fact, one finding (issue 12)
+        assertThat(check.map(List.of(new Finding("UNTAGGED_RGB", "no profile")), null)).isEmpty();
+        assertThat(check.map(List.of(new Finding("ASSUMED_CMYK_PROFILE", "no profile")), null)).isEmpty();
     }
 
     @Test
-    void anIgnoredProfileIsUntaggedAndSaysNothingAboutGamut() {
-        List<QualityFinding> out = check.map(List.of(new Finding("ICC_PROFILE_IGNORED", "broken")), "ProPhoto RGB");
-        assertThat(out).extracting(QualityFinding::code).containsExactly("UNTAGGED_COLOUR");
-        assertThat(out.get(0).message()).contains("'ProPhoto RGB' could not be used");
+    void anIgnoredProfileSaysNothingAboutGamut() {
+        assertThat(check.map(List.of(new Finding("ICC_PROFILE_IGNORED", "broken")), "ProPhoto RGB")).isEmpty();
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class LanesChecksRun {
                 continue;
             }
             try (SourceColour source = SourceColour.of(pixels, ColorProfile.srgb())) {
-                BufferedImage art = source.image();
+                BufferedImage art = source.onScreen();
                 for (List<LayoutTier> product : List.of(TSHIRT_FRONT, POSTER_FACE)) {
                     LayoutTier tier = routed(art, product);
                     QualityThresholds t = QualityThresholds.DEFAULTS;

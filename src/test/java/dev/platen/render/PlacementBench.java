@@ -65,7 +65,8 @@ public final class PlacementBench {
                 LengthUnit.IN);
         try (ColorProfile press = ColorProfile.fromFile(profile);
              SourceColour source = SourceColour.of(pixels, press);
-             StockSeparation separation = StockSeparation.of(source.profile(), coated)) {
+             dev.platen.color.TransformCache cache = new dev.platen.color.TransformCache(2);
+             ArtSeparation separation = ArtSeparation.of(source, press, coated, cache)) {
             RenderJob job = new RenderJob(source.image(), area, 0, dpi, separation,
                     new OutputCondition("coated-gloss", "Platen coated v1", Files.readAllBytes(profile)), Set.of(format),
                     new Provenance("bench", "relative-colorimetric", true, "bench", "bench", "bench", "bench"));

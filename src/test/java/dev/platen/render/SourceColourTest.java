@@ -84,31 +84,52 @@ class SourceColourTest {
     }
 
     @Test
-    void greyKeepsItsValuesOnAllThreeChannels() throws Exception {
+    void greyPrintsInBlackInkByDefaultAndShowsItsLevelsOnScreen() throws Exception {
         BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(2, 2, 0, 128);
         try (ColorProfile press = press();
              SourceColour source = SourceColour.of(new ArtworkPixels(grey, "GRAY", null, List.of(), MADE_IN_MEMORY), press)) {
-            assertThat(source.image().getRGB(2, 2) & 0xFFFFFF).isEqualTo(0x808080);
-            assertThat(source.image().getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x000000);
+            assertThat(source.samples()).isEqualTo(SourceColour.Samples.GREY);
+            assertThat(source.route()).isEqualTo(SourceColour.Route.GREY_AS_K);
+            assertThat(codes(source)).containsExactly("GREY_AS_K");
+            // the checks that judge pixels by eye see the grey levels on R, G and B
+            assertThat(source.onScreen().getRGB(2, 2) & 0xFFFFFF).isEqualTo(0x808080);
+            assertThat(source.onScreen().getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x000000);
         }
     }
 
     @Test
-    void cmykArtGoesThroughItsProfileAndSaysItWasClippedToSrgb() throws Exception {
-        ICC_Profile coated = ICC_Profile.getInstance(Files.readAllBytes(COATED));
-        BufferedImage paper = flat(new ICC_ColorSpace(coated), 0, 0, 0, 0);
-        BufferedImage cyan = flat(new ICC_ColorSpace(coated), 255, 0, 0, 0);
+    void greyAsProcessIsSeparatedLikeColourWithoutAFinding() throws Exception {
+        BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
         try (ColorProfile press = press();
-             SourceColour white = SourceColour.of(new ArtworkPixels(paper, "CMYK", coated.getData(), List.of(), MADE_IN_MEMORY), press);
-             SourceColour blue = SourceColour.of(new ArtworkPixels(cyan, "CMYK", null, List.of(), MADE_IN_MEMORY), press)) {
-            assertThat(codes(white)).containsExactly("CMYK_ART_VIA_SRGB");
-            // no ink is the paper, which relative colorimetric maps to white
-            int rgb = white.image().getRGB(1, 1);
-            assertThat((rgb >> 16) & 0xFF).isGreaterThan(250);
-            assertThat(rgb & 0xFF).isGreaterThan(250);
-            // full cyan: little red, much blue
-            int c = blue.image().getRGB(1, 1);
+             SourceColour source = SourceColour.of(new ArtworkPixels(grey, "GRAY", null, List.of(), MADE_IN_MEMORY),
+                     press, press, dev.platen.catalog.Stock.GreyAs.PROCESS)) {
+            assertThat(source.route()).isEqualTo(SourceColour.Route.SEPARATED);
+            assertThat(codes(source)).isEmpty();
+        }
+    }
+
+    @Test
+    void cmykArtKeepsItsInksAndSaysWhichProfileMeansThem() throws Exception {
+        // was: CMYK art went to sRGB through its profile (CMYK_ART_VIA_SRGB); issue 12 keeps it in CMYK
+        BufferedImage cyan = InkImages.flat(4, 4, 255, 0, 0, 0);
+        byte[] stockOwn = Files.readAllBytes(COATED);
+        byte[] uncoated = Files.readAllBytes(Path.of("icc-profiles/platen-uncoated-v1.icc"));
+        try (ColorProfile press = press();
+             SourceColour same = SourceColour.of(new ArtworkPixels(cyan, "CMYK", stockOwn, List.of(), MADE_IN_MEMORY), press);
+             SourceColour untagged = SourceColour.of(new ArtworkPixels(cyan, "CMYK", null, List.of(), MADE_IN_MEMORY), press);
+             SourceColour other = SourceColour.of(new ArtworkPixels(cyan, "CMYK", uncoated, List.of(), MADE_IN_MEMORY), press)) {
+            assertThat(same.route()).isEqualTo(SourceColour.Route.PASSED_THROUGH);
+            assertThat(codes(same)).containsExactly("CMYK_PASSED_THROUGH");
+            // untagged CMYK is taken to be in the assumed profile, here the stock's own: two facts, two findings
+            assertThat(untagged.route()).isEqualTo(SourceColour.Route.PASSED_THROUGH);
+            assertThat(codes(untagged)).containsExactly("ASSUMED_CMYK_PROFILE", "CMYK_PASSED_THROUGH");
+            assertThat(other.route()).isEqualTo(SourceColour.Route.BLACK_PRESERVED);
+            assertThat(codes(other)).containsExactly("CMYK_PROFILE_USED");
+            assertThat(other.findings().get(0).message()).contains(other.profile().description());
+            assertThat(other.image()).isSameAs(cyan);
+            // on screen, through its own profile: full cyan shows little red and much blue
+            int c = other.onScreen().getRGB(1, 1);
             assertThat((c >> 16) & 0xFF).isLessThan(60);
             assertThat(c & 0xFF).isGreaterThan(180);
         }

@@ -334,16 +334,17 @@ class OrderPrepressProcessTest {
         // the placement's history says who did what, with the hashes of the files concerned
         var history = orders.history(front.path("id").asText());
         assertThat(history).extracting(dev.platen.orders.PlacementEvent::action)
+                // one FINDINGS: the render step's UNTAGGED_RGB; the proof step no longer repeats it as UNTAGGED_COLOUR
                 .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE",
-                        "FINDINGS", "SOFT_PROOF_MADE", "HELD_FOR_REVIEW", "APPROVED");
+                        "SOFT_PROOF_MADE", "HELD_FOR_REVIEW", "APPROVED");
         assertThat(history.get(0).fileHashes()).containsExactly(small);
         assertThat(history.get(2).actor()).isEqualTo("olga");
         assertThat(history.get(2).detail()).contains("left-chest", "customer accepts a soft print");
         assertThat(history.get(3).detail()).contains("UNTAGGED_RGB");
         assertThat(history.get(4).fileHashes()).containsExactlyElementsOf(
                 front.path("printFiles").findValuesAsText("sha256"));
-        assertThat(history.get(8).actor()).isEqualTo("olga");
-        assertThat(history.get(8).fileHashes()).containsAll(front.path("printFiles").findValuesAsText("sha256"));
+        assertThat(history.get(7).actor()).isEqualTo("olga");
+        assertThat(history.get(7).fileHashes()).containsAll(front.path("printFiles").findValuesAsText("sha256"));
     }
 
     @Test
