@@ -81,7 +81,7 @@ public class RenderPrintFiles {
     private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, ColorProfile press, SourceColour source,
                              StockSeparation separation) {
         try {
-            OutputCondition condition = new OutputCondition(stock.id(), stock.outputCondition(), press.bytes());
+            OutputCondition condition = OutputCondition.forStock(stock, press.bytes());
             Provenance provenance = new Provenance(job.placement().artworkId(),
                     stock.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     stock.blackPointCompensation(), job.product().id(), job.catalogPlacement().id(), tier.id(),
