@@ -262,6 +262,44 @@ class PdfArtPrintTest {
         }
     }
 
+    @Test
+    void cmykFromAnotherConditionIsConvertedWithBlackKeptBlackOnlyAsTransiccDoes() throws Exception {
+        Path uncoated = Path.of("icc-profiles/platen-uncoated-v1.icc");
+        Path art = dir.resolve("art-uncoated.pdf");
+        VectorArt.write(art, Files.readAllBytes(uncoated));
+        Path out = dir.resolve("uncoated.tif");
+        PdfArtPrint.Result converted = place(art, coated(Stock.SpotColours.KEEP, Stock.Registration.NONE), null, out);
+        assertThat(converted.findings()).extracting(Finding::code).contains("CMYK_PROFILE_USED")
+                .doesNotContain("CMYK_PASSED_THROUGH");
+        // lcms's own tool, K-only relative colorimetric (-t11) with BPC, no precalculation, values in percent
+        Path input = Files.writeString(dir.resolve("transicc.txt"), "100 0 0 0\n0 0 0 100\n");
+        Process p = new ProcessBuilder("transicc", "-n", "-c0", "-b", "-t11", "-i" + uncoated, "-o" + COATED)
+                .redirectInput(input.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<double[]> reference = new String(p.getInputStream().readAllBytes()).lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).map(l -> java.util.Arrays.stream(l.split("\\s+"))
+                        .mapToDouble(Double::parseDouble).toArray()).toList();
+        assertThat(p.waitFor()).isZero();
+        Raster r = ImageIO.read(out.toFile()).getRaster();
+        int[] box = centre(VectorArt.C100_BOX);
+        int[] cyan = r.getPixel(box[0], box[1], (int[]) null);
+        for (int i = 0; i < 4; i++) {
+            assertThat(cyan[i]).as("ink %d of C100", i).isCloseTo((int) Math.round(reference.get(0)[i] * 2.55),
+                    org.assertj.core.data.Offset.offset(1));
+        }
+        assertThat(reference.get(1)[0] + reference.get(1)[1] + reference.get(1)[2]).isZero();
+        int[] text = textArea();
+        int darkest = 0;
+        for (int py = text[1]; py < text[3]; py++) {
+            for (int px = text[0]; px < text[2]; px++) {
+                int[] v = r.getPixel(px, py, (int[]) null);
+                assertThat(new int[] {v[0], v[1], v[2]}).as("C, M, Y at %d,%d", px, py).containsOnly(0);
+                darkest = Math.max(darkest, v[3]);
+            }
+        }
+        assertThat(darkest).isCloseTo((int) Math.round(reference.get(1)[3] * 2.55),
+                org.assertj.core.data.Offset.offset(1));
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     /** Canvas pixel box (x0, y0, x1, y1) around the text line, generously clear of the other objects. */

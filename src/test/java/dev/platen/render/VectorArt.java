@@ -51,7 +51,20 @@ final class VectorArt {
     }
 
     static void write(Path file) throws Exception {
+        write(file, null);
+    }
+
+    /** The same art as a PDF/X would carry it, with {@code outputIntent} as its output intent profile. */
+    static void write(Path file, byte[] outputIntent) throws Exception {
         try (PDDocument doc = new PDDocument()) {
+            if (outputIntent != null) {
+                org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent intent =
+                        new org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent(doc,
+                                new java.io.ByteArrayInputStream(outputIntent));
+                intent.setOutputConditionIdentifier("Custom");
+                intent.getCOSObject().setInt(COSName.N, 4);
+                doc.getDocumentCatalog().addOutputIntent(intent);
+            }
             PDPage page = new PDPage(new PDRectangle(288, 216));
             doc.addPage(page);
             PDType0Font font;
