@@ -163,6 +163,31 @@ public final class PdfArtPrint {
         }
     }
 
+    /**
+     * For the soft proof: the art's page (its TrimBox, falling back to the CropBox) at {@code width} x {@code height}
+     * pixels as the print's CMYK, C, M, Y, K interleaved (0 = no ink), converted exactly as the print files are and
+     * rendered ink by ink ({@link PdfPlates}). Rotation is not applied. The page is rewritten in place.
+     *
+     * @return the CMYK pixels, or null when the page has to be rasterised (the findings of {@link #write} say why)
+     */
+    public static byte[] proofCmyk(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache, int width,
+                                   int height) throws IOException {
+        try (PdfArtColours colours = new PdfArtColours(art.document(), stock, press, cache,
+                art.outputIntentProfile())) {
+            new PdfRecolouring(art.document(), colours).page(art.page());
+        } catch (PdfRecolouring.Unconvertible e) {
+            return null;
+        }
+        art.page().setCropBox(art.page().getTrimBox());
+        Path file = Files.createTempFile("platen-proof", ".pdf");
+        try {
+            art.document().save(file.toFile());
+            return PdfPlates.cmyk(file, width, height);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Draws the art's page as a form on the canvas page: fitted, rotated, clipped. */
     private static void place(PDDocument print, PDPage page, PDDocument artDocument, PDPage artPage,
                               PlacementCanvas canvas, int rotation) throws IOException {

@@ -300,6 +300,31 @@ class PdfArtPrintTest {
                 org.assertj.core.data.Offset.offset(1));
     }
 
+    @Test
+    void theProofGetsThePrintsCmykPerPixel() throws Exception {
+        Path art = dir.resolve("art-proof.pdf");
+        VectorArt.write(art);
+        Stock stock = coated(Stock.SpotColours.KEEP, Stock.Registration.NONE);
+        byte[] cmyk;
+        try (PdfArtPage page = new ArtworkInspector(ArtworkLimits.defaults()).pdfPage(art);
+             ColorProfile press = stock.openProfile(); TransformCache cache = new TransformCache(4)) {
+            cmyk = PdfArtPrint.proofCmyk(page, stock, press, cache, 288, 216);
+        }
+        assertThat(cmyk).hasSize(288 * 216 * 4);
+        int at = ((216 - 160) * 288 + 50) * 4; // centre of the C100 box at 72 DPI
+        assertThat(new int[] {cmyk[at] & 0xFF, cmyk[at + 1] & 0xFF, cmyk[at + 2] & 0xFF, cmyk[at + 3] & 0xFF})
+                .containsExactly(255, 0, 0, 0);
+        int blackOnly = 0;
+        for (int y = 216 - 56; y < 216 - 10; y++) {
+            for (int x = 16; x < 220; x++) {
+                int i = (y * 288 + x) * 4;
+                assertThat(cmyk[i] | cmyk[i + 1] | cmyk[i + 2]).as("C, M, Y of the text at %d,%d", x, y).isZero();
+                blackOnly += (cmyk[i + 3] & 0xFF) > 0 ? 1 : 0;
+            }
+        }
+        assertThat(blackOnly).isGreaterThan(200);
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     /** Canvas pixel box (x0, y0, x1, y1) around the text line, generously clear of the other objects. */
