@@ -72,6 +72,15 @@ public class ArtworkInspector implements ArtworkReader {
         });
     }
 
+    @Override
+    public PdfArtPage pdfPage(Path file) {
+        ArtworkFormat format = formatOf(file);
+        if (format != ArtworkFormat.PDF) {
+            throw new IllegalArgumentException("the art is " + format + ", not a PDF");
+        }
+        return guarded(format, () -> pdf.openPage(file));
+    }
+
     private ArtworkPixels rasterPixels(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
         RasterFacts facts = rasterFacts(file, format);

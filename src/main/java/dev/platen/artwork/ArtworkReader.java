@@ -30,4 +30,16 @@ public interface ArtworkReader {
      * @throws ArtworkRejected when the file is not usable
      */
     ArtworkPixels pixels(Path file, double pdfPixelsPerInch);
+
+    /**
+     * The first page of PDF art, open for the render module to use as vectors, after the same checks; the caller
+     * closes it. Not run on the decoder threads: the page is used for as long as the render takes, on the render
+     * step's own clock.
+     *
+     * @throws ArtworkRejected when the file is not usable
+     * @throws IllegalArgumentException when the art is not a PDF
+     */
+    default PdfArtPage pdfPage(Path file) {
+        throw new UnsupportedOperationException("this reader does not open PDF pages");
+    }
 }

@@ -102,6 +102,23 @@ final class PdfArtwork {
         }
     }
 
+    /**
+     * The first page, checked like every other use, open for the render module to rewrite and place as vectors
+     * (see {@link PdfArtPage}).
+     */
+    PdfArtPage openPage(Path file) throws IOException {
+        Opened opened = open(file);
+        try {
+            // Objects the render creates (converted images) go to a temporary file, not the heap.
+            PDDocument alone = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+            alone.addPage(opened.page);
+            return new PdfArtPage(alone, opened.page, opened.outputIntentProfile(), opened);
+        } catch (RuntimeException | Error e) {
+            opened.close();
+            throw e;
+        }
+    }
+
     private Opened open(Path file) throws IOException {
         RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file.toFile());
         PDDocument document;
@@ -214,8 +231,28 @@ final class PdfArtwork {
             }
             List<PlacedImage> images = placements.stream().map(PlacedImageCollector.Placement::placed).toList();
             String intent = outputIntentDescription(findings);
+            List<String> notEmbedded = PdfFonts.notEmbedded(page.getCOSObject());
+            if (!notEmbedded.isEmpty()) {
+                findings.add(new Finding(PdfFonts.FONT_NOT_EMBEDDED, "Fonts not embedded in the PDF: "
+                        + String.join(", ", notEmbedded) + ". The press would substitute them, so text may print in "
+                        + "another typeface or with other widths."));
+            }
             return new ArtworkHeader(ArtworkFormat.PDF, null, null, null, null, 0, false, intent, 1,
                     new PdfLayout(pageCount, width, height, images), findings);
+        }
+
+        /** The bytes of the first output intent's profile, or null when there is none or it is unreadable. */
+        byte[] outputIntentProfile() {
+            List<PDOutputIntent> intents = document.getDocumentCatalog().getOutputIntents();
+            if (intents.isEmpty() || intents.get(0).getDestOutputIntent() == null) {
+                return null;
+            }
+            try (InputStream in = intents.get(0).getDestOutputIntent().createInputStream()) {
+                byte[] bytes = in.readNBytes(MAX_OUTPUT_INTENT_BYTES + 1);
+                return bytes.length > MAX_OUTPUT_INTENT_BYTES ? null : bytes;
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         /** PDF/X files name their print condition in the output intent's ICC profile. */

@@ -8,6 +8,7 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.TransformCache;
 import dev.platen.render.OutputCondition;
+import dev.platen.render.PdfArtPrint;
 import dev.platen.render.PrintFile;
 import dev.platen.render.PrintFileWriter;
 import dev.platen.render.PrintFiles;
@@ -63,12 +64,22 @@ public class RenderPrintFiles {
         // The file work runs under the step's clock, native colour handles opened and closed on its own thread, so
         // that a step stopped at its time limit cannot close them under a transform still running.
         Rendered rendered = clock.run(() -> {
+            // PDF art: placed as vectors with its colours converted in place; rasterised below only when the page
+            // has something that cannot be converted (the finding says what).
+            List<dev.platen.artwork.Finding> pdfFindings = new ArrayList<>();
+            if (isPdf(job)) {
+                Rendered vector = renderPdf(job, pdfFindings);
+                if (vector != null) {
+                    return vector;
+                }
+            }
             PlacementArt art = PlacementArt.load(job, catalog, reader, store);
             try (ColorProfile press = art.stock().openProfile();
                  SourceColour source = SourceColour.of(art.pixels(), art.stock(), press);
                  ArtSeparation separation = ArtSeparation.of(source, press, art.stock(), transforms)) {
                 PrintFiles files = write(art.job(), art.tier(), art.stock(), press, source, separation);
-                List<dev.platen.artwork.Finding> findings = new ArrayList<>(source.findings());
+                List<dev.platen.artwork.Finding> findings = new ArrayList<>(pdfFindings);
+                findings.addAll(source.findings());
                 findings.addAll(separation.findings());
                 return new Rendered(shelve(files), findings);
             }
@@ -80,10 +91,61 @@ public class RenderPrintFiles {
     private record Rendered(List<PrintFileRecord> stored, List<dev.platen.artwork.Finding> findings) {
     }
 
+    private boolean isPdf(PlacementJob job) {
+        try {
+            return reader.readHeader(store.readablePath(job.placement().artworkId())).pdf() != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("artwork " + job.placement().artworkId() + " cannot be read from the store", e);
+        }
+    }
+
+    /** PDF art as vectors; null (with PDF_RASTERISED in {@code findings}) when the page has to be rasterised. */
+    private Rendered renderPdf(PlacementJob job, List<dev.platen.artwork.Finding> findings) {
+        String tierId = job.placement().chosenTier();
+        LayoutTier tier = job.catalogPlacement().tier(tierId)
+                .orElseThrow(() -> new IllegalStateException("tier '" + tierId + "' is no longer in the catalog"));
+        Stock stock = catalog.stock(tier.stock())
+                .orElseThrow(() -> new IllegalStateException("stock '" + tier.stock() + "' is no longer in the catalog"));
+        Path pdf = null;
+        Path tiff = null;
+        try (dev.platen.artwork.PdfArtPage page = reader.pdfPage(store.readablePath(job.placement().artworkId()));
+             ColorProfile press = stock.openProfile()) {
+            pdf = stock.outputs().contains(PrintFileFormat.PDF_X4) ? store.newTempFile() : null;
+            tiff = stock.outputs().contains(PrintFileFormat.TIFF) ? store.newTempFile() : null;
+            PdfArtPrint.Job vector = new PdfArtPrint.Job(page, tier.printArea(), job.product().bleedInches(),
+                    tier.targetDpi(), stock, OutputCondition.forStock(stock, press.bytes()), stock.outputs(),
+                    provenance(job, tier, stock));
+            PdfArtPrint.Result result = PdfArtPrint.write(vector, press, transforms, pdf, tiff,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            if (result.rasterised()) {
+                findings.addAll(result.findings());
+                deleteQuietly(pdf);
+                deleteQuietly(tiff);
+                return null;
+            }
+            return new Rendered(shelve(result.files()), result.findings());
+        } catch (IOException e) {
+            deleteQuietly(pdf);
+            deleteQuietly(tiff);
+            throw new UncheckedIOException("writing the print files of placement " + job.placement().id() + " failed", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(pdf);
+            deleteQuietly(tiff);
+            throw e;
+        }
+    }
+
+    private Provenance provenance(PlacementJob job, LayoutTier tier, Stock stock) {
+        return new Provenance(job.placement().artworkId(),
+                stock.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                stock.blackPointCompensation(), job.product().id(), job.catalogPlacement().id(), tier.id(),
+                engineVersion);
+    }
+
     private PrintFiles write(PlacementJob job, LayoutTier tier, Stock stock, ColorProfile press, SourceColour source,
                              ArtSeparation separation) {
         try {
-            OutputCondition condition = new OutputCondition(stock.id(), stock.outputCondition(), press.bytes());
+            OutputCondition condition = OutputCondition.forStock(stock, press.bytes());
             Provenance provenance = new Provenance(job.placement().artworkId(),
                     stock.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     stock.blackPointCompensation(), job.product().id(), job.catalogPlacement().id(), tier.id(),

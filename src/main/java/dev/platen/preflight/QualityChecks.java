@@ -84,13 +84,25 @@ public final class QualityChecks {
      * on the pixel checks.
      */
     public static List<QualityFinding> fromDecoding(List<Finding> findings) {
-        return findings.stream().filter(f -> Finding.TRUNCATED_IMAGE.equals(f.code())).limit(1)
+        List<QualityFinding> quality = new ArrayList<>();
+        findings.stream().filter(f -> Finding.TRUNCATED_IMAGE.equals(f.code())).limit(1)
                 .map(f -> new QualityFinding(Finding.TRUNCATED_IMAGE, QualityFinding.Severity.PROBLEM, 1, 1,
                         "truncated image files", "The art file is cut short: part of the picture would print as "
                         + "the decoder's filler (grey or blurred blocks) instead of the customer's art; ask for the "
                         + "file again."))
-                .toList();
+                .forEach(quality::add);
+        // FONT_NOT_EMBEDDED (PROBLEM): the press would set the text in a substitute font, other shapes and widths,
+        // so an operator decides (usually: ask for the PDF with fonts embedded). Measured: fonts not embedded
+        // against the 0 allowed.
+        findings.stream().filter(f -> FONT_NOT_EMBEDDED.equals(f.code())).limit(1)
+                .map(f -> new QualityFinding(FONT_NOT_EMBEDDED, QualityFinding.Severity.PROBLEM, 1, 0,
+                        "PDFs with fonts not embedded", f.message()))
+                .forEach(quality::add);
+        return List.copyOf(quality);
     }
+
+    /** The artwork module's code for a PDF whose fonts are not in the file. */
+    public static final String FONT_NOT_EMBEDDED = "FONT_NOT_EMBEDDED";
 
     /**
      * WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). Untagged colour is the

@@ -35,7 +35,7 @@ final class BandImage implements RenderedImage {
         void accept(byte[] cmyk, int rows) throws IOException;
     }
 
-    private final CanvasBands bands;
+    private final CanvasRows bands;
     private final ColorModel colorModel;
     private final int width;
     private final int height;
@@ -47,7 +47,7 @@ final class BandImage implements RenderedImage {
     private int bandLength;
     private int sinkNextRow;
 
-    BandImage(CanvasBands bands, ColorModel colorModel, BandSink sink) {
+    BandImage(CanvasRows bands, ColorModel colorModel, BandSink sink) {
         this.bands = bands;
         this.colorModel = colorModel;
         this.width = bands.canvas().widthPx();

@@ -14,7 +14,7 @@ import java.util.Arrays;
  *
  * <p>Bands are cheapest asked for top to bottom; any order works. Not thread-safe.
  */
-final class CanvasBands {
+final class CanvasBands implements CanvasRows {
 
     /**
      * Rows per band: large enough that the per-call cost of the colour transform vanishes, small enough to stay
@@ -62,19 +62,22 @@ final class CanvasBands {
         }
     }
 
-    PlacementCanvas canvas() {
+    @Override
+    public PlacementCanvas canvas() {
         return canvas;
     }
 
     /** Bytes of one full canvas row: four inks a pixel. */
-    int rowBytes() {
+    @Override
+    public int rowBytes() {
         return canvas.widthPx() * 4;
     }
 
     /**
      * Fills {@code cmyk} (from index 0) with canvas rows {@code y0 .. y0 + rows - 1}, C, M, Y, K interleaved.
      */
-    void render(int y0, int rows, byte[] cmyk) {
+    @Override
+    public void render(int y0, int rows, byte[] cmyk) {
         int rowBytes = rowBytes();
         Arrays.fill(cmyk, 0, rows * rowBytes, (byte) 0);
         // Canvas rows with art in them are also one run (the art rows plus any mirrored bleed rows).

@@ -12,8 +12,27 @@ import java.util.Objects;
  * @param identifier  OutputConditionIdentifier: a registered name (such as {@code FOGRA39}) or the stock's own id
  * @param info        OutputCondition/Info: the condition in words for people, such as the profile's description
  * @param iccProfile  the stock's ICC output profile, CMYK (4 components), embedded byte for byte
+ * @param registryName RegistryName: where {@code identifier} is registered (such as {@code http://www.color.org}),
+ *                     so that a RIP recognises the condition; null when the identifier is the stock's own id
  */
-public record OutputCondition(String identifier, String info, byte[] iccProfile) {
+public record OutputCondition(String identifier, String info, byte[] iccProfile, String registryName) {
+
+    /** An unregistered condition: the identifier is the stock's own. */
+    public OutputCondition(String identifier, String info, byte[] iccProfile) {
+        this(identifier, info, iccProfile, null);
+    }
+
+    /**
+     * The stock's condition: its registered identifier and registry when it names one (a RIP recognises FOGRA39
+     * and takes the embedded profile as its definition), else the stock's own id; the condition in words either way.
+     */
+    public static OutputCondition forStock(dev.platen.catalog.Stock stock, byte[] iccProfile) {
+        dev.platen.catalog.Stock.Registration registration = stock.registration();
+        return registration.registered()
+                ? new OutputCondition(registration.outputConditionIdentifier(), stock.outputCondition(), iccProfile,
+                registration.registryName())
+                : new OutputCondition(stock.id(), stock.outputCondition(), iccProfile);
+    }
 
     public OutputCondition {
         Objects.requireNonNull(identifier, "identifier");
@@ -49,16 +68,18 @@ public record OutputCondition(String identifier, String info, byte[] iccProfile)
     @Override
     public boolean equals(Object o) {
         return o instanceof OutputCondition other && identifier.equals(other.identifier) && info.equals(other.info)
-                && java.util.Arrays.equals(iccProfile, other.iccProfile);
+                && java.util.Arrays.equals(iccProfile, other.iccProfile)
+                && Objects.equals(registryName, other.registryName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(identifier, info, java.util.Arrays.hashCode(iccProfile));
+        return Objects.hash(identifier, info, java.util.Arrays.hashCode(iccProfile), registryName);
     }
 
     @Override
     public String toString() {
-        return "OutputCondition[" + identifier + ", " + info + ", " + iccProfile.length + " bytes]";
+        return "OutputCondition[" + identifier + (registryName == null ? "" : " (" + registryName + ")") + ", " + info
+                + ", " + iccProfile.length + " bytes]";
     }
 }

@@ -30,25 +30,11 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Writes the canvas as a one-page PDF/X-4 (ISO 15930-7:2010) with Apache PDFBox.
- *
- * <p>What the standard asks and where it is done (requirements as the standard states them; the clause numbers
- * are left out here because they were not checked against the text):
- * <ul>
- * <li>PDF 1.6 header (X-4 is based on PDF 1.6); no encryption; a trailer /ID, made from the
- *     same UUID as xmpMM:DocumentID so the two identify one file.</li>
- * <li>Page boxes: MediaBox = BleedBox = the canvas (trim plus bleed on every side), TrimBox = the print
- *     area. For products without bleed all three are equal. Boxes come from the pixel grid, see
- *     {@link PlacementCanvas}.</li>
- * <li>The art is one DeviceCMYK image XObject, 8 bits per component, Flate-compressed, drawn over the whole
- *     bleed box; device CMYK is the stock's CMYK by way of the output intent, so nothing in the file is
- *     RGB and nothing needs converting at the RIP.</li>
- * <li>One output intent, /S /GTS_PDFX, OutputConditionIdentifier and Info from the stock, and the stock's ICC
- *     profile as DestOutputProfile (/N 4), byte for byte.</li>
- * <li>XMP metadata in the catalog: pdfxid:GTS_PDFXVersion = PDF/X-4, pdf:Trapped = False, dates, title,
- *     xmpMM ids, and the document information dictionary saying the same (/Trapped /False). The packet is
- *     written as text ({@link XmpPacket}); PDFBox's xmpbox is not used.</li>
- * </ul>
+ * Writes the canvas of raster art as a one-page PDF/X-4 (ISO 15930-7:2010) with Apache PDFBox: the art is one
+ * DeviceCMYK image XObject, 8 bits per component, Flate-compressed, drawn over the whole bleed box; device CMYK is
+ * the stock's CMYK by way of the output intent, so nothing in the file is RGB and nothing needs converting at the
+ * RIP. The rest of the file (boxes, output intent, metadata, ids) is {@link PdfX4Frame}'s, shared with PDF art
+ * placed as vectors.
  *
  * <p>Memory: the image stream is deflated as bands arrive and PDFBox keeps stream data in a temporary file
  * ({@link IOUtils#createTempFileOnlyStreamCache()}), not on the heap. Use: {@link #begin}, feed {@link #sink()},
@@ -109,72 +95,15 @@ final class PdfX4 implements AutoCloseable {
             throw new IllegalStateException("the image stream has " + rowsWritten + " of " + canvas.heightPx()
                     + " rows");
         }
-        // The header itself says 1.6 (PDDocument.setVersion would write /Version 1.6 in the catalog and leave the
-        // header at PDFBox's 1.4, which preflight tools read as the file's version).
-        document.getDocument().setVersion(1.6f);
-        double pt = canvas.pointsPerPixel();
-        float width = (float) (canvas.widthPx() * pt);
-        float height = (float) (canvas.heightPx() * pt);
-        PDRectangle media = new PDRectangle(0, 0, width, height);
-        PDPage page = new PDPage(media);
-        page.setBleedBox(media);
-        // The print area at its nominal size, centred; without bleed it is the media box itself.
-        boolean bleed = canvas.widthPx() > canvas.trimWidthPx() || canvas.heightPx() > canvas.trimHeightPx();
-        page.setTrimBox(!bleed ? media : new PDRectangle(
-                (float) ((width - canvas.trimWidthPt()) / 2), (float) ((height - canvas.trimHeightPt()) / 2),
-                (float) canvas.trimWidthPt(), (float) canvas.trimHeightPt()));
+        PDPage page = PdfX4Frame.page(canvas);
         document.addPage(page);
-
+        PDRectangle media = page.getMediaBox();
         PDImageXObject xobject = new PDImageXObject(new PDStream(image), null);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-            content.drawImage(xobject, 0, 0, width, height);
+            content.drawImage(xobject, 0, 0, media.getWidth(), media.getHeight());
         }
-
-        OutputCondition condition = job.outputCondition();
-        COSStream profile = document.getDocument().createCOSStream();
-        profile.setInt(COSName.N, 4);
-        try (OutputStream out = profile.createOutputStream(COSName.FLATE_DECODE)) {
-            out.write(condition.profileBytes());
-        }
-        COSDictionary intent = new COSDictionary();
-        intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
-        intent.setItem(COSName.S, COSName.getPDFName("GTS_PDFX"));
-        intent.setString(COSName.OUTPUT_CONDITION_IDENTIFIER, condition.identifier());
-        intent.setString(COSName.getPDFName("OutputCondition"), condition.info());
-        intent.setString(COSName.INFO, condition.info());
-        intent.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
-        document.getDocumentCatalog().addOutputIntent(new PDOutputIntent(intent));
-
-        String xmp = XmpPacket.of(job, canvas, profileSha256, created, documentId, true);
-        PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
-        document.getDocumentCatalog().setMetadata(metadata);
-
-        Provenance p = job.provenance();
-        PDDocumentInformation info = document.getDocumentInformation();
-        Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        date.setTimeInMillis(created.getEpochSecond() * 1000);
-        info.setTitle(p.title());
-        info.setCreator("Platen " + p.engineVersion());
-        info.setProducer("Platen " + p.engineVersion() + " (Apache PDFBox)");
-        info.setCreationDate(date);
-        info.setModificationDate(date);
-        info.setTrapped("False");
-        info.setCustomMetadataValue("GTS_PDFXVersion", "PDF/X-4");
-
-        byte[] id = uuidBytes(documentId);
-        COSArray ids = new COSArray();
-        ids.add(new COSString(id));
-        ids.add(new COSString(id));
-        document.getDocument().setDocumentID(ids);
-
-        // A classic cross-reference table rather than object streams: allowed either way in X-4, read by every RIP.
-        document.save(file.toFile(), CompressParameters.NO_COMPRESSION);
-    }
-
-    private static byte[] uuidBytes(UUID uuid) {
-        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
+        PdfX4Frame.complete(document, canvas, job.outputCondition(), job.provenance(), job.bleedInches(),
+                profileSha256, created, documentId, file);
     }
 
     @Override

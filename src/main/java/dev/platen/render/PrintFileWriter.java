@@ -102,19 +102,23 @@ public class PrintFileWriter {
 
     /** The provenance in one line for TIFF ImageDescription, which many tools show and few show XMP. */
     static String description(RenderJob job, PlacementCanvas canvas, String profileSha256) {
-        Provenance p = job.provenance();
+        return description(job.provenance(), job.outputCondition(), job.bleedInches(), canvas, profileSha256);
+    }
+
+    static String description(Provenance p, OutputCondition condition, double bleedInches, PlacementCanvas canvas,
+                              String profileSha256) {
         return "Platen print file; placement=" + p.title() + "; canvas=" + canvas.widthPx() + "x"
-                + canvas.heightPx() + " px at " + canvas.dpi() + " dpi, bleed " + job.bleedInches()
-                + " in; output-condition=" + job.outputCondition().identifier() + "; profile-sha256=" + profileSha256
+                + canvas.heightPx() + " px at " + canvas.dpi() + " dpi, bleed " + bleedInches
+                + " in; output-condition=" + condition.identifier() + "; profile-sha256=" + profileSha256
                 + "; intent=" + p.renderingIntent() + "; bpc=" + p.blackPointCompensation() + "; artwork-sha256="
                 + p.artworkSha256() + "; engine=" + p.engineVersion();
     }
 
-    private static Path part(Path out) {
+    static Path part(Path out) {
         return out.resolveSibling(out.getFileName() + ".part");
     }
 
-    private static PrintFile moveIntoPlace(PrintFileFormat format, Path part, Path out) throws IOException {
+    static PrintFile moveIntoPlace(PrintFileFormat format, Path part, Path out) throws IOException {
         try {
             Files.move(part, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -29,7 +29,13 @@ final class XmpPacket {
      */
     static String of(RenderJob job, PlacementCanvas canvas, String profileSha256, Instant created, UUID documentId,
                      boolean pdfx) {
-        Provenance p = job.provenance();
+        return of(job.provenance(), job.outputCondition(), job.bleedInches(), canvas, profileSha256, created,
+                documentId, pdfx);
+    }
+
+    /** The same for a print file made from something else than a raster job (PDF art placed as vectors). */
+    static String of(Provenance p, OutputCondition condition, double bleedInches, PlacementCanvas canvas,
+                     String profileSha256, Instant created, UUID documentId, boolean pdfx) {
         String date = XMP_DATE.format(created.truncatedTo(ChronoUnit.SECONDS));
         String uuid = "uuid:" + documentId;
         StringBuilder x = new StringBuilder(4096);
@@ -62,7 +68,7 @@ final class XmpPacket {
         }
         attribute(x, "platen:ArtworkSHA256", p.artworkSha256());
         attribute(x, "platen:ProfileSHA256", profileSha256);
-        attribute(x, "platen:OutputCondition", job.outputCondition().identifier());
+        attribute(x, "platen:OutputCondition", condition.identifier());
         attribute(x, "platen:RenderingIntent", p.renderingIntent());
         attribute(x, "platen:BlackPointCompensation", p.blackPointCompensation() ? "True" : "False");
         attribute(x, "platen:Product", p.productId());
@@ -70,7 +76,7 @@ final class XmpPacket {
         attribute(x, "platen:Tier", p.tierId());
         attribute(x, "platen:TargetDPI", Integer.toString(canvas.dpi()));
         attribute(x, "platen:CanvasPixels", canvas.widthPx() + "x" + canvas.heightPx());
-        attribute(x, "platen:BleedInches", Double.toString(job.bleedInches()));
+        attribute(x, "platen:BleedInches", Double.toString(bleedInches));
         attribute(x, "platen:EngineVersion", p.engineVersion());
         x.setLength(x.length() - 1);
         x.append(">\n");

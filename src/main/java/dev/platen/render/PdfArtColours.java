@@ -1,0 +1,664 @@
+package dev.platen.render;
+
+import dev.platen.artwork.Finding;
+import dev.platen.catalog.Stock;
+import dev.platen.color.ColorProfile;
+import dev.platen.color.ColorSpace;
+import dev.platen.color.ColorTransform;
+import dev.platen.color.InkLimit;
+import dev.platen.color.InvalidProfile;
+import dev.platen.color.PixelFormat;
+import dev.platen.color.RenderingIntent;
+import dev.platen.color.RenderingOptions;
+import dev.platen.color.TransformCache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.function.PDFunction;
+
+/**
+ * What each colour space of PDF art becomes in the print file: the stock's CMYK, with the same LittleCMS options
+ * raster art gets (the stock's intent, black point compensation, precision and ink limit, as {@link StockSeparation}
+ * builds them).
+ *
+ * <ul>
+ * <li>DeviceRGB, CalRGB and RGB ICCBased, Lab: converted to DeviceCMYK values by lcms. DeviceRGB and CalRGB are
+ *     taken as sRGB, as untagged raster art is (CalRGB's own primaries are not modelled; CalRGB is rare in print
+ *     art and sRGB is what the applications that still write it mean).</li>
+ * <li>Grey, with the stock's {@code greyAs: k} (default): black ink only. DeviceGray is K = 1 - g, the mapping every
+ *     PDF/X RIP applies to DeviceGray under a CMYK output intent (a 50 % grey set in a layout program is meant as
+ *     K 50 %). ICCBased grey has a tone curve of its own, so its lightness is kept: the grey's L* through its
+ *     profile, scaled black-to-white onto the stock's K ramp (black point compensated, like the relative intent
+ *     with BPC), then the K with that L* through the stock profile. {@code greyAs: process} converts grey like
+ *     colour.</li>
+ * <li>DeviceCMYK: kept as it is when it already is the stock's condition (the art's output intent profile, or
+ *     without one the stock's assumed CMYK profile, is the stock's profile by SHA-256); otherwise converted
+ *     CMYK to CMYK from that profile with lcms's K-only black preservation (pure K stays pure K) and the ink limit
+ *     applied after it ({@link InkLimit#limit}), because lcms cannot limit ink inside a black-preserving transform.
+ *     For an absolute colorimetric stock the relative K-only intent is used: lcms has no absolute variant.</li>
+ * <li>Separation and DeviceN: with {@code spotColours: keep} the names stay and the alternate becomes DeviceCMYK
+ *     through a sampled tint transform (the original tint transform, then the conversion of its alternate space);
+ *     with {@code convert} the values become DeviceCMYK. {@code /None} is always kept (it marks nothing; as process
+ *     colour it would paint).</li>
+ * <li>Indexed: the palette is converted, the indices stay. Pattern: its underlying space is converted.</li>
+ * <li>Inside a soft mask's group, grey stays grey: a luminosity mask's values are its greys, and K's lightness is
+ *     not the grey's.</li>
+ * </ul>
+ */
+final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
+
+    static final String CMYK_PASSED_THROUGH = "CMYK_PASSED_THROUGH";
+    static final String CMYK_PROFILE_USED = "CMYK_PROFILE_USED";
+    static final String ASSUMED_CMYK_PROFILE = "ASSUMED_CMYK_PROFILE";
+    static final String SPOT_COLOUR_KEPT = "SPOT_COLOUR_KEPT";
+    static final String SPOT_COLOUR_CONVERTED = "SPOT_COLOUR_CONVERTED";
+
+    private final PDDocument document;
+    private final Stock stock;
+    private final ColorProfile press;
+    private final TransformCache cache;
+    private final RenderingOptions options;
+    private final byte[] artCmykProfile;
+    private final boolean artCmykFromOutputIntent;
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final Map<COSBase, PdfRecolouring.Space> spaces = new IdentityHashMap<>();
+    private final Map<COSBase, PdfRecolouring.Space> maskSpaces = new IdentityHashMap<>();
+    private final Map<String, PdfRecolouring.ValueMap> byProfile = new HashMap<>();
+    private final Set<String> keptSpots = new LinkedHashSet<>();
+    private final Set<String> convertedSpots = new LinkedHashSet<>();
+    private String cmykFinding;
+    private String cmykMessage;
+
+    /**
+     * @param outputIntentProfile the art's own output intent profile (PDF/X), null when it has none
+     */
+    PdfArtColours(PDDocument document, Stock stock, ColorProfile press, TransformCache cache,
+                  byte[] outputIntentProfile) {
+        this.document = document;
+        this.stock = stock;
+        this.press = press;
+        this.cache = cache;
+        this.options = RenderingOptions.of(stock.intent(), stock.blackPointCompensation())
+                .withPrecision(stock.precision()).withInkLimit(stock.inkLimit());
+        byte[] intent = outputIntentProfile;
+        if (intent != null) {
+            try (ColorProfile p = ColorProfile.fromBytes(intent)) {
+                if (p.colorSpace() != ColorSpace.CMYK) {
+                    intent = null; // an RGB output intent says nothing about the art's DeviceCMYK
+                }
+            } catch (InvalidProfile e) {
+                intent = null;
+            }
+        }
+        this.artCmykFromOutputIntent = intent != null;
+        if (intent == null) {
+            try (ColorProfile assumed = stock.artPolicy().openAssumedCmykProfile()) {
+                intent = assumed.bytes();
+            }
+        }
+        this.artCmykProfile = intent;
+    }
+
+    /** What the conversion did, one finding per fact: CMYK handling once, spot colours once with their names. */
+    List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        if (cmykFinding != null) {
+            findings.add(new Finding(cmykFinding, cmykMessage));
+        }
+        if (!keptSpots.isEmpty()) {
+            findings.add(new Finding(SPOT_COLOUR_KEPT, "Spot colours kept as their own inks in the PDF/X-4 (their "
+                    + "alternate converted to the stock's CMYK for proofs and the TIFF): " + String.join(", ",
+                    keptSpots)));
+        }
+        if (!convertedSpots.isEmpty()) {
+            findings.add(new Finding(SPOT_COLOUR_CONVERTED, "Spot colours printed in the stock's CMYK (the stock "
+                    + "takes no spot inks): " + String.join(", ", convertedSpots)));
+        }
+        return findings;
+    }
+
+    Set<String> keptSpots() {
+        return keptSpots;
+    }
+
+    @Override
+    public boolean recoloursSoftMasks() {
+        return true;
+    }
+
+    @Override
+    public PdfRecolouring.Space space(COSBase space, boolean inMask) throws IOException {
+        Map<COSBase, PdfRecolouring.Space> memo = inMask ? maskSpaces : spaces;
+        PdfRecolouring.Space known = memo.get(space);
+        if (known == null) {
+            known = convert(space, inMask);
+            memo.put(space, known);
+        }
+        return known;
+    }
+
+    private PdfRecolouring.Space sub(COSBase base, boolean inMask) throws IOException {
+        COSBase resolved = base instanceof COSObject o ? o.getObject() : base;
+        if (resolved == null) {
+            throw new PdfRecolouring.Unconvertible("a colour space refers to nothing");
+        }
+        return space(resolved, inMask);
+    }
+
+    private PdfRecolouring.Space convert(COSBase space, boolean inMask) throws IOException {
+        if (space instanceof COSName name) {
+            return switch (name.getName()) {
+                case "DeviceGray", "G" -> grey(inMask, null);
+                case "DeviceRGB", "RGB" -> toCmyk(3, srgbMap(), new float[3]);
+                case "DeviceCMYK", "CMYK" -> deviceCmyk();
+                case "Pattern" -> new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
+                default -> throw new PdfRecolouring.Unconvertible("the colour space /" + name.getName());
+            };
+        }
+        if (!(space instanceof COSArray array) || array.size() == 0 || !(array.getObject(0) instanceof COSName family)) {
+            throw new PdfRecolouring.Unconvertible("a colour space that is neither a name nor an array: " + space);
+        }
+        switch (family.getName()) {
+            case "CalRGB":
+                return toCmyk(3, srgbMap(), new float[3]);
+            case "CalGray":
+                return grey(inMask, null);
+            case "Lab":
+                return lab(array);
+            case "ICCBased":
+                return iccBased(array, inMask);
+            case "Separation":
+                return separation(array, inMask);
+            case "DeviceN":
+                return deviceN(array, inMask);
+            case "Indexed", "I":
+                return indexed(array, inMask);
+            case "Pattern":
+                if (array.size() < 2) {
+                    return new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
+                }
+                PdfRecolouring.Space base = sub(array.get(1), inMask);
+                COSArray result = new COSArray();
+                result.add(COSName.PATTERN);
+                result.add(base.result());
+                return new PdfRecolouring.Space(result, base.inComponents(), base.outComponents(), null, base, null);
+            default:
+                throw new PdfRecolouring.Unconvertible("the colour space /" + family.getName());
+        }
+    }
+
+    private static PdfRecolouring.Space toCmyk(int components, PdfRecolouring.ValueMap values, float[] initial) {
+        return new PdfRecolouring.Space(COSName.DEVICECMYK, components, 4, values, null, initial);
+    }
+
+    // ------------------------------------------------------------------------------------------ families
+
+    private PdfRecolouring.Space grey(boolean inMask, ColorProfile profile) throws IOException {
+        if (inMask && profile == null) {
+            return new PdfRecolouring.Space(COSName.DEVICEGRAY, 1, 1, null, null, new float[1]);
+        }
+        if (inMask) {
+            // an ICC grey in a mask: its values as DeviceGray (the mask's luminosity is the grey itself)
+            return new PdfRecolouring.Space(COSName.DEVICEGRAY, 1, 1, (in, n, out) -> System.arraycopy(in, 0, out,
+                    0, n), null, new float[1]);
+        }
+        if (stock.artPolicy().greyAs() == Stock.GreyAs.PROCESS) {
+            try (ColorProfile p = profile != null ? null : ColorProfile.gray(2.2)) {
+                ColorProfile source = profile != null ? profile : p;
+                return toCmyk(1, lcmsMap(source, PixelFormat.GRAY_8, options, null), new float[1]);
+            }
+        }
+        if (profile == null) {
+            return toCmyk(1, (in, n, out) -> {
+                for (int i = 0; i < n; i++) {
+                    out[4 * i] = 0;
+                    out[4 * i + 1] = 0;
+                    out[4 * i + 2] = 0;
+                    out[4 * i + 3] = 1 - clamp(in[i]);
+                }
+            }, new float[1]);
+        }
+        int[] lut = greyToK(profile);
+        return toCmyk(1, (in, n, out) -> {
+            for (int i = 0; i < n; i++) {
+                int g = Math.round(clamp(in[i]) * 255);
+                out[4 * i] = 0;
+                out[4 * i + 1] = 0;
+                out[4 * i + 2] = 0;
+                out[4 * i + 3] = lut[g] / 255f;
+            }
+        }, new float[1]);
+    }
+
+    /**
+     * For each 8-bit grey, the K with the same lightness, black and white points matched: L* of the grey through
+     * its profile and of K ramp through the stock's (relative colorimetric, so paper white is L* 100 for both).
+     */
+    private int[] greyToK(ColorProfile grey) {
+        double[] greyL = lightness(grey, PixelFormat.GRAY_8, 1);
+        double[] kL = lightness(press, PixelFormat.CMYK_8, 4);
+        int[] lut = new int[256];
+        double g0 = greyL[0];
+        double g1 = greyL[255];
+        for (int g = 0; g < 256; g++) {
+            double t = g1 == g0 ? g / 255.0 : (greyL[g] - g0) / (g1 - g0); // 0 black .. 1 white
+            double target = kL[255] + t * (kL[0] - kL[255]);
+            // kL falls as K rises; find the K whose lightness is nearest
+            int best = 0;
+            double bestError = Double.MAX_VALUE;
+            for (int k = 0; k < 256; k++) {
+                double e = Math.abs(kL[k] - target);
+                if (e < bestError) {
+                    bestError = e;
+                    best = k;
+                }
+            }
+            lut[g] = best;
+        }
+        return lut;
+    }
+
+    /** L* of the 256 steps of a ramp: grey 0..255, or K 0..255 with C=M=Y=0. */
+    private double[] lightness(ColorProfile profile, PixelFormat format, int channels) {
+        byte[] ramp = new byte[256 * channels];
+        for (int v = 0; v < 256; v++) {
+            ramp[v * channels + channels - 1] = (byte) v;
+        }
+        ByteBuffer out = ByteBuffer.allocate(256 * 3 * 8).order(ByteOrder.nativeOrder());
+        try (ColorProfile lab = ColorProfile.lab();
+             ColorTransform t = cache.transform(profile, format, lab, PixelFormat.LAB_DOUBLE,
+                     RenderingIntent.RELATIVE_COLORIMETRIC, false)) {
+            t.convert(ByteBuffer.wrap(ramp), out, 256);
+        }
+        double[] l = new double[256];
+        for (int v = 0; v < 256; v++) {
+            l[v] = out.getDouble(v * 24);
+        }
+        return l;
+    }
+
+    private PdfRecolouring.Space lab(COSArray array) {
+        float[] range = {-100, 100, -100, 100};
+        if (array.size() > 1 && array.getObject(1) instanceof COSDictionary dict
+                && dict.getCOSArray(COSName.RANGE) != null && dict.getCOSArray(COSName.RANGE).size() == 4) {
+            range = dict.getCOSArray(COSName.RANGE).toFloatArray();
+        }
+        float[] initial = {0, Math.max(range[0], Math.min(range[1], 0)), Math.max(range[2], Math.min(range[3], 0))};
+        // The Lab space's white point is taken as D50, the ICC connection space's; art in Lab is practically
+        // always D50 (ISO 15076, and what the applications write).
+        try (ColorProfile lab = ColorProfile.lab()) {
+            ColorTransform t = cache.transform(lab, PixelFormat.LAB_DOUBLE, press, PixelFormat.CMYK_8, options);
+            owned.add(t);
+            return toCmyk(3, (in, n, out) -> {
+                ByteBuffer src = ByteBuffer.allocate(n * 24).order(ByteOrder.nativeOrder());
+                for (int i = 0; i < n * 3; i++) {
+                    src.putDouble(i * 8, in[i]);
+                }
+                byte[] cmyk = new byte[n * 4];
+                t.convert(src, ByteBuffer.wrap(cmyk), n);
+                for (int i = 0; i < n * 4; i++) {
+                    out[i] = (cmyk[i] & 0xFF) / 255f;
+                }
+            }, initial);
+        }
+    }
+
+    private PdfRecolouring.Space iccBased(COSArray array, boolean inMask) throws IOException {
+        if (!(array.getObject(1) instanceof COSStream stream)) {
+            throw new PdfRecolouring.Unconvertible("an ICCBased colour space without its profile stream");
+        }
+        int n = stream.getInt(COSName.N, 0);
+        byte[] bytes;
+        try (InputStream in = stream.createInputStream()) {
+            bytes = in.readNBytes(64 << 20);
+        }
+        ColorProfile profile;
+        try {
+            profile = ColorProfile.fromBytes(bytes);
+        } catch (InvalidProfile e) {
+            // PDF 8.6.5.5: a reader that cannot use the profile uses /Alternate, or the device space of N
+            COSBase alternate = stream.getDictionaryObject(COSName.ALTERNATE);
+            if (alternate != null) {
+                return sub(alternate, inMask);
+            }
+            return convert(n == 1 ? COSName.DEVICEGRAY : n == 3 ? COSName.DEVICERGB : COSName.DEVICECMYK, inMask);
+        }
+        owned.add(profile);
+        float[] initial = new float[Math.max(n, 1)];
+        COSArray range = stream.getCOSArray(COSName.RANGE);
+        if (range != null && range.size() >= 2 * n) {
+            for (int i = 0; i < n; i++) {
+                initial[i] = Math.max(range.toFloatArray()[2 * i], Math.min(range.toFloatArray()[2 * i + 1], 0));
+            }
+        }
+        return switch (profile.colorSpace()) {
+            case GRAY -> grey(inMask, profile);
+            case RGB -> toCmyk(3, lcmsMap(profile, PixelFormat.RGB_8, options, null), initial);
+            case CMYK -> cmyk(profile);
+            case LAB -> lab(new COSArray());
+        };
+    }
+
+    private PdfRecolouring.Space deviceCmyk() throws IOException {
+        try (ColorProfile art = ColorProfile.fromBytes(artCmykProfile)) {
+            return cmyk(art);
+        } catch (InvalidProfile e) {
+            throw new PdfRecolouring.Unconvertible("the art's CMYK profile is not usable: " + e.getMessage());
+        }
+    }
+
+    /** CMYK in {@code profile}: kept when it is the stock's, else converted with black preserved. */
+    private PdfRecolouring.Space cmyk(ColorProfile profile) {
+        boolean same = profile.sha256().equals(press.sha256());
+        if (cmykFinding == null || same && !CMYK_PASSED_THROUGH.equals(cmykFinding)) {
+            if (same) {
+                cmykFinding = CMYK_PASSED_THROUGH;
+                cmykMessage = "The PDF's CMYK is already the stock's condition (" + press.description()
+                        + "): its values print as they are.";
+            } else if (artCmykFromOutputIntent) {
+                cmykFinding = CMYK_PROFILE_USED;
+                cmykMessage = "The PDF's CMYK was converted from its output intent (" + profile.description()
+                        + ") to the stock's, black-only colours kept black-only.";
+            } else {
+                cmykFinding = ASSUMED_CMYK_PROFILE;
+                cmykMessage = "The PDF has no output intent; its CMYK was taken as " + profile.description()
+                        + " (the stock's assumed CMYK profile) and converted to the stock's, black-only colours kept"
+                        + " black-only.";
+            }
+        }
+        if (same) {
+            return new PdfRecolouring.Space(COSName.DEVICECMYK, 4, 4, null, null, new float[] {0, 0, 0, 1});
+        }
+        RenderingOptions preserving = (options.intent() == RenderingIntent.ABSOLUTE_COLORIMETRIC
+                ? RenderingOptions.of(RenderingIntent.RELATIVE_COLORIMETRIC, options.blackPointCompensation())
+                .withPrecision(options.precision()) : options.withInkLimit(null)).withBlackPreserved();
+        return toCmyk(4, lcmsMap(profile, PixelFormat.CMYK_8, preserving, stock.inkLimit()),
+                new float[] {0, 0, 0, 1});
+    }
+
+    private PdfRecolouring.Space separation(COSArray array, boolean inMask) throws IOException {
+        if (array.size() < 4 || !(array.getObject(1) instanceof COSName colorant)) {
+            throw new PdfRecolouring.Unconvertible("a malformed Separation colour space");
+        }
+        PdfRecolouring.Space alternate = sub(array.get(2), inMask);
+        PDFunction tint = PDFunction.create(array.getObject(3));
+        PdfRecolouring.ValueMap toAlternate = tintThrough(tint, alternate, 1);
+        String name = colorant.getName();
+        boolean keep = stock.artPolicy().spotColours() == Stock.SpotColours.KEEP || "None".equals(name);
+        if (keep) {
+            if (!"None".equals(name) && !"All".equals(name)) {
+                keptSpots.add(name);
+            }
+            COSArray result = new COSArray();
+            result.add(COSName.SEPARATION);
+            result.add(colorant);
+            result.add(COSName.DEVICECMYK);
+            result.add(alternateFunction(array.getObject(3), alternate, toAlternate, 1,
+                    tint.getDomainForInput(0).getMin(), tint.getDomainForInput(0).getMax()));
+            return new PdfRecolouring.Space(result, 1, 1, null, null, new float[] {1});
+        }
+        if (!"All".equals(name)) {
+            convertedSpots.add(name);
+        }
+        return toCmyk(1, toAlternate, new float[] {1});
+    }
+
+    private PdfRecolouring.Space deviceN(COSArray array, boolean inMask) throws IOException {
+        if (array.size() < 4 || !(array.getObject(1) instanceof COSArray names)) {
+            throw new PdfRecolouring.Unconvertible("a malformed DeviceN colour space");
+        }
+        int n = names.size();
+        PdfRecolouring.Space alternate = sub(array.get(2), inMask);
+        PDFunction tint = PDFunction.create(array.getObject(3));
+        PdfRecolouring.ValueMap toAlternate = tintThrough(tint, alternate, n);
+        List<String> spotNames = new ArrayList<>();
+        boolean allNone = true;
+        for (int i = 0; i < n; i++) {
+            String name = names.getObject(i) instanceof COSName c ? c.getName() : "";
+            if (!"None".equals(name)) {
+                allNone = false;
+            }
+            if (!List.of("Cyan", "Magenta", "Yellow", "Black", "None", "All").contains(name)) {
+                spotNames.add(name);
+            }
+        }
+        float[] initial = new float[n];
+        java.util.Arrays.fill(initial, 1);
+        if (stock.artPolicy().spotColours() == Stock.SpotColours.KEEP || allNone) {
+            keptSpots.addAll(spotNames);
+            COSArray result = new COSArray();
+            result.add(COSName.DEVICEN);
+            result.add(names);
+            result.add(COSName.DEVICECMYK);
+            float[] domain = new float[2 * n];
+            for (int i = 0; i < n; i++) {
+                domain[2 * i] = tint.getDomainForInput(i).getMin();
+                domain[2 * i + 1] = tint.getDomainForInput(i).getMax();
+            }
+            result.add(alternateFunction(array.getObject(3), alternate, toAlternate, n, domain));
+            if (array.size() > 4 && array.getObject(4) instanceof COSDictionary attributes) {
+                result.add(deviceNAttributes(attributes, inMask));
+            }
+            return new PdfRecolouring.Space(result, n, n, null, null, initial);
+        }
+        convertedSpots.addAll(spotNames);
+        return toCmyk(n, toAlternate, initial);
+    }
+
+    /** The attributes' colorant spaces and process space converted like every other space (PDF 8.6.6.5). */
+    private COSDictionary deviceNAttributes(COSDictionary attributes, boolean inMask) throws IOException {
+        COSDictionary copy = new COSDictionary(attributes);
+        if (attributes.getDictionaryObject(COSName.COLORANTS) instanceof COSDictionary colorants) {
+            COSDictionary converted = new COSDictionary();
+            for (COSName key : colorants.keySet()) {
+                converted.setItem(key, sub(colorants.getItem(key), inMask).result());
+            }
+            copy.setItem(COSName.COLORANTS, converted);
+        }
+        if (attributes.getDictionaryObject(COSName.PROCESS) instanceof COSDictionary process) {
+            PdfRecolouring.Space processSpace = sub(process.getItem(COSName.COLORSPACE), inMask);
+            if (!COSName.DEVICECMYK.equals(processSpace.result()) || processSpace.values() != null) {
+                // Process colorants of an RGB or grey process space have no CMYK names: an NChannel space that
+                // names them is left to its tint transform.
+                copy.removeItem(COSName.PROCESS);
+                copy.setItem(COSName.SUBTYPE, COSName.DEVICEN);
+            } else {
+                COSDictionary p = new COSDictionary(process);
+                p.setItem(COSName.COLORSPACE, COSName.DEVICECMYK);
+                copy.setItem(COSName.PROCESS, p);
+            }
+        }
+        return copy;
+    }
+
+    /** Tint values through the original tint transform, then through the alternate's conversion. */
+    private static PdfRecolouring.ValueMap tintThrough(PDFunction tint, PdfRecolouring.Space alternate,
+                                                      int inputs) {
+        return (in, n, out) -> {
+            float[] x = new float[inputs];
+            float[] alt = new float[alternate.inComponents()];
+            float[] mapped = new float[alternate.outComponents()];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(in, i * inputs, x, 0, inputs);
+                float[] y = tint.eval(x);
+                System.arraycopy(y, 0, alt, 0, Math.min(y.length, alt.length));
+                if (alternate.values() == null) {
+                    System.arraycopy(alt, 0, out, i * alternate.outComponents(), alternate.outComponents());
+                } else {
+                    alternate.values().map(alt, 1, mapped);
+                    System.arraycopy(mapped, 0, out, i * mapped.length, mapped.length);
+                }
+            }
+        };
+    }
+
+    /** The alternate's new tint transform: the original when the alternate is already the stock's CMYK. */
+    private COSBase alternateFunction(COSBase original, PdfRecolouring.Space alternate,
+                                      PdfRecolouring.ValueMap toAlternate, int inputs, float... domain)
+            throws IOException {
+        if (alternate.values() == null && COSName.DEVICECMYK.equals(alternate.result())) {
+            return original;
+        }
+        if (alternate.outComponents() != 4) {
+            throw new PdfRecolouring.Unconvertible("a spot colour's alternate does not become CMYK");
+        }
+        return SampledFunction.sample(document, inputs, SampledFunction.gridFor(inputs), domain, 4,
+                (x, y) -> toAlternate.map(x, 1, y));
+    }
+
+    private PdfRecolouring.Space indexed(COSArray array, boolean inMask) throws IOException {
+        if (array.size() < 4) {
+            throw new PdfRecolouring.Unconvertible("a malformed Indexed colour space");
+        }
+        PdfRecolouring.Space base = sub(array.get(1), inMask);
+        int hival = array.getObject(2) instanceof COSNumber num ? num.intValue() : -1;
+        if (hival < 0 || hival > 255) {
+            throw new PdfRecolouring.Unconvertible("an Indexed colour space with hival " + hival);
+        }
+        COSArray result = new COSArray();
+        result.add(COSName.INDEXED);
+        result.add(base.result());
+        result.add(array.get(2));
+        if (base.values() == null) {
+            result.add(array.get(3));
+        } else {
+            byte[] lookup = lookupBytes(array.getObject(3));
+            int inC = base.inComponents();
+            float[] range = baseRanges(array.getObject(1), inC);
+            float[] in = new float[(hival + 1) * inC];
+            for (int i = 0; i < in.length; i++) {
+                int c = i % inC;
+                int b = i < lookup.length ? lookup[i] & 0xFF : 0;
+                in[i] = range[2 * c] + b * (range[2 * c + 1] - range[2 * c]) / 255f;
+            }
+            float[] out = new float[(hival + 1) * base.outComponents()];
+            base.values().map(in, hival + 1, out);
+            byte[] palette = new byte[out.length];
+            for (int i = 0; i < out.length; i++) {
+                palette[i] = (byte) Math.round(clamp(out[i]) * 255);
+            }
+            result.add(new COSString(palette));
+        }
+        return new PdfRecolouring.Space(result, 1, 1, null, null, new float[1]);
+    }
+
+    private static byte[] lookupBytes(COSBase lookup) throws IOException {
+        if (lookup instanceof COSString s) {
+            return s.getBytes();
+        }
+        if (lookup instanceof COSStream stream) {
+            try (InputStream in = stream.createInputStream()) {
+                return in.readNBytes(256 * 4 * 2);
+            }
+        }
+        throw new PdfRecolouring.Unconvertible("an Indexed palette that is neither a string nor a stream");
+    }
+
+    /** The base's component ranges for palette bytes (PDF 8.6.6.3): 0..1, Lab's L 0..100 and its a, b range. */
+    private static float[] baseRanges(COSBase base, int components) {
+        COSBase resolved = base instanceof COSObject o ? o.getObject() : base;
+        float[] r = new float[2 * components];
+        for (int i = 0; i < components; i++) {
+            r[2 * i + 1] = 1;
+        }
+        if (resolved instanceof COSArray a && COSName.LAB.equals(a.getObject(0)) && components == 3) {
+            r[1] = 100;
+            float[] ab = {-100, 100, -100, 100};
+            if (a.getObject(1) instanceof COSDictionary d && d.getCOSArray(COSName.RANGE) != null
+                    && d.getCOSArray(COSName.RANGE).size() == 4) {
+                ab = d.getCOSArray(COSName.RANGE).toFloatArray();
+            }
+            System.arraycopy(ab, 0, r, 2, 4);
+        } else if (resolved instanceof COSArray a && COSName.ICCBASED.equals(a.getObject(0))
+                && a.getObject(1) instanceof COSStream s && s.getCOSArray(COSName.RANGE) != null
+                && s.getCOSArray(COSName.RANGE).size() >= 2 * components) {
+            System.arraycopy(s.getCOSArray(COSName.RANGE).toFloatArray(), 0, r, 0, 2 * components);
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------------------ lcms
+
+    private PdfRecolouring.ValueMap srgbMap() {
+        return byProfile.computeIfAbsent("srgb", k -> {
+            try (ColorProfile srgb = ColorProfile.srgb()) {
+                return lcmsMap(srgb, PixelFormat.RGB_8, options, null);
+            }
+        });
+    }
+
+    /**
+     * Values quantised to 8 bits (the precision of every colour that reaches the press), converted by lcms, with
+     * {@code inkLimitAfter} applied when the transform could not carry it.
+     */
+    private PdfRecolouring.ValueMap lcmsMap(ColorProfile source, PixelFormat format, RenderingOptions rendering,
+                                            InkLimit inkLimitAfter) {
+        ColorTransform t = cache.transform(source, format, press, PixelFormat.CMYK_8, rendering);
+        owned.add(t);
+        int channels = format.colorSpace().channels();
+        Map<Long, byte[]> single = new HashMap<>();
+        return (in, n, out) -> {
+            byte[] src = new byte[n * channels];
+            for (int i = 0; i < n * channels; i++) {
+                src[i] = (byte) Math.round(clamp(in[i]) * 255);
+            }
+            byte[] cmyk;
+            if (n == 1) {
+                long key = 0;
+                for (byte b : src) {
+                    key = key << 8 | (b & 0xFF);
+                }
+                cmyk = single.get(key);
+                if (cmyk == null) {
+                    cmyk = new byte[4];
+                    t.convert(src, cmyk, 1);
+                    if (inkLimitAfter != null) {
+                        inkLimitAfter.limit(cmyk, 1);
+                    }
+                    single.put(key, cmyk);
+                }
+            } else {
+                cmyk = new byte[n * 4];
+                t.convert(src, cmyk, n);
+                if (inkLimitAfter != null) {
+                    inkLimitAfter.limit(cmyk, n);
+                }
+            }
+            for (int i = 0; i < n * 4; i++) {
+                out[i] = (cmyk[i] & 0xFF) / 255f;
+            }
+        };
+    }
+
+    private static float clamp(float v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // native handles; nothing to report
+            }
+        }
+    }
+}
