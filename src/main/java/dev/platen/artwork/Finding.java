@@ -14,4 +14,7 @@ public record Finding(String code, String message) {
      * a rejection, but the picture is not the customer's, so the quality checks hold it for an operator.
      */
     public static final String TRUNCATED_IMAGE = "TRUNCATED_IMAGE";
+
+    /** The stock's ink limit had to reduce C, M and Y of art already in the stock's condition or converted to it. */
+    public static final String INK_LIMIT_APPLIED = "INK_LIMIT_APPLIED";
 }

@@ -83,6 +83,9 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private final Map<String, PdfRecolouring.ValueMap> byProfile = new HashMap<>();
     private final Set<String> keptSpots = new LinkedHashSet<>();
     private final Set<String> convertedSpots = new LinkedHashSet<>();
+    private final Set<PdfRecolouring.Space> keptCmyk = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Long, Boolean> limitedColours = new HashMap<>();
+    private long inkLimitedPixels;
     private String cmykFinding;
     private String cmykMessage;
 
@@ -97,23 +100,61 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         this.cache = cache;
         this.options = RenderingOptions.of(stock.intent(), stock.blackPointCompensation())
                 .withPrecision(stock.precision()).withInkLimit(stock.inkLimit());
-        byte[] intent = outputIntentProfile;
+        this.artCmykFromOutputIntent = cmykOutputIntent(outputIntentProfile) != null;
+        this.artCmykProfile = artCmykProfile(outputIntentProfile, stock);
+    }
+
+    /** The output intent profile when it is a usable CMYK profile, else null. */
+    private static byte[] cmykOutputIntent(byte[] outputIntentProfile) {
+        if (outputIntentProfile == null) {
+            return null;
+        }
+        try (ColorProfile p = ColorProfile.fromBytes(outputIntentProfile)) {
+            // an RGB output intent says nothing about the art's DeviceCMYK
+            return p.colorSpace() == ColorSpace.CMYK ? outputIntentProfile : null;
+        } catch (InvalidProfile e) {
+            return null;
+        }
+    }
+
+    /** What the art's DeviceCMYK means: its CMYK output intent, else the stock's assumed CMYK profile. */
+    static byte[] artCmykProfile(byte[] outputIntentProfile, Stock stock) {
+        byte[] intent = cmykOutputIntent(outputIntentProfile);
         if (intent != null) {
-            try (ColorProfile p = ColorProfile.fromBytes(intent)) {
-                if (p.colorSpace() != ColorSpace.CMYK) {
-                    intent = null; // an RGB output intent says nothing about the art's DeviceCMYK
-                }
-            } catch (InvalidProfile e) {
-                intent = null;
+            return intent;
+        }
+        try (ColorProfile assumed = stock.artPolicy().openAssumedCmykProfile()) {
+            return assumed.bytes();
+        }
+    }
+
+    /**
+     * Kept CMYK (already the stock's condition) through the stock's ink limit, by lcms's own formula
+     * ({@link InkLimit#limit}): a colour over the limit gets its C, M and Y reduced, K kept; a colour within it is
+     * returned as the very numbers it came with, so the walk writes its operands and images as they were.
+     * Colours are counted once each by their 8-bit values; image samples come in rows and count pixel by pixel.
+     */
+    private void limitInk(float[] in, int n, float[] out) {
+        byte[] cmyk = new byte[4];
+        for (int i = 0; i < n; i++) {
+            long key = 0;
+            for (int c = 0; c < 4; c++) {
+                cmyk[c] = (byte) Math.round(clamp(in[4 * i + c]) * 255);
+                key = key << 8 | (cmyk[c] & 0xFF);
+            }
+            if (stock.inkLimit().limit(cmyk, 1) == 0) {
+                System.arraycopy(in, 4 * i, out, 4 * i, 4);
+                continue;
+            }
+            if (n > 1) {
+                inkLimitedPixels++;
+            } else {
+                limitedColours.put(key, Boolean.TRUE);
+            }
+            for (int c = 0; c < 4; c++) {
+                out[4 * i + c] = (cmyk[c] & 0xFF) / 255f;
             }
         }
-        this.artCmykFromOutputIntent = intent != null;
-        if (intent == null) {
-            try (ColorProfile assumed = stock.artPolicy().openAssumedCmykProfile()) {
-                intent = assumed.bytes();
-            }
-        }
-        this.artCmykProfile = intent;
     }
 
     /** What the conversion did, one finding per fact: CMYK handling once, spot colours once with their names. */
@@ -121,6 +162,12 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         List<Finding> findings = new ArrayList<>();
         if (cmykFinding != null) {
             findings.add(new Finding(cmykFinding, cmykMessage));
+        }
+        if (!limitedColours.isEmpty() || inkLimitedPixels > 0) {
+            findings.add(new Finding(Finding.INK_LIMIT_APPLIED, String.format(java.util.Locale.ROOT,
+                    "The stock's ink limit of %.0f %% had to act on the PDF's CMYK kept as it is: %d colour(s) of "
+                    + "its vectors and %d image pixel(s) were over it; their C, M and Y were reduced, K kept.",
+                    stock.inkLimit().percent(), limitedColours.size(), inkLimitedPixels)));
         }
         if (!keptSpots.isEmpty()) {
             findings.add(new Finding(SPOT_COLOUR_KEPT, "Spot colours kept as their own inks in the PDF/X-4 (their "
@@ -384,7 +431,10 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             }
         }
         if (same) {
-            return new PdfRecolouring.Space(COSName.DEVICECMYK, 4, 4, null, null, new float[] {0, 0, 0, 1});
+            PdfRecolouring.Space kept = new PdfRecolouring.Space(COSName.DEVICECMYK, 4, 4,
+                    stock.inkLimit() == null ? null : this::limitInk, null, new float[] {0, 0, 0, 1});
+            keptCmyk.add(kept);
+            return kept;
         }
         RenderingOptions preserving = (options.intent() == RenderingIntent.ABSOLUTE_COLORIMETRIC
                 ? RenderingOptions.of(RenderingIntent.RELATIVE_COLORIMETRIC, options.blackPointCompensation())
@@ -474,7 +524,8 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         }
         if (attributes.getDictionaryObject(COSName.PROCESS) instanceof COSDictionary process) {
             PdfRecolouring.Space processSpace = sub(process.getItem(COSName.COLORSPACE), inMask);
-            if (!COSName.DEVICECMYK.equals(processSpace.result()) || processSpace.values() != null) {
+            if (!COSName.DEVICECMYK.equals(processSpace.result())
+                    || processSpace.values() != null && !keptCmyk.contains(processSpace)) {
                 // Process colorants of an RGB or grey process space have no CMYK names: an NChannel space that
                 // names them is left to its tint transform.
                 copy.removeItem(COSName.PROCESS);
@@ -489,7 +540,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     }
 
     /** Tint values through the original tint transform, then through the alternate's conversion. */
-    private static PdfRecolouring.ValueMap tintThrough(PDFunction tint, PdfRecolouring.Space alternate,
+    static PdfRecolouring.ValueMap tintThrough(PDFunction tint, PdfRecolouring.Space alternate,
                                                       int inputs) {
         return (in, n, out) -> {
             float[] x = new float[inputs];
@@ -513,7 +564,9 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private COSBase alternateFunction(COSBase original, PdfRecolouring.Space alternate,
                                       PdfRecolouring.ValueMap toAlternate, int inputs, float... domain)
             throws IOException {
-        if (alternate.values() == null && COSName.DEVICECMYK.equals(alternate.result())) {
+        if ((alternate.values() == null || keptCmyk.contains(alternate))
+                && COSName.DEVICECMYK.equals(alternate.result())) {
+            // a kept spot's alternate is its simulation, not ink on the press: the ink limit is not the alternate's
             return original;
         }
         if (alternate.outComponents() != 4) {
@@ -527,7 +580,11 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         if (array.size() < 4) {
             throw new PdfRecolouring.Unconvertible("a malformed Indexed colour space");
         }
-        PdfRecolouring.Space base = sub(array.get(1), inMask);
+        return indexed(array, sub(array.get(1), inMask));
+    }
+
+    /** An Indexed space over {@code base}, its base's replacement: the palette mapped, the indices kept. */
+    static PdfRecolouring.Space indexed(COSArray array, PdfRecolouring.Space base) throws IOException {
         int hival = array.getObject(2) instanceof COSNumber num ? num.intValue() : -1;
         if (hival < 0 || hival > 255) {
             throw new PdfRecolouring.Unconvertible("an Indexed colour space with hival " + hival);

@@ -188,6 +188,39 @@ public final class PdfArtPrint {
         }
     }
 
+    /**
+     * What a soft proof of PDF art measures, pixel for pixel at {@code width} x {@code height}: the art's true colours
+     * as the stock is asked to print them ({@link PdfArtReference}: 8-bit CIELAB, L, a, b interleaved, each colour
+     * through its own profile and black point compensated as its own conversion is) and the print's CMYK
+     * ({@link #proofCmyk}).
+     */
+    public record ProofPair(int width, int height, byte[] targetLab, byte[] printCmyk) {
+    }
+
+    /**
+     * The art's page (its TrimBox) as a {@link ProofPair}. The page is rewritten in place.
+     *
+     * @return the pair, or null when the page has to be rasterised (the findings of {@link #write} say why)
+     */
+    public static ProofPair proof(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache, int width,
+                                  int height) throws IOException {
+        art.page().setCropBox(art.page().getTrimBox());
+        Path original = Files.createTempFile("platen-proof-art", ".pdf");
+        try {
+            art.document().save(original.toFile());
+            byte[] lab;
+            try (PdfArtReference reference = new PdfArtReference(stock, press, cache, art.outputIntentProfile())) {
+                lab = PdfPlates.lab(original, reference, width, height);
+            } catch (PdfRecolouring.Unconvertible e) {
+                return null;
+            }
+            byte[] cmyk = proofCmyk(art, stock, press, cache, width, height);
+            return cmyk == null ? null : new ProofPair(width, height, lab, cmyk);
+        } finally {
+            Files.deleteIfExists(original);
+        }
+    }
+
     /** Draws the art's page as a form on the canvas page: fitted, rotated, clipped. */
     private static void place(PDDocument print, PDPage page, PDDocument artDocument, PDPage artPage,
                               PlacementCanvas canvas, int rotation) throws IOException {
