@@ -5,6 +5,7 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorSpace;
 import dev.platen.color.ColorTransform;
+import dev.platen.color.GreyAsBlackInk;
 import dev.platen.color.InkLimit;
 import dev.platen.color.InvalidProfile;
 import dev.platen.color.PixelFormat;
@@ -44,10 +45,9 @@ import org.apache.pdfbox.pdmodel.common.function.PDFunction;
  *     art and sRGB is what the applications that still write it mean).</li>
  * <li>Grey, with the stock's {@code greyAs: k} (default): black ink only. DeviceGray is K = 1 - g, the mapping every
  *     PDF/X RIP applies to DeviceGray under a CMYK output intent (a 50 % grey set in a layout program is meant as
- *     K 50 %). ICCBased grey has a tone curve of its own, so its lightness is kept: the grey's L* through its
- *     profile, scaled black-to-white onto the stock's K ramp (black point compensated, like the relative intent
- *     with BPC), then the K with that L* through the stock profile. {@code greyAs: process} converts grey like
- *     colour.</li>
+ *     K 50 %). ICCBased grey has a tone curve of its own, so its lightness is kept, exactly as raster grey art's
+ *     ({@link GreyAsBlackInk}: the grey's L* compensated to the stock's black ink, then the K with that L*).
+ *     {@code greyAs: process} converts grey like colour.</li>
  * <li>DeviceCMYK: kept as it is when it already is the stock's condition (the art's output intent profile, or
  *     without one the stock's assumed CMYK profile, is the stock's profile by SHA-256); otherwise converted
  *     CMYK to CMYK from that profile with lcms's K-only black preservation (pure K stays pure K) and the ink limit
@@ -273,6 +273,10 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             }
         }
         if (profile == null) {
+            // DeviceGray has no tone curve of its own to keep: under a CMYK output intent it is the condition's
+            // black ink, K = 1 - g (how PDF/X RIPs and Acrobat's output preview treat it; a 50 % grey set in a
+            // layout program is meant as K 50 %). GreyAsBlackInk would read it through an assumed gamma and move
+            // every tint the designer chose.
             return toCmyk(1, (in, n, out) -> {
                 for (int i = 0; i < n; i++) {
                     out[4 * i] = 0;
@@ -282,63 +286,17 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                 }
             }, new float[1]);
         }
-        int[] lut = greyToK(profile);
+        // ICC grey has a tone curve: its lightness is kept, exactly as raster grey art's (one grey-to-K for both)
+        byte[] lut = GreyAsBlackInk.inks(profile, press, stock.intent(), stock.blackPointCompensation());
         return toCmyk(1, (in, n, out) -> {
             for (int i = 0; i < n; i++) {
                 int g = Math.round(clamp(in[i]) * 255);
                 out[4 * i] = 0;
                 out[4 * i + 1] = 0;
                 out[4 * i + 2] = 0;
-                out[4 * i + 3] = lut[g] / 255f;
+                out[4 * i + 3] = (lut[g] & 0xFF) / 255f;
             }
         }, new float[1]);
-    }
-
-    /**
-     * For each 8-bit grey, the K with the same lightness, black and white points matched: L* of the grey through
-     * its profile and of K ramp through the stock's (relative colorimetric, so paper white is L* 100 for both).
-     */
-    private int[] greyToK(ColorProfile grey) {
-        double[] greyL = lightness(grey, PixelFormat.GRAY_8, 1);
-        double[] kL = lightness(press, PixelFormat.CMYK_8, 4);
-        int[] lut = new int[256];
-        double g0 = greyL[0];
-        double g1 = greyL[255];
-        for (int g = 0; g < 256; g++) {
-            double t = g1 == g0 ? g / 255.0 : (greyL[g] - g0) / (g1 - g0); // 0 black .. 1 white
-            double target = kL[255] + t * (kL[0] - kL[255]);
-            // kL falls as K rises; find the K whose lightness is nearest
-            int best = 0;
-            double bestError = Double.MAX_VALUE;
-            for (int k = 0; k < 256; k++) {
-                double e = Math.abs(kL[k] - target);
-                if (e < bestError) {
-                    bestError = e;
-                    best = k;
-                }
-            }
-            lut[g] = best;
-        }
-        return lut;
-    }
-
-    /** L* of the 256 steps of a ramp: grey 0..255, or K 0..255 with C=M=Y=0. */
-    private double[] lightness(ColorProfile profile, PixelFormat format, int channels) {
-        byte[] ramp = new byte[256 * channels];
-        for (int v = 0; v < 256; v++) {
-            ramp[v * channels + channels - 1] = (byte) v;
-        }
-        ByteBuffer out = ByteBuffer.allocate(256 * 3 * 8).order(ByteOrder.nativeOrder());
-        try (ColorProfile lab = ColorProfile.lab();
-             ColorTransform t = cache.transform(profile, format, lab, PixelFormat.LAB_DOUBLE,
-                     RenderingIntent.RELATIVE_COLORIMETRIC, false)) {
-            t.convert(ByteBuffer.wrap(ramp), out, 256);
-        }
-        double[] l = new double[256];
-        for (int v = 0; v < 256; v++) {
-            l[v] = out.getDouble(v * 24);
-        }
-        return l;
     }
 
     private PdfRecolouring.Space lab(COSArray array) {
