@@ -1,6 +1,11 @@
 package dev.platen.render;
 
 import dev.platen.artwork.Finding;
+import static dev.platen.artwork.Finding.ASSUMED_CMYK_PROFILE;
+import static dev.platen.artwork.Finding.CMYK_PASSED_THROUGH;
+import static dev.platen.artwork.Finding.CMYK_PROFILE_USED;
+import static dev.platen.artwork.Finding.SPOT_COLOUR_CONVERTED;
+import static dev.platen.artwork.Finding.SPOT_COLOUR_KEPT;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorSpace;
@@ -63,12 +68,6 @@ import org.apache.pdfbox.pdmodel.common.function.PDFunction;
  * </ul>
  */
 final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
-
-    static final String CMYK_PASSED_THROUGH = "CMYK_PASSED_THROUGH";
-    static final String CMYK_PROFILE_USED = "CMYK_PROFILE_USED";
-    static final String ASSUMED_CMYK_PROFILE = "ASSUMED_CMYK_PROFILE";
-    static final String SPOT_COLOUR_KEPT = "SPOT_COLOUR_KEPT";
-    static final String SPOT_COLOUR_CONVERTED = "SPOT_COLOUR_CONVERTED";
 
     private final PDDocument document;
     private final Stock stock;

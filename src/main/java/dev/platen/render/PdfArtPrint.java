@@ -50,8 +50,6 @@ import org.apache.pdfbox.util.Matrix;
  */
 public final class PdfArtPrint {
 
-    static final String PDF_RASTERISED = "PDF_RASTERISED";
-
     private PdfArtPrint() {
     }
 
@@ -109,7 +107,7 @@ public final class PdfArtPrint {
             new PdfRecolouring(artDocument, colours).page(artPage);
             findings.addAll(colours.findings());
         } catch (PdfRecolouring.Unconvertible e) {
-            return new Result(null, List.of(new Finding(PDF_RASTERISED, "The PDF's first page was printed as an "
+            return new Result(null, List.of(new Finding(Finding.PDF_RASTERISED, "The PDF's first page was printed as an "
                     + "image at the tier's resolution (text and vectors are pixels, spot colours process colour): "
                     + e.getMessage() + " cannot be converted to the stock's CMYK in place.")));
         }

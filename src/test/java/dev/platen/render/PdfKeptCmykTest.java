@@ -125,8 +125,8 @@ class PdfKeptCmykTest {
     @Test
     void theStocksInkLimitActsOnKeptCmykOverItAndSaysSo() throws Exception {
         assertThat(result.findings()).extracting(Finding::code)
-                .containsExactlyInAnyOrder("CMYK_PASSED_THROUGH", "INK_LIMIT_APPLIED");
-        assertThat(result.findings()).filteredOn(f -> f.code().equals("INK_LIMIT_APPLIED"))
+                .containsExactlyInAnyOrder(Finding.CMYK_PASSED_THROUGH, Finding.INK_LIMIT_APPLIED);
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(Finding.INK_LIMIT_APPLIED))
                 .extracting(Finding::message).singleElement().asString()
                 .contains("330 %").contains("1 colour(s)").contains("1 image pixel(s)");
         Raster r = ImageIO.read(tiff.toFile()).getRaster();
