@@ -14,4 +14,34 @@ public record Finding(String code, String message) {
      * a rejection, but the picture is not the customer's, so the quality checks hold it for an operator.
      */
     public static final String TRUNCATED_IMAGE = "TRUNCATED_IMAGE";
+
+    // The codes below are set by other modules (render, preflight) about the same art; each code lives here once so
+    // that a client, a test and the module that sets it spell it the same way.
+
+    /** The stock's ink limit had to reduce C, M and Y of art already in the stock's condition or converted to it. */
+    public static final String INK_LIMIT_APPLIED = "INK_LIMIT_APPLIED";
+
+    /** CMYK art in the stock's own condition: its values print as they are (the ink limit aside). */
+    public static final String CMYK_PASSED_THROUGH = "CMYK_PASSED_THROUGH";
+
+    /** CMYK art converted from its own profile (or a PDF's output intent) to the stock's, black preserved. */
+    public static final String CMYK_PROFILE_USED = "CMYK_PROFILE_USED";
+
+    /** CMYK art without a usable profile, taken as the stock's assumed CMYK profile. */
+    public static final String ASSUMED_CMYK_PROFILE = "ASSUMED_CMYK_PROFILE";
+
+    /** Grey art printed in black ink only, its lightness kept. */
+    public static final String GREY_AS_K = "GREY_AS_K";
+
+    /** A PDF's spot colours kept as their own inks in the PDF/X-4. */
+    public static final String SPOT_COLOUR_KEPT = "SPOT_COLOUR_KEPT";
+
+    /** A PDF's spot colours printed in the stock's CMYK (the stock takes no spot inks). */
+    public static final String SPOT_COLOUR_CONVERTED = "SPOT_COLOUR_CONVERTED";
+
+    /** A PDF page printed as an image, with the reason: something on it could not be converted in place. */
+    public static final String PDF_RASTERISED = "PDF_RASTERISED";
+
+    /** A PDF draws with fonts it does not embed: the press would substitute them (a problem for an operator). */
+    public static final String FONT_NOT_EMBEDDED = "FONT_NOT_EMBEDDED";
 }

@@ -233,7 +233,7 @@ final class PdfArtwork {
             String intent = outputIntentDescription(findings);
             List<String> notEmbedded = PdfFonts.notEmbedded(page.getCOSObject());
             if (!notEmbedded.isEmpty()) {
-                findings.add(new Finding(PdfFonts.FONT_NOT_EMBEDDED, "Fonts not embedded in the PDF: "
+                findings.add(new Finding(Finding.FONT_NOT_EMBEDDED, "Fonts not embedded in the PDF: "
                         + String.join(", ", notEmbedded) + ". The press would substitute them, so text may print in "
                         + "another typeface or with other widths."));
             }

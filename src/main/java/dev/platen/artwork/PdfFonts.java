@@ -18,7 +18,6 @@ import org.apache.pdfbox.cos.COSName;
  */
 final class PdfFonts {
 
-    static final String FONT_NOT_EMBEDDED = "FONT_NOT_EMBEDDED";
     private static final int MAX_DEPTH = 32;
 
     private PdfFonts() {

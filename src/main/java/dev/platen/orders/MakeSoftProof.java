@@ -2,6 +2,7 @@ package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.Finding;
+import dev.platen.artwork.PdfArtPage;
 import dev.platen.catalog.Catalog;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.TransformCache;
@@ -40,6 +41,9 @@ public class MakeSoftProof {
     private final TransformCache transforms;
     private final QualityFloor floor;
 
+    /** The proof's long edge: a screen's. */
+    private static final int LONG_EDGE = 2048;
+
     MakeSoftProof(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, TransformCache transforms,
                   @Value("${platen.proof.ssim-floor:0.93}") double ssimFloor) {
         this.book = book;
@@ -54,7 +58,10 @@ public class MakeSoftProof {
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
         try (ColorProfile press = art.stock().openProfile();
              SourceColour source = SourceColour.of(art.pixels(), art.stock(), press)) {
-            ProofSheet sheet = ProofSheet.make(source, art.stock(), art.job().product(), art.tier(), 2048, transforms);
+            // PDF art is proofed from its true colours (the print's CMYK against each colour through its own
+            // profile); the sRGB rendering of its page only serves the pixel checks below.
+            ProofSheet sheet = pdfProof(art).orElseGet(() -> ProofSheet.make(source, art.stock(),
+                    art.job().product(), art.tier(), LONG_EDGE, transforms));
             ColourReport report = sheet.report();
             // The pixel checks judge by eye: CMYK art is shown to them through its own profile by LittleCMS.
             List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.onScreen(), art.tier(),
@@ -69,6 +76,17 @@ public class MakeSoftProof {
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
                     report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), report.ssim()), worst);
+        }
+    }
+
+    private Optional<ProofSheet> pdfProof(PlacementArt art) {
+        if (art.header().pdf() == null) {
+            return Optional.empty();
+        }
+        try (PdfArtPage page = reader.pdfPage(store.readablePath(art.job().placement().artworkId()))) {
+            return ProofSheet.ofPdf(page, art.stock(), art.job().product(), art.tier(), LONG_EDGE, transforms);
+        } catch (IOException e) {
+            throw new UncheckedIOException("artwork " + art.job().placement().artworkId() + " cannot be read", e);
         }
     }
 

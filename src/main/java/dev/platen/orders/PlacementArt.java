@@ -6,6 +6,7 @@ import dev.platen.artwork.ArtworkReader;
 import dev.platen.catalog.Catalog;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Stock;
+import dev.platen.render.PlacementPrint;
 import dev.platen.storage.ObjectStore;
 
 import java.io.IOException;
@@ -31,12 +32,6 @@ record PlacementArt(PlacementJob job, LayoutTier tier, Stock stock, ArtworkHeade
             throw new UncheckedIOException("artwork " + job.placement().artworkId() + " cannot be read from the store", e);
         }
         ArtworkHeader header = reader.readHeader(file);
-        // PDF art is rendered so that its page, fitted "contain" into the print area, lands on the target DPI grid.
-        double pdfPixelsPerInch = tier.targetDpi();
-        if (header.pdf() != null) {
-            pdfPixelsPerInch *= Math.min(tier.printArea().widthInches().doubleValue() * 72 / header.pdf().pageWidthPt(),
-                    tier.printArea().heightInches().doubleValue() * 72 / header.pdf().pageHeightPt());
-        }
-        return new PlacementArt(job, tier, stock, header, reader.pixels(file, pdfPixelsPerInch));
+        return new PlacementArt(job, tier, stock, header, reader.pixels(file, PlacementPrint.pdfPixelsPerInch(header, tier)));
     }
 }

@@ -33,7 +33,7 @@ final class ColourSourceCheck {
     static final String GAMUT_UNIT = "x sRGB gamut area (CIE xy)";
 
     private static final Set<String> UNTAGGED_CODES = Set.of("UNTAGGED_RGB", "ICC_PROFILE_IGNORED",
-            "ASSUMED_CMYK_PROFILE");
+            dev.platen.artwork.Finding.ASSUMED_CMYK_PROFILE);
 
     /**
      * Known wide-gamut spaces: the words their profile descriptions use (lower case, letters and digits only, so

@@ -94,15 +94,12 @@ public final class QualityChecks {
         // FONT_NOT_EMBEDDED (PROBLEM): the press would set the text in a substitute font, other shapes and widths,
         // so an operator decides (usually: ask for the PDF with fonts embedded). Measured: fonts not embedded
         // against the 0 allowed.
-        findings.stream().filter(f -> FONT_NOT_EMBEDDED.equals(f.code())).limit(1)
-                .map(f -> new QualityFinding(FONT_NOT_EMBEDDED, QualityFinding.Severity.PROBLEM, 1, 0,
+        findings.stream().filter(f -> Finding.FONT_NOT_EMBEDDED.equals(f.code())).limit(1)
+                .map(f -> new QualityFinding(Finding.FONT_NOT_EMBEDDED, QualityFinding.Severity.PROBLEM, 1, 0,
                         "PDFs with fonts not embedded", f.message()))
                 .forEach(quality::add);
         return List.copyOf(quality);
     }
-
-    /** The artwork module's code for a PDF whose fonts are not in the file. */
-    public static final String FONT_NOT_EMBEDDED = "FONT_NOT_EMBEDDED";
 
     /**
      * WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). Untagged colour is the

@@ -6,7 +6,10 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.TransformCache;
+import dev.platen.artwork.PdfArtPage;
+import dev.platen.render.PdfArtPrint;
 import dev.platen.render.SourceColour;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a customer or operator needs to judge a print before it is made, for one piece of art on one tier.
@@ -84,6 +88,42 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
         StockProof.Result result = StockProof.ofPrint(width, height, reference, referenceProfile, referenceFormat,
                 printCmyk, stock, cache);
         return sheet(width, height, result, referenceProfile.description(), stock, product, tier);
+    }
+
+    /**
+     * The proof sheet of PDF art from its true colours: the page (its TrimBox) at the size it prints at on the tier
+     * (fitted "contain" into the print area at the tier's DPI), at most {@code longEdge} pixels on its long side;
+     * the print's CMYK rendered ink by ink as the print files are made, measured against every colour of the page
+     * through its own profile ({@link PdfArtPrint#proof}), never through an sRGB rendering. The page is rewritten
+     * in place.
+     *
+     * @return empty when the page has something that cannot be converted in place: the print files rasterise it
+     *         ({@code PDF_RASTERISED}), and so does the proof, from the art's pixels
+     */
+    public static Optional<ProofSheet> ofPdf(PdfArtPage art, Stock stock, Product product, LayoutTier tier,
+                                             int longEdge, TransformCache cache) {
+        PDRectangle trim = art.page().getTrimBox();
+        double inchesPerPoint = Math.min(tier.printArea().widthInches().doubleValue() / trim.getWidth(),
+                tier.printArea().heightInches().doubleValue() / trim.getHeight());
+        double pixelsPerPoint = tier.targetDpi() * inchesPerPoint;
+        pixelsPerPoint = Math.min(pixelsPerPoint, longEdge / Math.max(trim.getWidth(), trim.getHeight()));
+        int width = Math.max(1, (int) Math.round(trim.getWidth() * pixelsPerPoint));
+        int height = Math.max(1, (int) Math.round(trim.getHeight() * pixelsPerPoint));
+        PdfArtPrint.ProofPair pair;
+        try (ColorProfile press = stock.openProfile()) {
+            pair = PdfArtPrint.proof(art, stock, press, cache, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering the proof of PDF art failed", e);
+        }
+        if (pair == null) {
+            return Optional.empty();
+        }
+        try (ColorProfile lab = ColorProfile.lab()) {
+            StockProof.Result result = StockProof.ofPrint(width, height, pair.targetLab(), lab, PixelFormat.LAB_8,
+                    pair.printCmyk(), stock, cache, true);
+            return Optional.of(sheet(width, height, result, "PDF colours through their own profiles", stock,
+                    product, tier));
+        }
     }
 
     private static ProofSheet sheet(int width, int height, StockProof.Result result, String artProfile, Stock stock,

@@ -197,6 +197,17 @@ final class StockProof {
      */
     static Result ofPrint(int width, int height, byte[] reference, ColorProfile referenceProfile,
                           PixelFormat referenceFormat, byte[] printCmyk, Stock stock, TransformCache cache) {
+        return ofPrint(width, height, reference, referenceProfile, referenceFormat, printCmyk, stock, cache, false);
+    }
+
+    /**
+     * @param referenceIsTarget the reference is already what each colour is held to, compensated by whoever made
+     *                          it (a PDF's colours come from several profiles, each with its own black point); no
+     *                          black point compensation is applied here
+     */
+    static Result ofPrint(int width, int height, byte[] reference, ColorProfile referenceProfile,
+                          PixelFormat referenceFormat, byte[] printCmyk, Stock stock, TransformCache cache,
+                          boolean referenceIsTarget) {
         int pixels = width * height;
         int bytes = referenceFormat.bytesPerPixel();
         if (referenceFormat.bytesPerSample() != 1 || referenceFormat.hasAlpha() || bytes > 4) {
@@ -234,7 +245,8 @@ final class StockProof {
         }
         try (ColorProfile press = stock.openProfile()) {
             Colours colours = fromPrint(refSamples, referenceProfile, referenceFormat, cmyk, n, press, cache);
-            BlackPointCompensation bpc = BlackPointCompensation.of(referenceProfile, press, stock.intent(),
+            BlackPointCompensation bpc = referenceIsTarget ? BlackPointCompensation.none()
+                    : BlackPointCompensation.of(referenceProfile, press, stock.intent(),
                     stock.blackPointCompensation());
             // Black ink alone kept as black ink alone (a black-preserving conversion) is held to its own lightness,
             // as in run(): that is what black preservation asks of it.

@@ -206,7 +206,7 @@ public final class ArtSeparation implements CmykConversion, AutoCloseable {
     public List<Finding> findings() {
         List<Finding> findings = new ArrayList<>();
         if (limited > 0 && inkLimit != null) {
-            findings.add(new Finding("INK_LIMIT_APPLIED", String.format(Locale.ROOT, "The stock's ink limit of %.0f %% "
+            findings.add(new Finding(Finding.INK_LIMIT_APPLIED, String.format(Locale.ROOT, "The stock's ink limit of %.0f %% "
                     + "had to act on %.2f %% of the art's pixels on the canvas (%d of %d): their C, M and Y were "
                     + "reduced, K kept.", inkLimit.percent(), 100.0 * limited / pixels, limited, pixels)));
         }

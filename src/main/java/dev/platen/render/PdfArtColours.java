@@ -1,10 +1,16 @@
 package dev.platen.render;
 
 import dev.platen.artwork.Finding;
+import static dev.platen.artwork.Finding.ASSUMED_CMYK_PROFILE;
+import static dev.platen.artwork.Finding.CMYK_PASSED_THROUGH;
+import static dev.platen.artwork.Finding.CMYK_PROFILE_USED;
+import static dev.platen.artwork.Finding.SPOT_COLOUR_CONVERTED;
+import static dev.platen.artwork.Finding.SPOT_COLOUR_KEPT;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.ColorSpace;
 import dev.platen.color.ColorTransform;
+import dev.platen.color.GreyAsBlackInk;
 import dev.platen.color.InkLimit;
 import dev.platen.color.InvalidProfile;
 import dev.platen.color.PixelFormat;
@@ -44,10 +50,9 @@ import org.apache.pdfbox.pdmodel.common.function.PDFunction;
  *     art and sRGB is what the applications that still write it mean).</li>
  * <li>Grey, with the stock's {@code greyAs: k} (default): black ink only. DeviceGray is K = 1 - g, the mapping every
  *     PDF/X RIP applies to DeviceGray under a CMYK output intent (a 50 % grey set in a layout program is meant as
- *     K 50 %). ICCBased grey has a tone curve of its own, so its lightness is kept: the grey's L* through its
- *     profile, scaled black-to-white onto the stock's K ramp (black point compensated, like the relative intent
- *     with BPC), then the K with that L* through the stock profile. {@code greyAs: process} converts grey like
- *     colour.</li>
+ *     K 50 %). ICCBased grey has a tone curve of its own, so its lightness is kept, exactly as raster grey art's
+ *     ({@link GreyAsBlackInk}: the grey's L* compensated to the stock's black ink, then the K with that L*).
+ *     {@code greyAs: process} converts grey like colour.</li>
  * <li>DeviceCMYK: kept as it is when it already is the stock's condition (the art's output intent profile, or
  *     without one the stock's assumed CMYK profile, is the stock's profile by SHA-256); otherwise converted
  *     CMYK to CMYK from that profile with lcms's K-only black preservation (pure K stays pure K) and the ink limit
@@ -64,12 +69,6 @@ import org.apache.pdfbox.pdmodel.common.function.PDFunction;
  */
 final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
 
-    static final String CMYK_PASSED_THROUGH = "CMYK_PASSED_THROUGH";
-    static final String CMYK_PROFILE_USED = "CMYK_PROFILE_USED";
-    static final String ASSUMED_CMYK_PROFILE = "ASSUMED_CMYK_PROFILE";
-    static final String SPOT_COLOUR_KEPT = "SPOT_COLOUR_KEPT";
-    static final String SPOT_COLOUR_CONVERTED = "SPOT_COLOUR_CONVERTED";
-
     private final PDDocument document;
     private final Stock stock;
     private final ColorProfile press;
@@ -83,6 +82,9 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private final Map<String, PdfRecolouring.ValueMap> byProfile = new HashMap<>();
     private final Set<String> keptSpots = new LinkedHashSet<>();
     private final Set<String> convertedSpots = new LinkedHashSet<>();
+    private final Set<PdfRecolouring.Space> keptCmyk = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Long, Boolean> limitedColours = new HashMap<>();
+    private long inkLimitedPixels;
     private String cmykFinding;
     private String cmykMessage;
 
@@ -97,23 +99,61 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         this.cache = cache;
         this.options = RenderingOptions.of(stock.intent(), stock.blackPointCompensation())
                 .withPrecision(stock.precision()).withInkLimit(stock.inkLimit());
-        byte[] intent = outputIntentProfile;
+        this.artCmykFromOutputIntent = cmykOutputIntent(outputIntentProfile) != null;
+        this.artCmykProfile = artCmykProfile(outputIntentProfile, stock);
+    }
+
+    /** The output intent profile when it is a usable CMYK profile, else null. */
+    private static byte[] cmykOutputIntent(byte[] outputIntentProfile) {
+        if (outputIntentProfile == null) {
+            return null;
+        }
+        try (ColorProfile p = ColorProfile.fromBytes(outputIntentProfile)) {
+            // an RGB output intent says nothing about the art's DeviceCMYK
+            return p.colorSpace() == ColorSpace.CMYK ? outputIntentProfile : null;
+        } catch (InvalidProfile e) {
+            return null;
+        }
+    }
+
+    /** What the art's DeviceCMYK means: its CMYK output intent, else the stock's assumed CMYK profile. */
+    static byte[] artCmykProfile(byte[] outputIntentProfile, Stock stock) {
+        byte[] intent = cmykOutputIntent(outputIntentProfile);
         if (intent != null) {
-            try (ColorProfile p = ColorProfile.fromBytes(intent)) {
-                if (p.colorSpace() != ColorSpace.CMYK) {
-                    intent = null; // an RGB output intent says nothing about the art's DeviceCMYK
-                }
-            } catch (InvalidProfile e) {
-                intent = null;
+            return intent;
+        }
+        try (ColorProfile assumed = stock.artPolicy().openAssumedCmykProfile()) {
+            return assumed.bytes();
+        }
+    }
+
+    /**
+     * Kept CMYK (already the stock's condition) through the stock's ink limit, by lcms's own formula
+     * ({@link InkLimit#limit}): a colour over the limit gets its C, M and Y reduced, K kept; a colour within it is
+     * returned as the very numbers it came with, so the walk writes its operands and images as they were.
+     * Colours are counted once each by their 8-bit values; image samples come in rows and count pixel by pixel.
+     */
+    private void limitInk(float[] in, int n, float[] out) {
+        byte[] cmyk = new byte[4];
+        for (int i = 0; i < n; i++) {
+            long key = 0;
+            for (int c = 0; c < 4; c++) {
+                cmyk[c] = (byte) Math.round(clamp(in[4 * i + c]) * 255);
+                key = key << 8 | (cmyk[c] & 0xFF);
+            }
+            if (stock.inkLimit().limit(cmyk, 1) == 0) {
+                System.arraycopy(in, 4 * i, out, 4 * i, 4);
+                continue;
+            }
+            if (n > 1) {
+                inkLimitedPixels++;
+            } else {
+                limitedColours.put(key, Boolean.TRUE);
+            }
+            for (int c = 0; c < 4; c++) {
+                out[4 * i + c] = (cmyk[c] & 0xFF) / 255f;
             }
         }
-        this.artCmykFromOutputIntent = intent != null;
-        if (intent == null) {
-            try (ColorProfile assumed = stock.artPolicy().openAssumedCmykProfile()) {
-                intent = assumed.bytes();
-            }
-        }
-        this.artCmykProfile = intent;
     }
 
     /** What the conversion did, one finding per fact: CMYK handling once, spot colours once with their names. */
@@ -121,6 +161,12 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         List<Finding> findings = new ArrayList<>();
         if (cmykFinding != null) {
             findings.add(new Finding(cmykFinding, cmykMessage));
+        }
+        if (!limitedColours.isEmpty() || inkLimitedPixels > 0) {
+            findings.add(new Finding(Finding.INK_LIMIT_APPLIED, String.format(java.util.Locale.ROOT,
+                    "The stock's ink limit of %.0f %% had to act on the PDF's CMYK kept as it is: %d colour(s) of "
+                    + "its vectors and %d image pixel(s) were over it; their C, M and Y were reduced, K kept.",
+                    stock.inkLimit().percent(), limitedColours.size(), inkLimitedPixels)));
         }
         if (!keptSpots.isEmpty()) {
             findings.add(new Finding(SPOT_COLOUR_KEPT, "Spot colours kept as their own inks in the PDF/X-4 (their "
@@ -226,6 +272,10 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             }
         }
         if (profile == null) {
+            // DeviceGray has no tone curve of its own to keep: under a CMYK output intent it is the condition's
+            // black ink, K = 1 - g (how PDF/X RIPs and Acrobat's output preview treat it; a 50 % grey set in a
+            // layout program is meant as K 50 %). GreyAsBlackInk would read it through an assumed gamma and move
+            // every tint the designer chose.
             return toCmyk(1, (in, n, out) -> {
                 for (int i = 0; i < n; i++) {
                     out[4 * i] = 0;
@@ -235,63 +285,17 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                 }
             }, new float[1]);
         }
-        int[] lut = greyToK(profile);
+        // ICC grey has a tone curve: its lightness is kept, exactly as raster grey art's (one grey-to-K for both)
+        byte[] lut = GreyAsBlackInk.inks(profile, press, stock.intent(), stock.blackPointCompensation());
         return toCmyk(1, (in, n, out) -> {
             for (int i = 0; i < n; i++) {
                 int g = Math.round(clamp(in[i]) * 255);
                 out[4 * i] = 0;
                 out[4 * i + 1] = 0;
                 out[4 * i + 2] = 0;
-                out[4 * i + 3] = lut[g] / 255f;
+                out[4 * i + 3] = (lut[g] & 0xFF) / 255f;
             }
         }, new float[1]);
-    }
-
-    /**
-     * For each 8-bit grey, the K with the same lightness, black and white points matched: L* of the grey through
-     * its profile and of K ramp through the stock's (relative colorimetric, so paper white is L* 100 for both).
-     */
-    private int[] greyToK(ColorProfile grey) {
-        double[] greyL = lightness(grey, PixelFormat.GRAY_8, 1);
-        double[] kL = lightness(press, PixelFormat.CMYK_8, 4);
-        int[] lut = new int[256];
-        double g0 = greyL[0];
-        double g1 = greyL[255];
-        for (int g = 0; g < 256; g++) {
-            double t = g1 == g0 ? g / 255.0 : (greyL[g] - g0) / (g1 - g0); // 0 black .. 1 white
-            double target = kL[255] + t * (kL[0] - kL[255]);
-            // kL falls as K rises; find the K whose lightness is nearest
-            int best = 0;
-            double bestError = Double.MAX_VALUE;
-            for (int k = 0; k < 256; k++) {
-                double e = Math.abs(kL[k] - target);
-                if (e < bestError) {
-                    bestError = e;
-                    best = k;
-                }
-            }
-            lut[g] = best;
-        }
-        return lut;
-    }
-
-    /** L* of the 256 steps of a ramp: grey 0..255, or K 0..255 with C=M=Y=0. */
-    private double[] lightness(ColorProfile profile, PixelFormat format, int channels) {
-        byte[] ramp = new byte[256 * channels];
-        for (int v = 0; v < 256; v++) {
-            ramp[v * channels + channels - 1] = (byte) v;
-        }
-        ByteBuffer out = ByteBuffer.allocate(256 * 3 * 8).order(ByteOrder.nativeOrder());
-        try (ColorProfile lab = ColorProfile.lab();
-             ColorTransform t = cache.transform(profile, format, lab, PixelFormat.LAB_DOUBLE,
-                     RenderingIntent.RELATIVE_COLORIMETRIC, false)) {
-            t.convert(ByteBuffer.wrap(ramp), out, 256);
-        }
-        double[] l = new double[256];
-        for (int v = 0; v < 256; v++) {
-            l[v] = out.getDouble(v * 24);
-        }
-        return l;
     }
 
     private PdfRecolouring.Space lab(COSArray array) {
@@ -384,7 +388,10 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             }
         }
         if (same) {
-            return new PdfRecolouring.Space(COSName.DEVICECMYK, 4, 4, null, null, new float[] {0, 0, 0, 1});
+            PdfRecolouring.Space kept = new PdfRecolouring.Space(COSName.DEVICECMYK, 4, 4,
+                    stock.inkLimit() == null ? null : this::limitInk, null, new float[] {0, 0, 0, 1});
+            keptCmyk.add(kept);
+            return kept;
         }
         RenderingOptions preserving = (options.intent() == RenderingIntent.ABSOLUTE_COLORIMETRIC
                 ? RenderingOptions.of(RenderingIntent.RELATIVE_COLORIMETRIC, options.blackPointCompensation())
@@ -474,7 +481,8 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         }
         if (attributes.getDictionaryObject(COSName.PROCESS) instanceof COSDictionary process) {
             PdfRecolouring.Space processSpace = sub(process.getItem(COSName.COLORSPACE), inMask);
-            if (!COSName.DEVICECMYK.equals(processSpace.result()) || processSpace.values() != null) {
+            if (!COSName.DEVICECMYK.equals(processSpace.result())
+                    || processSpace.values() != null && !keptCmyk.contains(processSpace)) {
                 // Process colorants of an RGB or grey process space have no CMYK names: an NChannel space that
                 // names them is left to its tint transform.
                 copy.removeItem(COSName.PROCESS);
@@ -489,7 +497,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     }
 
     /** Tint values through the original tint transform, then through the alternate's conversion. */
-    private static PdfRecolouring.ValueMap tintThrough(PDFunction tint, PdfRecolouring.Space alternate,
+    static PdfRecolouring.ValueMap tintThrough(PDFunction tint, PdfRecolouring.Space alternate,
                                                       int inputs) {
         return (in, n, out) -> {
             float[] x = new float[inputs];
@@ -513,7 +521,9 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private COSBase alternateFunction(COSBase original, PdfRecolouring.Space alternate,
                                       PdfRecolouring.ValueMap toAlternate, int inputs, float... domain)
             throws IOException {
-        if (alternate.values() == null && COSName.DEVICECMYK.equals(alternate.result())) {
+        if ((alternate.values() == null || keptCmyk.contains(alternate))
+                && COSName.DEVICECMYK.equals(alternate.result())) {
+            // a kept spot's alternate is its simulation, not ink on the press: the ink limit is not the alternate's
             return original;
         }
         if (alternate.outComponents() != 4) {
@@ -527,7 +537,11 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         if (array.size() < 4) {
             throw new PdfRecolouring.Unconvertible("a malformed Indexed colour space");
         }
-        PdfRecolouring.Space base = sub(array.get(1), inMask);
+        return indexed(array, sub(array.get(1), inMask));
+    }
+
+    /** An Indexed space over {@code base}, its base's replacement: the palette mapped, the indices kept. */
+    static PdfRecolouring.Space indexed(COSArray array, PdfRecolouring.Space base) throws IOException {
         int hival = array.getObject(2) instanceof COSNumber num ? num.intValue() : -1;
         if (hival < 0 || hival > 255) {
             throw new PdfRecolouring.Unconvertible("an Indexed colour space with hival " + hival);

@@ -50,8 +50,6 @@ import org.apache.pdfbox.util.Matrix;
  */
 public final class PdfArtPrint {
 
-    static final String PDF_RASTERISED = "PDF_RASTERISED";
-
     private PdfArtPrint() {
     }
 
@@ -109,7 +107,7 @@ public final class PdfArtPrint {
             new PdfRecolouring(artDocument, colours).page(artPage);
             findings.addAll(colours.findings());
         } catch (PdfRecolouring.Unconvertible e) {
-            return new Result(null, List.of(new Finding(PDF_RASTERISED, "The PDF's first page was printed as an "
+            return new Result(null, List.of(new Finding(Finding.PDF_RASTERISED, "The PDF's first page was printed as an "
                     + "image at the tier's resolution (text and vectors are pixels, spot colours process colour): "
                     + e.getMessage() + " cannot be converted to the stock's CMYK in place.")));
         }
@@ -185,6 +183,39 @@ public final class PdfArtPrint {
             return PdfPlates.cmyk(file, width, height);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * What a soft proof of PDF art measures, pixel for pixel at {@code width} x {@code height}: the art's true colours
+     * as the stock is asked to print them ({@link PdfArtReference}: 8-bit CIELAB, L, a, b interleaved, each colour
+     * through its own profile and black point compensated as its own conversion is) and the print's CMYK
+     * ({@link #proofCmyk}).
+     */
+    public record ProofPair(int width, int height, byte[] targetLab, byte[] printCmyk) {
+    }
+
+    /**
+     * The art's page (its TrimBox) as a {@link ProofPair}. The page is rewritten in place.
+     *
+     * @return the pair, or null when the page has to be rasterised (the findings of {@link #write} say why)
+     */
+    public static ProofPair proof(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache, int width,
+                                  int height) throws IOException {
+        art.page().setCropBox(art.page().getTrimBox());
+        Path original = Files.createTempFile("platen-proof-art", ".pdf");
+        try {
+            art.document().save(original.toFile());
+            byte[] lab;
+            try (PdfArtReference reference = new PdfArtReference(stock, press, cache, art.outputIntentProfile())) {
+                lab = PdfPlates.lab(original, reference, width, height);
+            } catch (PdfRecolouring.Unconvertible e) {
+                return null;
+            }
+            byte[] cmyk = proofCmyk(art, stock, press, cache, width, height);
+            return cmyk == null ? null : new ProofPair(width, height, lab, cmyk);
+        } finally {
+            Files.deleteIfExists(original);
         }
     }
 

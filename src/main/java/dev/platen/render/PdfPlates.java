@@ -113,22 +113,42 @@ final class PdfPlates implements CanvasRows, AutoCloseable {
 
     private static void renderPlate(Path pdf, int ink, int width, int height, float scaleX, float scaleY,
                                     PlateSink sink) throws IOException {
+        byte[] inkRows = new byte[width * Math.min(BAND_ROWS, height)];
+        render(pdf, new Plate(ink), Color.WHITE, width, height, scaleX, scaleY, (pixels, rows) -> {
+            for (int i = 0; i < rows * width; i++) {
+                // the red channel holds the grey: 255 is no ink
+                inkRows[i] = (byte) (255 - ((pixels[i] >> 16) & 0xFF));
+            }
+            sink.accept(inkRows, rows);
+        });
+    }
+
+    /** Rows of packed 0xRRGGBB from the top, {@code rows} of them in each call. */
+    interface RgbSink {
+        void accept(int[] pixels, int rows) throws IOException;
+    }
+
+    /**
+     * The first page of {@code pdf}, its colours rewritten by {@code spaces}, rendered by PDFBox band by band onto
+     * {@code paper} as packed RGB.
+     */
+    static void render(Path pdf, PdfRecolouring.Spaces spaces, Color paper, int width, int height, float scaleX,
+                       float scaleY, RgbSink sink) throws IOException {
         try (PDDocument doc = Loader.loadPDF(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(pdf.toFile()),
                 "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
-            new PdfRecolouring(doc, new Plate(ink)).page(doc.getPage(0));
+            new PdfRecolouring(doc, spaces).page(doc.getPage(0));
             PDFRenderer renderer = new PDFRenderer(doc);
             renderer.setSubsamplingAllowed(false);
             int bandRows = Math.min(BAND_ROWS, height);
             BufferedImage band = new BufferedImage(width, bandRows, BufferedImage.TYPE_INT_RGB);
             int[] pixels = new int[width * bandRows];
-            byte[] inkRows = new byte[width * bandRows];
             for (int y0 = 0; y0 < height; y0 += bandRows) {
                 int rows = Math.min(bandRows, height - y0);
                 Graphics2D g = band.createGraphics();
                 try {
-                    // PDFBox clears the page with the background colour first, black unless set: paper is white
-                    g.setBackground(Color.WHITE);
-                    g.setColor(Color.WHITE);
+                    // PDFBox clears the page with the background colour first, black unless set: paper
+                    g.setBackground(paper);
+                    g.setColor(paper);
                     g.fillRect(0, 0, width, bandRows);
                     g.translate(0, -y0);
                     renderer.renderPageToGraphics(0, g, scaleX, scaleY);
@@ -136,13 +156,36 @@ final class PdfPlates implements CanvasRows, AutoCloseable {
                     g.dispose();
                 }
                 band.getRaster().getDataElements(0, 0, width, rows, pixels);
-                for (int i = 0; i < rows * width; i++) {
-                    // the red channel holds the grey: 255 is no ink
-                    inkRows[i] = (byte) (255 - ((pixels[i] >> 16) & 0xFF));
-                }
-                sink.accept(inkRows, rows);
+                sink.accept(pixels, rows);
             }
         }
+    }
+
+    /**
+     * The page of {@code pdf} at {@code width} x {@code height} pixels (its crop box scaled to them) with its colours
+     * rewritten by {@code reference} ({@link PdfArtReference}): the art's true colours as 8-bit CIELAB, L, a, b
+     * interleaved, paper where nothing is painted.
+     */
+    static byte[] lab(Path pdf, PdfArtReference reference, int width, int height) throws IOException {
+        byte[] lab = new byte[width * height * 3];
+        float[] scale = new float[2];
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            scale[0] = width / doc.getPage(0).getCropBox().getWidth();
+            scale[1] = height / doc.getPage(0).getCropBox().getHeight();
+        }
+        int[] y = {0};
+        int[] paper = PdfArtReference.PAPER;
+        render(pdf, reference, new Color(paper[0], paper[1], paper[2]), width, height, scale[0], scale[1],
+                (pixels, rows) -> {
+                    for (int i = 0; i < rows * width; i++) {
+                        int at = (y[0] * width + i) * 3;
+                        lab[at] = (byte) (pixels[i] >> 16);
+                        lab[at + 1] = (byte) (pixels[i] >> 8);
+                        lab[at + 2] = (byte) pixels[i];
+                    }
+                    y[0] += rows;
+                });
+        return lab;
     }
 
     @Override
@@ -258,6 +301,11 @@ final class PdfPlates implements CanvasRows, AutoCloseable {
                 case "Separation", "DeviceN" -> {
                     int n = family.getName().equals("Separation") ? 1
                             : ((COSArray) array.getObject(1)).size();
+                    if (PdfArtReference.paintsNothing(array.getObject(1))) {
+                        // /None marks no plate: drawing its alternate as a grey would knock the inks out
+                        return new PdfRecolouring.Space(COSName.DEVICEGRAY, n, 1, (in, count, out) ->
+                                java.util.Arrays.fill(out, 0, count, 1), null, new float[n], true);
+                    }
                     PdfRecolouring.Space alternate = space(array.getObject(2), false);
                     PDFunction tint = PDFunction.create(array.getObject(3));
                     float[] initial = new float[n];

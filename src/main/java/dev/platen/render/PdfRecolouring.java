@@ -79,9 +79,18 @@ final class PdfRecolouring {
      *                      spot, art already in the stock's condition)
      * @param patternBase   for a Pattern space, its underlying space (null for coloured patterns)
      * @param initial       the original's initial colour (PDF 8.6.5), set explicitly after cs/CS when values change
+     * @param paintsNothing whether painting with it leaves the page as it is (Separation /None, PDF 8.6.6.4): for a
+     *                      render, where the replacement could only knock out; the painting operators are dropped
+     *                      while it is the current colour (paths end with {@code n}, text is invisible)
      */
     record Space(COSBase result, int inComponents, int outComponents, ValueMap values, Space patternBase,
-                 float[] initial) {
+                 float[] initial, boolean paintsNothing) {
+
+        Space(COSBase result, int inComponents, int outComponents, ValueMap values, Space patternBase,
+              float[] initial) {
+            this(result, inComponents, outComponents, values, patternBase, initial, false);
+        }
+
         boolean pattern() {
             return COSName.PATTERN.equals(result) || result instanceof COSArray a && a.size() > 0
                     && COSName.PATTERN.equals(a.getObject(0));
@@ -140,9 +149,11 @@ final class PdfRecolouring {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ContentStreamWriter out = new ContentStreamWriter(bytes);
         Deque<Space[]> saved = new ArrayDeque<>();
+        Deque<Integer> savedModes = new ArrayDeque<>();
         Space gray = spaces.space(COSName.DEVICEGRAY, mask);
         Space fill = gray;
         Space stroke = gray;
+        int textMode = 0;
         List<COSBase> operands = new ArrayList<>();
         for (Object token : tokens) {
             if (token instanceof COSBase base) {
@@ -152,12 +163,43 @@ final class PdfRecolouring {
             Operator op = (Operator) token;
             String name = op.getName();
             switch (name) {
-                case "q" -> saved.push(new Space[] {fill, stroke});
+                case "q" -> {
+                    saved.push(new Space[] {fill, stroke});
+                    savedModes.push(textMode);
+                }
                 case "Q" -> {
                     if (!saved.isEmpty()) {
                         Space[] s = saved.pop();
                         fill = s[0];
                         stroke = s[1];
+                        textMode = savedModes.pop();
+                    }
+                }
+                case "Tr" -> {
+                    if (!operands.isEmpty() && operands.get(0) instanceof COSNumber mode) {
+                        textMode = mode.intValue();
+                    }
+                }
+                case "f", "F", "f*", "S", "s", "B", "B*", "b", "b*" -> {
+                    if (fill.paintsNothing() || stroke.paintsNothing()) {
+                        out.writeTokens(operands);
+                        out.writeToken(Operator.getOperator(painting(name, fill.paintsNothing(),
+                                stroke.paintsNothing())));
+                        bytes.write('\n');
+                        operands.clear();
+                        continue;
+                    }
+                }
+                case "Tj", "TJ", "'", "\"" -> {
+                    int visible = visibleTextMode(textMode, fill.paintsNothing(), stroke.paintsNothing());
+                    if (visible != textMode) {
+                        out.writeTokens(COSInteger.get(visible), Operator.getOperator("Tr"));
+                        out.writeTokens(operands);
+                        out.writeToken(op);
+                        out.writeTokens(COSInteger.get(textMode), Operator.getOperator("Tr"));
+                        bytes.write('\n');
+                        operands.clear();
+                        continue;
                     }
                 }
                 case "cs", "CS" -> {
@@ -166,7 +208,7 @@ final class PdfRecolouring {
                         COSName written = space.result() instanceof COSName device && !isResourceName(csName,
                                 resources) ? device : csName;
                         out.writeTokens(written, op);
-                        if (space.values() != null && !space.pattern()) {
+                        if (space.values() != null && !space.pattern() && !unchanged(space, space.initial())) {
                             writeColour(out, space, space.initial(), name.equals("cs") ? "sc" : "SC", null);
                         }
                         if (name.equals("cs")) {
@@ -185,12 +227,13 @@ final class PdfRecolouring {
                     if (patternName != null) {
                         pattern(patternName, resources, mask, depth);
                         Space base = space.patternBase();
-                        if (base != null && base.values() != null) {
+                        if (base != null && base.values() != null
+                                && !unchanged(base, numbers(operands, base.inComponents()))) {
                             writeColour(out, base, numbers(operands, base.inComponents()), name, patternName);
                             operands.clear();
                             continue;
                         }
-                    } else if (space.values() != null) {
+                    } else if (space.values() != null && !unchanged(space, numbers(operands, space.inComponents()))) {
                         writeColour(out, space, numbers(operands, space.inComponents()), name, null);
                         operands.clear();
                         continue;
@@ -209,8 +252,8 @@ final class PdfRecolouring {
                     } else {
                         stroke = space;
                     }
-                    if (space.values() != null || !(space.result() instanceof COSName)
-                            || !device.equals(space.result())) {
+                    if (space.values() != null && !unchanged(space, numbers(operands, space.inComponents()))
+                            || !(space.result() instanceof COSName) || !device.equals(space.result())) {
                         writeDeviceColour(out, space, numbers(operands, space.inComponents()), isFill);
                         operands.clear();
                         continue;
@@ -254,6 +297,51 @@ final class PdfRecolouring {
         }
         out.writeTokens(operands);
         return bytes.toByteArray();
+    }
+
+    /** A path-painting operator without the part that paints nothing ({@code n} when neither paints). */
+    static String painting(String op, boolean noFill, boolean noStroke) {
+        boolean fills = !op.equals("S") && !op.equals("s");
+        boolean strokes = op.startsWith("S") || op.startsWith("s") || op.startsWith("B") || op.startsWith("b");
+        boolean evenOdd = op.endsWith("*");
+        boolean closes = op.equals("s") || op.startsWith("b");
+        fills &= !noFill;
+        strokes &= !noStroke;
+        if (fills && strokes) {
+            return op;
+        }
+        if (fills) {
+            return evenOdd ? "f*" : "f"; // a fill closes its subpaths anyway
+        }
+        if (strokes) {
+            return closes ? "s" : "S";
+        }
+        return "n";
+    }
+
+    /** The text rendering mode (PDF 9.3.6) without the fill or stroke that paints nothing; clipping stays. */
+    static int visibleTextMode(int mode, boolean noFill, boolean noStroke) {
+        if (mode < 0 || mode > 7) {
+            return mode;
+        }
+        boolean fills = (mode == 0 || mode == 2 || mode == 4 || mode == 6) && !noFill;
+        boolean strokes = (mode == 1 || mode == 2 || mode == 5 || mode == 6) && !noStroke;
+        boolean clips = mode >= 4;
+        int visible = fills && strokes ? 2 : fills ? 0 : strokes ? 1 : 3;
+        return clips ? (visible == 3 ? 7 : visible + 4) : visible;
+    }
+
+    /**
+     * Whether the space maps this colour to itself (a kept colour within the stock's ink limit): then the original
+     * operands are written as they were, byte for byte.
+     */
+    private static boolean unchanged(Space space, float[] in) throws IOException {
+        if (space.inComponents() != space.outComponents()) {
+            return false;
+        }
+        float[] mapped = new float[space.outComponents()];
+        space.values().map(in, 1, mapped);
+        return java.util.Arrays.equals(in, mapped);
     }
 
     private static boolean isResourceName(COSName name, COSDictionary resources) {
@@ -539,6 +627,7 @@ final class PdfRecolouring {
         int inputs = type == 1 ? 2 : 1;
         float[] domain = domain(functions.get(0), inputs);
         int grid = inputs == 1 ? 256 : 33;
+        boolean[] changed = {space.inComponents() != space.outComponents()};
         COSStream sampled = SampledFunction.sample(document, inputs, grid, domain, space.outComponents(),
                 (x, out) -> {
                     float[] in = new float[space.inComponents()];
@@ -551,7 +640,11 @@ final class PdfRecolouring {
                         }
                     }
                     space.values().map(in, 1, out);
+                    changed[0] |= !java.util.Arrays.equals(in, out);
                 });
+        if (!changed[0]) {
+            return; // a kept shading within the ink limit keeps its own functions
+        }
         shading.setItem(COSName.FUNCTION, sampled);
         COSArray background = shading.getCOSArray(COSName.BACKGROUND);
         if (background != null) {
@@ -618,6 +711,10 @@ final class PdfRecolouring {
         try (InputStream in = image.createInputStream()) {
             converted = mapPixels(in, width, height, bpc, decode, space);
         }
+        if (converted == null) {
+            image.setItem(COSName.COLORSPACE, space.result()); // kept within the ink limit: its samples as they are
+            return;
+        }
         image.removeItem(COSName.DECODE);
         image.removeItem(COSName.DECODE_PARMS);
         image.setItem(COSName.COLORSPACE, space.result());
@@ -662,6 +759,12 @@ final class PdfRecolouring {
         byte[] converted;
         try (InputStream in = image.createInputStream()) {
             converted = mapPixels(in, width, height, bpc, decode, space);
+        }
+        if (converted == null) {
+            if (space.result() instanceof COSName) {
+                params.setItem(key, space.result());
+            }
+            return;
         }
         for (COSName k : List.of(COSName.D, COSName.DECODE, COSName.F, COSName.FILTER, COSName.DP,
                 COSName.DECODE_PARMS, COSName.COLORSPACE)) {
@@ -710,7 +813,10 @@ final class PdfRecolouring {
         return d;
     }
 
-    /** Unpacks samples of 1 to 16 bits, row by row, maps them and packs the result 8 bits a component. */
+    /**
+     * Unpacks samples of 1 to 16 bits, row by row, maps them and packs the result 8 bits a component; null when the
+     * map changed no value (kept CMYK within the ink limit), so that the image stays as it is, bit depth and all.
+     */
     private static byte[] mapPixels(InputStream in, int width, int height, int bpc, float[] decode, Space space)
             throws IOException {
         int inC = space.inComponents();
@@ -721,6 +827,7 @@ final class PdfRecolouring {
         float[] mapped = new float[width * outC];
         byte[] out = new byte[width * height * outC];
         int max = (1 << bpc) - 1;
+        boolean changed = inC != outC;
         for (int y = 0; y < height; y++) {
             int read = in.readNBytes(row, 0, rowBytes);
             if (read < rowBytes) {
@@ -732,12 +839,13 @@ final class PdfRecolouring {
                 values[i] = decode[2 * c] + sample * (decode[2 * c + 1] - decode[2 * c]) / max;
             }
             space.values().map(values, width, mapped);
+            changed = changed || !java.util.Arrays.equals(values, mapped);
             int base = y * width * outC;
             for (int i = 0; i < width * outC; i++) {
                 out[base + i] = (byte) Math.round(Math.max(0, Math.min(1, mapped[i])) * 255);
             }
         }
-        return out;
+        return changed ? out : null;
     }
 
     private static int sample(byte[] row, int index, int bpc) {

@@ -129,19 +129,19 @@ public record SourceColour(BufferedImage image, Samples samples, ColorProfile pr
             profile = own;
         } else {
             profile = copy(assumedCmyk);
-            findings.add(new Finding("ASSUMED_CMYK_PROFILE", "The CMYK art has no usable colour profile"
+            findings.add(new Finding(Finding.ASSUMED_CMYK_PROFILE, "The CMYK art has no usable colour profile"
                     + (pixels.iccProfile() != null ? " (its embedded one cannot be used)" : "")
                     + "; its inks are taken to be in '" + profile.description()
                     + "', the stock's assumed CMYK condition."));
         }
         if (profile.sha256().equals(press.sha256())) {
-            findings.add(new Finding("CMYK_PASSED_THROUGH", "The CMYK art is already in the stock's condition ('"
+            findings.add(new Finding(Finding.CMYK_PASSED_THROUGH, "The CMYK art is already in the stock's condition ('"
                     + press.description() + "'); its inks pass through untouched, apart from the stock's ink "
                     + "limit."));
             return new SourceColour(pixels.image(), Samples.CMYK, profile, Route.PASSED_THROUGH, findings);
         }
         if (own != null) {
-            findings.add(new Finding("CMYK_PROFILE_USED", "The CMYK art is converted from its own profile '"
+            findings.add(new Finding(Finding.CMYK_PROFILE_USED, "The CMYK art is converted from its own profile '"
                     + own.description() + "' to the stock's '" + press.description() + "', black preserved: "
                     + "black-only text and rules stay black only."));
         }
@@ -152,7 +152,7 @@ public record SourceColour(BufferedImage image, Samples samples, ColorProfile pr
         ColorProfile own = embedded(pixels.iccProfile(), ColorSpace.GRAY);
         ColorProfile profile = own != null ? own : ColorProfile.srgb();
         if (greyAs == Stock.GreyAs.K) {
-            findings.add(new Finding("GREY_AS_K", "The grey art prints in black ink only, each grey's lightness "
+            findings.add(new Finding(Finding.GREY_AS_K, "The grey art prints in black ink only, each grey's lightness "
                     + "kept through the stock's black ink" + (own != null ? " (from its profile '"
                     + own.description() + "')" : " (its levels taken as sRGB neutrals)") + "."));
             return new SourceColour(pixels.image(), Samples.GREY, profile, Route.GREY_AS_K, findings);

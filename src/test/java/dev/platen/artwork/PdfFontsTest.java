@@ -53,12 +53,12 @@ class PdfFontsTest {
         assertThat(pdffonts).containsPattern("Helvetica\\s+Type 1\\s+\\S+\\s+no");
 
         ArtworkHeader header = new ArtworkInspector(ArtworkLimits.defaults()).readHeader(file);
-        assertThat(header.findings()).extracting(Finding::code).contains("FONT_NOT_EMBEDDED");
-        assertThat(header.findings()).filteredOn(f -> f.code().equals("FONT_NOT_EMBEDDED"))
+        assertThat(header.findings()).extracting(Finding::code).contains(Finding.FONT_NOT_EMBEDDED);
+        assertThat(header.findings()).filteredOn(f -> f.code().equals(Finding.FONT_NOT_EMBEDDED))
                 .extracting(Finding::message).allMatch(m -> m.contains("Helvetica"));
         List<QualityFinding> quality = QualityChecks.fromDecoding(header.findings());
         assertThat(quality).extracting(QualityFinding::code, QualityFinding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("FONT_NOT_EMBEDDED",
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.FONT_NOT_EMBEDDED,
                         QualityFinding.Severity.PROBLEM));
     }
 
@@ -67,7 +67,7 @@ class PdfFontsTest {
         Path file = pdf(true);
         assertThat(ProcessRun.run("pdffonts", file.toString())).containsPattern("LiberationSans.*yes");
         ArtworkHeader header = new ArtworkInspector(ArtworkLimits.defaults()).readHeader(file);
-        assertThat(header.findings()).extracting(Finding::code).doesNotContain("FONT_NOT_EMBEDDED");
+        assertThat(header.findings()).extracting(Finding::code).doesNotContain(Finding.FONT_NOT_EMBEDDED);
     }
 
     /** poppler's pdffonts, the independent view of what the file embeds. */

@@ -26,6 +26,29 @@ class PixelFormatTest {
         // FLOAT_SH(1)|COLORSPACE_SH(PT_Lab)|CHANNELS_SH(3)|BYTES_SH(0), BYTES_SH(4) for float
         assertThat(PixelFormat.LAB_DOUBLE.lcmsType()).isEqualTo(0x4A0018);
         assertThat(PixelFormat.LAB_FLOAT.lcmsType()).isEqualTo(0x4A001C);
+        // TYPE_Lab_8: COLORSPACE_SH(PT_Lab)|CHANNELS_SH(3)|BYTES_SH(1) = 10<<16 | 3<<3 | 1
+        assertThat(PixelFormat.LAB_8.lcmsType()).isEqualTo(0xA0019);
+    }
+
+    @Test
+    void eightBitLabIsLightnessScaledTo255AndAbOffsetBy128() {
+        // lcms reads (127.5, 128, 128) as L* 50 neutral, (255, 128, 128) as paper white, (0, 0, 255) as L* 0,
+        // a* -128, b* +127: the encoding a PDF proof's reference image is written in.
+        try (ColorProfile lab = ColorProfile.lab();
+             ColorTransform t = ColorTransform.create(lab, PixelFormat.LAB_8, lab, PixelFormat.LAB_DOUBLE,
+                     RenderingIntent.RELATIVE_COLORIMETRIC, false)) {
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(3 * 24).order(java.nio.ByteOrder.nativeOrder());
+            t.convert(java.nio.ByteBuffer.wrap(new byte[] {(byte) 128, (byte) 128, (byte) 128, (byte) 255,
+                    (byte) 128, (byte) 128, 0, 0, (byte) 255}), out, 3);
+            double[] v = new double[9];
+            out.asDoubleBuffer().get(v);
+            assertThat(v[0]).isCloseTo(128 * 100 / 255.0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(v[1]).isCloseTo(0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(v[3]).isCloseTo(100, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(v[6]).isCloseTo(0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(v[7]).isCloseTo(-128, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(v[8]).isCloseTo(127, org.assertj.core.data.Offset.offset(0.01));
+        }
     }
 
     @Test

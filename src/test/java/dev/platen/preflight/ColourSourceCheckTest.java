@@ -17,7 +17,7 @@ class ColourSourceCheckTest {
     void untaggedArtIsNotReportedTwice() {
         // was UNTAGGED_COLOUR beside the render step's UNTAGGED_RGB: one fact, one finding (issue 12)
         assertThat(check.map(List.of(new Finding("UNTAGGED_RGB", "no profile")), null)).isEmpty();
-        assertThat(check.map(List.of(new Finding("ASSUMED_CMYK_PROFILE", "no profile")), null)).isEmpty();
+        assertThat(check.map(List.of(new Finding(Finding.ASSUMED_CMYK_PROFILE, "no profile")), null)).isEmpty();
     }
 
     @Test

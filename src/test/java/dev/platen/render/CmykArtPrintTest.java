@@ -227,11 +227,11 @@ class CmykArtPrintTest {
     void taggedAndUntaggedCmykTiffsAgreeWithTransiccAndKeepBlackOnly() throws Exception {
         Printed tagged = print(tiff("tagged.tif", chart, Files.readAllBytes(UNCOATED)), coated(COATED));
         assertThat(tagged.route()).isEqualTo(SourceColour.Route.BLACK_PRESERVED);
-        assertThat(tagged.codes()).contains("CMYK_PROFILE_USED").doesNotContain("CMYK_ART_VIA_SRGB");
+        assertThat(tagged.codes()).contains(Finding.CMYK_PROFILE_USED).doesNotContain("CMYK_ART_VIA_SRGB");
         assertThat(worstAgainstTransicc("TIFF tagged uncoated", tagged, UNCOATED)).isLessThanOrEqualTo(1);
 
         Printed untagged = print(tiff("untagged.tif", chart, null), coated(UNCOATED));
-        assertThat(untagged.codes()).startsWith("ASSUMED_CMYK_PROFILE");
+        assertThat(untagged.codes()).startsWith(Finding.ASSUMED_CMYK_PROFILE);
         assertThat(worstAgainstTransicc("TIFF untagged, assumed uncoated", untagged, UNCOATED))
                 .isLessThanOrEqualTo(1);
         plates("tiff-tagged", tagged);
@@ -257,7 +257,7 @@ class CmykArtPrintTest {
     void artInTheStocksOwnProfilePassesThroughByteForByteApartFromTheInkLimit() throws Exception {
         Printed printed = print(tiff("own.tif", chart, Files.readAllBytes(COATED)), coated(COATED));
         assertThat(printed.route()).isEqualTo(SourceColour.Route.PASSED_THROUGH);
-        assertThat(printed.codes()).containsExactly("CMYK_PASSED_THROUGH", "INK_LIMIT_APPLIED");
+        assertThat(printed.codes()).containsExactly(Finding.CMYK_PASSED_THROUGH, Finding.INK_LIMIT_APPLIED);
         int over = 0;
         for (int y = 0; y < chart.getHeight(); y++) {
             for (int x = 0; x < chart.getWidth(); x++) {

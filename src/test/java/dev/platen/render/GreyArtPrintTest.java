@@ -1,5 +1,7 @@
 package dev.platen.render;
 
+import dev.platen.artwork.Finding;
+
 import dev.platen.artwork.ArtworkPixels;
 import dev.platen.artwork.PixelCoding;
 import dev.platen.artwork.PixelSource;
@@ -70,7 +72,7 @@ class GreyArtPrintTest {
         Stock stock = CmykArtPrintTest.coated(CmykArtPrintTest.COATED);
         CmykArtPrintTest.Printed printed = CmykArtPrintTest.print(pixels, stock,
                 dir.resolve("print-" + Integer.toHexString(label.hashCode())));
-        assertThat(printed.codes()).containsExactly("GREY_AS_K");
+        assertThat(printed.codes()).containsExactly(Finding.GREY_AS_K);
         Raster tiff = printed.tiff();
         byte[] k = new byte[256];
         for (int x = 0; x < 256; x++) {

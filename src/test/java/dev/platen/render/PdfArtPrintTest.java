@@ -211,8 +211,8 @@ class PdfArtPrintTest {
     @Test
     void findingsSayTheCmykPassedThroughAndTheSpotWasKept() {
         assertThat(result.findings()).extracting(Finding::code)
-                .containsExactlyInAnyOrder("CMYK_PASSED_THROUGH", "SPOT_COLOUR_KEPT");
-        assertThat(result.findings()).filteredOn(f -> f.code().equals("SPOT_COLOUR_KEPT"))
+                .containsExactlyInAnyOrder(Finding.CMYK_PASSED_THROUGH, Finding.SPOT_COLOUR_KEPT);
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(Finding.SPOT_COLOUR_KEPT))
                 .extracting(Finding::message).allMatch(m -> m.contains(VectorArt.SPOT));
     }
 
@@ -223,7 +223,7 @@ class PdfArtPrintTest {
         Path out = dir.resolve("convert.pdf");
         PdfArtPrint.Result converted = place(art, coated(Stock.SpotColours.CONVERT, Stock.Registration.NONE), out,
                 null);
-        assertThat(converted.findings()).extracting(Finding::code).contains("SPOT_COLOUR_CONVERTED");
+        assertThat(converted.findings()).extracting(Finding::code).contains(Finding.SPOT_COLOUR_CONVERTED);
         String separations = PrintTools.run(List.of("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER",
                 "-sDEVICE=bbox", out.toString()));
         assertThat(separations).isNotNull();
@@ -269,8 +269,8 @@ class PdfArtPrintTest {
         VectorArt.write(art, Files.readAllBytes(uncoated));
         Path out = dir.resolve("uncoated.tif");
         PdfArtPrint.Result converted = place(art, coated(Stock.SpotColours.KEEP, Stock.Registration.NONE), null, out);
-        assertThat(converted.findings()).extracting(Finding::code).contains("CMYK_PROFILE_USED")
-                .doesNotContain("CMYK_PASSED_THROUGH");
+        assertThat(converted.findings()).extracting(Finding::code).contains(Finding.CMYK_PROFILE_USED)
+                .doesNotContain(Finding.CMYK_PASSED_THROUGH);
         // lcms's own tool, K-only relative colorimetric (-t11) with BPC, no precalculation, values in percent
         Path input = Files.writeString(dir.resolve("transicc.txt"), "100 0 0 0\n0 0 0 100\n");
         Process p = new ProcessBuilder("transicc", "-n", "-c0", "-b", "-t11", "-i" + uncoated, "-o" + COATED)

@@ -91,7 +91,7 @@ class SourceColourTest {
              SourceColour source = SourceColour.of(new ArtworkPixels(grey, "GRAY", null, List.of(), MADE_IN_MEMORY), press)) {
             assertThat(source.samples()).isEqualTo(SourceColour.Samples.GREY);
             assertThat(source.route()).isEqualTo(SourceColour.Route.GREY_AS_K);
-            assertThat(codes(source)).containsExactly("GREY_AS_K");
+            assertThat(codes(source)).containsExactly(Finding.GREY_AS_K);
             // the checks that judge pixels by eye see the grey levels on R, G and B
             assertThat(source.onScreen().getRGB(2, 2) & 0xFFFFFF).isEqualTo(0x808080);
             assertThat(source.onScreen().getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x000000);
@@ -120,12 +120,12 @@ class SourceColourTest {
              SourceColour untagged = SourceColour.of(new ArtworkPixels(cyan, "CMYK", null, List.of(), MADE_IN_MEMORY), press);
              SourceColour other = SourceColour.of(new ArtworkPixels(cyan, "CMYK", uncoated, List.of(), MADE_IN_MEMORY), press)) {
             assertThat(same.route()).isEqualTo(SourceColour.Route.PASSED_THROUGH);
-            assertThat(codes(same)).containsExactly("CMYK_PASSED_THROUGH");
+            assertThat(codes(same)).containsExactly(Finding.CMYK_PASSED_THROUGH);
             // untagged CMYK is taken to be in the assumed profile, here the stock's own: two facts, two findings
             assertThat(untagged.route()).isEqualTo(SourceColour.Route.PASSED_THROUGH);
-            assertThat(codes(untagged)).containsExactly("ASSUMED_CMYK_PROFILE", "CMYK_PASSED_THROUGH");
+            assertThat(codes(untagged)).containsExactly(Finding.ASSUMED_CMYK_PROFILE, Finding.CMYK_PASSED_THROUGH);
             assertThat(other.route()).isEqualTo(SourceColour.Route.BLACK_PRESERVED);
-            assertThat(codes(other)).containsExactly("CMYK_PROFILE_USED");
+            assertThat(codes(other)).containsExactly(Finding.CMYK_PROFILE_USED);
             assertThat(other.findings().get(0).message()).contains(other.profile().description());
             assertThat(other.image()).isSameAs(cyan);
             // on screen, through its own profile: full cyan shows little red and much blue

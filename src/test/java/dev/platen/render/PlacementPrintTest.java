@@ -1,0 +1,61 @@
+package dev.platen.render;
+
+import dev.platen.artwork.ArtworkInspector;
+import dev.platen.artwork.ArtworkLimits;
+import dev.platen.artwork.Finding;
+import dev.platen.catalog.Catalog;
+import dev.platen.catalog.CatalogLocations;
+import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.PrintFileFormat;
+import dev.platen.catalog.Product;
+import dev.platen.catalog.Stock;
+import dev.platen.color.TransformCache;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The render capability the render step calls: PDF art as vectors, dated by the injected clock, as poppler reads
+ * the files back; a PDF page that cannot be converted in place rasterised with the reason.
+ */
+class PlacementPrintTest {
+
+    static final Catalog CATALOG = Catalog.load(new CatalogLocations(Path.of("layout-tiers"),
+            Path.of("icc-profiles/stocks.yaml")));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2031-05-06T07:08:09.750Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pdfArtIsPrintedAsVectorsAtTheClocksTime() throws Exception {
+        Path art = dir.resolve("art.pdf");
+        VectorArt.write(art);
+        Product sticker = CATALOG.product("sticker").orElseThrow();
+        LayoutTier tier = sticker.placements().get(0).tiers().stream()
+                .filter(t -> t.id().equals("sticker-4in")).findFirst().orElseThrow();
+        Stock stock = CATALOG.stock(tier.stock()).orElseThrow();
+        PlacementPrint.Printed printed;
+        int[] n = {0};
+        try (TransformCache cache = new TransformCache(8)) {
+            printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), cache, CLOCK)
+                    .print(art, sticker, tier, stock, TestJobs.provenance(), () -> dir.resolve("out-" + n[0]++));
+        }
+        assertThat(printed.findings()).extracting(Finding::code)
+                .containsExactlyInAnyOrder(Finding.CMYK_PASSED_THROUGH, Finding.SPOT_COLOUR_KEPT);
+        Path pdf = printed.files().files().stream().filter(f -> f.format() == PrintFileFormat.PDF_X4)
+                .findFirst().orElseThrow().path();
+        String fonts = PrintTools.run(List.of("pdffonts", pdf.toString()));
+        assertThat(fonts).contains("LiberationSans");
+        String info = PrintTools.run(List.of("pdfinfo", "-isodates", pdf.toString()));
+        assertThat(info).contains("2031-05-06T07:08:09");
+        assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
+    }
+}
