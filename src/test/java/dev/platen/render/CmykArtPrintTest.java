@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.PrintTools;
 import dev.platen.artwork.ArtworkInspector;
 import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.ArtworkPixels;

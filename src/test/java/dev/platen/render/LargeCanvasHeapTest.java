@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.PrintTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

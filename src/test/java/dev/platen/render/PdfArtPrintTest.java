@@ -1,5 +1,7 @@
 package dev.platen.render;
 
+import dev.platen.testing.PrintTools;
+import dev.platen.testing.VectorArt;
 import dev.platen.artwork.ArtworkInspector;
 import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.Finding;
@@ -106,9 +108,10 @@ class PdfArtPrintTest {
 
         String images = PrintTools.run(List.of("pdfimages", "-list", pdf.toString()));
         List<String> imageRows = images.lines().skip(2).toList();
-        // the art's 100 x 40 px picture, now CMYK; no page-sized raster
+        // the art's own picture, now CMYK; no page-sized raster
         assertThat(imageRows).hasSize(1);
-        assertThat(imageRows.get(0)).containsPattern("image\\s+100\\s+40\\s+cmyk\\s+4\\s+8");
+        assertThat(imageRows.get(0)).containsPattern("image\\s+" + VectorArt.IMAGE_PX[0] + "\\s+" + VectorArt.IMAGE_PX[1]
+                + "\\s+cmyk\\s+4\\s+8");
     }
 
     @Test

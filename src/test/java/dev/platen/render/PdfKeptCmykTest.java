@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.PrintTools;
 import dev.platen.artwork.Finding;
 import dev.platen.catalog.Stock;
 import java.awt.image.BufferedImage;

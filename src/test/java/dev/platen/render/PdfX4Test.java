@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.PrintTools;
 import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.PrintArea;
 import java.awt.image.BufferedImage;

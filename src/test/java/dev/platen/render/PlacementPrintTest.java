@@ -1,5 +1,7 @@
 package dev.platen.render;
 
+import dev.platen.testing.PrintTools;
+import dev.platen.testing.VectorArt;
 import dev.platen.artwork.ArtworkInspector;
 import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.Finding;

@@ -3,6 +3,8 @@ package dev.platen.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.MockShop;
+import dev.platen.testing.PrintTools;
+import dev.platen.testing.VectorArt;
 import dev.platen.testing.TestArt;
 import dev.platen.testing.TestArtwork;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,6 +55,8 @@ class OrderPrepressProcessTest {
     ProcessEngine engine;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    dev.platen.storage.ObjectStore store;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -135,6 +139,43 @@ class OrderPrepressProcessTest {
             assertThat(p.path("laneReason").asText()).as(p.toString()).isEqualTo(want);
             assertThat(p.path("status").asText()).isEqualTo(want.equals("CLEAN") ? "READY_FOR_PRINT" : "NEEDS_REVIEW");
         }
+    }
+
+    /**
+     * PDF art through the real process on coated paper: the print file keeps the page's embedded font as a font
+     * (poppler's pdffonts lists it) and its PANTONE spot as a Separation of the same name, the placement says so
+     * (SPOT_COLOUR_KEPT); a PDF whose font is not embedded waits for an operator under FONT_NOT_EMBEDDED.
+     */
+    @Test
+    void pdfArtKeepsItsFontAndSpotAndAFontNotEmbeddedReachesAnOperator() throws Exception {
+        JsonNode order = postOrder(List.of(
+                item("sticker", placement("face", "sticker-4in", upload(VectorArt.bytes()))),
+                item("sticker", placement("face", "sticker-4in", upload(VectorArt.withFontNotEmbedded())))));
+        runJobsOf(processOf(order));
+
+        JsonNode placements = getOrder(order).path("placements");
+        JsonNode vector = placements.get(0);
+        assertThat(vector.path("findings").findValuesAsText("code")).as(vector.toString())
+                .contains("SPOT_COLOUR_KEPT").doesNotContain("PDF_RASTERISED", "FONT_NOT_EMBEDDED");
+        String pdfSha = null;
+        for (JsonNode file : vector.path("printFiles")) {
+            if (file.path("format").asText().equals("pdfx4")) {
+                pdfSha = file.path("sha256").asText();
+            }
+        }
+        assertThat(pdfSha).as(vector.toString()).isNotNull();
+        java.nio.file.Path pdf = store.readablePath(pdfSha);
+        String fonts = PrintTools.run(List.of("pdffonts", pdf.toString()));
+        assertThat(fonts).contains("LiberationSans").containsPattern("LiberationSans\\S*\\s+CID TrueType.*\\byes\\b");
+        // Ghostscript separates the print file into one plate per ink, each spot under its own name.
+        java.nio.file.Path plates = java.nio.file.Files.createTempDirectory("plates");
+        PrintTools.run(List.of("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiffsep", "-r36",
+                "-sOutputFile=" + plates.resolve("p.tif"), pdf.toString()));
+        assertThat(plates.resolve("p(" + VectorArt.SPOT + ").tif")).exists();
+
+        JsonNode unembedded = placements.get(1);
+        assertThat(unembedded.path("lane").asText()).as(unembedded.toString()).isEqualTo("REVIEW");
+        assertThat(unembedded.path("laneReason").asText()).isEqualTo("FONT_NOT_EMBEDDED");
     }
 
     @Test

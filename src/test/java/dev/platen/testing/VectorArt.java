@@ -1,4 +1,4 @@
-package dev.platen.render;
+package dev.platen.testing;
 
 import dev.platen.color.ColorProfile;
 import java.awt.Color;
@@ -31,31 +31,33 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 /**
  * A vector PDF as a designer's application would write it, drawn with PDFBox: a 4 x 3 in page (288 x 216 pt) with
  * K-only text in an embedded TrueType font (LiberationSans, which PDFBox ships in its own jar), a DeviceCMYK C100
- * box, an ICCBased sRGB box, a "PANTONE 185 C" Separation box, an RGB image and a half-transparent DeviceRGB box.
+ * box, an ICCBased sRGB box, a "PANTONE 185 C" Separation box, an RGB image (288 ppi) and a half-transparent DeviceRGB box.
  * Coordinates are PDF points, y up.
  */
-final class VectorArt {
+public final class VectorArt {
 
-    static final String SPOT = "PANTONE 185 C";
+    public static final String SPOT = "PANTONE 185 C";
     /** Text baseline and box; the glyphs stay inside this box. */
-    static final float TEXT_X = 20;
-    static final float TEXT_Y = 20;
-    static final float TEXT_SIZE = 36;
-    static final float[] C100_BOX = {20, 130, 60, 60};
-    static final float[] RGB_BOX = {100, 130, 60, 60};
-    static final float[] SPOT_BOX = {180, 130, 60, 60};
-    static final float[] IMAGE_BOX = {20, 70, 100, 40};
-    static final float[] ALPHA_BOX = {150, 70, 110, 40};
+    public static final float TEXT_X = 20;
+    public static final float TEXT_Y = 20;
+    public static final float TEXT_SIZE = 36;
+    public static final float[] C100_BOX = {20, 130, 60, 60};
+    public static final float[] RGB_BOX = {100, 130, 60, 60};
+    public static final float[] SPOT_BOX = {180, 130, 60, 60};
+    public static final float[] IMAGE_BOX = {20, 70, 100, 40};
+    /** The picture's own pixels. */
+    public static final int[] IMAGE_PX = {400, 160};
+    public static final float[] ALPHA_BOX = {150, 70, 110, 40};
 
     private VectorArt() {
     }
 
-    static void write(Path file) throws Exception {
+    public static void write(Path file) throws Exception {
         write(file, null);
     }
 
     /** The same art as a PDF/X would carry it, with {@code outputIntent} as its output intent profile. */
-    static void write(Path file, byte[] outputIntent) throws Exception {
+    public static void write(Path file, byte[] outputIntent) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             if (outputIntent != null) {
                 org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent intent =
@@ -90,10 +92,11 @@ final class VectorArt {
             fn.setInt(COSName.N, 1);
             spot.setTintTransform(new PDFunctionType2(fn));
 
-            BufferedImage picture = new BufferedImage(100, 40, BufferedImage.TYPE_INT_RGB);
+            // 400 x 160 px on 100 x 40 pt: 288 ppi at the page's size, print-worthy on a tier of the same size.
+            BufferedImage picture = new BufferedImage(IMAGE_PX[0], IMAGE_PX[1], BufferedImage.TYPE_INT_RGB);
             Graphics2D g = picture.createGraphics();
-            g.setPaint(new GradientPaint(0, 0, new Color(250, 200, 20), 100, 0, new Color(20, 80, 200)));
-            g.fillRect(0, 0, 100, 40);
+            g.setPaint(new GradientPaint(0, 0, new Color(250, 200, 20), IMAGE_PX[0], 0, new Color(20, 80, 200)));
+            g.fillRect(0, 0, IMAGE_PX[0], IMAGE_PX[1]);
             g.dispose();
             PDImageXObject image = LosslessFactory.createFromImage(doc, picture);
 
@@ -127,6 +130,41 @@ final class VectorArt {
             group.setItem(COSName.CS, COSName.DEVICERGB);
             page.getCOSObject().setItem(COSName.GROUP, group);
             doc.save(file.toFile());
+        }
+    }
+
+    /** The art as the bytes a shop would upload. */
+    public static byte[] bytes() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("vector-art", ".pdf");
+        try {
+            write(file);
+            return java.nio.file.Files.readAllBytes(file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * A page whose text is set in Helvetica by name only (one of the PDF standard 14, never embedded): a press
+     * would set it in whatever font its RIP substitutes.
+     */
+    public static byte[] withFontNotEmbedded() throws Exception {
+        try (PDDocument doc = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            PDPage page = new PDPage(new PDRectangle(288, 216));
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.setNonStrokingColor(new PDColor(new float[] {0, 0, 0, 1}, PDDeviceCMYK.INSTANCE));
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), TEXT_SIZE);
+                cs.newLineAtOffset(TEXT_X, TEXT_Y);
+                cs.showText("Platen Ink");
+                cs.endText();
+                cs.setNonStrokingColor(new PDColor(new float[] {1, 0, 0, 0}, PDDeviceCMYK.INSTANCE));
+                box(cs, C100_BOX);
+            }
+            doc.save(out);
+            return out.toByteArray();
         }
     }
 

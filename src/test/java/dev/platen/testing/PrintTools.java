@@ -1,4 +1,4 @@
-package dev.platen.render;
+package dev.platen.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +14,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The independent tools the render tests check files with, and the Debian package each comes from. A missing
  * tool fails the test and names the package: CI installs them, and a check that silently does not run is no check.
  */
-final class PrintTools {
+public final class PrintTools {
 
     private PrintTools() {
     }
 
     /** The project's own coated press profile, as the coated stock ships it. */
-    static final Path STOCK_PROFILE = Path.of("icc-profiles/platen-coated-v1.icc");
+    public static final Path STOCK_PROFILE = Path.of("icc-profiles/platen-coated-v1.icc");
 
-    static byte[] stockProfile() throws IOException {
+    public static byte[] stockProfile() throws IOException {
         if (!Files.isReadable(STOCK_PROFILE)) {
             fail(STOCK_PROFILE + " is missing: run the tests from the project's root folder");
         }
@@ -30,7 +30,7 @@ final class PrintTools {
     }
 
     /** Runs a tool to completion and returns its standard output; fails on a non-zero exit. */
-    static String run(List<String> command) throws IOException, InterruptedException {
+    public static String run(List<String> command) throws IOException, InterruptedException {
         String tool = command.get(0);
         Process process;
         try {
@@ -50,7 +50,7 @@ final class PrintTools {
         return text;
     }
 
-    static String packageOf(String tool) {
+    public static String packageOf(String tool) {
         return switch (tool) {
             case "gs" -> "ghostscript";
             case "tiffinfo", "tiffdump" -> "libtiff-tools";
