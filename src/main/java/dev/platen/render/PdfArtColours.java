@@ -18,7 +18,6 @@ import dev.platen.color.RenderingIntent;
 import dev.platen.color.RenderingOptions;
 import dev.platen.color.TransformCache;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -32,9 +31,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSNumber;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
@@ -77,8 +73,10 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private final byte[] artCmykProfile;
     private final boolean artCmykFromOutputIntent;
     private final List<AutoCloseable> owned = new ArrayList<>();
-    private final Map<COSBase, PdfRecolouring.Space> spaces = new IdentityHashMap<>();
-    private final Map<COSBase, PdfRecolouring.Space> maskSpaces = new IdentityHashMap<>();
+    private final PdfColourSpaces reading = new PdfColourSpaces();
+    /** Replacements per description (one per space object, see {@link PdfColourSpaces}), apart inside masks. */
+    private final Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> spaces = new IdentityHashMap<>();
+    private final Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> maskSpaces = new IdentityHashMap<>();
     private final Map<String, PdfRecolouring.ValueMap> byProfile = new HashMap<>();
     private final Set<String> keptSpots = new LinkedHashSet<>();
     private final Set<String> convertedSpots = new LinkedHashSet<>();
@@ -191,7 +189,11 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
 
     @Override
     public PdfRecolouring.Space space(COSBase space, boolean inMask) throws IOException {
-        Map<COSBase, PdfRecolouring.Space> memo = inMask ? maskSpaces : spaces;
+        return space(reading.read(space), inMask);
+    }
+
+    private PdfRecolouring.Space space(PdfColourSpaces.ColourSpace space, boolean inMask) throws IOException {
+        Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> memo = inMask ? maskSpaces : spaces;
         PdfRecolouring.Space known = memo.get(space);
         if (known == null) {
             known = convert(space, inMask);
@@ -200,54 +202,42 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         return known;
     }
 
-    private PdfRecolouring.Space sub(COSBase base, boolean inMask) throws IOException {
-        COSBase resolved = base instanceof COSObject o ? o.getObject() : base;
-        if (resolved == null) {
-            throw new PdfRecolouring.Unconvertible("a colour space refers to nothing");
-        }
-        return space(resolved, inMask);
-    }
-
-    private PdfRecolouring.Space convert(COSBase space, boolean inMask) throws IOException {
-        if (space instanceof COSName name) {
-            return switch (name.getName()) {
-                case "DeviceGray", "G" -> grey(inMask, null);
-                case "DeviceRGB", "RGB" -> toCmyk(3, srgbMap(), new float[3]);
-                case "DeviceCMYK", "CMYK" -> deviceCmyk();
-                case "Pattern" -> new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
-                default -> throw new PdfRecolouring.Unconvertible("the colour space /" + name.getName());
+    private PdfRecolouring.Space convert(PdfColourSpaces.ColourSpace space, boolean inMask) throws IOException {
+        if (space instanceof PdfColourSpaces.Device device) {
+            return switch (device.family()) {
+                case GRAY -> grey(inMask, null);
+                case RGB -> toCmyk(3, srgbMap(), new float[3]);
+                case CMYK -> deviceCmyk();
             };
         }
-        if (!(space instanceof COSArray array) || array.size() == 0 || !(array.getObject(0) instanceof COSName family)) {
-            throw new PdfRecolouring.Unconvertible("a colour space that is neither a name nor an array: " + space);
+        if (space instanceof PdfColourSpaces.CieLab lab) {
+            return lab(lab);
         }
-        switch (family.getName()) {
-            case "CalRGB":
-                return toCmyk(3, srgbMap(), new float[3]);
-            case "CalGray":
-                return grey(inMask, null);
-            case "Lab":
-                return lab(array);
-            case "ICCBased":
-                return iccBased(array, inMask);
-            case "Separation":
-                return separation(array, inMask);
-            case "DeviceN":
-                return deviceN(array, inMask);
-            case "Indexed", "I":
-                return indexed(array, inMask);
-            case "Pattern":
-                if (array.size() < 2) {
-                    return new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
-                }
-                PdfRecolouring.Space base = sub(array.get(1), inMask);
-                COSArray result = new COSArray();
-                result.add(COSName.PATTERN);
-                result.add(base.result());
-                return new PdfRecolouring.Space(result, base.inComponents(), base.outComponents(), null, base, null);
-            default:
-                throw new PdfRecolouring.Unconvertible("the colour space /" + family.getName());
+        if (space instanceof PdfColourSpaces.IccBased icc) {
+            return iccBased(icc, inMask);
         }
+        if (space instanceof PdfColourSpaces.Separation separation) {
+            return separation(separation, inMask);
+        }
+        if (space instanceof PdfColourSpaces.DeviceN deviceN) {
+            return deviceN(deviceN, inMask);
+        }
+        if (space instanceof PdfColourSpaces.Indexed indexed) {
+            return indexed(indexed, space(indexed.base(), inMask));
+        }
+        PdfColourSpaces.Pattern pattern = (PdfColourSpaces.Pattern) space;
+        return pattern(pattern.base() == null ? null : space(pattern.base(), inMask));
+    }
+
+    /** A Pattern space over {@code base}, its underlying space's replacement (null for coloured patterns). */
+    static PdfRecolouring.Space pattern(PdfRecolouring.Space base) {
+        if (base == null) {
+            return new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
+        }
+        COSArray result = new COSArray();
+        result.add(COSName.PATTERN);
+        result.add(base.result());
+        return new PdfRecolouring.Space(result, base.inComponents(), base.outComponents(), null, base, null);
     }
 
     private static PdfRecolouring.Space toCmyk(int components, PdfRecolouring.ValueMap values, float[] initial) {
@@ -298,15 +288,10 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         }, new float[1]);
     }
 
-    private PdfRecolouring.Space lab(COSArray array) {
-        float[] range = {-100, 100, -100, 100};
-        if (array.size() > 1 && array.getObject(1) instanceof COSDictionary dict
-                && dict.getCOSArray(COSName.RANGE) != null && dict.getCOSArray(COSName.RANGE).size() == 4) {
-            range = dict.getCOSArray(COSName.RANGE).toFloatArray();
-        }
+    private PdfRecolouring.Space lab(PdfColourSpaces.CieLab space) {
+        float[] range = space.range();
         float[] initial = {0, Math.max(range[0], Math.min(range[1], 0)), Math.max(range[2], Math.min(range[3], 0))};
-        // The Lab space's white point is taken as D50, the ICC connection space's; art in Lab is practically
-        // always D50 (ISO 15076, and what the applications write).
+        // the white point is taken as D50 (PdfColourSpaces.CieLab says why)
         try (ColorProfile lab = ColorProfile.lab()) {
             ColorTransform t = cache.transform(lab, PixelFormat.LAB_DOUBLE, press, PixelFormat.CMYK_8, options);
             owned.add(t);
@@ -324,39 +309,24 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         }
     }
 
-    private PdfRecolouring.Space iccBased(COSArray array, boolean inMask) throws IOException {
-        if (!(array.getObject(1) instanceof COSStream stream)) {
-            throw new PdfRecolouring.Unconvertible("an ICCBased colour space without its profile stream");
+    private PdfRecolouring.Space iccBased(PdfColourSpaces.IccBased icc, boolean inMask) throws IOException {
+        if (icc.profile() == null) {
+            return space(icc.fallback(), inMask);
         }
-        int n = stream.getInt(COSName.N, 0);
-        byte[] bytes;
-        try (InputStream in = stream.createInputStream()) {
-            bytes = in.readNBytes(64 << 20);
-        }
-        ColorProfile profile;
-        try {
-            profile = ColorProfile.fromBytes(bytes);
-        } catch (InvalidProfile e) {
-            // PDF 8.6.5.5: a reader that cannot use the profile uses /Alternate, or the device space of N
-            COSBase alternate = stream.getDictionaryObject(COSName.ALTERNATE);
-            if (alternate != null) {
-                return sub(alternate, inMask);
-            }
-            return convert(n == 1 ? COSName.DEVICEGRAY : n == 3 ? COSName.DEVICERGB : COSName.DEVICECMYK, inMask);
-        }
-        owned.add(profile);
+        ColorProfile profile = icc.profile();
+        int n = icc.n();
         float[] initial = new float[Math.max(n, 1)];
-        COSArray range = stream.getCOSArray(COSName.RANGE);
-        if (range != null && range.size() >= 2 * n) {
+        float[] range = icc.range();
+        if (range != null && range.length >= 2 * n) {
             for (int i = 0; i < n; i++) {
-                initial[i] = Math.max(range.toFloatArray()[2 * i], Math.min(range.toFloatArray()[2 * i + 1], 0));
+                initial[i] = Math.max(range[2 * i], Math.min(range[2 * i + 1], 0));
             }
         }
         return switch (profile.colorSpace()) {
             case GRAY -> grey(inMask, profile);
             case RGB -> toCmyk(3, lcmsMap(profile, PixelFormat.RGB_8, options, null), initial);
             case CMYK -> cmyk(profile);
-            case LAB -> lab(new COSArray());
+            case LAB -> lab(PdfColourSpaces.CieLab.whole());
         };
     }
 
@@ -400,12 +370,11 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                 new float[] {0, 0, 0, 1});
     }
 
-    private PdfRecolouring.Space separation(COSArray array, boolean inMask) throws IOException {
-        if (array.size() < 4 || !(array.getObject(1) instanceof COSName colorant)) {
-            throw new PdfRecolouring.Unconvertible("a malformed Separation colour space");
-        }
-        PdfRecolouring.Space alternate = sub(array.get(2), inMask);
-        PDFunction tint = PDFunction.create(array.getObject(3));
+    private PdfRecolouring.Space separation(PdfColourSpaces.Separation separation, boolean inMask)
+            throws IOException {
+        COSName colorant = separation.colorant();
+        PdfRecolouring.Space alternate = space(separation.alternate(), inMask);
+        PDFunction tint = separation.tint();
         PdfRecolouring.ValueMap toAlternate = tintThrough(tint, alternate, 1);
         String name = colorant.getName();
         boolean keep = stock.artPolicy().spotColours() == Stock.SpotColours.KEEP || "None".equals(name);
@@ -417,7 +386,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             result.add(COSName.SEPARATION);
             result.add(colorant);
             result.add(COSName.DEVICECMYK);
-            result.add(alternateFunction(array.getObject(3), alternate, toAlternate, 1,
+            result.add(alternateFunction(separation.tintTransform(), alternate, toAlternate, 1,
                     tint.getDomainForInput(0).getMin(), tint.getDomainForInput(0).getMax()));
             return new PdfRecolouring.Space(result, 1, 1, null, null, new float[] {1});
         }
@@ -427,13 +396,11 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         return toCmyk(1, toAlternate, new float[] {1});
     }
 
-    private PdfRecolouring.Space deviceN(COSArray array, boolean inMask) throws IOException {
-        if (array.size() < 4 || !(array.getObject(1) instanceof COSArray names)) {
-            throw new PdfRecolouring.Unconvertible("a malformed DeviceN colour space");
-        }
-        int n = names.size();
-        PdfRecolouring.Space alternate = sub(array.get(2), inMask);
-        PDFunction tint = PDFunction.create(array.getObject(3));
+    private PdfRecolouring.Space deviceN(PdfColourSpaces.DeviceN deviceN, boolean inMask) throws IOException {
+        COSArray names = deviceN.names();
+        int n = deviceN.components();
+        PdfRecolouring.Space alternate = space(deviceN.alternate(), inMask);
+        PDFunction tint = deviceN.tint();
         PdfRecolouring.ValueMap toAlternate = tintThrough(tint, alternate, n);
         List<String> spotNames = new ArrayList<>();
         boolean allNone = true;
@@ -459,9 +426,9 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                 domain[2 * i] = tint.getDomainForInput(i).getMin();
                 domain[2 * i + 1] = tint.getDomainForInput(i).getMax();
             }
-            result.add(alternateFunction(array.getObject(3), alternate, toAlternate, n, domain));
-            if (array.size() > 4 && array.getObject(4) instanceof COSDictionary attributes) {
-                result.add(deviceNAttributes(attributes, inMask));
+            result.add(alternateFunction(deviceN.tintTransform(), alternate, toAlternate, n, domain));
+            if (deviceN.attributes() != null) {
+                result.add(deviceNAttributes(deviceN.attributes(), inMask));
             }
             return new PdfRecolouring.Space(result, n, n, null, null, initial);
         }
@@ -475,12 +442,12 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         if (attributes.getDictionaryObject(COSName.COLORANTS) instanceof COSDictionary colorants) {
             COSDictionary converted = new COSDictionary();
             for (COSName key : colorants.keySet()) {
-                converted.setItem(key, sub(colorants.getItem(key), inMask).result());
+                converted.setItem(key, space(colorants.getItem(key), inMask).result());
             }
             copy.setItem(COSName.COLORANTS, converted);
         }
         if (attributes.getDictionaryObject(COSName.PROCESS) instanceof COSDictionary process) {
-            PdfRecolouring.Space processSpace = sub(process.getItem(COSName.COLORSPACE), inMask);
+            PdfRecolouring.Space processSpace = space(process.getItem(COSName.COLORSPACE), inMask);
             if (!COSName.DEVICECMYK.equals(processSpace.result())
                     || processSpace.values() != null && !keptCmyk.contains(processSpace)) {
                 // Process colorants of an RGB or grey process space have no CMYK names: an NChannel space that
@@ -533,29 +500,23 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                 (x, y) -> toAlternate.map(x, 1, y));
     }
 
-    private PdfRecolouring.Space indexed(COSArray array, boolean inMask) throws IOException {
-        if (array.size() < 4) {
-            throw new PdfRecolouring.Unconvertible("a malformed Indexed colour space");
-        }
-        return indexed(array, sub(array.get(1), inMask));
-    }
-
     /** An Indexed space over {@code base}, its base's replacement: the palette mapped, the indices kept. */
-    static PdfRecolouring.Space indexed(COSArray array, PdfRecolouring.Space base) throws IOException {
-        int hival = array.getObject(2) instanceof COSNumber num ? num.intValue() : -1;
+    static PdfRecolouring.Space indexed(PdfColourSpaces.Indexed indexed, PdfRecolouring.Space base)
+            throws IOException {
+        int hival = indexed.highest();
         if (hival < 0 || hival > 255) {
             throw new PdfRecolouring.Unconvertible("an Indexed colour space with hival " + hival);
         }
         COSArray result = new COSArray();
         result.add(COSName.INDEXED);
         result.add(base.result());
-        result.add(array.get(2));
+        result.add(indexed.hival());
         if (base.values() == null) {
-            result.add(array.get(3));
+            result.add(indexed.lookup());
         } else {
-            byte[] lookup = lookupBytes(array.getObject(3));
+            byte[] lookup = indexed.palette();
             int inC = base.inComponents();
-            float[] range = baseRanges(array.getObject(1), inC);
+            float[] range = indexed.baseRanges(inC);
             float[] in = new float[(hival + 1) * inC];
             for (int i = 0; i < in.length; i++) {
                 int c = i % inC;
@@ -571,41 +532,6 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             result.add(new COSString(palette));
         }
         return new PdfRecolouring.Space(result, 1, 1, null, null, new float[1]);
-    }
-
-    private static byte[] lookupBytes(COSBase lookup) throws IOException {
-        if (lookup instanceof COSString s) {
-            return s.getBytes();
-        }
-        if (lookup instanceof COSStream stream) {
-            try (InputStream in = stream.createInputStream()) {
-                return in.readNBytes(256 * 4 * 2);
-            }
-        }
-        throw new PdfRecolouring.Unconvertible("an Indexed palette that is neither a string nor a stream");
-    }
-
-    /** The base's component ranges for palette bytes (PDF 8.6.6.3): 0..1, Lab's L 0..100 and its a, b range. */
-    private static float[] baseRanges(COSBase base, int components) {
-        COSBase resolved = base instanceof COSObject o ? o.getObject() : base;
-        float[] r = new float[2 * components];
-        for (int i = 0; i < components; i++) {
-            r[2 * i + 1] = 1;
-        }
-        if (resolved instanceof COSArray a && COSName.LAB.equals(a.getObject(0)) && components == 3) {
-            r[1] = 100;
-            float[] ab = {-100, 100, -100, 100};
-            if (a.getObject(1) instanceof COSDictionary d && d.getCOSArray(COSName.RANGE) != null
-                    && d.getCOSArray(COSName.RANGE).size() == 4) {
-                ab = d.getCOSArray(COSName.RANGE).toFloatArray();
-            }
-            System.arraycopy(ab, 0, r, 2, 4);
-        } else if (resolved instanceof COSArray a && COSName.ICCBASED.equals(a.getObject(0))
-                && a.getObject(1) instanceof COSStream s && s.getCOSArray(COSName.RANGE) != null
-                && s.getCOSArray(COSName.RANGE).size() >= 2 * components) {
-            System.arraycopy(s.getCOSArray(COSName.RANGE).toFloatArray(), 0, r, 0, 2 * components);
-        }
-        return r;
     }
 
     // ------------------------------------------------------------------------------------------ lcms
@@ -674,5 +600,6 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                 // native handles; nothing to report
             }
         }
+        reading.close();
     }
 }

@@ -12,7 +12,6 @@ import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -23,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 
 /**
@@ -69,7 +65,9 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
     private final byte[] artCmykProfile;
     private final RenderingIntent intent;
     private final List<AutoCloseable> owned = new ArrayList<>();
-    private final Map<COSBase, PdfRecolouring.Space> known = new IdentityHashMap<>();
+    private final PdfColourSpaces reading = new PdfColourSpaces();
+    /** Replacements per description (one per space object, see {@link PdfColourSpaces}), masks or not. */
+    private final Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> known = new IdentityHashMap<>();
     private final ColorProfile lab = ColorProfile.lab();
 
     PdfArtReference(Stock stock, ColorProfile press, TransformCache cache, byte[] outputIntentProfile) {
@@ -94,6 +92,10 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
 
     @Override
     public PdfRecolouring.Space space(COSBase space, boolean inMask) throws IOException {
+        return space(reading.read(space), inMask);
+    }
+
+    private PdfRecolouring.Space space(PdfColourSpaces.ColourSpace space, boolean inMask) throws IOException {
         PdfRecolouring.Space s = known.get(space);
         if (s == null) {
             s = reference(space, inMask);
@@ -102,70 +104,48 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
         return s;
     }
 
-    private PdfRecolouring.Space sub(COSBase base, boolean inMask) throws IOException {
-        COSBase resolved = base instanceof COSObject o ? o.getObject() : base;
-        if (resolved == null) {
-            throw new PdfRecolouring.Unconvertible("a colour space refers to nothing");
-        }
-        return space(resolved, inMask);
-    }
-
-    private PdfRecolouring.Space reference(COSBase space, boolean inMask) throws IOException {
-        if (space instanceof COSName name) {
-            return switch (name.getName()) {
-                case "DeviceGray", "G" -> inMask ? asIs(COSName.DEVICEGRAY, 1) : deviceGrey();
-                case "DeviceRGB", "RGB" -> inMask ? asIs(COSName.DEVICERGB, 3) : srgb();
-                case "DeviceCMYK", "CMYK" -> deviceCmyk();
-                case "Pattern" -> new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
-                default -> throw new PdfRecolouring.Unconvertible("the colour space /" + name.getName());
+    private PdfRecolouring.Space reference(PdfColourSpaces.ColourSpace space, boolean inMask) throws IOException {
+        if (space instanceof PdfColourSpaces.Device device) {
+            // in a mask the device values are the luminosity itself; CalGray and CalRGB are held to their colour
+            // there too
+            boolean asIs = inMask && !device.calibrated();
+            return switch (device.family()) {
+                case GRAY -> asIs ? asIs(COSName.DEVICEGRAY, 1) : deviceGrey();
+                case RGB -> asIs ? asIs(COSName.DEVICERGB, 3) : srgb();
+                case CMYK -> deviceCmyk();
             };
         }
-        if (!(space instanceof COSArray array) || array.size() == 0 || !(array.getObject(0) instanceof COSName family)) {
-            throw new PdfRecolouring.Unconvertible("a colour space that is neither a name nor an array: " + space);
+        if (space instanceof PdfColourSpaces.CieLab lab) {
+            return labSpace(lab);
         }
-        switch (family.getName()) {
-            case "CalRGB":
-                return srgb();
-            case "CalGray":
-                return deviceGrey();
-            case "Lab":
-                return labSpace(array);
-            case "ICCBased":
-                return iccBased(array, inMask);
-            case "Separation", "DeviceN": {
-                boolean separation = family.getName().equals("Separation");
-                if (array.size() < 4) {
-                    throw new PdfRecolouring.Unconvertible("a malformed " + family.getName() + " colour space");
-                }
-                int n = separation ? 1 : array.getObject(1) instanceof COSArray names ? names.size() : 0;
-                float[] initial = new float[n];
-                Arrays.fill(initial, 1);
-                if (paintsNothing(array.getObject(1))) {
-                    return new PdfRecolouring.Space(COSName.DEVICERGB, n, 3, (in, count, out) -> Arrays.fill(out, 0,
-                            count * 3, 0), null, initial, true);
-                }
-                PdfRecolouring.Space alternate = sub(array.get(2), inMask);
-                PDFunction tint = PDFunction.create(array.getObject(3));
-                return new PdfRecolouring.Space(COSName.DEVICERGB, n, 3,
-                        PdfArtColours.tintThrough(tint, alternate, n), null, initial);
-            }
-            case "Indexed", "I":
-                if (array.size() < 4) {
-                    throw new PdfRecolouring.Unconvertible("a malformed Indexed colour space");
-                }
-                return PdfArtColours.indexed(array, sub(array.get(1), inMask));
-            case "Pattern":
-                if (array.size() < 2) {
-                    return new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
-                }
-                PdfRecolouring.Space base = sub(array.get(1), inMask);
-                COSArray result = new COSArray();
-                result.add(COSName.PATTERN);
-                result.add(base.result());
-                return new PdfRecolouring.Space(result, base.inComponents(), base.outComponents(), null, base, null);
-            default:
-                throw new PdfRecolouring.Unconvertible("the colour space /" + family.getName());
+        if (space instanceof PdfColourSpaces.IccBased icc) {
+            return iccBased(icc, inMask);
         }
+        if (space instanceof PdfColourSpaces.Separation separation) {
+            return spot(1, separation.colorant(), separation.alternate(), separation.tint(), inMask);
+        }
+        if (space instanceof PdfColourSpaces.DeviceN deviceN) {
+            return spot(deviceN.components(), deviceN.names(), deviceN.alternate(), deviceN.tint(), inMask);
+        }
+        if (space instanceof PdfColourSpaces.Indexed indexed) {
+            return PdfArtColours.indexed(indexed, space(indexed.base(), inMask));
+        }
+        PdfColourSpaces.Pattern pattern = (PdfColourSpaces.Pattern) space;
+        return PdfArtColours.pattern(pattern.base() == null ? null : space(pattern.base(), inMask));
+    }
+
+    /** Separation or DeviceN: the alternate's colour through the tint transform, kept spot or not. */
+    private PdfRecolouring.Space spot(int n, COSBase names, PdfColourSpaces.ColourSpace alternateSpace,
+                                      PDFunction tint, boolean inMask) throws IOException {
+        float[] initial = new float[n];
+        Arrays.fill(initial, 1);
+        if (paintsNothing(names)) {
+            return new PdfRecolouring.Space(COSName.DEVICERGB, n, 3, (in, count, out) -> Arrays.fill(out, 0,
+                    count * 3, 0), null, initial, true);
+        }
+        PdfRecolouring.Space alternate = space(alternateSpace, inMask);
+        return new PdfRecolouring.Space(COSName.DEVICERGB, n, 3,
+                PdfArtColours.tintThrough(tint, alternate, n), null, initial);
     }
 
     /** Separation /None, or DeviceN whose colorants are all /None: marks nothing (PDF 8.6.6.4). */
@@ -259,12 +239,8 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
         }, null, new float[] {0, 0, 0, 1});
     }
 
-    private PdfRecolouring.Space labSpace(COSArray array) {
-        float[] range = {-100, 100, -100, 100};
-        if (array.size() > 1 && array.getObject(1) instanceof COSDictionary dict
-                && dict.getCOSArray(COSName.RANGE) != null && dict.getCOSArray(COSName.RANGE).size() == 4) {
-            range = dict.getCOSArray(COSName.RANGE).toFloatArray();
-        }
+    private PdfRecolouring.Space labSpace(PdfColourSpaces.CieLab space) {
+        float[] range = space.range();
         float[] initial = {0, Math.max(range[0], Math.min(range[1], 0)), Math.max(range[2], Math.min(range[3], 0))};
         // D50, as PdfArtColours takes it
         BlackPointCompensation bpc = compensation(lab);
@@ -275,26 +251,12 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
         }, null, initial);
     }
 
-    private PdfRecolouring.Space iccBased(COSArray array, boolean inMask) throws IOException {
-        if (!(array.getObject(1) instanceof COSStream stream)) {
-            throw new PdfRecolouring.Unconvertible("an ICCBased colour space without its profile stream");
+    private PdfRecolouring.Space iccBased(PdfColourSpaces.IccBased icc, boolean inMask) throws IOException {
+        if (icc.profile() == null) {
+            return space(icc.fallback(), inMask);
         }
-        int n = stream.getInt(COSName.N, 0);
-        byte[] bytes;
-        try (InputStream in = stream.createInputStream()) {
-            bytes = in.readNBytes(64 << 20);
-        }
-        ColorProfile profile;
-        try {
-            profile = ColorProfile.fromBytes(bytes);
-        } catch (InvalidProfile e) {
-            COSBase alternate = stream.getDictionaryObject(COSName.ALTERNATE);
-            if (alternate != null) {
-                return sub(alternate, inMask);
-            }
-            return reference(n == 1 ? COSName.DEVICEGRAY : n == 3 ? COSName.DEVICERGB : COSName.DEVICECMYK, inMask);
-        }
-        owned.add(profile);
+        ColorProfile profile = icc.profile();
+        int n = icc.n();
         if (inMask && profile.colorSpace() != ColorSpace.CMYK) {
             return asIs(n == 1 ? COSName.DEVICEGRAY : COSName.DEVICERGB, n);
         }
@@ -303,7 +265,7 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
                     : throughProfile(profile, PixelFormat.GRAY_8, compensation(profile), new float[1]);
             case RGB -> throughProfile(profile, PixelFormat.RGB_8, compensation(profile), new float[3]);
             case CMYK -> cmyk(profile);
-            case LAB -> labSpace(new COSArray());
+            case LAB -> labSpace(PdfColourSpaces.CieLab.whole());
         };
     }
 
@@ -390,5 +352,6 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
                 // native handles; nothing to report
             }
         }
+        reading.close();
     }
 }
