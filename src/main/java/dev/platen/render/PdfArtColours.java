@@ -17,6 +17,7 @@ import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.RenderingOptions;
 import dev.platen.color.TransformCache;
+import static dev.platen.render.EightBitConversion.clamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -72,7 +73,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private final RenderingOptions options;
     private final byte[] artCmykProfile;
     private final boolean artCmykFromOutputIntent;
-    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final NativeHandles owned = new NativeHandles();
     private final PdfColourSpaces reading = new PdfColourSpaces();
     /** Replacements per description (one per space object, see {@link PdfColourSpaces}), apart inside masks. */
     private final Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> spaces = new IdentityHashMap<>();
@@ -136,7 +137,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         for (int i = 0; i < n; i++) {
             long key = 0;
             for (int c = 0; c < 4; c++) {
-                cmyk[c] = (byte) Math.round(clamp(in[4 * i + c]) * 255);
+                cmyk[c] = EightBitConversion.code(in[4 * i + c]);
                 key = key << 8 | (cmyk[c] & 0xFF);
             }
             if (stock.inkLimit().limit(cmyk, 1) == 0) {
@@ -527,7 +528,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
             base.values().map(in, hival + 1, out);
             byte[] palette = new byte[out.length];
             for (int i = 0; i < out.length; i++) {
-                palette[i] = (byte) Math.round(clamp(out[i]) * 255);
+                palette[i] = EightBitConversion.code(out[i]);
             }
             result.add(new COSString(palette));
         }
@@ -552,54 +553,21 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                                             InkLimit inkLimitAfter) {
         ColorTransform t = cache.transform(source, format, press, PixelFormat.CMYK_8, rendering);
         owned.add(t);
-        int channels = format.colorSpace().channels();
-        Map<Long, byte[]> single = new HashMap<>();
-        return (in, n, out) -> {
-            byte[] src = new byte[n * channels];
-            for (int i = 0; i < n * channels; i++) {
-                src[i] = (byte) Math.round(clamp(in[i]) * 255);
+        return new EightBitConversion(format.colorSpace().channels(), 4, (codes, colours, out) -> {
+            byte[] cmyk = new byte[colours * 4];
+            t.convert(codes, cmyk, colours);
+            if (inkLimitAfter != null) {
+                inkLimitAfter.limit(cmyk, colours);
             }
-            byte[] cmyk;
-            if (n == 1) {
-                long key = 0;
-                for (byte b : src) {
-                    key = key << 8 | (b & 0xFF);
-                }
-                cmyk = single.get(key);
-                if (cmyk == null) {
-                    cmyk = new byte[4];
-                    t.convert(src, cmyk, 1);
-                    if (inkLimitAfter != null) {
-                        inkLimitAfter.limit(cmyk, 1);
-                    }
-                    single.put(key, cmyk);
-                }
-            } else {
-                cmyk = new byte[n * 4];
-                t.convert(src, cmyk, n);
-                if (inkLimitAfter != null) {
-                    inkLimitAfter.limit(cmyk, n);
-                }
-            }
-            for (int i = 0; i < n * 4; i++) {
+            for (int i = 0; i < colours * 4; i++) {
                 out[i] = (cmyk[i] & 0xFF) / 255f;
             }
-        };
-    }
-
-    private static float clamp(float v) {
-        return Math.max(0, Math.min(1, v));
+        });
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // native handles; nothing to report
-            }
-        }
+        owned.close();
         reading.close();
     }
 }

@@ -11,14 +11,12 @@ import dev.platen.color.Lab;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
+import static dev.platen.render.EightBitConversion.clamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -64,7 +62,7 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
     private final TransformCache cache;
     private final byte[] artCmykProfile;
     private final RenderingIntent intent;
-    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final NativeHandles owned = new NativeHandles();
     private final PdfColourSpaces reading = new PdfColourSpaces();
     /** Replacements per description (one per space object, see {@link PdfColourSpaces}), masks or not. */
     private final Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> known = new IdentityHashMap<>();
@@ -293,28 +291,8 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
                 RenderingIntent.RELATIVE_COLORIMETRIC, false);
         owned.add(toLab);
         int channels = format.colorSpace().channels();
-        Map<Long, float[]> single = new HashMap<>();
-        return new PdfRecolouring.Space(COSName.DEVICERGB, channels, 3, (in, n, out) -> {
-            byte[] src = new byte[n * channels];
-            for (int i = 0; i < n * channels; i++) {
-                src[i] = (byte) Math.round(clamp(in[i]) * 255);
-            }
-            if (n == 1) {
-                long key = 0;
-                for (byte b : src) {
-                    key = key << 8 | (b & 0xFF);
-                }
-                float[] known = single.get(key);
-                if (known == null) {
-                    known = new float[3];
-                    toLab(toLab, src, 1, bpc, known);
-                    single.put(key, known);
-                }
-                System.arraycopy(known, 0, out, 0, 3);
-            } else {
-                toLab(toLab, src, n, bpc, out);
-            }
-        }, null, initial);
+        return new PdfRecolouring.Space(COSName.DEVICERGB, channels, 3, new EightBitConversion(channels, 3,
+                (codes, colours, out) -> toLab(toLab, codes, colours, bpc, out)), null, initial);
     }
 
     private static void toLab(ColorTransform toLab, byte[] src, int n, BlackPointCompensation bpc, float[] out) {
@@ -339,19 +317,9 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
         }
     }
 
-    private static float clamp(float v) {
-        return Math.max(0, Math.min(1, v));
-    }
-
     @Override
     public void close() {
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // native handles; nothing to report
-            }
-        }
+        owned.close();
         reading.close();
     }
 }
