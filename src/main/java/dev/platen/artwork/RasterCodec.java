@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import dev.platen.color.InkValues;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -116,7 +118,7 @@ final class RasterCodec {
             }
             inks.setPixels(0, y, w, 1, row);
         }
-        return new Frame(InkSamples.image(inks), warnings.stream().distinct().toList());
+        return new Frame(InkValues.image(inks), warnings.stream().distinct().toList());
     }
 
     private static int clamp(double v) {

@@ -1,9 +1,8 @@
 package dev.platen.render;
 
+import dev.platen.color.InkValues;
+
 import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.Transparency;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -45,7 +44,7 @@ import javax.imageio.stream.ImageOutputStream;
  * <p>Two tags TwelveMonkeys 3.14 will not write from metadata are added afterwards by rewriting the directory
  * ({@link #addInkSetAndProfile}): it keeps only an allow-list of baseline tags and everything from 1000 up
  * ({@code TIFFImageWriter.mergeSafeMetadata}), which drops InkSet (332); and the ICC profile it would embed is
- * the JDK's re-serialised copy (see {@link InkSeparationSpace}). Resolution goes in as native TIFF metadata
+ * the JDK's re-serialised copy (see {@link InkValues}). Resolution goes in as native TIFF metadata
  * ({@code com_sun_media_imageio_plugins_tiff_image_1.0}), because 3.14 reads the standard metadata's
  * HorizontalPixelSize (millimetres per pixel) as pixels per millimetre and writes the wrong resolution.
  */
@@ -69,8 +68,7 @@ final class CmykTiff {
     }
 
     static ColorModel colorModel() {
-        return new ComponentColorModel(InkSeparationSpace.INSTANCE, false, false, Transparency.OPAQUE,
-                DataBuffer.TYPE_BYTE);
+        return InkValues.colorModel();
     }
 
     static void write(BandImage canvas, Path file, String description, String xmp, int dpi, String software,

@@ -1,10 +1,10 @@
 package dev.platen.render;
 
-import java.awt.Transparency;
+import dev.platen.color.InkValues;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 
 /** CMYK art drawn by the tests: ink values in a 4-band raster, 0 = no ink, as the artwork module decodes them. */
@@ -22,8 +22,7 @@ final class InkImages {
 
     /** A blank (no ink) CMYK image over the same colour model the TIFF writer uses. */
     static BufferedImage blank(int width, int height) {
-        ComponentColorModel model = new ComponentColorModel(InkSeparationSpace.INSTANCE, false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        ComponentColorModel model = InkValues.colorModel();
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
         return new BufferedImage(model, raster, false, null);
     }
@@ -38,6 +37,6 @@ final class InkImages {
     }
 
     static ColorSpace space() {
-        return InkSeparationSpace.INSTANCE;
+        return InkValues.SPACE;
     }
 }

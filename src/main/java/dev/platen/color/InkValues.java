@@ -1,0 +1,68 @@
+package dev.platen.color;
+
+import java.awt.Transparency;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
+
+/**
+ * A Java colour space that only says "four process inks, C M Y K, 0 = no ink", and converts nothing: what ink
+ * values mean is an ICC profile's business, and only LittleCMS converts.
+ *
+ * <p>Two places need a {@link java.awt.color.ColorSpace#TYPE_CMYK} space and must not get Java's own CMYK handling:
+ * <ul>
+ *   <li>CMYK art Platen decoded itself (a CMYK or YCCK JPEG): TwelveMonkeys' fallback for an untagged CMYK space
+ *       turns the inks into RGB through a naive formula and writes that into the CMYK bands.</li>
+ *   <li>The print file's canvas for the TIFF writer: ImageIO writers decide PhotometricInterpretation from the
+ *       space type. An {@link java.awt.color.ICC_ColorSpace} of the stock's profile would do, but TwelveMonkeys
+ *       then embeds {@code ICC_Profile.getData()}, which the JDK's LittleCMS re-serialises (CMM type and creator
+ *       become {@code lcms}), so the file would not carry the stock's profile byte for byte and its SHA-256 in the
+ *       provenance would be wrong. With this space the writer embeds nothing and the TIFF writer adds the exact
+ *       profile itself.</li>
+ * </ul>
+ */
+public final class InkValues extends java.awt.color.ColorSpace {
+
+    /** The one instance: the space has no state. */
+    public static final InkValues SPACE = new InkValues();
+
+    private InkValues() {
+        super(TYPE_CMYK, 4);
+    }
+
+    /** An opaque 8-bit colour model over this space. */
+    public static ComponentColorModel colorModel() {
+        return new ComponentColorModel(SPACE, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+    }
+
+    /** An image over {@code raster}, whose four 8-bit bands are C, M, Y, K ink values. */
+    public static BufferedImage image(WritableRaster raster) {
+        return new BufferedImage(colorModel(), raster, false, null);
+    }
+
+    @Override
+    public float[] toRGB(float[] colorvalue) {
+        throw unmanaged();
+    }
+
+    @Override
+    public float[] fromRGB(float[] rgbvalue) {
+        throw unmanaged();
+    }
+
+    @Override
+    public float[] toCIEXYZ(float[] colorvalue) {
+        throw unmanaged();
+    }
+
+    @Override
+    public float[] fromCIEXYZ(float[] colorvalue) {
+        throw unmanaged();
+    }
+
+    private static UnsupportedOperationException unmanaged() {
+        return new UnsupportedOperationException("CMYK samples are ink values; colour conversion goes through an ICC "
+                + "profile in LittleCMS (dev.platen.color)");
+    }
+}
