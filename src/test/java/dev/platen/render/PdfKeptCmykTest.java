@@ -1,5 +1,7 @@
 package dev.platen.render;
 
+import dev.platen.testing.VectorArt;
+
 import dev.platen.testing.PrintTools;
 import dev.platen.artwork.Finding;
 import dev.platen.catalog.Stock;
@@ -13,11 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSFloat;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -92,10 +91,10 @@ class PdfKeptCmykTest {
             none.setAlternateColorSpace(org.apache.pdfbox.pdmodel.graphics.color.PDDeviceCMYK.INSTANCE);
             COSDictionary fn = new COSDictionary();
             fn.setInt(COSName.FUNCTION_TYPE, 2);
-            fn.setItem(COSName.DOMAIN, floats(0, 1));
-            fn.setItem(COSName.C0, floats(0, 0, 0, 0));
+            fn.setItem(COSName.DOMAIN, VectorArt.floats(0, 1));
+            fn.setItem(COSName.C0, VectorArt.floats(0, 0, 0, 0));
             // were it painted, it would be black ink
-            fn.setItem(COSName.C1, floats(0, 0, 0, 1));
+            fn.setItem(COSName.C1, VectorArt.floats(0, 0, 0, 1));
             fn.setInt(COSName.N, 1);
             none.setTintTransform(new PDFunctionType2(fn));
             PDType0Font font;
@@ -105,14 +104,14 @@ class PdfKeptCmykTest {
             }
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 cs.appendRawCommands("1 1 1 1 k\n");
-                box(cs, OVER_BOX);
+                VectorArt.box(cs, OVER_BOX);
                 cs.appendRawCommands(WITHIN + "\n");
-                box(cs, WITHIN_BOX);
+                VectorArt.box(cs, WITHIN_BOX);
                 cs.drawImage(image, IMAGE_BOX[0], IMAGE_BOX[1], IMAGE_BOX[2], IMAGE_BOX[3]);
                 cs.appendRawCommands("1 0 0 0 k\n");
-                box(cs, CYAN_BOX);
+                VectorArt.box(cs, CYAN_BOX);
                 cs.setNonStrokingColor(new PDColor(new float[] {1}, none));
-                box(cs, NONE_BOX);
+                VectorArt.box(cs, NONE_BOX);
                 cs.beginText();
                 cs.setFont(font, 40);
                 cs.newLineAtOffset(185, 120);
@@ -208,18 +207,5 @@ class PdfKeptCmykTest {
 
     static int py(float[] box) {
         return PdfArtPrintTest.centre(box)[1];
-    }
-
-    private static void box(PDPageContentStream cs, float[] b) throws Exception {
-        cs.addRect(b[0], b[1], b[2], b[3]);
-        cs.fill();
-    }
-
-    private static COSArray floats(float... values) {
-        COSArray a = new COSArray();
-        for (float v : values) {
-            a.add(v == (int) v ? COSInteger.get((int) v) : new COSFloat(v));
-        }
-        return a;
     }
 }

@@ -168,12 +168,14 @@ public final class VectorArt {
         }
     }
 
-    private static void box(PDPageContentStream cs, float[] b) throws Exception {
+    /** Fills a box {x, y, width, height} in the current colour (drawing helper for test PDFs). */
+    public static void box(PDPageContentStream cs, float[] b) throws Exception {
         cs.addRect(b[0], b[1], b[2], b[3]);
         cs.fill();
     }
 
-    private static COSArray floats(float... values) {
+    /** A PDF number array, integers written as integers (drawing helper for test PDFs). */
+    public static COSArray floats(float... values) {
         COSArray a = new COSArray();
         for (float v : values) {
             a.add(v == (int) v ? COSInteger.get((int) v) : new COSFloat(v));
