@@ -72,6 +72,53 @@ public class ArtworkInspector implements ArtworkReader {
         });
     }
 
+    /**
+     * As {@link #pixels}, except that a sequential 8-bit RGB or grey JPEG without a turn to make is not decoded
+     * here: its image is {@link StreamedRows}, decoded row by row as the print is made, and the decoded-byte budget
+     * does not apply to it, because what it holds at once is a ring of rows, not the picture. The caller reads its
+     * rows in order and closes the image's raster. A truncated file is not reported here: the inspection step
+     * decoded the art whole and said so.
+     */
+    @Override
+    public ArtworkPixels pixelsInRows(Path file, double pdfPixelsPerInch) {
+        ArtworkPixels streamed = decoding.run(limits.timeLimit(), () -> {
+            ArtworkFormat format = formatOf(file);
+            return format != ArtworkFormat.JPEG ? null : guarded(format, () -> streamedJpeg(file));
+        });
+        return streamed != null ? streamed : pixels(file, pdfPixelsPerInch);
+    }
+
+    private ArtworkPixels streamedJpeg(Path file) throws IOException {
+        boolean sequential;
+        RasterFacts facts;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(channel.size(), Integer.MAX_VALUE));
+            sequential = JpegSegments.sequential(bytes);
+            facts = JpegSegments.read(bytes);
+        }
+        boolean streamable = sequential && facts.bitsPerSample() == 8 && !facts.alpha() && facts.orientation() <= 1
+                && (RasterFacts.RGB.equals(facts.colorSpace()) || RasterFacts.GRAY.equals(facts.colorSpace()));
+        if (!streamable) {
+            return null;
+        }
+        ArtworkHeader header = rasterHeader(file, ArtworkFormat.JPEG, facts, false);
+        BufferedImage image;
+        try {
+            image = StreamedRows.open(file);
+        } catch (IOException | RuntimeException e) {
+            return null; // the JDK's reader will not set up what TwelveMonkeys' reads: decode it whole, as before
+        }
+        if (image == null || image.getWidth() != facts.storedWidth() || image.getHeight() != facts.storedHeight()) {
+            return null;
+        }
+        boolean profileUsable = facts.iccProfile() != null
+                && header.findings().stream().noneMatch(f -> f.code().equals(IccProfile.INVALID)
+                || f.code().equals(ICC_PROFILE_MISMATCH));
+        String samples = image.getColorModel().getNumColorComponents() == 1 ? RasterFacts.GRAY : RasterFacts.RGB;
+        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, header.findings(),
+                PixelSource.decoded(facts.coding()));
+    }
+
     @Override
     public PdfArtPage pdfPage(Path file) {
         ArtworkFormat format = formatOf(file);
@@ -135,9 +182,16 @@ public class ArtworkInspector implements ArtworkReader {
      * the two disagree the header's size is reported with a finding; decoding settles which one is true.
      */
     private ArtworkHeader rasterHeader(Path file, ArtworkFormat format) throws IOException {
-        RasterFacts facts = rasterFacts(file, format);
+        return rasterHeader(file, format, rasterFacts(file, format), true);
+    }
+
+    /** @param whole whether the picture will be held whole once decoded (not read as {@link StreamedRows}) */
+    private ArtworkHeader rasterHeader(Path file, ArtworkFormat format, RasterFacts facts, boolean whole)
+            throws IOException {
         checkPixelLimit(facts.storedWidth(), facts.storedHeight());
-        checkDecodedBytes(facts);
+        if (whole) {
+            checkDecodedBytes(facts);
+        }
         List<Finding> findings = new ArrayList<>(facts.findings());
         RasterCodec.StoredSize decoderView = RasterCodec.storedSize(file, format);
         if (decoderView.width() != facts.storedWidth() || decoderView.height() != facts.storedHeight()) {

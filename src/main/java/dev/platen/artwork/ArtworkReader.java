@@ -32,6 +32,15 @@ public interface ArtworkReader {
     ArtworkPixels pixels(Path file, double pdfPixelsPerInch);
 
     /**
+     * The art's pixels for the print file, read once from top to bottom: like {@link #pixels}, but large art may
+     * come as {@link StreamedRows} (its raster), decoded while it is read; the caller then reserves the rows it
+     * needs at once, releases those it is done with, and closes the raster.
+     */
+    default ArtworkPixels pixelsInRows(Path file, double pdfPixelsPerInch) {
+        return pixels(file, pdfPixelsPerInch);
+    }
+
+    /**
      * The first page of PDF art, open for the render module to use as vectors, after the same checks; the caller
      * closes it. Not run on the decoder threads: the page is used for as long as the render takes, on the render
      * step's own clock.

@@ -118,6 +118,39 @@ final class JpegSegments {
      * and libjpeg passes them on so; without the segment the samples are plain CMYK. Lenient: a structure
      * {@link #read} would reject has been rejected before this is asked.
      */
+    /**
+     * Whether the frame is sequential (SOF0 baseline or SOF1 extended, Huffman): its rows come out of the decoder
+     * top to bottom in one pass, which is what reading it as a stream of rows needs. Progressive frames are output
+     * whole after their last scan.
+     */
+    static boolean sequential(ByteBuffer jpeg) {
+        int pos = 2;
+        int limit = jpeg.limit();
+        while (pos + 4 <= limit) {
+            if (Byte.toUnsignedInt(jpeg.get(pos)) != 0xFF) {
+                pos++;
+                continue;
+            }
+            int marker = Byte.toUnsignedInt(jpeg.get(pos + 1));
+            if (marker == 0xFF || marker == SOI || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                pos += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            if (isStartOfFrame(marker)) {
+                return marker == 0xC0 || marker == 0xC1;
+            }
+            if (marker == SOS || marker == EOI) {
+                return false;
+            }
+            int length = Short.toUnsignedInt(jpeg.getShort(pos + 2));
+            if (length < 2) {
+                return false;
+            }
+            pos += 2 + length;
+        }
+        return false;
+    }
+
     static int adobeTransform(ByteBuffer jpeg) {
         int pos = 2;
         int limit = jpeg.limit();

@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.artwork.StreamedRows;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -30,6 +31,9 @@ final class CanvasBands implements CanvasRows {
     private final int spanEnd;
     private final int[] spanColumn;
     private final int channels;
+    private final int[] runs;
+    private final StreamedRows streamed;
+    private final int[] keepFrom;
 
     private byte[] artRgb = new byte[0];
     private byte[] artAlpha = new byte[0];
@@ -60,6 +64,53 @@ final class CanvasBands implements CanvasRows {
         for (int x = start; x < end; x++) {
             spanColumn[x - start] = canvas.artColumn(x);
         }
+        this.runs = runs(spanColumn);
+        this.streamed = source.getRaster() instanceof StreamedRows rows ? rows : null;
+        this.keepFrom = streamed == null ? null : schedule(streamed);
+    }
+
+    /**
+     * For art read as {@link StreamedRows}: the lowest source row still to be read once canvas row {@code y} is
+     * made, for every row (the ring may drop the rows below it), and the ring sized to the most rows any canvas row
+     * needs kept at once: its filter window, and at the bleed the mirrored rows it walks back over.
+     */
+    private int[] schedule(StreamedRows rows) {
+        int heightPx = canvas.heightPx();
+        int[] first = new int[heightPx + 1];
+        int[] last = new int[heightPx + 1];
+        first[heightPx] = art.sourceRows(art.height() - 1)[1] + 1;
+        for (int y = heightPx - 1; y >= 0; y--) {
+            int artRow = canvas.artRow(y);
+            int[] reads = artRow >= 0 ? art.sourceRows(artRow) : null;
+            first[y] = reads == null ? first[y + 1] : Math.min(reads[0], first[y + 1]);
+            last[y] = reads == null ? -1 : reads[1];
+        }
+        int window = 1;
+        for (int y = 0; y < heightPx; y++) {
+            window = Math.max(window, last[y] - first[y] + 1);
+        }
+        rows.reserve(window + 16); // a few rows of slack let the decoder run ahead of the filter
+        return java.util.Arrays.copyOfRange(first, 1, heightPx + 1);
+    }
+
+    /**
+     * The span's columns as runs of art columns, three ints each: where the run starts in the span, its first art
+     * column, and its length, negative for a run that walks back (the mirrored bleed). The art itself is one run,
+     * copied with one {@code arraycopy} a row rather than one a pixel.
+     */
+    static int[] runs(int[] columns) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < columns.length) {
+            int step = i + 1 < columns.length && columns[i + 1] == columns[i] - 1 ? -1 : 1;
+            int j = i + 1;
+            while (j < columns.length && columns[j] == columns[j - 1] + step) {
+                j++;
+            }
+            runs.add(new int[] {i, columns[i], step * (j - i)});
+            i = j;
+        }
+        return runs.stream().flatMapToInt(java.util.Arrays::stream).toArray();
     }
 
     @Override
@@ -100,12 +151,23 @@ final class CanvasBands implements CanvasRows {
         ensureCapacity(pixels);
         for (int y = first; y <= last; y++) {
             art.row(canvas.artRow(y), artRgb, artAlpha);
+            if (streamed != null) {
+                streamed.release(keepFrom[y]);
+            }
             int base = (y - first) * spanWidth;
-            for (int i = 0; i < spanWidth; i++) {
-                int c = spanColumn[i];
-                int to = base + i;
-                System.arraycopy(artRgb, c * channels, spanRgb, to * channels, channels);
-                spanAlpha[to] = artAlpha[c];
+            for (int r = 0; r < runs.length; r += 3) {
+                int at = runs[r];
+                int c = runs[r + 1];
+                int length = runs[r + 2];
+                if (length > 0) {
+                    System.arraycopy(artRgb, c * channels, spanRgb, (base + at) * channels, length * channels);
+                    System.arraycopy(artAlpha, c, spanAlpha, base + at, length);
+                } else {
+                    for (int i = 0; i < -length; i++, c--) { // a mirrored bleed: columns walk back
+                        System.arraycopy(artRgb, c * channels, spanRgb, (base + at + i) * channels, channels);
+                        spanAlpha[base + at + i] = artAlpha[c];
+                    }
+                }
             }
         }
         conversion.convert(spanRgb, pixels, spanCmyk);

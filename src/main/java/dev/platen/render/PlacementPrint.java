@@ -122,7 +122,7 @@ public class PlacementPrint {
     private Printed raster(Path art, ArtworkHeader header, Product product, LayoutTier tier, Stock stock,
                            Provenance provenance, FileSpace files) throws IOException {
         try (ColorProfile press = stock.openProfile();
-             SourceColour source = SourceColour.of(reader.pixels(art, pdfPixelsPerInch(header, tier)), stock, press);
+             SourceColour source = SourceColour.of(reader.pixelsInRows(art, pdfPixelsPerInch(header, tier)), stock, press);
              ArtSeparation separation = ArtSeparation.of(source, press, stock, transforms)) {
             RenderJob job = RenderJob.forTier(source.image(), product, tier, separation,
                     OutputCondition.forStock(stock, press.bytes()), stock.outputs(), provenance);

@@ -33,6 +33,10 @@ final class ResampledArt {
     private final int[] sourceSamples;
     private final int sourceBands;
     private final int[] sampleBits;
+    private final RgbLayout rgbLayout;
+    /** One row of 8-bit samples as the raster holds them, for RGB and ink art read without the colour model. */
+    private final byte[] byteSamples;
+    private final int[] intSamples;
     private final int width;
     private final int height;
     private final int sourceWidth;
@@ -76,6 +80,12 @@ final class ResampledArt {
         this.sourceBands = art.getRaster().getNumBands();
         this.sourceSamples = channels == 3 ? null : new int[art.getWidth() * sourceBands];
         this.sampleBits = art.getColorModel().getComponentSize();
+        this.rgbLayout = channels == 3 ? rgbLayout(art) : RgbLayout.COLOUR_MODEL;
+        boolean eightBitSamples = channels != 3 && art.getRaster().getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
+                && java.util.Arrays.stream(sampleBits).allMatch(bits -> bits == 8);
+        this.byteSamples = rgbLayout == RgbLayout.BYTES || eightBitSamples
+                ? new byte[art.getWidth() * sourceBands] : null;
+        this.intSamples = rgbLayout == RgbLayout.INT_RGB ? new int[art.getWidth()] : null;
         this.width = width;
         this.height = height;
         this.sourceWidth = art.getWidth();
@@ -120,7 +130,20 @@ final class ResampledArt {
      */
     private void readSource(int sy) {
         if (channels == 3) {
-            art.getRGB(0, sy, sourceWidth, 1, sourceArgb, 0, sourceWidth);
+            readRgb(sy, sourceArgb);
+            return;
+        }
+        if (byteSamples != null) {
+            art.getRaster().getDataElements(0, sy, sourceWidth, 1, byteSamples);
+            boolean alpha = sourceBands > channels;
+            for (int x = 0; x < sourceWidth; x++) {
+                int from = x * sourceBands;
+                int to = x * (channels + 1);
+                for (int c = 0; c < channels; c++) {
+                    sourceArgb[to + c] = byteSamples[from + c] & 0xFF;
+                }
+                sourceArgb[to + channels] = alpha ? byteSamples[from + channels] & 0xFF : 255;
+            }
             return;
         }
         art.getRaster().getPixels(0, sy, sourceWidth, 1, sourceSamples);
@@ -134,6 +157,60 @@ final class ResampledArt {
             sourceArgb[to + channels] = alpha ? SourceColour.scale(sourceSamples[from + channels],
                     sampleBits[channels]) : 255;
         }
+    }
+
+    /**
+     * Row {@code sy} of RGB art as packed ARGB, what {@link BufferedImage#getRGB} gives, read straight from the
+     * raster where that is the same thing: 8-bit interleaved samples under an sRGB colour model (what the JPEG and
+     * PNG decoders make, and what {@link SourceColour#asRawSrgb} hands over), or the JDK's packed int layouts.
+     * {@code getRGB} asks the colour model pixel by pixel, which costs as much as the separation of the row.
+     */
+    private void readRgb(int sy, int[] argb) {
+        switch (rgbLayout) {
+            case BYTES -> {
+                art.getRaster().getDataElements(0, sy, sourceWidth, 1, byteSamples);
+                int n = sourceBands;
+                for (int x = 0, i = 0; x < sourceWidth; x++, i += n) {
+                    int a = n == 4 ? byteSamples[i + 3] & 0xFF : 255;
+                    argb[x] = a << 24 | (byteSamples[i] & 0xFF) << 16 | (byteSamples[i + 1] & 0xFF) << 8
+                            | (byteSamples[i + 2] & 0xFF);
+                }
+            }
+            case INT_RGB -> {
+                art.getRaster().getDataElements(0, sy, sourceWidth, 1, intSamples);
+                for (int x = 0; x < sourceWidth; x++) {
+                    argb[x] = intSamples[x] | 0xFF000000;
+                }
+            }
+            case INT_ARGB -> art.getRaster().getDataElements(0, sy, sourceWidth, 1, argb);
+            default -> art.getRGB(0, sy, sourceWidth, 1, argb, 0, sourceWidth);
+        }
+    }
+
+    /** How {@link #readRgb} reads RGB art: straight from the raster, or through the colour model. */
+    private enum RgbLayout { BYTES, INT_RGB, INT_ARGB, COLOUR_MODEL }
+
+    private static RgbLayout rgbLayout(BufferedImage art) {
+        java.awt.image.ColorModel model = art.getColorModel();
+        if (model.isAlphaPremultiplied()) {
+            return RgbLayout.COLOUR_MODEL;
+        }
+        switch (art.getType()) {
+            case BufferedImage.TYPE_INT_RGB:
+                return RgbLayout.INT_RGB;
+            case BufferedImage.TYPE_INT_ARGB:
+                return RgbLayout.INT_ARGB;
+            default:
+                break;
+        }
+        boolean eightBit = java.util.Arrays.stream(model.getComponentSize()).allMatch(bits -> bits == 8);
+        if (model instanceof java.awt.image.ComponentColorModel && model.getColorSpace().isCS_sRGB() && eightBit
+                && model.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
+                && (model.getNumComponents() == 3 || model.getNumComponents() == 4 && model.hasAlpha())
+                && art.getRaster().getNumBands() == model.getNumComponents()) {
+            return RgbLayout.BYTES;
+        }
+        return RgbLayout.COLOUR_MODEL;
     }
 
     /**
@@ -170,6 +247,25 @@ final class ResampledArt {
 
     int width() {
         return width;
+    }
+
+    /** The first and last source rows output row {@code y} reads (the taps of non-zero weight). */
+    int[] sourceRows(int y) {
+        if (height == sourceHeight && width == sourceWidth) {
+            return new int[] {y, y};
+        }
+        double[] w = new double[downTaps];
+        int[] index = new int[downTaps];
+        kernel(y, downScale, downSupport, sourceHeight, index, w);
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        for (int t = 0; t < downTaps; t++) {
+            if (w[t] != 0) {
+                first = Math.min(first, index[t]);
+                last = Math.max(last, index[t]);
+            }
+        }
+        return new int[] {first, last};
     }
 
     int height() {
@@ -229,9 +325,17 @@ final class ResampledArt {
      * composited over paper white with the same arithmetic as the filtered path, without the filtering loops.
      */
     private void copyRow(int y, byte[] rgbOut, byte[] alphaOut) {
-        art.getRGB(0, y, sourceWidth, 1, sourceArgb, 0, sourceWidth);
+        readRgb(y, sourceArgb);
         for (int x = 0; x < width; x++) {
             int argb = sourceArgb[x];
+            if (argb >>> 24 == 255) {
+                // Opaque: the arithmetic below gives the samples back unchanged.
+                rgbOut[x * 3] = (byte) (argb >> 16);
+                rgbOut[x * 3 + 1] = (byte) (argb >> 8);
+                rgbOut[x * 3 + 2] = (byte) argb;
+                alphaOut[x] = (byte) 255;
+                continue;
+            }
             float a = argb >>> 24;
             float ka = a / 255f;
             float paper = 255 - a;

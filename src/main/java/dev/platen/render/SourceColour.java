@@ -325,6 +325,9 @@ public record SourceColour(BufferedImage image, Samples samples, ColorProfile pr
 
     @Override
     public void close() {
+        if (image.getRaster() instanceof dev.platen.artwork.StreamedRows rows) {
+            rows.close(); // stops its decoder if the print stopped early
+        }
         profile.close();
     }
 }

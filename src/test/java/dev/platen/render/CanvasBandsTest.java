@@ -122,4 +122,28 @@ class CanvasBandsTest {
             }
         }
     }
+
+    /**
+     * Art read as streamed rows, in a ring far smaller than the picture, makes the same canvas as the art decoded
+     * whole: reduced, enlarged and at its own size, with the bleed mirrored at top and bottom (where the filter walks
+     * back over rows it has passed). The photo is a sequential JPEG of the corpus, read in place.
+     */
+    @Test
+    void streamedArtMakesTheSameCanvasAsArtDecodedWhole() throws Exception {
+        java.nio.file.Path photo = java.nio.file.Path.of("../shared/corpus/good/photo_mate_LadyBird.jpg");
+        dev.platen.artwork.ArtworkInspector reader = new dev.platen.artwork.ArtworkInspector(
+                dev.platen.artwork.ArtworkLimits.defaults());
+        BufferedImage whole = reader.pixels(photo, 72).image();
+        for (int dpi : new int[] {100, 300, 640}) {
+            // 8 x 5 in spans the 2560 x 1600 photo's 1.6 aspect exactly: mirrored bleed on every side.
+            PlacementCanvas c = PlacementCanvas.fit(PrintArea.inches(8, 5), 0.125, dpi, whole.getWidth(),
+                    whole.getHeight());
+            BufferedImage streamed = reader.pixelsInRows(photo, 72).image();
+            assertThat(streamed.getRaster()).isInstanceOf(dev.platen.artwork.StreamedRows.class);
+            try (dev.platen.artwork.StreamedRows rows = (dev.platen.artwork.StreamedRows) streamed.getRaster()) {
+                assertThat(Canvases.render(c, streamed, new NaiveCmyk()))
+                        .as("canvas at %d dpi", dpi).isEqualTo(Canvases.render(c, whole, new NaiveCmyk()));
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ public final class PlacementBench {
                 "fast".equals(System.getProperty("platen.precision")) ? Precision.PRECALCULATED_HIGH_RES : Precision.EXACT,
                 "coated-paper");
 
-        ArtworkPixels pixels = new ArtworkInspector(new ArtworkLimits(400_000_000L, 300_000_000L, 1)).pixels(in, dpi);
+        ArtworkPixels pixels = new ArtworkInspector(new ArtworkLimits(400_000_000L, 300_000_000L, 1)).pixelsInRows(in, dpi);
         PrintArea area = new PrintArea(
                 BigDecimal.valueOf(pixels.image().getWidth()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64),
                 BigDecimal.valueOf(pixels.image().getHeight()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64),

@@ -63,4 +63,69 @@ class ResampledArtTest {
         assertThat(reds[59]).isEqualTo(255);
         assertThat(reds[25]).isLessThan(reds[35]); // dark before the edge (x = 30), light after
     }
+
+    /**
+     * RGB art is read straight from the raster for the layouts the decoders make; a layout only the colour model
+     * understands is read through {@code getRGB}. Both must place the same pixels, at scale one and resampled.
+     */
+    @Test
+    void everyPixelLayoutPlacesTheSamePixels() {
+        java.util.Random random = new java.util.Random(13);
+        int w = 53;
+        int h = 37;
+        int[] argb = new int[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            int alpha = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(256);
+                default -> 255;
+            };
+            argb[i] = alpha << 24 | random.nextInt(1 << 24);
+        }
+        java.awt.image.DirectColorModel abgrInts = new java.awt.image.DirectColorModel(32, 0xFF, 0xFF00, 0xFF0000,
+                0xFF000000);
+        BufferedImage throughColourModel = new BufferedImage(abgrInts, abgrInts.createCompatibleWritableRaster(w, h),
+                false, null);
+        assertThat(throughColourModel.getType()).isEqualTo(BufferedImage.TYPE_CUSTOM);
+        BufferedImage[] withAlpha = {image(BufferedImage.TYPE_INT_ARGB, argb, w, h),
+                image(BufferedImage.TYPE_4BYTE_ABGR, argb, w, h), fill(throughColourModel, argb)};
+        int[] opaque = java.util.Arrays.stream(argb).map(v -> v | 0xFF000000).toArray();
+        BufferedImage[] opaqueLayouts = {image(BufferedImage.TYPE_INT_RGB, opaque, w, h),
+                image(BufferedImage.TYPE_3BYTE_BGR, opaque, w, h), image(BufferedImage.TYPE_INT_BGR, opaque, w, h)};
+        for (BufferedImage[] layouts : new BufferedImage[][] {withAlpha, opaqueLayouts}) {
+            for (int[] size : new int[][] {{w, h}, {31, 22}, {120, 84}}) {
+                byte[][] reference = rows(new ResampledArt(layouts[layouts.length - 1], size[0], size[1]), size[1]);
+                for (int l = 0; l < layouts.length - 1; l++) {
+                    assertThat(rows(new ResampledArt(layouts[l], size[0], size[1]), size[1]))
+                            .as("layout %d at %dx%d", layouts[l].getType(), size[0], size[1]).isDeepEqualTo(reference);
+                }
+            }
+        }
+        // At scale one an opaque pixel is its own samples.
+        byte[][] placed = rows(new ResampledArt(opaqueLayouts[1], w, h), h);
+        assertThat(placed[5][3 * 7] & 0xFF).isEqualTo(opaque[5 * w + 7] >> 16 & 0xFF);
+        assertThat(placed[5][3 * 7 + 2] & 0xFF).isEqualTo(opaque[5 * w + 7] & 0xFF);
+    }
+
+    private static BufferedImage image(int type, int[] argb, int w, int h) {
+        return fill(new BufferedImage(w, h, type), argb);
+    }
+
+    private static BufferedImage fill(BufferedImage image, int[] argb) {
+        image.setRGB(0, 0, image.getWidth(), image.getHeight(), argb, 0, image.getWidth());
+        return image;
+    }
+
+    /** Each row's RGB followed by its coverage. */
+    private static byte[][] rows(ResampledArt art, int height) {
+        byte[][] rows = new byte[height][];
+        for (int y = 0; y < height; y++) {
+            byte[] rgb = new byte[art.width() * 3];
+            byte[] alpha = new byte[art.width()];
+            art.row(y, rgb, alpha);
+            rows[y] = java.util.Arrays.copyOf(rgb, rgb.length + alpha.length);
+            System.arraycopy(alpha, 0, rows[y], rgb.length, alpha.length);
+        }
+        return rows;
+    }
 }
