@@ -6,8 +6,11 @@ import dev.platen.artwork.ArtworkHeader;
 import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.ArtworkRejected;
+import dev.platen.orders.ArtworkRecords;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -24,10 +28,13 @@ import java.util.Optional;
 /**
  * Takes in artwork uploads: copies the bytes to a temporary file within the byte limit, reads the header
  * (which checks the pixel limits before any decoding), and only then stores the file content-addressed and
- * records it. A rejected upload leaves nothing behind.
+ * records it. A rejected upload leaves nothing behind. The record is where every later step takes the header
+ * from ({@link ArtworkRecords}): the file's header is read once, here.
  */
 @Component
-class ArtworkShelf {
+class ArtworkShelf implements ArtworkRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(ArtworkShelf.class);
 
     private final ObjectStore store;
     private final ArtworkReader reader;
@@ -84,11 +91,54 @@ class ArtworkShelf {
     }
 
     Optional<UploadedArtwork> find(String id) {
+        record Row(String id, long bytes, String originalName, String headerJson, Instant createdAt) {
+        }
         return jdbc.sql("select * from artwork where id = ?").param(id)
-                .query((rs, n) -> new UploadedArtwork(rs.getString("id"), rs.getLong("bytes"),
-                        rs.getString("original_name"), read(rs.getString("header_json")),
-                        rs.getTimestamp("created_at").toInstant()))
-                .optional();
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getLong("bytes"), rs.getString("original_name"),
+                        rs.getString("header_json"), rs.getTimestamp("created_at").toInstant()))
+                .optional()
+                .map(row -> new UploadedArtwork(row.id(), row.bytes(), row.originalName(),
+                        headerOf(row.id(), row.headerJson()), row.createdAt()));
+    }
+
+    @Override
+    public ArtworkHeader header(String artworkId) {
+        String stored = jdbc.sql("select header_json from artwork where id = ?").param(artworkId)
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no artwork " + artworkId));
+        return headerOf(artworkId, stored);
+    }
+
+    /**
+     * The stored header; one written by an older shape of ArtworkHeader that no longer reads is read from the file
+     * once more and stored in today's shape, so that this happens once per artwork and not once per step.
+     */
+    private ArtworkHeader headerOf(String artworkId, String stored) {
+        try {
+            return json.readValue(stored, ArtworkHeader.class);
+        } catch (JsonProcessingException e) {
+            log.info("artwork {}: stored header no longer reads ({}); reading the file's header again", artworkId,
+                    e.getOriginalMessage());
+        }
+        ArtworkHeader header;
+        try {
+            header = reader.readHeader(store.readablePath(artworkId));
+        } catch (IOException io) {
+            throw new UncheckedIOException("artwork " + artworkId + " cannot be read from the store", io);
+        }
+        jdbc.sql("update artwork set header_json = ? where id = ?").params(write(header), artworkId).update();
+        return header;
+    }
+
+    @Override
+    public Optional<String> previewSha256(String artworkId) {
+        return jdbc.sql("select preview_sha256 from artwork where id = ?").param(artworkId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(p -> p);
+    }
+
+    @Override
+    public void recordPreview(String artworkId, String pngSha256) {
+        jdbc.sql("update artwork set preview_sha256 = ? where id = ?").params(pngSha256, artworkId).update();
     }
 
     private ArtworkRejected tooLarge() {
@@ -123,14 +173,6 @@ class ArtworkShelf {
             return json.writeValueAsString(header);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers are plain records and always serialise", e);
-        }
-    }
-
-    private ArtworkHeader read(String text) {
-        try {
-            return json.readValue(text, ArtworkHeader.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("artwork.header_json holds JSON written by this class", e);
         }
     }
 }

@@ -1,16 +1,12 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
-import dev.platen.artwork.ArtworkReader;
 import dev.platen.catalog.Catalog;
 import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
-import dev.platen.storage.ObjectStore;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +19,12 @@ public class ChooseTier {
 
     private final OrderBook book;
     private final Catalog catalog;
-    private final ArtworkReader reader;
-    private final ObjectStore store;
+    private final ArtworkRecords artworks;
 
-    ChooseTier(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store) {
+    ChooseTier(OrderBook book, Catalog catalog, ArtworkRecords artworks) {
         this.book = book;
         this.catalog = catalog;
-        this.reader = reader;
-        this.store = store;
+        this.artworks = artworks;
     }
 
     /** @return true when the placement has its tier; false when it waits for an operator */
@@ -46,12 +40,12 @@ public class ChooseTier {
         return verdict.fits();
     }
 
+    /**
+     * The header read at upload (the artwork's record), not the file's again: the inspection has just decoded the
+     * pixels and found they agree with it, or held the placement for an operator.
+     */
     ArtworkHeader header(PlacementJob job) {
-        try {
-            return reader.readHeader(store.readablePath(job.placement().artworkId()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("artwork " + job.placement().artworkId() + " cannot be read from the store", e);
-        }
+        return artworks.header(job.placement().artworkId());
     }
 
     static TierDecision decisionOf(TierVerdict verdict) {

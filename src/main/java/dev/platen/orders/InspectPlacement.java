@@ -5,30 +5,45 @@ import dev.platen.artwork.ArtworkRejected;
 import dev.platen.artwork.DecodedArtwork;
 import dev.platen.artwork.Finding;
 import dev.platen.storage.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 1 of a placement: decode the whole artwork, not only its header, and record what that showed. The
- * verdict at intake trusted the header; this is where a lying or broken file is caught.
+ * verdict at intake trusted the header; this is where a lying or broken file is caught. Art that decodes gets its
+ * review preview here ({@link ArtPreviews}), once per artwork.
+ *
+ * <p>The full decode cannot be kept for the print files: {@link ArtworkReader#decodeFully} answers with sizes and
+ * findings only (the decoder's warnings among them, which only it reports), not with the image, and its image is not
+ * yet turned upright by the EXIF orientation. The preview is drawn from {@link ArtworkReader#pixels} instead, through
+ * {@link DecodedArt}: for raster art that is the very decode the render and proof steps then take, so the art is
+ * decoded twice per placement (check, print) and not three times.
  */
 @Component
 public class InspectPlacement {
+
+    private static final Logger log = LoggerFactory.getLogger(InspectPlacement.class);
 
     private final OrderBook book;
     private final ArtworkReader reader;
     private final ObjectStore store;
     private final StepTimeLimit timeLimit;
+    private final ArtPreviews previews;
 
-    InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store, StepTimeLimit timeLimit) {
+    InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store, StepTimeLimit timeLimit,
+                     ArtPreviews previews) {
         this.book = book;
         this.reader = reader;
         this.store = store;
         this.timeLimit = timeLimit;
+        this.previews = previews;
     }
 
     public InspectionOutcome inspect(String placementId) {
@@ -58,6 +73,24 @@ public class InspectPlacement {
                     + decoded.decodedHeightPx() + " px."));
         }
         book.addFindings(placementId, findings);
+        preview(placement.artworkId(), decoded, clock);
         return new InspectionOutcome(agrees, agrees ? "decoded as the header said" : "header and pixels disagree");
+    }
+
+    /**
+     * The review preview, made while the art is at hand; also when header and pixels disagree, since that
+     * placement is the one an operator looks at. A busy decoder fails the step like the decode above.
+     */
+    private void preview(String artworkId, DecodedArtwork decoded, StepTimeLimit.Clock clock) {
+        Optional<byte[]> png;
+        try {
+            png = clock.run(() -> previews.drawIfMissing(artworkId, decoded.header()));
+        } catch (ArtworkRejected e) {
+            // Decoded whole a moment ago but refused for printing: the render step meets the same refusal and
+            // records it; the review page shows no art until then.
+            log.warn("artwork {}: no preview, its pixels for printing were refused: {}", artworkId, e.getMessage());
+            return;
+        }
+        png.ifPresent(bytes -> previews.keep(artworkId, bytes));
     }
 }

@@ -1,5 +1,6 @@
 package dev.platen.orders;
 
+import dev.platen.artwork.ArtworkPixels;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.Finding;
 import dev.platen.artwork.PdfArtPage;
@@ -40,24 +41,32 @@ public class MakeSoftProof {
     private final ObjectStore store;
     private final TransformCache transforms;
     private final QualityFloor floor;
+    private final ArtworkRecords artworks;
+    private final DecodedArt decoded;
 
     /** The proof's long edge: a screen's. */
     private static final int LONG_EDGE = 2048;
 
     MakeSoftProof(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, TransformCache transforms,
-                  @Value("${platen.proof.ssim-floor:0.93}") double ssimFloor) {
+                  @Value("${platen.proof.ssim-floor:0.93}") double ssimFloor, ArtworkRecords artworks,
+                  DecodedArt decoded) {
         this.book = book;
         this.catalog = catalog;
         this.reader = reader;
         this.store = store;
         this.transforms = transforms;
         this.floor = new QualityFloor(ssimFloor);
+        this.artworks = artworks;
+        this.decoded = decoded;
     }
 
     public void proof(String placementId) {
-        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, reader, store);
+        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, artworks);
+        // The pixels the render step printed from, kept on this node (a miss decodes again: another node, a retry
+        // after the art was pushed out, or PDF art the render step printed as vectors).
+        ArtworkPixels pixels = art.pixels(decoded);
         try (ColorProfile press = art.stock().openProfile();
-             SourceColour source = SourceColour.of(art.pixels(), art.stock(), press)) {
+             SourceColour source = SourceColour.of(pixels, art.stock(), press)) {
             // PDF art is proofed from its true colours (the print's CMYK against each colour through its own
             // profile); the sRGB rendering of its page only serves the pixel checks below.
             ProofSheet sheet = pdfProof(art).orElseGet(() -> ProofSheet.make(source, art.stock(),
@@ -65,8 +74,8 @@ public class MakeSoftProof {
             ColourReport report = sheet.report();
             // The pixel checks judge by eye: CMYK art is shown to them through its own profile by LittleCMS.
             List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.onScreen(), art.tier(),
-                    art.pixels().source()));
-            quality.addAll(QualityChecks.fromDecoding(art.pixels().findings()));
+                    pixels.source()));
+            quality.addAll(QualityChecks.fromDecoding(pixels.findings()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
             floor.check(report.ssim()).ifPresent(quality::add);
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
@@ -83,10 +92,10 @@ public class MakeSoftProof {
         if (art.header().pdf() == null) {
             return Optional.empty();
         }
-        try (PdfArtPage page = reader.pdfPage(store.readablePath(art.job().placement().artworkId()))) {
+        try (PdfArtPage page = reader.pdfPage(store.readablePath(art.artworkId()))) {
             return ProofSheet.ofPdf(page, art.stock(), art.job().product(), art.tier(), LONG_EDGE, transforms);
         } catch (IOException e) {
-            throw new UncheckedIOException("artwork " + art.job().placement().artworkId() + " cannot be read", e);
+            throw new UncheckedIOException("artwork " + art.artworkId() + " cannot be read", e);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Step 3 of a placement, the job ticket of a print file: load the placement, have the render module print its art
  * on the tier's stock ({@link PlacementPrint}: PDF art as vectors, raster art separated, each saying what happened
- * to its colours), store the files, record them and the findings.
+ * to its colours), store the files, record them and the findings. The art's header is the one recorded at upload and
+ * its pixels come from {@link DecodedArt}: decoded by the inspection (raster art), kept for the soft proof next.
  */
 @Component
 public class RenderPrintFiles {
@@ -32,13 +33,18 @@ public class RenderPrintFiles {
     private final PlacementPrint print;
     private final String engineVersion;
     private final StepTimeLimit timeLimit;
+    private final ArtworkRecords artworks;
+    private final DecodedArt decoded;
 
     RenderPrintFiles(OrderBook book, Catalog catalog, ObjectStore store, PlacementPrint print,
-                     ObjectProvider<BuildProperties> build, StepTimeLimit timeLimit) {
+                     ObjectProvider<BuildProperties> build, StepTimeLimit timeLimit, ArtworkRecords artworks,
+                     DecodedArt decoded) {
         this.book = book;
         this.catalog = catalog;
         this.store = store;
         this.print = print;
+        this.artworks = artworks;
+        this.decoded = decoded;
         BuildProperties properties = build.getIfAvailable();
         this.engineVersion = properties != null ? properties.getVersion() : "dev";
         this.timeLimit = timeLimit;
@@ -46,15 +52,16 @@ public class RenderPrintFiles {
 
     public void render(String placementId) {
         StepTimeLimit.Clock clock = timeLimit.start("Render print files", placementId);
-        PlacementJob job = PlacementJob.load(book, catalog, placementId);
-        LayoutTier tier = tier(job);
-        Stock stock = catalog.stock(tier.stock())
-                .orElseThrow(() -> new IllegalStateException("stock '" + tier.stock() + "' is no longer in the catalog"));
+        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, artworks);
+        PlacementJob job = art.job();
+        LayoutTier tier = art.tier();
+        Stock stock = art.stock();
         // The file work runs under the step's clock, native colour handles opened and closed on its own thread, so
         // that a step stopped at its time limit cannot close them under a transform still running.
         PlacementPrint.Printed printed = clock.run(() -> {
             try {
-                return print.print(store.readablePath(job.placement().artworkId()), job.product(), tier, stock,
+                return print.print(store.readablePath(art.artworkId()), art.header(),
+                        ppi -> decoded.pixels(art.artworkId(), art.header(), ppi), job.product(), tier, stock,
                         provenance(job, tier, stock), store::newTempFile);
             } catch (IOException e) {
                 throw new UncheckedIOException("writing the print files of placement " + placementId + " failed", e);
@@ -63,15 +70,6 @@ public class RenderPrintFiles {
         List<PrintFileRecord> stored = shelve(printed.files());
         book.addFindings(placementId, printed.findings());
         book.recordPrintFiles(placementId, stored);
-    }
-
-    private static LayoutTier tier(PlacementJob job) {
-        String tierId = job.placement().chosenTier();
-        if (tierId == null) {
-            throw new IllegalStateException("placement " + job.placement().id() + " has no tier yet");
-        }
-        return job.catalogPlacement().tier(tierId)
-                .orElseThrow(() -> new IllegalStateException("tier '" + tierId + "' is no longer in the catalog"));
     }
 
     private Provenance provenance(PlacementJob job, LayoutTier tier, Stock stock) {

@@ -1,6 +1,7 @@
 package dev.platen.render;
 
 import dev.platen.artwork.ArtworkHeader;
+import dev.platen.artwork.ArtworkPixels;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.Finding;
 import dev.platen.artwork.PdfArtPage;
@@ -39,6 +40,15 @@ public class PlacementPrint {
         Path newFile() throws IOException;
     }
 
+    /**
+     * The art's pixels for printing at a scale (pixels per inch of a PDF page; raster art is the same at every
+     * scale), from wherever the caller keeps them: {@link ArtworkReader#pixels} on the art, or art already decoded.
+     */
+    @FunctionalInterface
+    public interface ArtPixels {
+        ArtworkPixels at(double pdfPixelsPerInch);
+    }
+
     /** The files written (in the caller's file space) and what happened to the art's colours on the way. */
     public record Printed(PrintFiles files, List<Finding> findings) {
         public Printed {
@@ -65,12 +75,23 @@ public class PlacementPrint {
     }
 
     /**
-     * The print files of {@code art} (a file the artwork module accepted) on {@code tier}. Nothing is left in
-     * {@code files} when it fails.
+     * The print files of {@code art} (a file the artwork module accepted) on {@code tier}, reading the art itself:
+     * a sequential JPEG is decoded row by row as the canvas is made ({@link ArtworkReader#pixelsInRows}), so art of
+     * any size prints in a small heap. Nothing is left in {@code files} when it fails.
      */
     public Printed print(Path art, Product product, LayoutTier tier, Stock stock, Provenance provenance,
                          FileSpace files) throws IOException {
-        ArtworkHeader header = reader.readHeader(art);
+        return print(art, reader.readHeader(art), ppi -> reader.pixelsInRows(art, ppi), product, tier, stock,
+                provenance, files);
+    }
+
+    /**
+     * The same, with the art's header and pixels as the caller already has them (the orders step: the header read
+     * at upload, the pixels decoded once for the print files and the soft proof). {@code art} is opened only as a
+     * PDF page, for vectors; {@code pixels} is asked only when the art is printed as pixels.
+     */
+    public Printed print(Path art, ArtworkHeader header, ArtPixels pixels, Product product, LayoutTier tier,
+                         Stock stock, Provenance provenance, FileSpace files) throws IOException {
         List<Finding> findings = new ArrayList<>();
         if (header.pdf() != null) {
             PdfArtPrint.Result vector = vector(art, product, tier, stock, provenance, files);
@@ -79,7 +100,7 @@ public class PlacementPrint {
             }
             findings.addAll(vector.findings());
         }
-        Printed raster = raster(art, header, product, tier, stock, provenance, files);
+        Printed raster = raster(pixels, header, product, tier, stock, provenance, files);
         findings.addAll(raster.findings());
         return new Printed(raster.files(), findings);
     }
@@ -119,10 +140,10 @@ public class PlacementPrint {
         }
     }
 
-    private Printed raster(Path art, ArtworkHeader header, Product product, LayoutTier tier, Stock stock,
+    private Printed raster(ArtPixels pixels, ArtworkHeader header, Product product, LayoutTier tier, Stock stock,
                            Provenance provenance, FileSpace files) throws IOException {
         try (ColorProfile press = stock.openProfile();
-             SourceColour source = SourceColour.of(reader.pixelsInRows(art, pdfPixelsPerInch(header, tier)), stock, press);
+             SourceColour source = SourceColour.of(pixels.at(pdfPixelsPerInch(header, tier)), stock, press);
              ArtSeparation separation = ArtSeparation.of(source, press, stock, transforms)) {
             RenderJob job = RenderJob.forTier(source.image(), product, tier, separation,
                     OutputCondition.forStock(stock, press.bytes()), stock.outputs(), provenance);

@@ -1,18 +1,17 @@
 package dev.platen.review;
 
 import dev.platen.artwork.ArtworkHeader;
-import dev.platen.artwork.ArtworkPixels;
-import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.ArtworkRejected;
 import dev.platen.catalog.Catalog;
 import dev.platen.catalog.Placement;
+import dev.platen.orders.ArtPreviews;
+import dev.platen.orders.ArtworkRecords;
 import dev.platen.orders.InvalidDecision;
 import dev.platen.orders.OperatorDecision;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.preflight.EffectiveDpi;
-import dev.platen.storage.ObjectStore;
 import dev.platen.workflow.OperatorTasks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -28,34 +27,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The operator's pages: the queue, one placement, and the decisions taken on it. */
+/**
+ * The operator's pages: the queue, one placement, and the decisions taken on it. A page view never reads the art's
+ * file: the header is the one recorded at upload, the picture the preview stored when the art was inspected.
+ */
 @Controller
 class ReviewController {
 
-    private static final int THUMBNAIL_EDGE = 800;
-
     private final OrderBook orders;
     private final Catalog catalog;
-    private final ArtworkReader reader;
-    private final ObjectStore store;
+    private final ArtworkRecords artworks;
+    private final ArtPreviews previews;
     private final OperatorTasks tasks;
 
-    ReviewController(OrderBook orders, Catalog catalog, ArtworkReader reader, ObjectStore store, OperatorTasks tasks) {
+    ReviewController(OrderBook orders, Catalog catalog, ArtworkRecords artworks, ArtPreviews previews,
+                     OperatorTasks tasks) {
         this.orders = orders;
         this.catalog = catalog;
-        this.reader = reader;
-        this.store = store;
+        this.artworks = artworks;
+        this.previews = previews;
         this.tasks = tasks;
     }
 
@@ -103,30 +99,31 @@ class ReviewController {
         return "review/placement";
     }
 
-    /** The art as a thumbnail: the artwork id is its SHA-256, so the picture never changes for a URL. */
+    /**
+     * The art as a thumbnail: the preview stored when the art was inspected ({@link ArtPreviews}), not a decode per
+     * view. The soft proof's images cannot stand in for it: a placement held for its tier has no proof yet, and the
+     * proof's "before" is drawn beside the proof in one image. The artwork id is its SHA-256, so the picture never
+     * changes for a URL.
+     */
     @GetMapping(value = "/review/placements/{id}/art.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> art(@PathVariable String id, org.springframework.web.context.request.WebRequest request)
             throws IOException {
         OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String etag = "\"" + p.artworkId() + "-" + THUMBNAIL_EDGE + "\"";
+        String etag = "\"" + p.artworkId() + "-" + ArtPreviews.LONG_EDGE + "\"";
         if (request.checkNotModified(etag)) {
-            return null; // 304, answered before the art is decoded again
+            return null; // 304
         }
-        ArtworkPixels pixels = reader.pixels(artPath(p), 72);
-        BufferedImage image = pixels.image();
-        double scale = Math.min(1.0, (double) THUMBNAIL_EDGE / Math.max(image.getWidth(), image.getHeight()));
-        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage thumbnail = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = thumbnail.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(image, 0, 0, w, h, null);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(thumbnail, "png", out);
+        byte[] png;
+        try {
+            png = Files.readAllBytes(previews.png(p.artworkId()));
+        } catch (ArtworkRejected e) {
+            // art that cannot be decoded has no picture to show; its findings say why
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "art or its preview missing from the store");
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(30, TimeUnit.DAYS).cachePrivate())
-                .eTag(etag).body(out.toByteArray());
+                .eTag(etag).body(png);
     }
 
     @PostMapping("/review/placements/{id}/tier")
@@ -198,19 +195,7 @@ class ReviewController {
     }
 
     private ArtworkHeader header(OrderPlacement p) {
-        try {
-            return reader.readHeader(artPath(p));
-        } catch (ArtworkRejected e) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        }
-    }
-
-    private Path artPath(OrderPlacement p) {
-        try {
-            return store.readablePath(p.artworkId());
-        } catch (IOException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "artwork missing from the store");
-        }
+        return artworks.header(p.artworkId());
     }
 
     record QueueRow(String id, String reference, String product, String placement, String task, String requestedTier,

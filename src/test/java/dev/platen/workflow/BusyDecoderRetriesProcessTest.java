@@ -47,13 +47,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * other work, all {@link ArtworkDecoderBusy}) fails the job of whichever step decodes - inspect, render, proof -
  * and the engine tries it again after a back-off; the placement gets no finding and is not failed while retries
  * remain. The decoders are the real ones, behind a reader that answers "busy" as often as a test asks it to. The
- * job executor is off: the test runs each job itself and reads the due dates the engine set.
+ * job executor is off: the test runs each job itself and reads the due dates the engine set. The node keeps no
+ * decoded art here ({@code platen.artwork.decoded-cache-mib=0}): with it, render and proof take the inspection's
+ * decode and would not meet the busy decoder at all; this is the path of a step that has to decode (another node,
+ * art pushed out of memory).
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:busy-decoder-retries;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "camunda.bpm.process-engine-name=platenBusyDecoderRetries",
-        "platen.storage.root=target/busy-decoder-test-objects"
+        "platen.storage.root=target/busy-decoder-test-objects",
+        "platen.artwork.decoded-cache-mib=0"
 })
 @AutoConfigureMockMvc
 class BusyDecoderRetriesProcessTest {

@@ -1,0 +1,28 @@
+package dev.platen.orders;
+
+import dev.platen.artwork.ArtworkHeader;
+
+import java.util.Optional;
+
+/**
+ * The record Platen made of an artwork when it was uploaded, as the placement steps and the review pages read it:
+ * the header read then, and the screen preview made once when a placement's art was first decoded. Kept by the
+ * module that takes the uploads in (intake); declared here so that the order steps read it without knowing who
+ * keeps it.
+ */
+public interface ArtworkRecords {
+
+    /**
+     * The header read at upload. An artwork whose stored header no longer reads (written by an older Platen) has
+     * its file read once more and the header stored again.
+     *
+     * @throws IllegalArgumentException when Platen holds no artwork with this id
+     */
+    ArtworkHeader header(String artworkId);
+
+    /** The SHA-256 of the stored preview (PNG) of the artwork, if one has been made. */
+    Optional<String> previewSha256(String artworkId);
+
+    /** Records the stored preview of the artwork. */
+    void recordPreview(String artworkId, String pngSha256);
+}
