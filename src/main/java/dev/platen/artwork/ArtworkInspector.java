@@ -131,9 +131,23 @@ public class ArtworkInspector implements ArtworkReader {
     private ArtworkPixels rasterPixels(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
         RasterFacts facts = rasterFacts(file, format);
+        return forPrint(format, header, facts, decodeFrame(file, format, facts));
+    }
+
+    /**
+     * The first frame as decoded. A CMYK JPEG is decoded as it prints, to its inks: the RGB the decoder would make
+     * (and its warnings about the profile on the way, "treating as Display class") is no part of Platen's path.
+     */
+    private static RasterCodec.Frame decodeFrame(Path file, ArtworkFormat format, RasterFacts facts)
+            throws IOException {
         boolean cmykJpeg = format == ArtworkFormat.JPEG && RasterFacts.CMYK.equals(facts.colorSpace());
-        RasterCodec.Frame frame = cmykJpeg ? RasterCodec.decodeCmykJpeg(file, adobeTransform(file))
+        return cmykJpeg ? RasterCodec.decodeCmykJpeg(file, adobeTransform(file))
                 : RasterCodec.decodeFirstFrame(file, format);
+    }
+
+    /** The decoded frame as the print takes it: upright, its samples named, its profile if it can be used. */
+    private static ArtworkPixels forPrint(ArtworkFormat format, ArtworkHeader header, RasterFacts facts,
+                                          RasterCodec.Frame frame) {
         BufferedImage image = Orientation.upright(frame.image(), header.exifOrientation());
         boolean profileUsable = facts.iccProfile() != null
                 && header.findings().stream().noneMatch(f -> f.code().equals(IccProfile.INVALID)
@@ -274,11 +288,8 @@ public class ArtworkInspector implements ArtworkReader {
 
     private DecodedArtwork rasterDecode(Path file, ArtworkFormat format) throws IOException {
         ArtworkHeader header = rasterHeader(file, format);
-        // A CMYK JPEG is decoded as it prints, to its inks: the RGB the decoder would make (and its warnings
-        // about the profile on the way, "treating as Display class") is no part of Platen's path.
-        RasterCodec.Frame decoded = format == ArtworkFormat.JPEG && RasterFacts.CMYK.equals(header.colorSpace())
-                ? RasterCodec.decodeCmykJpeg(file, adobeTransform(file))
-                : RasterCodec.decodeFirstFrame(file, format);
+        RasterFacts facts = rasterFacts(file, format);
+        RasterCodec.Frame decoded = decodeFrame(file, format, facts);
         List<Finding> findings = new ArrayList<>();
         decoded.truncation().ifPresent(warning -> findings.add(truncated(format, warning)));
         decoded.warnings().stream().filter(warning -> !RasterCodec.isTruncation(warning))
@@ -296,7 +307,7 @@ public class ArtworkInspector implements ArtworkReader {
         boolean turned = header.exifOrientation() >= 5;
         int width = turned ? decoded.image().getHeight() : decoded.image().getWidth();
         int height = turned ? decoded.image().getWidth() : decoded.image().getHeight();
-        return new DecodedArtwork(header, width, height, findings);
+        return new DecodedArtwork(header, width, height, findings, forPrint(format, header, facts, decoded));
     }
 
     /**

@@ -98,6 +98,17 @@ class DecodedArt {
         return get(key, () -> reader.pixels(file(artworkId), pdfPixelsPerInch));
     }
 
+    /**
+     * Keeps raster art's pixels decoded elsewhere (the inspection step's whole decode, which is the print's
+     * decode too), so that the steps after it find them here instead of decoding the file again.
+     */
+    synchronized void keepInspected(String artworkId, ArtworkHeader header, ArtworkPixels pixels) {
+        if (header.pdf() == null) {
+            dropCollected();
+            keep(new Key(artworkId, ANY_SCALE), pixels);
+        }
+    }
+
     /** The pixels kept under the key, or those {@code decode} makes now (kept, within the budget). */
     ArtworkPixels get(Key key, Supplier<ArtworkPixels> decode) {
         while (true) {

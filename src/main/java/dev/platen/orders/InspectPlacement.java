@@ -36,9 +36,11 @@ public class InspectPlacement {
     private final ObjectStore store;
     private final StepTimeLimit timeLimit;
     private final ArtPreviews previews;
+    private final DecodedArt decodedArt;
 
     InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store, StepTimeLimit timeLimit,
-                     ArtPreviews previews) {
+                     ArtPreviews previews, DecodedArt decodedArt) {
+        this.decodedArt = decodedArt;
         this.book = book;
         this.reader = reader;
         this.store = store;
@@ -73,6 +75,10 @@ public class InspectPlacement {
                     + decoded.decodedHeightPx() + " px."));
         }
         book.addFindings(placementId, findings);
+        if (decoded.pixels() != null) {
+            // The whole decode just made is the print's: the preview, the print files and the soft proof use it.
+            decodedArt.keepInspected(placement.artworkId(), decoded.header(), decoded.pixels());
+        }
         preview(placement.artworkId(), decoded, clock);
         return new InspectionOutcome(agrees, agrees ? "decoded as the header said" : "header and pixels disagree");
     }

@@ -146,7 +146,7 @@ class ReviewArtDecodedOnceTest {
     }
 
     @Test
-    void aPlacementsArtIsReadOnceForItsHeaderAndDecodedOnceToCheckAndOnceToPrintAndProof() throws Exception {
+    void aPlacementsArtIsReadOnceForItsHeaderAndDecodedOnceForCheckPreviewPrintAndProof() throws Exception {
         String art = shop().upload(TestArtwork.printablePng(1300, 1300));
         assertThat(reader.taken()).as("upload").isEqualTo(Map.of("readHeader", 1));
         double hits = gets("hit");
@@ -156,10 +156,11 @@ class ReviewArtDecodedOnceTest {
         Map<String, Map<String, Integer>> byStep = runJobsOf(processOf(order));
 
         // InspectArtwork's job runs the tier choice too: no header read there, it is the upload's
-        assertThat(byStep).containsEntry("InspectArtwork", Map.of("decodeFully", 1, "pixels", 1))
+        assertThat(byStep).containsEntry("InspectArtwork", Map.of("decodeFully", 1))
                 .containsEntry("RenderPrintFiles", Map.of())
                 .containsEntry("SoftProof", Map.of());
-        assertThat(gets("hit") - hits).as("render and proof served from the inspection's decode").isEqualTo(2);
+        assertThat(gets("hit") - hits).as("preview, render and proof served from the inspection's decode")
+                .isEqualTo(3);
         JsonNode placement = shop().order(order).path("placements").get(0);
         assertThat(placement.path("status").asText()).isIn("READY_FOR_PRINT", "NEEDS_REVIEW");
         assertThat(placement.path("printFiles")).isNotEmpty();
