@@ -14,10 +14,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Writes the canvas as a baseline CMYK TIFF (TIFF 6.0, classic, little-endian): 8 bits per ink, PhotometricInterpretation 5
- * (separated) with InkSet 1 (CMYK), Adobe Deflate (compression 8) with horizontal differencing (Predictor 2), in
- * strips of {@value #ROWS_PER_STRIP} rows, the stock's ICC profile byte for byte (tag 34675), the target DPI as
- * XResolution/YResolution per inch, and the provenance in ImageDescription (270) and XMP (700).
+ * Writes the canvas as a baseline CMYK TIFF (TIFF 6.0, classic, little-endian): 8 bits per ink,
+ * PhotometricInterpretation 5 (separated) with InkSet 1 (CMYK), Adobe Deflate (compression 8) with horizontal
+ * differencing (Predictor 2), in strips of {@value #ROWS_PER_STRIP} rows, the stock's ICC profile byte for byte
+ * (tag 34675), the target DPI as XResolution/YResolution per inch, and the provenance in ImageDescription (270) and
+ * XMP (700).
  *
  * <p>Strips are differenced and deflated on every core ({@link FlateBlocks}) as bands arrive and written in order
  * straight to the file; the directory goes after them, once the strips' offsets and sizes are known, and the
@@ -26,11 +27,12 @@ import java.util.TreeMap;
  * predictor it comes out smaller than libvips' LZW of the same separation.
  *
  * <p>Why not an ImageIO writer: TwelveMonkeys 3.14 (the one on the classpath) writes the whole image as one strip
- * on one thread, pulling pixels one {@code getDataElements} call at a time; its LZW encoder is sized for one tile
- * and ends the strip after it; it keeps only an allow-list of baseline tags, which drops InkSet (332); it embeds the
+ * on one thread, copying every tile into a raster of its own and reading that back one sample at a time
+ * ({@code DataBuffer.getElem}) into a deflate stream with a 1 KiB buffer; its LZW encoder is sized for one tile and
+ * ends the strip after it; it keeps only an allow-list of baseline tags, which drops InkSet (332); it embeds the
  * JDK's re-serialised copy of the ICC profile, not the stock's bytes; and it reads the standard metadata's
- * HorizontalPixelSize (millimetres per pixel) as pixels per millimetre. Each of those needed a workaround, the
- * last of them a rewrite of the directory after the writer was done; a directory of twenty entries is less code.
+ * HorizontalPixelSize (millimetres per pixel) as pixels per millimetre. Each of those needed a workaround, one of
+ * them a rewrite of the directory after the writer was done; a directory of twenty-one entries is less code.
  *
  * <p>Use: {@link #begin}, hand it the canvas ({@link CanvasPass}), {@link #finish}; {@link #close()} in any case.
  */
