@@ -10,17 +10,9 @@ import java.awt.image.WritableRaster;
  * A Java colour space that only says "four process inks, C M Y K, 0 = no ink", and converts nothing: what ink
  * values mean is an ICC profile's business, and only LittleCMS converts.
  *
- * <p>Two places need a {@link java.awt.color.ColorSpace#TYPE_CMYK} space and must not get Java's own CMYK handling:
- * <ul>
- *   <li>CMYK art Platen decoded itself (a CMYK or YCCK JPEG): TwelveMonkeys' fallback for an untagged CMYK space
- *       turns the inks into RGB through a naive formula and writes that into the CMYK bands.</li>
- *   <li>The print file's canvas for the TIFF writer: ImageIO writers decide PhotometricInterpretation from the
- *       space type. An {@link java.awt.color.ICC_ColorSpace} of the stock's profile would do, but TwelveMonkeys
- *       then embeds {@code ICC_Profile.getData()}, which the JDK's LittleCMS re-serialises (CMM type and creator
- *       become {@code lcms}), so the file would not carry the stock's profile byte for byte and its SHA-256 in the
- *       provenance would be wrong. With this space the writer embeds nothing and the TIFF writer adds the exact
- *       profile itself.</li>
- * </ul>
+ * <p>CMYK art Platen decoded itself (a CMYK or YCCK JPEG) needs a {@link java.awt.color.ColorSpace#TYPE_CMYK} space
+ * and must not get Java's own CMYK handling: TwelveMonkeys' fallback for an untagged CMYK space turns the inks into
+ * RGB through a naive formula and writes that into the CMYK bands.
  */
 public final class InkValues extends java.awt.color.ColorSpace {
 

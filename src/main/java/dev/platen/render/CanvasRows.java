@@ -2,7 +2,8 @@ package dev.platen.render;
 
 /**
  * The print file's canvas in CMYK, made on demand a band of rows at a time: raster art resampled and separated
- * ({@link CanvasBands}), or PDF art rendered plate by plate ({@link PdfPlates}). {@link BandImage} pulls it.
+ * ({@link CanvasBands}), or PDF art rendered plate by plate ({@link PdfPlates}). {@link CanvasPass} makes
+ * it once for all the files being written.
  */
 interface CanvasRows {
 

@@ -132,14 +132,15 @@ public final class PdfArtPrint {
                         profileSha256, created, UUID.randomUUID(), pdfPart);
             }
             if (tiff) {
-                try (PdfPlates plates = PdfPlates.render(pdfPart, canvas)) {
-                    BandImage image = new BandImage(plates, CmykTiff.colorModel(), null);
-                    String xmp = XmpPacket.of(job.provenance(), job.outputCondition(), job.bleedInches(), canvas,
-                            profileSha256, created, UUID.randomUUID(), false);
-                    CmykTiff.write(image, tiffPart, PrintFileWriter.description(job.provenance(),
-                                    job.outputCondition(), job.bleedInches(), canvas, profileSha256), xmp, canvas.dpi(),
-                            "Platen " + job.provenance().engineVersion(), created,
-                            job.outputCondition().profileBytes());
+                String xmp = XmpPacket.of(job.provenance(), job.outputCondition(), job.bleedInches(), canvas,
+                        profileSha256, created, UUID.randomUUID(), false);
+                CmykTiff.Tags tags = new CmykTiff.Tags(PrintFileWriter.description(job.provenance(),
+                        job.outputCondition(), job.bleedInches(), canvas, profileSha256), xmp, canvas.dpi(),
+                        "Platen " + job.provenance().engineVersion(), created, job.outputCondition().profileBytes());
+                try (PdfPlates plates = PdfPlates.render(pdfPart, canvas);
+                     CmykTiff tif = CmykTiff.begin(tiffPart, canvas.widthPx(), canvas.heightPx(), tags)) {
+                    CanvasPass.run(plates, List.of(tif));
+                    tif.finish();
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }

@@ -11,7 +11,6 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -36,23 +35,38 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * RIP. The rest of the file (boxes, output intent, metadata, ids) is {@link PdfX4Frame}'s, shared with PDF art
  * placed as vectors.
  *
- * <p>Memory: the image stream is deflated as bands arrive and PDFBox keeps stream data in a temporary file
- * ({@link IOUtils#createTempFileOnlyStreamCache()}), not on the heap. Use: {@link #begin}, feed {@link #sink()},
- * then {@link #finish}; {@link #close()} in any case.
+ * <p>Memory: the image stream is deflated on every core as bands arrive ({@link FlateBlocks}: blocks that together
+ * are one zlib stream) and PDFBox keeps stream data in a temporary file
+ * ({@link IOUtils#createTempFileOnlyStreamCache()}), not on the heap. Use: {@link #begin}, hand it the canvas
+ * ({@link CanvasPass}), then {@link #finish}; {@link #close()} in any case.
  */
-final class PdfX4 implements AutoCloseable {
+final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
+
+    /**
+     * zlib level 1: a CMYK raster is large and compresses to within a few per cent at any level; the default level 6
+     * costs seconds per placement (measured with the bench command in the README).
+     */
+    static final int DEFLATE_LEVEL = Deflater.BEST_SPEED;
+
+    /**
+     * Rows per compressed block: the TIFF's strip height, or more for a narrow canvas, so a block is at least
+     * 256 KiB and the sync flush ending it (five bytes) and its Deflater's set-up stay negligible.
+     */
+    private final int blockRows;
 
     private final PlacementCanvas canvas;
     private final PDDocument document;
     private final COSStream image;
-    private final Deflater deflater;
-    private final DeflaterOutputStream imageData;
+    private final OutputStream raw;
+    private final FlateBlocks imageData;
     private final int rowBytes;
-    private long rowsWritten;
+    private int rowsTaken;
+    private boolean rawClosed;
 
     private PdfX4(PlacementCanvas canvas) throws IOException {
         this.canvas = canvas;
         this.rowBytes = canvas.widthPx() * 4;
+        this.blockRows = Math.max(CmykTiff.ROWS_PER_STRIP, (256 * 1024 + rowBytes - 1) / rowBytes);
         this.document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
             this.image = document.getDocument().createCOSStream();
@@ -63,13 +77,10 @@ final class PdfX4 implements AutoCloseable {
             image.setInt(COSName.BITS_PER_COMPONENT, 8);
             image.setItem(COSName.COLORSPACE, COSName.DEVICECMYK);
             image.setItem(COSName.FILTER, COSName.FLATE_DECODE);
-            // Raw stream + our own deflater: PDFBox's filtered output stream would buffer the whole decoded
+            // Raw stream + our own compression: PDFBox's filtered output stream would buffer the whole decoded
             // image before encoding it on close.
-            OutputStream raw = image.createRawOutputStream();
-            // Level 1: a CMYK raster is large and compresses to within a few per cent at any level; the
-            // default level 6 costs seconds per placement (measured with the bench command in the README).
-            this.deflater = new Deflater(Deflater.BEST_SPEED);
-            this.imageData = new DeflaterOutputStream(raw, deflater, 1 << 16);
+            this.raw = image.createRawOutputStream();
+            this.imageData = FlateBlocks.oneStream(DEFLATE_LEVEL, (data, length) -> raw.write(data, 0, length));
         } catch (IOException | RuntimeException e) {
             document.close();
             throw e;
@@ -81,20 +92,31 @@ final class PdfX4 implements AutoCloseable {
     }
 
     /** Takes canvas bands top to bottom into the image stream. */
-    BandImage.BandSink sink() {
-        return (cmyk, rows) -> {
-            imageData.write(cmyk, 0, rows * rowBytes);
-            rowsWritten += rows;
-        };
+    @Override
+    public void accept(byte[] cmyk, int y0, int rows) throws IOException {
+        if (y0 != rowsTaken) {
+            throw new IllegalArgumentException("row " + y0 + " does not follow row " + (rowsTaken - 1));
+        }
+        for (int r = 0; r < rows; r += blockRows) {
+            int n = Math.min(blockRows, rows - r);
+            imageData.add(cmyk, r * rowBytes, n * rowBytes, y0 + r + n);
+        }
+        rowsTaken = y0 + rows;
+    }
+
+    @Override
+    public void release(int y) throws IOException {
+        imageData.writeThrough(y);
     }
 
     void finish(Path file, RenderJob job, String profileSha256, Instant created, UUID documentId)
             throws IOException {
-        imageData.close();
-        if (rowsWritten != canvas.heightPx()) {
-            throw new IllegalStateException("the image stream has " + rowsWritten + " of " + canvas.heightPx()
+        if (rowsTaken != canvas.heightPx()) {
+            throw new IllegalStateException("the image stream has " + rowsTaken + " of " + canvas.heightPx()
                     + " rows");
         }
+        imageData.finish();
+        closeRaw();
         PDPage page = PdfX4Frame.page(canvas);
         document.addPage(page);
         PDRectangle media = page.getMediaBox();
@@ -110,9 +132,16 @@ final class PdfX4 implements AutoCloseable {
     public void close() throws IOException {
         try {
             imageData.close();
+            closeRaw();
         } finally {
-            deflater.end(); // a Deflater handed in is not ended by its stream; its native memory would wait for GC
             document.close();
+        }
+    }
+
+    private void closeRaw() throws IOException {
+        if (!rawClosed) {
+            rawClosed = true;
+            raw.close();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.platen.render;
 import dev.platen.catalog.PrintFileFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,9 @@ import org.springframework.stereotype.Component;
  * {@link PlacementCanvas} for the fit, the bleed and the resampling), converted to the stock's CMYK by the colour
  * module, written as PDF/X-4 and/or CMYK TIFF with provenance.
  *
- * <p>The canvas is made once, a band at a time, and each band goes to both files: the TIFF writer pulls bands and
- * the PDF's image stream takes the same bands as they pass. Memory is the decoded art the job holds plus one band
- * and a few filtered rows, whatever the canvas size.
+ * <p>The canvas is made once, a band at a time, and each band goes to both files ({@link CanvasPass}), which compress
+ * it on every core while the next band is made. Memory is the decoded art the job holds plus two bands, a few
+ * filtered rows and the blocks in flight, whatever the canvas size.
  *
  * <p>Files are written next to their final path as {@code name.part} and moved into place when complete, so a
  * press queue watching the folder never picks up half a file. Thread-safe: each call has its own state.
@@ -67,20 +66,23 @@ public class PrintFileWriter {
         Path pdfPart = pdf ? part(pdfOut) : null;
         Path tiffPart = tiff ? part(tiffOut) : null;
         try {
-            try (PdfX4 pdfx = pdf ? PdfX4.begin(canvas) : null) {
-                BandImage image = new BandImage(bands, CmykTiff.colorModel(), pdfx == null ? null : pdfx.sink());
-                if (tiff) {
-                    String xmp = XmpPacket.of(job, canvas, profileSha256, created, UUID.randomUUID(), false);
-                    CmykTiff.write(image, tiffPart, description(job, canvas, profileSha256), xmp, canvas.dpi(),
-                            "Platen " + job.provenance().engineVersion(), created,
-                            job.outputCondition().profileBytes());
+            try (PdfX4 pdfx = pdf ? PdfX4.begin(canvas) : null;
+                 CmykTiff tif = tiff ? CmykTiff.begin(tiffPart, canvas.widthPx(), canvas.heightPx(),
+                         tiffTags(job, canvas, profileSha256, created)) : null) {
+                List<CanvasPass.BandSink> sinks = new ArrayList<>();
+                if (pdfx != null) {
+                    sinks.add(pdfx);
                 }
-                image.completeSink();
+                if (tif != null) {
+                    sinks.add(tif);
+                }
+                CanvasPass.run(bands, sinks);
+                if (tif != null) {
+                    tif.finish();
+                }
                 if (pdfx != null) {
                     pdfx.finish(pdfPart, job, profileSha256, created, UUID.randomUUID());
                 }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
             }
             List<PrintFile> files = new ArrayList<>();
             if (pdf) {
@@ -98,6 +100,13 @@ public class PrintFileWriter {
                 Files.deleteIfExists(tiffPart);
             }
         }
+    }
+
+    private static CmykTiff.Tags tiffTags(RenderJob job, PlacementCanvas canvas, String profileSha256,
+                                          Instant created) {
+        String xmp = XmpPacket.of(job, canvas, profileSha256, created, UUID.randomUUID(), false);
+        return new CmykTiff.Tags(description(job, canvas, profileSha256), xmp, canvas.dpi(),
+                "Platen " + job.provenance().engineVersion(), created, job.outputCondition().profileBytes());
     }
 
     /** The provenance in one line for TIFF ImageDescription, which many tools show and few show XMP. */

@@ -107,7 +107,7 @@ class CmykArtPrintTest {
             writer.dispose();
         }
         if (profile != null) {
-            CmykTiff.addInkSetAndProfile(file, profile);
+            TiffDirectories.addInkSetAndProfile(file, profile);
         }
         return file;
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The TIFF as ImageIO and libtiff's own tools read it back. */
 class CmykTiffTest {
@@ -99,6 +100,7 @@ class CmykTiffTest {
         assertThat(info).contains("Compression Scheme: AdobeDeflate");
         assertThat(info).contains("Predictor: horizontal differencing");
         assertThat(info).contains("Resolution: 300, 300 pixels/inch");
+        assertThat(info).contains("Rows/Strip: 64");
         assertThat(info).contains("ICC Profile: <present>, " + PrintTools.stockProfile().length + " bytes");
         assertThat(info).contains("profile-sha256=" + written.profileSha256());
         assertThat(info).doesNotContain("Warning").doesNotContain("Error");
@@ -108,6 +110,63 @@ class CmykTiffTest {
         assertThat(dump).contains("Photometric (262) SHORT (3) 1<5>");
         assertThat(dump).contains("Compression (259) SHORT (3) 1<8>");
         assertThat(dump).contains("ICC Profile (34675) UNDEFINED (7) " + PrintTools.stockProfile().length + "<");
+        // 975 rows: 15 strips of 64 and a last one of 15.
+        assertThat(dump).contains("RowsPerStrip (278) LONG (4) 1<64>");
+        assertThat(dump).contains("StripOffsets (273) LONG (4) 16<").contains("StripByteCounts (279) LONG (4) 16<");
+        assertThat(dump).contains("Predictor (317) SHORT (3) 1<2>");
+    }
+
+    @Test
+    void imageMagickDecodesTheSameInks() throws Exception {
+        // A second decoder besides TwelveMonkeys: ImageMagick, its raw CMYK output (no profile applied).
+        Path raw = dir.resolve("placement.cmyk");
+        PrintTools.run(List.of("convert", tiff.toString(), "-depth", "8", "cmyk:" + raw));
+        assertThat(java.nio.file.Files.readAllBytes(raw)).isEqualTo(expectedCanvas);
+    }
+
+    @Test
+    void aLastShortStripAndASingleRowComeBackAsWritten() throws Exception {
+        // 130 rows: two strips of 64 and one of 2, arriving as one band of 128 and one of 2. And one row alone.
+        for (int[] size : new int[][] {{97, 130, 128}, {513, 1, 1}}) {
+            int width = size[0];
+            int height = size[1];
+            byte[] canvas = FlateBlocksTest.raster(width, height, width);
+            Path file = dir.resolve("direct-" + height + ".tif");
+            CmykTiff.Tags tags = new CmykTiff.Tags("test", "<x/>", 150, "Platen test",
+                    java.time.Instant.parse("2025-03-01T10:15:30Z"), PrintTools.stockProfile());
+            try (CmykTiff writer = CmykTiff.begin(file, width, height, tags)) {
+                for (int y = 0; y < height; y += size[2]) {
+                    int rows = Math.min(size[2], height - y);
+                    byte[] band = java.util.Arrays.copyOfRange(canvas, y * width * 4, (y + rows) * width * 4);
+                    writer.accept(band, y, rows);
+                }
+                writer.finish();
+            }
+
+            Raster back = ImageIO.read(file.toFile()).getRaster();
+            assertThat(back.getWidth()).isEqualTo(width);
+            assertThat(back.getHeight()).isEqualTo(height);
+            assertThat((byte[]) back.getDataElements(0, 0, width, height, null)).as(height + " rows").isEqualTo(canvas);
+            String info = PrintTools.run(List.of("tiffinfo", file.toString()));
+            assertThat(info).doesNotContain("Warning").doesNotContain("Error")
+                    .contains("Rows/Strip: " + Math.min(64, height)).contains("Resolution: 150, 150 pixels/inch");
+            Path raw = dir.resolve("direct-" + height + ".cmyk");
+            PrintTools.run(List.of("convert", file.toString(), "-depth", "8", "cmyk:" + raw));
+            assertThat(java.nio.file.Files.readAllBytes(raw)).isEqualTo(canvas);
+        }
+    }
+
+    @Test
+    void bandsMustArriveInOrderAndInWholeStrips() throws Exception {
+        CmykTiff.Tags tags = new CmykTiff.Tags("test", "<x/>", 150, "Platen test",
+                java.time.Instant.parse("2025-03-01T10:15:30Z"), PrintTools.stockProfile());
+        try (CmykTiff writer = CmykTiff.begin(dir.resolve("refused.tif"), 10, 200, tags)) {
+            byte[] band = new byte[100 * 40];
+            assertThatThrownBy(() -> writer.accept(band, 64, 64)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> writer.accept(band, 0, 100)).isInstanceOf(IllegalArgumentException.class);
+            writer.accept(band, 0, 64);
+            assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test

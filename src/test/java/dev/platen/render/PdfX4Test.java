@@ -145,6 +145,23 @@ class PdfX4Test {
     }
 
     @Test
+    void theImageStreamIsOneZlibStreamOfTheCanvas() throws Exception {
+        // Compressed in parallel blocks, it must still be one stream: the JDK's zlib inflates it to the end, checks
+        // its Adler-32 and finds nothing after it (PDFBox's own decoder is lenient about all three).
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDPage page = doc.getPage(0);
+            COSName name = page.getResources().getXObjectNames().iterator().next();
+            COSStream stream = ((PDImageXObject) page.getResources().getXObject(name)).getCOSObject();
+            assertThat(stream.getDictionaryObject(COSName.DECODE_PARMS)).isNull();
+            byte[] zlib;
+            try (InputStream in = stream.createRawInputStream()) {
+                zlib = in.readAllBytes();
+            }
+            assertThat(FlateBlocksTest.inflateWhole(zlib, expectedCanvas.length)).isEqualTo(expectedCanvas);
+        }
+    }
+
+    @Test
     void xmpAndInfoIdentifyPdfX4AndSayTheSameThing() throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             byte[] xmp;

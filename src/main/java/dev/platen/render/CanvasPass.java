@@ -1,0 +1,60 @@
+package dev.platen.render;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Makes the canvas once, band by band from the top, and hands every band to each print file being written (the
+ * TIFF's strips, the PDF's image stream), so a band is separated once however many files take it.
+ *
+ * <p>The files compress on other threads ({@link FlateBlocks}) while the next band is made, so two band buffers
+ * take turns: before a buffer is made again, every file is asked to be done with the rows it held
+ * ({@link BandSink#release}). Memory is two bands ({@link #BAND_ROWS} rows each) and what the files have
+ * in flight, whatever the canvas size.
+ */
+final class CanvasPass {
+
+    /** A print file taking the canvas top to bottom. */
+    interface BandSink {
+
+        /**
+         * Takes canvas rows {@code y0 .. y0 + rows - 1}, C, M, Y, K interleaved from index 0 of {@code cmyk}. The
+         * sink may go on reading {@code cmyk} after returning, until {@link #release} lets go of these rows.
+         */
+        void accept(byte[] cmyk, int y0, int rows) throws IOException;
+
+        /** Returns once nothing reads any more the buffers that brought the rows above {@code y}. */
+        void release(int y) throws IOException;
+    }
+
+    /**
+     * Rows per band: the canvas's own band height ({@link CanvasBands#BAND_ROWS}) in whole TIFF strips, so every
+     * band but the last is strips the TIFF can compress without waiting for the next band.
+     */
+    static final int BAND_ROWS = (CanvasBands.BAND_ROWS + CmykTiff.ROWS_PER_STRIP - 1) / CmykTiff.ROWS_PER_STRIP
+            * CmykTiff.ROWS_PER_STRIP;
+
+    private CanvasPass() {
+    }
+
+    static void run(CanvasRows canvas, List<? extends BandSink> sinks) throws IOException {
+        int height = canvas.canvas().heightPx();
+        int bandRows = Math.min(BAND_ROWS, height);
+        byte[][] buffers = new byte[2][];
+        for (int y0 = 0, band = 0; y0 < height; y0 += bandRows, band++) {
+            int turn = band % 2;
+            if (buffers[turn] == null) {
+                buffers[turn] = new byte[bandRows * canvas.rowBytes()];
+            } else {
+                for (BandSink sink : sinks) {
+                    sink.release(y0 - bandRows); // the band two back, the last one in this buffer, ended there
+                }
+            }
+            int rows = Math.min(bandRows, height - y0);
+            canvas.render(y0, rows, buffers[turn]);
+            for (BandSink sink : sinks) {
+                sink.accept(buffers[turn], y0, rows);
+            }
+        }
+    }
+}

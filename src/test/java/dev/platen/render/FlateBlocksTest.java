@@ -1,0 +1,197 @@
+package dev.platen.render;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.Adler32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Blocks deflated on several threads, as the JDK's zlib inflates them back. */
+class FlateBlocksTest {
+
+    /** A CMYK-like raster: smooth ramps with a little noise, so deflate finds matches but not only matches. */
+    static byte[] raster(int width, int height, long seed) {
+        Random random = new Random(seed);
+        byte[] data = new byte[width * height * 4];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int at = (y * width + x) * 4;
+                data[at] = (byte) (x * 255 / Math.max(1, width - 1) + random.nextInt(3));
+                data[at + 1] = (byte) (y * 255 / Math.max(1, height - 1) + random.nextInt(3));
+                data[at + 2] = (byte) ((x + y) / 7 + random.nextInt(2));
+                data[at + 3] = (byte) (x / 50 == y / 50 ? 200 : 0);
+            }
+        }
+        return data;
+    }
+
+    /** Everything an Inflater reads from {@code stream}, which must be exactly one complete zlib stream. */
+    static byte[] inflateWhole(byte[] stream, int expectedLength) throws DataFormatException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stream);
+            byte[] out = new byte[expectedLength + 1];
+            int n = 0;
+            while (!inflater.finished() && n < out.length) {
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                n += got;
+            }
+            assertThat(inflater.finished()).as("the stream ends with a final block and a matching Adler-32").isTrue();
+            assertThat(inflater.getRemaining()).as("nothing after the Adler-32").isZero();
+            return Arrays.copyOf(out, n);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Undoes Predictor 2 as a reader does: each sample plus the same ink of the pixel before, row by row. */
+    static byte[] undifference(byte[] differences, int rowBytes) {
+        for (int r = 0; r < differences.length / rowBytes; r++) {
+            for (int i = 4; i < rowBytes; i++) {
+                differences[r * rowBytes + i] += differences[r * rowBytes + i - 4];
+            }
+        }
+        return differences;
+    }
+
+    @Test
+    void blocksOfAnySizeMakeOneZlibStreamOfEverythingAdded() throws Exception {
+        byte[] data = raster(900, 700, 1);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        // Sizes around the 32 KiB window: empty, tiny, just under and over it, and large.
+        int[] sizes = {0, 1, 10, FlateBlocks.WINDOW - 1, FlateBlocks.WINDOW + 1, 5, 300_000, 0, 1_000_000};
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, (b, n) -> stream.write(b, 0, n))) {
+            int at = 0;
+            for (int size : sizes) {
+                blocks.add(data, at, size, at + size);
+                at += size;
+            }
+            blocks.add(data, at, data.length - at, data.length);
+            blocks.finish();
+        }
+        byte[] zlib = stream.toByteArray();
+
+        assertThat(inflateWhole(zlib, data.length)).isEqualTo(data);
+        // Deflate at level 1 does compress this raster; the blocks did not cost that.
+        assertThat(zlib.length).isLessThan(data.length / 2);
+    }
+
+    @Test
+    void theStreamsHeaderAndTrailerAreZlibs() throws Exception {
+        byte[] data = raster(100, 50, 2);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, (b, n) -> stream.write(b, 0, n))) {
+            blocks.add(data, 0, 7000, 1);
+            blocks.add(data, 7000, data.length - 7000, 2);
+            blocks.finish();
+        }
+        byte[] zlib = stream.toByteArray();
+
+        assertThat(zlib[0]).isEqualTo((byte) 0x78); // deflate, 32 KiB window
+        assertThat(((zlib[0] & 0xFF) * 256 + (zlib[1] & 0xFF)) % 31).isZero();
+        assertThat(zlib[1] & 0x20).as("no preset dictionary").isZero();
+        Adler32 adler = new Adler32();
+        adler.update(data);
+        long trailer = ((zlib[zlib.length - 4] & 0xFFL) << 24) | ((zlib[zlib.length - 3] & 0xFF) << 16)
+                | ((zlib[zlib.length - 2] & 0xFF) << 8) | (zlib[zlib.length - 1] & 0xFF);
+        assertThat(trailer).isEqualTo(adler.getValue());
+
+        // A wrong check value is refused by zlib, so the inflation above does check it.
+        zlib[zlib.length - 1] ^= 1;
+        assertThatThrownBy(() -> inflateWhole(zlib, data.length)).isInstanceOf(DataFormatException.class);
+    }
+
+    @Test
+    void anEmptyStreamIsStillAZlibStream() throws Exception {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, (b, n) -> stream.write(b, 0, n))) {
+            blocks.finish();
+        }
+        assertThat(inflateWhole(stream.toByteArray(), 0)).isEmpty();
+    }
+
+    @Test
+    void adlerOfTwoPiecesCombinesAsTheAdlerOfBoth() {
+        byte[] data = raster(300, 200, 3);
+        // Split points at the ends, and pieces longer than the modulus 65521 and than 5552 (zlib's NMAX).
+        for (int split : new int[] {0, 1, 5552, 65521, 65522, 100_000, data.length - 1, data.length}) {
+            Adler32 first = new Adler32();
+            first.update(data, 0, split);
+            Adler32 second = new Adler32();
+            second.update(data, split, data.length - split);
+            Adler32 whole = new Adler32();
+            whole.update(data);
+
+            int combined = FlateBlocks.adler32Combine((int) first.getValue(), (int) second.getValue(),
+                    data.length - split);
+
+            assertThat(Integer.toUnsignedLong(combined)).as("split at " + split).isEqualTo(whole.getValue());
+        }
+    }
+
+    @Test
+    void tiffStripsAreEachAZlibStreamOfHorizontalDifferences() throws Exception {
+        int width = 333;
+        int height = 150;
+        byte[] data = raster(width, height, 4);
+        int rowBytes = width * 4;
+        List<byte[]> strips = new ArrayList<>();
+        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (b, n) -> strips.add(Arrays.copyOf(b, n)))) {
+            for (int y = 0; y < height; y += 64) {
+                int rows = Math.min(64, height - y);
+                blocks.add(data, y * rowBytes, rows * rowBytes, y + rows);
+            }
+            blocks.finish();
+        }
+
+        assertThat(strips).hasSize(3);
+        for (int s = 0; s < strips.size(); s++) {
+            int rows = Math.min(64, height - s * 64);
+            byte[] differences = undifference(inflateWhole(strips.get(s), rows * rowBytes), rowBytes);
+            assertThat(differences).hasSize(rows * rowBytes);
+            assertThat(differences).as("strip " + s)
+                    .isEqualTo(Arrays.copyOfRange(data, s * 64 * rowBytes, (s * 64 + rows) * rowBytes));
+        }
+    }
+
+    @Test
+    void blocksAreWrittenInTheOrderAddedAndWriteThroughStopsAtItsMark() throws Exception {
+        // A large block first and small ones after: the small ones finish first on the workers.
+        byte[] data = raster(1000, 600, 5);
+        int rowBytes = 4000;
+        int[][] rows = {{0, 500}, {500, 501}, {501, 502}, {502, 503}};
+        List<byte[]> written = new ArrayList<>();
+        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (b, n) -> written.add(Arrays.copyOf(b, n)))) {
+            for (int[] r : rows) {
+                blocks.add(data, r[0] * rowBytes, (r[1] - r[0]) * rowBytes, r[1]);
+            }
+            blocks.writeThrough(501);
+            assertThat(written).hasSize(2);
+            blocks.finish();
+        }
+        assertThat(written).hasSize(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            byte[] strip = undifference(inflateWhole(written.get(i), data.length), rowBytes);
+            assertThat(strip).as("block " + i)
+                    .isEqualTo(Arrays.copyOfRange(data, rows[i][0] * rowBytes, rows[i][1] * rowBytes));
+        }
+    }
+
+    @Test
+    void aStripIsWholeRows() throws Exception {
+        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, 40, (b, n) -> { })) {
+            assertThatThrownBy(() -> blocks.add(new byte[100], 0, 100, 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
