@@ -43,7 +43,7 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
     private volatile int decoded;
     private int neededFrom;
     private Throwable failure;
-    private boolean closed;
+    private volatile boolean closed;
     private Thread decoder;
     private byte[] decodedRow;
 
@@ -160,10 +160,13 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
     }
 
     private void awaitRow(int row) {
-        if (row < decoded && row >= decoded - ring.capacity && row >= neededFrom) {
+        if (row < decoded && row >= decoded - ring.capacity && row >= neededFrom && !closed) {
             return;
         }
         synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the streamed art is closed");
+            }
             if (row < neededFrom) {
                 throw new IllegalStateException("row " + row + " of the streamed art was asked for after it was"
                         + " released (rows from " + neededFrom + " are kept)");
