@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A bounded, thread-safe, least-recently-used cache of transforms, keyed by the SHA-256 of the profiles'
@@ -18,11 +20,18 @@ import java.util.Objects;
  *
  * <p>Two threads missing on the same key at once may both build the transform; one result is kept and the
  * other closed. Building outside the lock keeps one slow build from blocking every other lookup.
+ *
+ * <p>Beside the transforms it keeps the {@link CheckedGrid}s of exact separations, under the key of the exact
+ * transform they stand for. A grid costs a few hundred milliseconds of exact evaluation, so it is built once: a
+ * second thread asking while it is being built waits for it instead of building another.
  */
 public final class TransformCache implements AutoCloseable {
 
     private final int capacity;
     private final LinkedHashMap<TransformKey, ColorTransform> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** The grids, least recently used first; each about 2.4 MB of heap, so fewer than the transforms. */
+    private final LinkedHashMap<TransformKey, CompletableFuture<CheckedGrid>> grids = new LinkedHashMap<>(16, 0.75f, true);
+    private final int gridCapacity;
     private long hits;
     private long misses;
     private boolean closed;
@@ -33,7 +42,11 @@ public final class TransformCache implements AutoCloseable {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
+        this.gridCapacity = Math.min(capacity, MAX_GRIDS);
     }
+
+    /** Art profiles times stocks in use at once: sRGB and a few embedded RGB profiles on each of a few stocks. */
+    private static final int MAX_GRIDS = 8;
 
     /** Like {@link ColorTransform#create(ColorProfile, PixelFormat, ColorProfile, PixelFormat, RenderingIntent, boolean)}. */
     public ColorTransform transform(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
@@ -52,6 +65,62 @@ public final class TransformCache implements AutoCloseable {
     public ColorTransform softProof(ColorProfile art, PixelFormat artFormat, ColorProfile screen,
                                     PixelFormat screenFormat, SoftProof proof) {
         return get(new TransformSpec(art, artFormat, screen, screenFormat, null, Objects.requireNonNull(proof, "proof")));
+    }
+
+    /**
+     * The checked grid of the exact separation from RGB {@code source} to CMYK {@code target} with {@code
+     * rendering} ({@link Precision#EXACT}, its intent, BPC and ink limit): the one built before for the same
+     * profiles' bytes and options, or a new one.
+     *
+     * @throws IllegalArgumentException if the conversion is not RGB to CMYK with exact evaluation, or preserves black
+     */
+    public CheckedGrid checkedGrid(ColorProfile source, ColorProfile target, RenderingOptions rendering) {
+        Objects.requireNonNull(rendering, "rendering");
+        if (source.colorSpace() != ColorSpace.RGB || target.colorSpace() != ColorSpace.CMYK
+                || rendering.precision() != Precision.EXACT || rendering.preserveBlack()) {
+            throw new IllegalArgumentException("a checked grid stands for an exact RGB to CMYK separation, not "
+                    + source.colorSpace() + " to " + target.colorSpace() + " " + rendering);
+        }
+        TransformSpec exact8 = new TransformSpec(source, PixelFormat.RGB_8, target, PixelFormat.CMYK_8, rendering, null);
+        TransformKey key = exact8.key();
+        CompletableFuture<CheckedGrid> mine = new CompletableFuture<>();
+        CompletableFuture<CheckedGrid> theirs;
+        synchronized (this) {
+            ensureOpen();
+            theirs = grids.get(key);
+            if (theirs == null) {
+                grids.put(key, mine);
+                Iterator<CompletableFuture<CheckedGrid>> eldest = grids.values().iterator();
+                while (grids.size() > gridCapacity) {
+                    eldest.next();
+                    eldest.remove();
+                }
+            }
+        }
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try (ColorTransform exact16 = ColorTransform.of(new TransformSpec(source, PixelFormat.RGB_8, target,
+                PixelFormat.CMYK_16, rendering, null))) {
+            CheckedGrid grid = CheckedGrid.build(exact16);
+            mine.complete(grid);
+            return grid;
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                grids.remove(key, mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** How many grids are kept. */
+    public synchronized int grids() {
+        return grids.size();
     }
 
     ColorTransform get(TransformSpec spec) {
@@ -116,6 +185,7 @@ public final class TransformCache implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(entries.values());
             entries.clear();
+            grids.clear();
         }
         all.forEach(ColorTransform::close);
     }
