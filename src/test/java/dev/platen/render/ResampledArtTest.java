@@ -101,6 +101,12 @@ class ResampledArtTest {
                 }
             }
         }
+        // Art without alpha takes a shortcut; the same pixels in an image with alpha (all 255) must place the same.
+        for (int[] size : new int[][] {{31, 22}, {120, 84}}) {
+            assertThat(rows(new ResampledArt(opaqueLayouts[0], size[0], size[1]), size[1]))
+                    .isDeepEqualTo(rows(new ResampledArt(image(BufferedImage.TYPE_INT_ARGB, opaque, w, h), size[0],
+                            size[1]), size[1]));
+        }
         // At scale one an opaque pixel is its own samples.
         byte[][] placed = rows(new ResampledArt(opaqueLayouts[1], w, h), h);
         assertThat(placed[5][3 * 7] & 0xFF).isEqualTo(opaque[5 * w + 7] >> 16 & 0xFF);
