@@ -35,6 +35,15 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * RIP. The rest of the file (boxes, output intent, metadata, ids) is {@link PdfX4Frame}'s, shared with PDF art
  * placed as vectors.
  *
+ * <p>The image is Flate with TIFF Predictor 2 ({@code /DecodeParms << /Predictor 2 /Colors 4 /BitsPerComponent 8
+ * /Columns width >>}, PDF 32000-1 section 7.4.4.4): each ink less the same ink of the pixel before it in the row,
+ * the horizontal differencing the TIFF's strips have too. Neighbouring pixels of a photograph differ little, so
+ * deflate gets mostly small numbers that it codes in fewer bits and matches more often: on the bench photo
+ * (3600 x 4800, level 1) the image stream went from 40.7 to 32.7 MB, about the TIFF's 32.9 MB, and compressing it
+ * from 1.18 to 0.84 s of CPU ({@link FlateBlocks} alone); the whole bench process from 7.2 to 6.8 s of CPU, its
+ * wall time unchanged, the compression running beside the separation (medians of 10 and 15 runs, two busy cores). The predictor is a parameter of FlateDecode, not another filter; Ghostscript,
+ * poppler, PDFBox and qpdf decode the image to the canvas byte for byte.
+ *
  * <p>Memory: the image stream is deflated on every core as bands arrive ({@link FlateBlocks}: blocks that together
  * are one zlib stream) and PDFBox keeps stream data in a temporary file
  * ({@link IOUtils#createTempFileOnlyStreamCache()}), not on the heap. Use: {@link #begin}, hand it the canvas
@@ -49,8 +58,9 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
     static final int DEFLATE_LEVEL = Deflater.BEST_SPEED;
 
     /**
-     * Rows per compressed block: the TIFF's strip height, or more for a narrow canvas, so a block is at least
-     * 256 KiB and the sync flush ending it (five bytes) and its Deflater's set-up stay negligible.
+     * Rows per compressed block, whole rows because the predictor works along a row: the TIFF's strip height, or
+     * more for a narrow canvas, so a block is at least 256 KiB and the sync flush ending it (five bytes) and its
+     * Deflater's set-up stay negligible.
      */
     private final int blockRows;
 
@@ -77,14 +87,30 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
             image.setInt(COSName.BITS_PER_COMPONENT, 8);
             image.setItem(COSName.COLORSPACE, COSName.DEVICECMYK);
             image.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            image.setItem(COSName.DECODE_PARMS, predictor(canvas.widthPx()));
             // Raw stream + our own compression: PDFBox's filtered output stream would buffer the whole decoded
             // image before encoding it on close.
             this.raw = image.createRawOutputStream();
-            this.imageData = FlateBlocks.oneStream(DEFLATE_LEVEL, (data, length) -> raw.write(data, 0, length));
+            this.imageData = FlateBlocks.oneStream(DEFLATE_LEVEL, rowBytes,
+                    (data, length) -> raw.write(data, 0, length));
         } catch (IOException | RuntimeException e) {
             document.close();
             throw e;
         }
+    }
+
+    /**
+     * The image stream's FlateDecode parameters: TIFF Predictor 2 (PDF 32000-1 section 7.4.4.4), each 8-bit ink
+     * less the same ink of the pixel before it in the row, as {@link FlateBlocks} differences the rows.
+     */
+    private static COSDictionary predictor(int widthPx) {
+        COSDictionary parms = new COSDictionary();
+        parms.setInt(COSName.PREDICTOR, 2);
+        parms.setInt(COSName.COLORS, 4);
+        parms.setInt(COSName.BITS_PER_COMPONENT, 8);
+        parms.setInt(COSName.COLUMNS, widthPx);
+        parms.setDirect(true); // written inside the image's dictionary, not as an object of its own
+        return parms;
     }
 
     static PdfX4 begin(PlacementCanvas canvas) throws IOException {

@@ -54,6 +54,20 @@ class FlateBlocksTest {
         }
     }
 
+    /**
+     * Predictor 2 as the TIFF and PDF specifications put it, written apart from {@link FlateBlocks} so the two
+     * can disagree: each byte less the byte 4 before it in its row, the row's first pixel as it is.
+     */
+    static byte[] differences(byte[] data, int rowBytes) {
+        byte[] d = data.clone();
+        for (int r = 0; r < data.length / rowBytes; r++) {
+            for (int i = 4; i < rowBytes; i++) {
+                d[r * rowBytes + i] = (byte) (data[r * rowBytes + i] - data[r * rowBytes + i - 4]);
+            }
+        }
+        return d;
+    }
+
     /** Undoes Predictor 2 as a reader does: each sample plus the same ink of the pixel before, row by row. */
     static byte[] undifference(byte[] differences, int rowBytes) {
         for (int r = 0; r < differences.length / rowBytes; r++) {
@@ -65,34 +79,135 @@ class FlateBlocksTest {
     }
 
     @Test
-    void blocksOfAnySizeMakeOneZlibStreamOfEverythingAdded() throws Exception {
-        byte[] data = raster(900, 700, 1);
+    void blocksOfAnyNumberOfRowsMakeOneZlibStreamOfTheDifferencedRows() throws Exception {
+        // Narrow rows, so block sizes can sit either side of the 32 KiB window: 819 rows of 40 bytes are 8 bytes
+        // short of it, 820 rows 32 bytes over, and the window then starts inside a row.
+        int rowBytes = 40;
+        byte[] data = raster(10, 30_000, 1);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        // Sizes around the 32 KiB window: empty, tiny, just under and over it, and large.
-        int[] sizes = {0, 1, 10, FlateBlocks.WINDOW - 1, FlateBlocks.WINDOW + 1, 5, 300_000, 0, 1_000_000};
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, (b, n) -> stream.write(b, 0, n))) {
+        int[] rows = {0, 1, 10, 819, 820, 5, 7_000, 0, 15_000};
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, rowBytes, (b, n) -> stream.write(b, 0, n))) {
             int at = 0;
-            for (int size : sizes) {
-                blocks.add(data, at, size, at + size);
-                at += size;
+            for (int r : rows) {
+                blocks.add(data, at, r * rowBytes, at + r * rowBytes);
+                at += r * rowBytes;
             }
             blocks.add(data, at, data.length - at, data.length);
             blocks.finish();
         }
         byte[] zlib = stream.toByteArray();
 
-        assertThat(inflateWhole(zlib, data.length)).isEqualTo(data);
+        byte[] inflated = inflateWhole(zlib, data.length);
+        assertThat(inflated).isEqualTo(differences(data, rowBytes));
+        assertThat(undifference(inflated, rowBytes)).isEqualTo(data);
         // Deflate at level 1 does compress this raster; the blocks did not cost that.
         assertThat(zlib.length).isLessThan(data.length / 2);
+    }
+
+    @Test
+    void eachBlockIsPrimedWithTheDifferencedDataBeforeIt() throws Exception {
+        // Canvas-like blocks: 64 rows of 333 pixels (85 KiB, more than the window), then blocks of 5 and 3 rows
+        // (6.5 and 4 KiB), whose windows reach back across more than one block.
+        int width = 333;
+        int rowBytes = width * 4;
+        byte[] data = raster(width, 300, 6);
+        int[] rows = {64, 64, 5, 3, 64, 100};
+        List<byte[]> written = new ArrayList<>();
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, rowBytes, (b, n) -> written.add(Arrays.copyOf(b, n)))) {
+            int at = 0;
+            for (int r : rows) {
+                blocks.add(data, at, r * rowBytes, at + r * rowBytes);
+                at += r * rowBytes;
+            }
+            blocks.finish();
+        }
+        byte[] differenced = differences(data, rowBytes);
+
+        // One write for the header, one a block, then an empty final block and the Adler-32 of the differenced
+        // bytes, which the decoder checks against what it inflated, before it undoes the predictor.
+        assertThat(written).hasSize(2 + rows.length + 1);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        written.forEach(whole::writeBytes);
+        byte[] zlib = whole.toByteArray();
+        Adler32 adler = new Adler32();
+        adler.update(differenced);
+        assertThat(trailer(zlib)).isEqualTo(adler.getValue());
+        assertThat(undifference(inflateWhole(zlib, data.length), rowBytes)).isEqualTo(data);
+
+        // Each block alone, raw deflate, inflates to its own differenced rows given the 32 KiB of differenced
+        // data before it as history; blocks do refer back into it, as the ones inflated without it show.
+        int at = 0;
+        int needingHistory = 0;
+        for (int b = 0; b < rows.length; b++) {
+            int length = rows[b] * rowBytes;
+            byte[] history = Arrays.copyOfRange(differenced, Math.max(0, at - FlateBlocks.WINDOW), at);
+            byte[] expected = Arrays.copyOfRange(differenced, at, at + length);
+            assertThat(inflateRaw(written.get(1 + b), history, length)).as("block " + b).isEqualTo(expected);
+            if (b > 0) {
+                byte[] alone;
+                try {
+                    alone = inflateRaw(written.get(1 + b), new byte[0], length);
+                } catch (DataFormatException e) {
+                    alone = null; // "invalid distance too far back": it matched into the history
+                }
+                needingHistory += Arrays.equals(alone, expected) ? 0 : 1;
+            }
+            at += length;
+        }
+        assertThat(needingHistory).as("blocks that match into the data before them").isPositive();
+    }
+
+    /** Inflates one raw deflate block ending in a sync flush, with {@code history} as what came before it. */
+    private static byte[] inflateRaw(byte[] block, byte[] history, int expectedLength) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        try {
+            if (history.length > 0) {
+                inflater.setDictionary(history);
+            }
+            inflater.setInput(block);
+            byte[] out = new byte[expectedLength + 1];
+            int n = 0;
+            while (n < out.length) {
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0) {
+                    break;
+                }
+                n += got;
+            }
+            assertThat(inflater.finished()).as("a sync flush, not the final block").isFalse();
+            assertThat(inflater.getRemaining()).as("the whole block inflated").isZero();
+            return Arrays.copyOf(out, n);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    @Test
+    void theWindowIsTheLast32KibOfTheDifferencedData() {
+        // Chained block by block, from the source rows only; against the differenced data as a whole.
+        for (int width : new int[] {10, 333, 1024, 9000}) {
+            int rowBytes = width * 4;
+            byte[] data = raster(width, 40, 7);
+            byte[] differenced = differences(data, rowBytes);
+            byte[] window = new byte[0];
+            int at = 0;
+            for (int r : new int[] {0, 1, 3, 0, 7, 1, 20, 8}) {
+                int length = r * rowBytes;
+                window = FlateBlocks.lastWindow(window, data, at, length, rowBytes);
+                at += length;
+                assertThat(window).as(width + " px, after row " + at / rowBytes)
+                        .isEqualTo(Arrays.copyOfRange(differenced, Math.max(0, at - FlateBlocks.WINDOW), at));
+            }
+        }
     }
 
     @Test
     void theStreamsHeaderAndTrailerAreZlibs() throws Exception {
         byte[] data = raster(100, 50, 2);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, (b, n) -> stream.write(b, 0, n))) {
-            blocks.add(data, 0, 7000, 1);
-            blocks.add(data, 7000, data.length - 7000, 2);
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, 400, (b, n) -> stream.write(b, 0, n))) {
+            blocks.add(data, 0, 8000, 1);
+            blocks.add(data, 8000, data.length - 8000, 2);
             blocks.finish();
         }
         byte[] zlib = stream.toByteArray();
@@ -101,20 +216,24 @@ class FlateBlocksTest {
         assertThat(((zlib[0] & 0xFF) * 256 + (zlib[1] & 0xFF)) % 31).isZero();
         assertThat(zlib[1] & 0x20).as("no preset dictionary").isZero();
         Adler32 adler = new Adler32();
-        adler.update(data);
-        long trailer = ((zlib[zlib.length - 4] & 0xFFL) << 24) | ((zlib[zlib.length - 3] & 0xFF) << 16)
-                | ((zlib[zlib.length - 2] & 0xFF) << 8) | (zlib[zlib.length - 1] & 0xFF);
-        assertThat(trailer).isEqualTo(adler.getValue());
+        adler.update(differences(data, 400));
+        assertThat(trailer(zlib)).isEqualTo(adler.getValue());
 
         // A wrong check value is refused by zlib, so the inflation above does check it.
         zlib[zlib.length - 1] ^= 1;
         assertThatThrownBy(() -> inflateWhole(zlib, data.length)).isInstanceOf(DataFormatException.class);
     }
 
+    /** The Adler-32 ending a zlib stream, most significant byte first (RFC 1950). */
+    private static long trailer(byte[] zlib) {
+        return ((zlib[zlib.length - 4] & 0xFFL) << 24) | ((zlib[zlib.length - 3] & 0xFF) << 16)
+                | ((zlib[zlib.length - 2] & 0xFF) << 8) | (zlib[zlib.length - 1] & 0xFF);
+    }
+
     @Test
     void anEmptyStreamIsStillAZlibStream() throws Exception {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, (b, n) -> stream.write(b, 0, n))) {
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, 4, (b, n) -> stream.write(b, 0, n))) {
             blocks.finish();
         }
         assertThat(inflateWhole(stream.toByteArray(), 0)).isEmpty();
@@ -188,8 +307,12 @@ class FlateBlocksTest {
     }
 
     @Test
-    void aStripIsWholeRows() throws Exception {
+    void aBlockIsWholeRows() throws Exception {
         try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, 40, (b, n) -> { })) {
+            assertThatThrownBy(() -> blocks.add(new byte[100], 0, 100, 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        try (FlateBlocks blocks = FlateBlocks.oneStream(1, 40, (b, n) -> { })) {
             assertThatThrownBy(() -> blocks.add(new byte[100], 0, 100, 1))
                     .isInstanceOf(IllegalArgumentException.class);
         }

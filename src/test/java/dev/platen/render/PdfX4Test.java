@@ -145,19 +145,27 @@ class PdfX4Test {
     }
 
     @Test
-    void theImageStreamIsOneZlibStreamOfTheCanvas() throws Exception {
+    void theImageStreamIsOneZlibStreamOfTheCanvasDifferenced() throws Exception {
         // Compressed in parallel blocks, it must still be one stream: the JDK's zlib inflates it to the end, checks
-        // its Adler-32 and finds nothing after it (PDFBox's own decoder is lenient about all three).
+        // its Adler-32 and finds nothing after it (PDFBox's own decoder is lenient about all three). What it holds
+        // is the canvas after TIFF Predictor 2, as the stream's parameters say (PDF 32000-1, 7.4.4.4).
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDPage page = doc.getPage(0);
             COSName name = page.getResources().getXObjectNames().iterator().next();
             COSStream stream = ((PDImageXObject) page.getResources().getXObject(name)).getCOSObject();
-            assertThat(stream.getDictionaryObject(COSName.DECODE_PARMS)).isNull();
+            COSDictionary parms = (COSDictionary) stream.getDictionaryObject(COSName.DECODE_PARMS);
+            assertThat(parms.getInt(COSName.PREDICTOR)).isEqualTo(2);
+            assertThat(parms.getInt(COSName.COLORS)).isEqualTo(4);
+            assertThat(parms.getInt(COSName.BITS_PER_COMPONENT)).isEqualTo(8);
+            assertThat(parms.getInt(COSName.COLUMNS)).isEqualTo(canvas.widthPx());
+            assertThat(parms.size()).isEqualTo(4);
             byte[] zlib;
             try (InputStream in = stream.createRawInputStream()) {
                 zlib = in.readAllBytes();
             }
-            assertThat(FlateBlocksTest.inflateWhole(zlib, expectedCanvas.length)).isEqualTo(expectedCanvas);
+            byte[] inflated = FlateBlocksTest.inflateWhole(zlib, expectedCanvas.length);
+            assertThat(inflated).isNotEqualTo(expectedCanvas);
+            assertThat(FlateBlocksTest.undifference(inflated, canvas.widthPx() * 4)).isEqualTo(expectedCanvas);
         }
     }
 
