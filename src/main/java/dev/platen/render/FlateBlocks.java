@@ -240,6 +240,32 @@ final class FlateBlocks implements AutoCloseable {
     }
 
     /**
+     * How zlib should code a block. Differenced photographs are noise around zero: deflate's string matches find
+     * little in them, and at level 1 their greedy search only gets in the way of the Huffman code. Coded by
+     * Huffman alone they come out smaller and sooner (the 3600 x 4800 bench photo's canvas: 28.0 MB in 0.56 s of CPU
+     * against 32.7 MB in 0.84 s). Flat art is the opposite: a differenced flat area is long runs of one value, which
+     * Huffman coding cannot take below a bit a byte and matches take to almost nothing. So a block whose most common
+     * differenced byte makes up more than {@link #RUN_SHARE} of a sample of its rows (every 8th) keeps the matches.
+     */
+    static int strategyFor(byte[] data, int offset, int length, int rowBytes) {
+        int[] counts = new int[256];
+        byte[] row = new byte[rowBytes];
+        int sampled = 0;
+        for (int at = offset; at < offset + length; at += 8 * rowBytes) {
+            difference(data, at, at, at + rowBytes, row, 0);
+            for (byte b : row) {
+                counts[b & 0xFF]++;
+            }
+            sampled += rowBytes;
+        }
+        int most = Arrays.stream(counts).max().orElse(0);
+        return most > RUN_SHARE * sampled ? Deflater.DEFAULT_STRATEGY : Deflater.HUFFMAN_ONLY;
+    }
+
+    /** See {@link #strategyFor}: a photograph's most common differenced byte (0) is typically 10 to 20 % of it. */
+    static final double RUN_SHARE = 0.4;
+
+    /**
      * A block's rows differenced and deflated: one row at a time into a row buffer and on to zlib, which copies
      * them into its window, so the band is never changed or copied whole. With a {@code dictionary} (maybe empty)
      * it is a block of {@link #oneStream}: raw deflate primed with the differenced data before it, ended by a sync
@@ -249,6 +275,7 @@ final class FlateBlocks implements AutoCloseable {
                                           byte[] dictionary, byte[] buffer) {
         boolean partOfOne = dictionary != null;
         Deflater deflater = new Deflater(level, partOfOne);
+        deflater.setStrategy(strategyFor(data, offset, length, rowBytes));
         try {
             if (partOfOne && dictionary.length > 0) {
                 deflater.setDictionary(dictionary);

@@ -317,4 +317,29 @@ class FlateBlocksTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    /**
+     * Photographs are coded by Huffman alone, flat art keeps deflate's matches: a flat band must still shrink to
+     * next to nothing (Huffman alone cannot go below an eighth), and noisy rows must get the Huffman-only coding.
+     */
+    @Test
+    void flatArtKeepsItsMatchesAndNoisyRowsAreHuffmanCodedAlone() throws Exception {
+        int rowBytes = 4 * 500;
+        byte[] flat = new byte[rowBytes * 64];
+        for (int i = 0; i < flat.length; i += 4) {
+            flat[i] = 40;  // a flat tint: 40 % cyan, the same in every pixel
+        }
+        byte[] noisy = new byte[rowBytes * 64];
+        new java.util.Random(5).nextBytes(noisy);
+        assertThat(FlateBlocks.strategyFor(flat, 0, flat.length, rowBytes))
+                .isEqualTo(java.util.zip.Deflater.DEFAULT_STRATEGY);
+        assertThat(FlateBlocks.strategyFor(noisy, 0, noisy.length, rowBytes))
+                .isEqualTo(java.util.zip.Deflater.HUFFMAN_ONLY);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (data, length) -> out.write(data, 0, length))) {
+            blocks.add(flat, 0, flat.length, 64);
+            blocks.finish();
+        }
+        assertThat(out.size()).as("a flat strip, deflated").isLessThan(flat.length / 100);
+    }
 }
