@@ -268,6 +268,71 @@ public final class CheckedGrid {
     }
 
     /** Milliseconds the build took, exact evaluations included. */
+    /**
+     * Saves the grid so that a later process (a restart, the next bench run) reads it instead of building it:
+     * the nodes and the marks, then a CRC-32 of everything before it. What the grid stands for (profiles, options,
+     * lcms version) is the file's name, chosen by {@link TransformCache}.
+     */
+    void writeTo(java.nio.file.Path file) throws java.io.IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.CheckedOutputStream(
+                new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16), crc))) {
+            out.writeInt(FORMAT);
+            out.writeInt(STEP);
+            out.writeDouble(TOLERANCE);
+            out.writeInt(markedTetrahedra);
+            out.writeInt(cm.length);
+            for (int n = 0; n < cm.length; n++) {
+                out.writeLong(cm[n]);
+                out.writeLong(yk[n]);
+            }
+            out.writeInt(marked.length);
+            out.write(marked);
+            out.flush();
+            out.writeLong(crc.getValue());
+        }
+    }
+
+    /**
+     * The grid saved in {@code file}, or null when the file is not a whole grid of this format (cut short, another
+     * step or tolerance, a flipped bit): the caller builds the grid again.
+     */
+    static CheckedGrid readFrom(java.nio.file.Path file) throws java.io.IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.CheckedInputStream(
+                new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16), crc))) {
+            if (in.readInt() != FORMAT || in.readInt() != STEP || in.readDouble() != TOLERANCE) {
+                return null;
+            }
+            int markedTetrahedra = in.readInt();
+            int nodes = in.readInt();
+            if (nodes != NODES * NODES * NODES) {
+                return null;
+            }
+            long[] cm = new long[nodes];
+            long[] yk = new long[nodes];
+            for (int n = 0; n < nodes; n++) {
+                cm[n] = in.readLong();
+                yk[n] = in.readLong();
+            }
+            int markedLength = in.readInt();
+            if (markedLength < 0 || markedLength > 64 * nodes) {
+                return null;
+            }
+            byte[] marked = in.readNBytes(markedLength);
+            long computed = crc.getValue();
+            if (marked.length != markedLength || in.readLong() != computed) {
+                return null;
+            }
+            return new CheckedGrid(cm, yk, marked, markedTetrahedra, 0);
+        } catch (java.io.EOFException e) {
+            return null;
+        }
+    }
+
+    /** The layout of a saved grid; a change of it, of {@link #STEP} or of {@link #TOLERANCE} makes old files void. */
+    private static final int FORMAT = 1;
+
     public long buildMillis() {
         return buildMillis;
     }

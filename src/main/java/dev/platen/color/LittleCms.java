@@ -92,6 +92,9 @@ interface LittleCms extends Library {
     Pointer cmsOpenProfileFromMemTHR(Pointer context, Pointer mem, int size);
     boolean cmsCloseProfile(Pointer profile);
     boolean cmsSaveProfileToMem(Pointer profile, Pointer mem, IntByReference bytesNeeded);
+    /** The library's version, e.g. 2140 for 2.14. */
+    int cmsGetEncodedCMMversion();
+
     int cmsGetColorSpace(Pointer profile);
     int cmsGetPCS(Pointer profile);
     int cmsGetDeviceClass(Pointer profile);

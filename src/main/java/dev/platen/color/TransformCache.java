@@ -38,12 +38,24 @@ public final class TransformCache implements AutoCloseable {
 
     /** @param capacity most transforms kept; each is typically a few hundred kB of native memory */
     public TransformCache(int capacity) {
+        this(capacity, null);
+    }
+
+    /**
+     * @param gridFolder where built {@link CheckedGrid}s are saved and looked for first, so that a restarted
+     *                   process reads in milliseconds what takes half a second of CPU to build; null keeps them in
+     *                   memory only
+     */
+    public TransformCache(int capacity, java.nio.file.Path gridFolder) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
         this.gridCapacity = Math.min(capacity, MAX_GRIDS);
+        this.gridFolder = gridFolder;
     }
+
+    private final java.nio.file.Path gridFolder;
 
     /** Art profiles times stocks in use at once: sRGB and a few embedded RGB profiles on each of a few stocks. */
     private static final int MAX_GRIDS = 8;
@@ -104,10 +116,19 @@ public final class TransformCache implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
+        java.nio.file.Path saved = gridFolder == null ? null : gridFolder.resolve(gridFileName(key));
+        CheckedGrid grid = saved == null ? null : readSaved(saved);
+        if (grid != null) {
+            mine.complete(grid);
+            return grid;
+        }
         try (ColorTransform exact16 = ColorTransform.of(new TransformSpec(source, PixelFormat.RGB_8, target,
                 PixelFormat.CMYK_16, rendering, null))) {
-            CheckedGrid grid = CheckedGrid.build(exact16);
+            grid = CheckedGrid.build(exact16);
             mine.complete(grid);
+            if (saved != null) {
+                save(grid, saved);
+            }
             return grid;
         } catch (RuntimeException | Error e) {
             synchronized (this) {
@@ -115,6 +136,45 @@ public final class TransformCache implements AutoCloseable {
             }
             mine.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    /**
+     * The saved grid's name: the SHA-256 of what it stands for (both profiles' SHA-256, formats, intent, flags, ink
+     * limit) and of the lcms version that evaluated it, since another version may round differently.
+     */
+    static String gridFileName(TransformKey key) {
+        String what = key + "|lcms " + Lcms.LIB.cmsGetEncodedCMMversion();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(what.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + ".grid";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static CheckedGrid readSaved(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file) ? CheckedGrid.readFrom(file) : null;
+        } catch (java.io.IOException e) {
+            return null; // unreadable: build it again, and save it over the bad copy
+        }
+    }
+
+    /** Written next to its place and moved there, so a reader never sees half a grid; a failure only costs speed. */
+    private static void save(CheckedGrid grid, java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Path part = java.nio.file.Files.createTempFile(file.getParent(), "grid", ".part");
+            try {
+                grid.writeTo(part);
+                java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                java.nio.file.Files.deleteIfExists(part);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // A read-only or full disk: the grid still serves from memory.
         }
     }
 

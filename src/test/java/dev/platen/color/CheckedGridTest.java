@@ -109,6 +109,55 @@ class CheckedGridTest {
         }
     }
 
+    /**
+     * A grid saved by one process is read by the next (a restart) and separates exactly as the grid built; a saved
+     * file cut short or changed is not trusted, the grid is built again and saved over it.
+     */
+    @Test
+    void aSavedGridIsReadBackByTheNextProcessAndABrokenOneIsBuiltAgain(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        byte[] rgb = new byte[100_000 * 3];
+        new Random(11).nextBytes(rgb);
+        RenderingOptions options = RenderingOptions.of(RenderingIntent.RELATIVE_COLORIMETRIC, true)
+                .withInkLimit(new InkLimit(330));
+        try (ColorProfile srgb = ColorProfile.srgb();
+             ColorProfile press = ColorProfile.fromFile(Path.of("icc-profiles/platen-coated-v1.icc"))) {
+            byte[] built = new byte[100_000 * 4];
+            try (TransformCache first = new TransformCache(2, folder);
+                 ColorTransform exact8 = first.transform(srgb, PixelFormat.RGB_8, press, PixelFormat.CMYK_8, options)) {
+                CheckedGrid grid = first.checkedGrid(srgb, press, options);
+                assertThat(grid.buildMillis()).as("built, not read").isPositive();
+                grid.conversion(exact8).convert(rgb, 100_000, built);
+            }
+            Path[] saved;
+            try (var files = java.nio.file.Files.list(folder)) {
+                saved = files.toArray(Path[]::new);
+            }
+            assertThat(saved).hasSize(1);
+            assertThat(saved[0].getFileName().toString()).endsWith(".grid");
+
+            try (TransformCache restarted = new TransformCache(2, folder);
+                 ColorTransform exact8 = restarted.transform(srgb, PixelFormat.RGB_8, press, PixelFormat.CMYK_8,
+                         options)) {
+                CheckedGrid grid = restarted.checkedGrid(srgb, press, options);
+                assertThat(grid.buildMillis()).as("read, not built").isZero();
+                byte[] read = new byte[100_000 * 4];
+                grid.conversion(exact8).convert(rgb, 100_000, read);
+                assertThat(read).isEqualTo(built);
+            }
+
+            byte[] bytes = java.nio.file.Files.readAllBytes(saved[0]);
+            bytes[bytes.length / 2] ^= 0x10; // one flipped bit in the nodes
+            java.nio.file.Files.write(saved[0], bytes);
+            try (TransformCache afterDamage = new TransformCache(2, folder)) {
+                assertThat(afterDamage.checkedGrid(srgb, press, options).buildMillis()).as("built again").isPositive();
+            }
+            assertThat(CheckedGrid.readFrom(saved[0])).as("saved again, whole").isNotNull();
+            java.nio.file.Files.write(saved[0], java.util.Arrays.copyOf(bytes, bytes.length / 3));
+            assertThat(CheckedGrid.readFrom(saved[0])).as("cut short").isNull();
+        }
+    }
+
     @Test
     void aBandConvertedInStripesAcrossCoresIsTheSameAsOnePixelAtATime() throws Exception {
         byte[] rgb = new byte[200_000 * 3];

@@ -46,7 +46,9 @@ public final class PlacementBench {
         int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         // One cache for all runs, as the engine has one: the first run builds the stock's checked grid, the rest
         // reuse it.
-        try (dev.platen.color.TransformCache cache = new dev.platen.color.TransformCache(4)) {
+        try (dev.platen.color.TransformCache cache = new dev.platen.color.TransformCache(4,
+                System.getProperty("platen.grid-folder") == null ? null
+                        : java.nio.file.Path.of(System.getProperty("platen.grid-folder")))) {
             for (int run = 1; run <= repeat; run++) {
                 long start = System.nanoTime();
                 String made = place(in, format, out, dpi, cache);
