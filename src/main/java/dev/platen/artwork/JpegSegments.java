@@ -118,40 +118,31 @@ final class JpegSegments {
      * and libjpeg passes them on so; without the segment the samples are plain CMYK. Lenient: a structure
      * {@link #read} would reject has been rejected before this is asked.
      */
+    static int adobeTransform(ByteBuffer jpeg) {
+        return beforeFirstScan(jpeg, (marker, body) -> marker == APP14 && startsWith(body, "Adobe")
+                && body.limit() >= 12 ? Byte.toUnsignedInt(body.get(11)) : null, -1);
+    }
+
     /**
      * Whether the frame is sequential (SOF0 baseline or SOF1 extended, Huffman): its rows come out of the decoder
      * top to bottom in one pass, which is what reading it as a stream of rows needs. Progressive frames are output
      * whole after their last scan.
      */
     static boolean sequential(ByteBuffer jpeg) {
-        int pos = 2;
-        int limit = jpeg.limit();
-        while (pos + 4 <= limit) {
-            if (Byte.toUnsignedInt(jpeg.get(pos)) != 0xFF) {
-                pos++;
-                continue;
-            }
-            int marker = Byte.toUnsignedInt(jpeg.get(pos + 1));
-            if (marker == 0xFF || marker == SOI || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                pos += marker == 0xFF ? 1 : 2;
-                continue;
-            }
-            if (isStartOfFrame(marker)) {
-                return marker == 0xC0 || marker == 0xC1;
-            }
-            if (marker == SOS || marker == EOI) {
-                return false;
-            }
-            int length = Short.toUnsignedInt(jpeg.getShort(pos + 2));
-            if (length < 2) {
-                return false;
-            }
-            pos += 2 + length;
-        }
-        return false;
+        return beforeFirstScan(jpeg, (marker, body) -> isStartOfFrame(marker) ? marker == 0xC0 || marker == 0xC1
+                : null, false);
     }
 
-    static int adobeTransform(ByteBuffer jpeg) {
+    /** What a marker segment says, or null to go on to the next segment. */
+    private interface SegmentQuestion<T> {
+        T ask(int marker, ByteBuffer body);
+    }
+
+    /**
+     * Asks each marker segment before the first scan in turn until one answers; {@code otherwise} when none does.
+     * Lenient, for files {@link #read} has accepted: it skips stray bytes and stops at the first malformed segment.
+     */
+    private static <T> T beforeFirstScan(ByteBuffer jpeg, SegmentQuestion<T> question, T otherwise) {
         int pos = 2;
         int limit = jpeg.limit();
         while (pos + 4 <= limit) {
@@ -165,19 +156,19 @@ final class JpegSegments {
                 continue;
             }
             if (marker == SOS || marker == EOI) {
-                return -1;
+                return otherwise;
             }
             int length = Short.toUnsignedInt(jpeg.getShort(pos + 2));
             if (length < 2 || pos + 2 + length > limit) {
-                return -1;
+                return otherwise;
             }
-            ByteBuffer body = jpeg.slice(pos + 4, length - 2);
-            if (marker == APP14 && startsWith(body, "Adobe") && body.limit() >= 12) {
-                return Byte.toUnsignedInt(body.get(11));
+            T answer = question.ask(marker, jpeg.slice(pos + 4, length - 2));
+            if (answer != null) {
+                return answer;
             }
             pos += 2 + length;
         }
-        return -1;
+        return otherwise;
     }
 
     /** SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */
