@@ -146,18 +146,28 @@ public final class SpatialCielab {
         return kernel;
     }
 
+    /**
+     * Each row is copied with its edge pixels repeated {@code radius} times on either side, then the taps are added
+     * tap by tap across the whole row, as {@link #convolveColumns} does: every output pixel gets the same products
+     * added in the same order as a per-pixel sum with clamped indices, without a clamp per tap.
+     */
     private static void convolveRows(float[] in, float[] out, int width, int height, float[] kernel) {
         int radius = kernel.length / 2;
+        float[] padded = new float[width + 2 * radius];
+        float[] sums = new float[width];
         for (int y = 0; y < height; y++) {
             int row = y * width;
-            for (int x = 0; x < width; x++) {
-                float sum = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    int xx = Math.min(width - 1, Math.max(0, x + k));
-                    sum += kernel[k + radius] * in[row + xx];
+            java.util.Arrays.fill(padded, 0, radius, in[row]);
+            System.arraycopy(in, row, padded, radius, width);
+            java.util.Arrays.fill(padded, radius + width, padded.length, in[row + width - 1]);
+            java.util.Arrays.fill(sums, 0);
+            for (int k = 0; k < kernel.length; k++) {
+                float w = kernel[k];
+                for (int x = 0; x < width; x++) {
+                    sums[x] += w * padded[x + k];
                 }
-                out[row + x] = sum;
             }
+            System.arraycopy(sums, 0, out, row, width);
         }
     }
 

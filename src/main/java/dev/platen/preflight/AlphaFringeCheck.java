@@ -1,5 +1,6 @@
 package dev.platen.preflight;
 
+import dev.platen.artwork.ArgbRows;
 import dev.platen.preflight.QualityFinding.Severity;
 
 import java.awt.image.BufferedImage;
@@ -85,16 +86,17 @@ final class AlphaFringeCheck {
         long visible = 0;
         long fringe = 0;
         long light = 0;
+        ArgbRows rows = ArgbRows.of(art);
         for (long ly = 0; ly < h; ly += step) {
             int y = (int) ly;
-            art.getRGB(0, y, w, 1, row, 0, w);
+            rows.read(y, row);
             boolean hasAbove = y > 0;
             boolean hasBelow = y < h - 1;
             if (hasAbove) {
-                art.getRGB(0, y - 1, w, 1, above, 0, w);
+                rows.read(y - 1, above);
             }
             if (hasBelow) {
-                art.getRGB(0, y + 1, w, 1, below, 0, w);
+                rows.read(y + 1, below);
             }
             for (int x = 0; x < w; x++) {
                 int alpha = Luma.alpha(row[x]);

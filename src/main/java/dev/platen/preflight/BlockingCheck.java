@@ -1,5 +1,6 @@
 package dev.platen.preflight;
 
+import dev.platen.artwork.ArgbRows;
 import dev.platen.preflight.QualityFinding.Severity;
 
 import java.awt.image.BufferedImage;
@@ -85,11 +86,12 @@ final class BlockingCheck {
         int[] argb = new int[w];
         float[] previous = new float[w];
         float[] current = new float[w];
+        ArgbRows rows = ArgbRows.of(art);
         for (int b = 0; b < bands.size(); b++) {
             int top = bands.get(b)[0];
             int bottom = bands.get(b)[1];
             for (int y = top; y < bottom; y++) {
-                art.getRGB(0, y, w, 1, argb, 0, w);
+                rows.read(y, argb);
                 for (int x = 0; x < w; x++) {
                     current[x] = 255f * Luma.overWhite(argb[x]);
                 }

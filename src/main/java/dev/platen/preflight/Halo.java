@@ -1,5 +1,7 @@
 package dev.platen.preflight;
 
+import dev.platen.artwork.ArgbRows;
+
 import java.awt.image.BufferedImage;
 
 /**
@@ -53,8 +55,9 @@ final class Halo {
         int[] below = new int[w];
         // art over 4 MP: every k-th row (with its neighbours), an unbiased estimate of the share along the sides
         int rowStep = (int) Math.max(1, ((long) w * h + MAX_PIXELS - 1) / MAX_PIXELS);
+        ArgbRows rows = ArgbRows.of(art);
         for (int y = 1; y < h - 1; y += rowStep) {
-            outline += outlineIn(art, y, above, row, below, null);
+            outline += outlineIn(rows, y, above, row, below, null);
         }
         if (outline == 0) {
             return new Measurement(Double.NaN, true, 0);
@@ -63,7 +66,7 @@ final class Halo {
         int depth = Math.max(MIN_DEPTH, Math.min(w, h) / 50);
         Walker walker = new Walker(art, depth, every);
         for (int y = 1; y < h - 1; y += rowStep) {
-            outlineIn(art, y, above, row, below, walker);
+            outlineIn(rows, y, above, row, below, walker);
         }
         if (walker.walked == 0) {
             return new Measurement(Double.NaN, true, 0);
@@ -73,9 +76,9 @@ final class Halo {
     }
 
     /** Counts the outline pixels of row y (image border excluded), handing each to the walker when there is one. */
-    private static long outlineIn(BufferedImage art, int y, int[] above, int[] row, int[] below, Walker walker) {
-        int w = art.getWidth();
-        art.getRGB(0, y, w, 1, row, 0, w);
+    private static long outlineIn(ArgbRows rows, int y, int[] above, int[] row, int[] below, Walker walker) {
+        int w = rows.width();
+        rows.read(y, row);
         boolean rowHasArt = false;
         for (int x = 1; x < w - 1 && !rowHasArt; x++) {
             rowHasArt = Luma.alpha(row[x]) >= HALF_OPAQUE;
@@ -83,8 +86,8 @@ final class Halo {
         if (!rowHasArt) {
             return 0;
         }
-        art.getRGB(0, y - 1, w, 1, above, 0, w);
-        art.getRGB(0, y + 1, w, 1, below, 0, w);
+        rows.read(y - 1, above);
+        rows.read(y + 1, below);
         long count = 0;
         for (int x = 1; x < w - 1; x++) {
             if (Luma.alpha(row[x]) >= HALF_OPAQUE

@@ -1,5 +1,6 @@
 package dev.platen.preflight;
 
+import dev.platen.artwork.ArgbRows;
 import dev.platen.preflight.QualityFinding.Severity;
 
 import java.awt.image.BufferedImage;
@@ -69,15 +70,16 @@ final class MarginCheck {
         String name = Luma.alpha(border) < TRANSPARENT ? "transparent"
                 : String.format(Locale.ROOT, "#%06X", border & 0xffffff);
         int[] row = new int[w];
+        ArgbRows rows = ArgbRows.of(art);
         int top = 0;
-        while (top < h && rowIsBorder(art, top, 0, w, border, row)) {
+        while (top < h && rowIsBorder(rows, top, 0, w, border, row)) {
             top++;
         }
         if (top == h) {
             return new Measurement(1.0, Optional.empty(), name);
         }
         int bottom = h - 1;
-        while (bottom > top && rowIsBorder(art, bottom, 0, w, border, row)) {
+        while (bottom > top && rowIsBorder(rows, bottom, 0, w, border, row)) {
             bottom--;
         }
         // Left and right edges of the content: each row only needs reading outside the box found so far.
@@ -85,7 +87,7 @@ final class MarginCheck {
         int right = -1;
         for (int y = top; y <= bottom; y++) {
             if (left > 0) {
-                art.getRGB(0, y, left, 1, row, 0, w);
+                rows.read(0, y, left, row, 0);
                 for (int x = 0; x < left; x++) {
                     if (!isBorder(row[x], border)) {
                         left = x;
@@ -95,7 +97,7 @@ final class MarginCheck {
             }
             int from = Math.max(right + 1, left);
             if (from < w) {
-                art.getRGB(from, y, w - from, 1, row, 0, w);
+                rows.read(from, y, w - from, row, 0);
                 for (int x = w - 1; x >= from; x--) {
                     if (!isBorder(row[x - from], border)) {
                         right = x;
@@ -137,8 +139,8 @@ final class MarginCheck {
         return null;
     }
 
-    private static boolean rowIsBorder(BufferedImage art, int y, int from, int to, int border, int[] row) {
-        art.getRGB(from, y, to - from, 1, row, 0, row.length);
+    private static boolean rowIsBorder(ArgbRows rows, int y, int from, int to, int border, int[] row) {
+        rows.read(from, y, to - from, row, 0);
         for (int x = 0; x < to - from; x++) {
             if (!isBorder(row[x], border)) {
                 return false;

@@ -1,5 +1,7 @@
 package dev.platen.preflight;
 
+import dev.platen.artwork.ArgbRows;
+
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -67,11 +69,14 @@ final class Upscaling {
         int structured = 0;
         // evenly spread tiles, centred: the i-th of 'take' is tile floor(i * tiles / take) in reading order
         long take = Math.min(tiles, allowed);
+        ArgbRows rows = ArgbRows.of(art);
         for (long i = 0; i < take; i++) {
             long index = i * tiles / take;
             int x0 = (int) (index % across) * tile + (w - across * tile) / 2;
             int y0 = (int) (index / across) * tile + (h - down * tile) / 2;
-            art.getRGB(x0, y0, tile, tile, argb, 0, tile);
+            for (int y = 0; y < tile; y++) {
+                rows.read(x0, y0 + y, tile, argb, y * tile);
+            }
             for (int p = 0; p < argb.length; p++) {
                 luma[p] = 255f * Luma.overWhite(argb[p]);
             }

@@ -1,5 +1,6 @@
 package dev.platen.preflight;
 
+import dev.platen.artwork.ArgbRows;
 import dev.platen.catalog.PrintArea;
 
 import java.awt.image.BufferedImage;
@@ -56,47 +57,50 @@ record WorkingCopy(int width, int height, float[] luma, double scale, double dpi
         int h = art.getHeight();
         double sx = (double) tw / w;
         double sy = (double) th / h;
-        // Across: art column x covers [x * sx, (x + 1) * sx), at most two working columns since sx <= 1.
+        // Across: art column x covers [x * sx, (x + 1) * sx), at most two working columns since sx <= 1. Its
+        // weight in the second is 0 where nothing spills over (or there is no second): adding value * 0 changes no
+        // sum, so every pixel adds to two columns without a branch; the spare column at the end takes the zeros.
         int[] firstColumn = new int[w];
         float[] firstWeight = new float[w];
+        float[] secondWeight = new float[w];
         for (int x = 0; x < w; x++) {
             double start = x * sx;
             double end = (x + 1) * sx;
             int column = Math.min(tw - 1, (int) Math.floor(start));
             double boundary = column + 1;
             firstColumn[x] = column;
-            firstWeight[x] = (float) ((Math.min(end, boundary) - start) / sx);
+            float first = (float) ((Math.min(end, boundary) - start) / sx);
+            firstWeight[x] = first;
+            secondWeight[x] = first < 1f && column + 1 < tw ? 1f - first : 0f;
         }
         float[] out = new float[tw * th];
         int[] argb = new int[w];
-        float[] across = new float[tw];
+        float[] across = new float[tw + 1];
+        ArgbRows rows = ArgbRows.of(art);
         for (int y = 0; y < h; y++) {
-            art.getRGB(0, y, w, 1, argb, 0, w);
+            rows.read(y, argb);
             java.util.Arrays.fill(across, 0f);
             for (int x = 0; x < w; x++) {
                 float value = Luma.overWhite(argb[x]);
                 int column = firstColumn[x];
-                float first = firstWeight[x];
-                across[column] += value * first;
-                if (first < 1f && column + 1 < tw) {
-                    across[column + 1] += value * (1f - first);
-                }
+                across[column] += value * firstWeight[x];
+                across[column + 1] += value * secondWeight[x];
             }
             double start = y * sy;
             double end = (y + 1) * sy;
             int row = Math.min(th - 1, (int) Math.floor(start));
             float firstShare = (float) (Math.min(end, row + 1.0) - start);
             float secondShare = (float) (end - start) - firstShare;
-            addRow(out, row * tw, across, firstShare * (float) sx);
+            addRow(out, row * tw, across, tw, firstShare * (float) sx);
             if (secondShare > 0f && row + 1 < th) {
-                addRow(out, (row + 1) * tw, across, secondShare * (float) sx);
+                addRow(out, (row + 1) * tw, across, tw, secondShare * (float) sx);
             }
         }
         return out;
     }
 
-    private static void addRow(float[] out, int offset, float[] row, float weight) {
-        for (int i = 0; i < row.length; i++) {
+    private static void addRow(float[] out, int offset, float[] row, int width, float weight) {
+        for (int i = 0; i < width; i++) {
             out[offset + i] += row[i] * weight;
         }
     }

@@ -1,5 +1,7 @@
 package dev.platen.proof;
 
+import dev.platen.artwork.ArgbRows;
+
 import java.awt.image.BufferedImage;
 
 /**
@@ -133,11 +135,12 @@ record ScreenImage(int width, int height, int[] rgb) {
         int srcW = art.getWidth();
         int srcH = art.getHeight();
         boolean alpha = art.getColorModel().hasAlpha();
+        ArgbRows rows = ArgbRows.of(art);
         int[] out = new int[outW * outH];
         if (srcW == outW && srcH == outH) {
             int[] row = new int[srcW];
             for (int y = 0; y < srcH; y++) {
-                art.getRGB(0, y, srcW, 1, row, 0, srcW);
+                rows.read(y, row);
                 for (int x = 0; x < srcW; x++) {
                     out[y * outW + x] = alpha ? overWhite(row[x]) : row[x] & 0xFFFFFF;
                 }
@@ -146,41 +149,46 @@ record ScreenImage(int width, int height, int[] rgb) {
         }
         double sx = (double) outW / srcW;
         double sy = (double) outH / srcH;
-        // Per source column: the output column it starts in and the share of its width that falls there.
+        // Per source column: the output column it starts in and its weights there and in the next column (the
+        // covered widths, in output units). A weight of 0 where nothing spills over: adding r * 0.0 changes no sum,
+        // so every pixel adds to two columns without a branch; the spare column at the end takes the zeros.
         int[] firstColumn = new int[srcW];
-        double[] firstShare = new double[srcW];
+        double[] firstWeight = new double[srcW];
+        double[] secondWeight = new double[srcW];
         for (int x = 0; x < srcW; x++) {
             double start = x * sx;
             double end = (x + 1) * sx;
             int column = Math.min(outW - 1, (int) Math.floor(start));
             firstColumn[x] = column;
             double boundary = column + 1;
-            firstShare[x] = end <= boundary ? 1.0 : (boundary - start) / sx;
+            double firstShare = end <= boundary ? 1.0 : (boundary - start) / sx;
+            double w1 = firstShare * sx;
+            double w2 = sx - w1;
+            firstWeight[x] = w1;
+            secondWeight[x] = w2 > 1e-12 && column + 1 < outW ? w2 : 0.0;
         }
         int[] row = new int[srcW];
-        double[] horizontal = new double[outW * 3];
+        double[] horizontal = new double[outW * 3 + 3];
         double[] current = new double[outW * 3];
         double[] next = new double[outW * 3];
         int currentRow = 0;
         for (int y = 0; y < srcH; y++) {
-            art.getRGB(0, y, srcW, 1, row, 0, srcW);
+            rows.read(y, row);
             java.util.Arrays.fill(horizontal, 0);
             for (int x = 0; x < srcW; x++) {
                 int p = alpha ? overWhite(row[x]) : row[x];
                 int r = p >> 16 & 0xFF;
                 int g = p >> 8 & 0xFF;
                 int b = p & 0xFF;
-                int c = firstColumn[x];
-                double w1 = firstShare[x] * sx;   // weight in output units: the covered width of the output pixel
-                horizontal[3 * c] += r * w1;
-                horizontal[3 * c + 1] += g * w1;
-                horizontal[3 * c + 2] += b * w1;
-                double w2 = sx - w1;
-                if (w2 > 1e-12 && c + 1 < outW) {
-                    horizontal[3 * c + 3] += r * w2;
-                    horizontal[3 * c + 4] += g * w2;
-                    horizontal[3 * c + 5] += b * w2;
-                }
+                int c = 3 * firstColumn[x];
+                double w1 = firstWeight[x];
+                double w2 = secondWeight[x];
+                horizontal[c] += r * w1;
+                horizontal[c + 1] += g * w1;
+                horizontal[c + 2] += b * w1;
+                horizontal[c + 3] += r * w2;
+                horizontal[c + 4] += g * w2;
+                horizontal[c + 5] += b * w2;
             }
             double start = y * sy;
             double end = (y + 1) * sy;
@@ -195,9 +203,11 @@ record ScreenImage(int width, int height, int[] rgb) {
             double boundary = outRow + 1;
             double w1 = end <= boundary ? sy : boundary - start;
             double w2 = sy - w1;
-            for (int i = 0; i < horizontal.length; i++) {
+            for (int i = 0; i < current.length; i++) {
                 current[i] += horizontal[i] * w1;
-                if (w2 > 1e-12) {
+            }
+            if (w2 > 1e-12) {
+                for (int i = 0; i < next.length; i++) {
                     next[i] += horizontal[i] * w2;
                 }
             }
@@ -241,10 +251,21 @@ record ScreenImage(int width, int height, int[] rgb) {
         return toImage(width, height, rgb);
     }
 
-    /** Packed samples as an 8-bit sRGB image (the samples are taken as they are). */
+    /**
+     * Packed samples as an 8-bit sRGB image (the samples are taken as they are). Written into the raster row by row:
+     * what {@code setRGB} stores in a {@code TYPE_INT_RGB} image is the pixel's low 24 bits, and it gets there
+     * through the colour model one pixel at a time.
+     */
     static BufferedImage toImage(int width, int height, int[] rgb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, rgb, 0, width);
+        java.awt.image.WritableRaster raster = image.getRaster();
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                row[x] = rgb[y * width + x] & 0xFFFFFF;
+            }
+            raster.setDataElements(0, y, width, 1, row);
+        }
         return image;
     }
 }

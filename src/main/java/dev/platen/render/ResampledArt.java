@@ -1,5 +1,7 @@
 package dev.platen.render;
 
+import dev.platen.artwork.ArgbRows;
+
 import java.awt.image.BufferedImage;
 
 /**
@@ -26,17 +28,20 @@ final class ResampledArt {
     private static final int LOBES = 3;
 
     private final BufferedImage art;
-    /** Colour channels per pixel: 3 read through getRGB (RGB art), else 1 or 4 read from the raster's samples. */
+    /**
+     * Colour channels per pixel: 3 read as getRGB gives them (RGB art, {@link ArgbRows}), else 1 or 4 read from the
+     * raster's samples.
+     */
     private final int channels;
     /** Paper's value in these channels: 255 for light (RGB, grey), 0 for ink (CMYK). */
     private final boolean inkPaper;
     private final int[] sourceSamples;
     private final int sourceBands;
     private final int[] sampleBits;
-    private final RgbLayout rgbLayout;
-    /** One row of 8-bit samples as the raster holds them, for RGB and ink art read without the colour model. */
+    /** RGB art's rows as getRGB gives them (straight from the raster for the decoders' layouts); null otherwise. */
+    private final ArgbRows rgbRows;
+    /** One row of 8-bit samples as the raster holds them, for ink and grey art read without the colour model. */
     private final byte[] byteSamples;
-    private final int[] intSamples;
     private final int width;
     private final int height;
     private final int sourceWidth;
@@ -68,7 +73,8 @@ final class ResampledArt {
     }
 
     /**
-     * @param channels 3: RGB art, read with {@link BufferedImage#getRGB} as it always was, composited over white;
+     * @param channels 3: RGB art, read as {@link BufferedImage#getRGB} gives it ({@link ArgbRows}), composited
+     *                 over white;
      *                 1: grey levels, 4: CMYK inks, read from the raster's own samples (8 or 16 bit, scaled to 8),
      *                 grey composited over white and ink over no ink
      */
@@ -83,12 +89,10 @@ final class ResampledArt {
         this.sourceBands = art.getRaster().getNumBands();
         this.sourceSamples = channels == 3 ? null : new int[art.getWidth() * sourceBands];
         this.sampleBits = art.getColorModel().getComponentSize();
-        this.rgbLayout = channels == 3 ? rgbLayout(art) : RgbLayout.COLOUR_MODEL;
+        this.rgbRows = channels == 3 ? ArgbRows.of(art) : null;
         boolean eightBitSamples = channels != 3 && art.getRaster().getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
                 && java.util.Arrays.stream(sampleBits).allMatch(bits -> bits == 8);
-        this.byteSamples = rgbLayout == RgbLayout.BYTES || eightBitSamples
-                ? new byte[art.getWidth() * sourceBands] : null;
-        this.intSamples = rgbLayout == RgbLayout.INT_RGB ? new int[art.getWidth()] : null;
+        this.byteSamples = eightBitSamples ? new byte[art.getWidth() * sourceBands] : null;
         this.width = width;
         this.height = height;
         this.sourceWidth = art.getWidth();
@@ -148,11 +152,11 @@ final class ResampledArt {
 
     /**
      * Source row {@code sy} as straight channel values and alpha, 0..255, {@code channels + 1} ints a pixel in
-     * {@link #sourceArgb}; for RGB art packed ARGB from {@code getRGB} instead, one int a pixel.
+     * {@link #sourceArgb}; for RGB art packed ARGB as {@code getRGB} gives it instead, one int a pixel.
      */
     private void readSource(int sy) {
         if (channels == 3) {
-            readRgb(sy, sourceArgb);
+            rgbRows.read(sy, sourceArgb);
             return;
         }
         if (byteSamples != null) {
@@ -179,60 +183,6 @@ final class ResampledArt {
             sourceArgb[to + channels] = alpha ? SourceColour.scale(sourceSamples[from + channels],
                     sampleBits[channels]) : 255;
         }
-    }
-
-    /**
-     * Row {@code sy} of RGB art as packed ARGB, what {@link BufferedImage#getRGB} gives, read straight from the
-     * raster where that is the same thing: 8-bit interleaved samples under an sRGB colour model (what the JPEG and
-     * PNG decoders make, and what {@link SourceColour#asRawSrgb} hands over), or the JDK's packed int layouts.
-     * {@code getRGB} asks the colour model pixel by pixel, which costs as much as the separation of the row.
-     */
-    private void readRgb(int sy, int[] argb) {
-        switch (rgbLayout) {
-            case BYTES -> {
-                art.getRaster().getDataElements(0, sy, sourceWidth, 1, byteSamples);
-                int n = sourceBands;
-                for (int x = 0, i = 0; x < sourceWidth; x++, i += n) {
-                    int a = n == 4 ? byteSamples[i + 3] & 0xFF : 255;
-                    argb[x] = a << 24 | (byteSamples[i] & 0xFF) << 16 | (byteSamples[i + 1] & 0xFF) << 8
-                            | (byteSamples[i + 2] & 0xFF);
-                }
-            }
-            case INT_RGB -> {
-                art.getRaster().getDataElements(0, sy, sourceWidth, 1, intSamples);
-                for (int x = 0; x < sourceWidth; x++) {
-                    argb[x] = intSamples[x] | 0xFF000000;
-                }
-            }
-            case INT_ARGB -> art.getRaster().getDataElements(0, sy, sourceWidth, 1, argb);
-            default -> art.getRGB(0, sy, sourceWidth, 1, argb, 0, sourceWidth);
-        }
-    }
-
-    /** How {@link #readRgb} reads RGB art: straight from the raster, or through the colour model. */
-    private enum RgbLayout { BYTES, INT_RGB, INT_ARGB, COLOUR_MODEL }
-
-    private static RgbLayout rgbLayout(BufferedImage art) {
-        java.awt.image.ColorModel model = art.getColorModel();
-        if (model.isAlphaPremultiplied()) {
-            return RgbLayout.COLOUR_MODEL;
-        }
-        switch (art.getType()) {
-            case BufferedImage.TYPE_INT_RGB:
-                return RgbLayout.INT_RGB;
-            case BufferedImage.TYPE_INT_ARGB:
-                return RgbLayout.INT_ARGB;
-            default:
-                break;
-        }
-        boolean eightBit = java.util.Arrays.stream(model.getComponentSize()).allMatch(bits -> bits == 8);
-        if (model instanceof java.awt.image.ComponentColorModel && model.getColorSpace().isCS_sRGB() && eightBit
-                && model.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
-                && (model.getNumComponents() == 3 || model.getNumComponents() == 4 && model.hasAlpha())
-                && art.getRaster().getNumBands() == model.getNumComponents()) {
-            return RgbLayout.BYTES;
-        }
-        return RgbLayout.COLOUR_MODEL;
     }
 
     /**
@@ -347,7 +297,7 @@ final class ResampledArt {
      * composited over paper white with the same arithmetic as the filtered path, without the filtering loops.
      */
     private void copyRow(int y, byte[] rgbOut, byte[] alphaOut) {
-        readRgb(y, sourceArgb);
+        rgbRows.read(y, sourceArgb);
         for (int x = 0; x < width; x++) {
             int argb = sourceArgb[x];
             if (argb >>> 24 == 255) {

@@ -172,4 +172,56 @@ class SpatialCielabTest {
         }
         return sum / values.length;
     }
+
+    @Test
+    void theExactGaussianIsTheSumOfEveryTapWithTheEdgeRepeated() {
+        Random random = new Random(6);
+        int w = 301;
+        int h = 57;
+        float[] plane = new float[w * h];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = random.nextFloat() * 100;
+        }
+        // Down to a kernel wider than the picture is high, so the clamped edge is repeated many times.
+        for (double sigma : new double[] {0.3, 1.1, 2.5, SpatialCielab.EXACT_MAX_SIGMA}) {
+            assertThat(SpatialCielab.gaussian(plane, w, h, sigma)).as("sigma %s", sigma)
+                    .isEqualTo(tapByTap(plane, w, h, sigma));
+        }
+    }
+
+    /** Each output pixel's taps summed in order, indices clamped to the picture, rows then columns. */
+    private static float[] tapByTap(float[] in, int w, int h, double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
+        float[] kernel = new float[2 * radius + 1];
+        double total = 0;
+        for (int i = -radius; i <= radius; i++) {
+            double v = Math.exp(-0.5 * i * i / (sigma * sigma));
+            kernel[i + radius] = (float) v;
+            total += v;
+        }
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] /= (float) total;
+        }
+        float[] rows = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float sum = 0;
+                for (int k = -radius; k <= radius; k++) {
+                    sum += kernel[k + radius] * in[y * w + Math.min(w - 1, Math.max(0, x + k))];
+                }
+                rows[y * w + x] = sum;
+            }
+        }
+        float[] out = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float sum = 0;
+                for (int k = -radius; k <= radius; k++) {
+                    sum += kernel[k + radius] * rows[Math.min(h - 1, Math.max(0, y + k)) * w + x];
+                }
+                out[y * w + x] = sum;
+            }
+        }
+        return out;
+    }
 }

@@ -165,6 +165,26 @@ class QualityChecksTest {
     }
 
     @Test
+    void thePixelChecksMeasureADecodersLayoutAsTheyDidThroughGetRgb() throws Exception {
+        // A JPEG's 3-byte BGR photograph and a PNG's 4-byte ABGR cut-out (transparent border, feathered edge) are
+        // read straight from their rasters; the copies only through their colour model, as every check read before.
+        for (String name : new String[] {"photo_mate_LadyBird.jpg", "illustration_sharp_bird_rgba.png",
+                "logo_debian_emerald_rgba.png"}) {
+            BufferedImage art = javax.imageio.ImageIO.read(
+                    java.nio.file.Path.of("../shared/corpus/good", name).toFile());
+            BufferedImage viaColourModel = TestArt.throughColourModel(art);
+            assertThat(Double.valueOf(BlockingCheck.measure(art))).as(name)
+                    .isEqualTo(Double.valueOf(BlockingCheck.measure(viaColourModel)));
+            assertThat(Upscaling.measure(art)).as(name).isEqualTo(Upscaling.measure(viaColourModel));
+            assertThat(AlphaFringeCheck.measure(art)).as(name).isEqualTo(AlphaFringeCheck.measure(viaColourModel));
+            assertThat(MarginCheck.measure(art)).as(name).isEqualTo(MarginCheck.measure(viaColourModel));
+            LayoutTier poster = tier(PrintArea.inches(18, 24));
+            assertThat(QualityChecks.inspect(art, poster, JPEG_FILE)).as(name)
+                    .isEqualTo(QualityChecks.inspect(viaColourModel, poster, JPEG_FILE));
+        }
+    }
+
+    @Test
     void aTruncatedFileIsAProblemWhateverItsPixelsScore() {
         List<QualityFinding> findings = QualityChecks.fromDecoding(List.of(new Finding("UNTAGGED_RGB", "x"),
                 new Finding(Finding.TRUNCATED_IMAGE, "The JPEG file is cut short: ...")));

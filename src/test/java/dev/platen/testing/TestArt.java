@@ -138,6 +138,25 @@ public final class TestArt {
         return out;
     }
 
+    /**
+     * The same ARGB (8-bit, straight alpha, if the art has alpha) in a layout no shortcut reads, R, G, B (A) packed
+     * from the high byte down ({@code TYPE_CUSTOM}): what art looks like to code that can only go through
+     * {@code getRGB}.
+     */
+    public static BufferedImage throughColourModel(BufferedImage art) {
+        java.awt.image.DirectColorModel model = art.getColorModel().hasAlpha()
+                ? new java.awt.image.DirectColorModel(32, 0xFF000000, 0x00FF0000, 0x0000FF00, 0x000000FF)
+                : new java.awt.image.DirectColorModel(32, 0xFF000000, 0x00FF0000, 0x0000FF00, 0);
+        BufferedImage copy = new BufferedImage(model, model.createCompatibleWritableRaster(art.getWidth(),
+                art.getHeight()), false, null);
+        int[] row = new int[art.getWidth()];
+        for (int y = 0; y < art.getHeight(); y++) {
+            art.getRGB(0, y, row.length, 1, row, 0, row.length);
+            copy.setRGB(0, y, row.length, 1, row, 0, row.length);
+        }
+        return copy;
+    }
+
     /** The art written as a baseline JPEG at {@code quality} (0 to 1) with ImageIO, and decoded back. */
     public static BufferedImage throughJpeg(BufferedImage art, float quality) {
         try {
