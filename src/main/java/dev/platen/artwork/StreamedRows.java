@@ -37,7 +37,6 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
 
     private final Path file;
     private final Ring ring;
-    private final ColorModel colorModel;
     private final int rowBytes;
     private final Object lock = new Object();
     private volatile int decoded;
@@ -47,16 +46,15 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
     private Thread decoder;
     private byte[] decodedRow;
 
-    private StreamedRows(Path file, int width, int height, int bands, ColorModel colorModel) {
+    private StreamedRows(Path file, int width, int height, int bands) {
         this(file, new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, width, height, bands, width * bands,
-                bands == 1 ? new int[] {0} : new int[] {0, 1, 2}), colorModel);
+                bands == 1 ? new int[] {0} : new int[] {0, 1, 2}));
     }
 
-    private StreamedRows(Path file, PixelInterleavedSampleModel model, ColorModel colorModel) {
+    private StreamedRows(Path file, PixelInterleavedSampleModel model) {
         super(model, new Ring(model.getWidth() * model.getNumBands(), model.getHeight()), new Point(0, 0));
         this.file = file;
         this.ring = (Ring) getDataBuffer();
-        this.colorModel = colorModel;
         this.rowBytes = model.getWidth() * model.getNumBands();
     }
 
@@ -75,7 +73,7 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
                     || model.getTransferType() != DataBuffer.TYPE_BYTE) {
                 return null;
             }
-            StreamedRows rows = new StreamedRows(file, reader.getWidth(0), reader.getHeight(0), bands, model);
+            StreamedRows rows = new StreamedRows(file, reader.getWidth(0), reader.getHeight(0), bands);
             return new BufferedImage(model, rows, false, null);
         } finally {
             reader.dispose();
@@ -301,11 +299,6 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The colour model the decoder's samples are in. */
-    ColorModel colorModel() {
-        return colorModel;
     }
 
     /**
