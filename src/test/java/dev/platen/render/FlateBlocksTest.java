@@ -32,6 +32,22 @@ class FlateBlocksTest {
         return data;
     }
 
+    /** Poster-like flat art: bands of solid colours, 37 pixels wide and 19 rows high, so rows repeat in long runs. */
+    static byte[] flatArt(int width, int height) {
+        byte[] data = new byte[width * height * 4];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int cell = x / 37 * 7 + y / 19 * 13;
+                int at = (y * width + x) * 4;
+                data[at] = (byte) (cell * 41);
+                data[at + 1] = (byte) (cell * 73);
+                data[at + 2] = (byte) (cell * 29);
+                data[at + 3] = (byte) (cell % 3 == 0 ? 255 : 0);
+            }
+        }
+        return data;
+    }
+
     /** Everything an Inflater reads from {@code stream}, which must be exactly one complete zlib stream. */
     static byte[] inflateWhole(byte[] stream, int expectedLength) throws DataFormatException {
         Inflater inflater = new Inflater();
@@ -107,10 +123,12 @@ class FlateBlocksTest {
     @Test
     void eachBlockIsPrimedWithTheDifferencedDataBeforeIt() throws Exception {
         // Canvas-like blocks: 64 rows of 333 pixels (85 KiB, more than the window), then blocks of 5 and 3 rows
-        // (6.5 and 4 KiB), whose windows reach back across more than one block.
+        // (6.5 and 4 KiB), whose windows reach back across more than one block. The first 133 rows flat art, coded
+        // with zlib's matches, the rest photograph-like, coded by Huffman alone: one stream either way.
         int width = 333;
         int rowBytes = width * 4;
         byte[] data = raster(width, 300, 6);
+        System.arraycopy(flatArt(width, 133), 0, data, 0, 133 * rowBytes);
         int[] rows = {64, 64, 5, 3, 64, 100};
         List<byte[]> written = new ArrayList<>();
         try (FlateBlocks blocks = FlateBlocks.oneStream(1, rowBytes, (b, n) -> written.add(Arrays.copyOf(b, n)))) {
@@ -334,6 +352,19 @@ class FlateBlocksTest {
         assertThat(FlateBlocks.strategyFor(flat, 0, flat.length, rowBytes))
                 .isEqualTo(java.util.zip.Deflater.DEFAULT_STRATEGY);
         assertThat(FlateBlocks.strategyFor(noisy, 0, noisy.length, rowBytes))
+                .isEqualTo(java.util.zip.Deflater.HUFFMAN_ONLY);
+        // A smooth photograph: most neighbours equal, so its differences are two thirds zeros, but scattered, not in
+        // long runs; matches would cost it (the bench photo: 29.6 MB with them, 28.0 MB by Huffman alone).
+        byte[] smooth = new byte[rowBytes * 64];
+        java.util.Random random = new java.util.Random(8);
+        int zeros = 0;
+        for (int i = 0; i < smooth.length; i++) {
+            int step = random.nextInt(3) == 0 ? random.nextInt(5) - 2 : 0;
+            smooth[i] = (byte) (i % rowBytes < 4 ? 128 : smooth[i - 4] + step);
+            zeros += i % rowBytes >= 4 && step == 0 ? 1 : 0;
+        }
+        assertThat(zeros).isGreaterThan(smooth.length * 6 / 10);
+        assertThat(FlateBlocks.strategyFor(smooth, 0, smooth.length, rowBytes))
                 .isEqualTo(java.util.zip.Deflater.HUFFMAN_ONLY);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (data, length) -> out.write(data, 0, length))) {

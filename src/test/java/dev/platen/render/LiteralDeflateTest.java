@@ -1,0 +1,146 @@
+package dev.platen.render;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Huffman-only deflate coder, read back by zlib's inflate (the JDK's {@link Inflater}), the decoder libtiff,
+ * Ghostscript and every PDF reader use or follow.
+ */
+class LiteralDeflateTest {
+
+    @Test
+    void differencedPhotoLikeBytesComeBackAsTheyWereAndNoLargerThanZlibHuffmanOnly() throws Exception {
+        byte[] data = noiseAroundZero(new Random(7), 700_000, 6.0);
+        byte[] coded = code(data, 256 * 1024, true);
+        assertThat(inflate(coded, data.length)).isEqualTo(data);
+
+        Deflater zlib = new Deflater(1, true);
+        zlib.setStrategy(Deflater.HUFFMAN_ONLY);
+        zlib.setInput(data);
+        zlib.finish();
+        byte[] buffer = new byte[data.length * 2];
+        int zlibLength = 0;
+        while (!zlib.finished()) {
+            zlibLength += zlib.deflate(buffer, zlibLength, buffer.length - zlibLength);
+        }
+        zlib.end();
+        // zlib codes every 16,384 symbols afresh, this every part: on stationary noise the two come out within 1 %
+        assertThat((double) coded.length).isLessThan(zlibLength * 1.01);
+        // about the entropy of such noise (4.6 bits a byte), against 8 stored
+        assertThat((double) coded.length).isLessThan(data.length * 0.6);
+    }
+
+    @Test
+    void noiseIsStoredNotInflated() throws Exception {
+        byte[] data = new byte[200_000];
+        new Random(3).nextBytes(data);
+        byte[] coded = code(data, 256 * 1024, true);
+        assertThat(inflate(coded, data.length)).isEqualTo(data);
+        assertThat(coded.length).isLessThanOrEqualTo(LiteralDeflate.bound(data.length))
+                .isLessThan(data.length + 5 * 4 + 8);
+    }
+
+    @Test
+    void oneValueTinyBlocksAndPartsChainedBySyncFlushesInflateAsOneStream() throws Exception {
+        byte[] flat = new byte[100_000];
+        Arrays.fill(flat, (byte) 0x2A);
+        byte[] one = {5};
+        byte[] skewed = noiseAroundZero(new Random(11), 300_000, 1.5);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        for (byte[] piece : new byte[][] {flat, one, skewed}) {
+            LiteralDeflate coder = new LiteralDeflate(new byte[8], 0); // grows as it needs
+
+            for (int at = 0; at < piece.length; at += 65_536) {
+                coder.block(piece, at, Math.min(piece.length, at + 65_536), false);
+            }
+            coder.syncFlush();
+            stream.write(coder.buffer(), 0, coder.position());
+            plain.write(piece);
+        }
+        stream.write(new byte[] {0x03, 0x00}); // an empty final block, as FlateBlocks ends its stream
+        assertThat(inflate(stream.toByteArray(), plain.size())).isEqualTo(plain.toByteArray());
+    }
+
+    @Test
+    void codesAreLimitedToFifteenBitsWhenTheCountsWouldMakeThemLonger() throws Exception {
+        // Fibonacci counts make the deepest possible Huffman tree: 30 symbols would need codes 29 bits long.
+        int[] freq = new int[257];
+        long a = 1;
+        long b = 1;
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (int s = 0; s < 30; s++) {
+            freq[s] = (int) a;
+            for (long k = 0; k < a; k++) {
+                data.write(s);
+            }
+            long next = a + b;
+            a = b;
+            b = next;
+        }
+        int[] lengths = LiteralDeflate.codeLengths(freq, 15);
+        assertThat(Arrays.stream(lengths).max().orElseThrow()).isBetween(13, 15);
+        // a complete prefix code: the Kraft sum of the used lengths is exactly one
+        double kraft = Arrays.stream(lengths).filter(l -> l > 0).mapToDouble(l -> Math.pow(2, -l)).sum();
+        assertThat(kraft).isEqualTo(1.0);
+
+        byte[] bytes = data.toByteArray();
+        assertThat(inflate(code(bytes, bytes.length, true), bytes.length)).isEqualTo(bytes);
+    }
+
+    @Test
+    void aLoneSymbolStillGetsACompleteCode() {
+        int[] freq = new int[19];
+        freq[8] = 40;
+        int[] lengths = LiteralDeflate.codeLengths(freq, 7);
+        assertThat(lengths[8]).isEqualTo(1);
+        assertThat(Arrays.stream(lengths).filter(l -> l > 0).count()).isEqualTo(2);
+    }
+
+    /** Bytes of a differenced photograph: small signed differences, about normal, as unsigned bytes. */
+    private static byte[] noiseAroundZero(Random random, int length, double spread) {
+        byte[] data = new byte[length];
+        for (int i = 0; i < length; i++) {
+            data[i] = (byte) Math.round(random.nextGaussian() * spread);
+        }
+        return data;
+    }
+
+    private static byte[] code(byte[] data, int part, boolean last) {
+        byte[] out = new byte[LiteralDeflate.bound(data.length)];
+        LiteralDeflate coder = new LiteralDeflate(out, 0);
+        for (int at = 0; at < data.length; at += part) {
+            int end = Math.min(data.length, at + part);
+            coder.block(data, at, end, last && end == data.length);
+        }
+        coder.finish();
+        return Arrays.copyOf(coder.buffer(), coder.position());
+    }
+
+    private static byte[] inflate(byte[] raw, int expected) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        inflater.setInput(raw);
+        byte[] out = new byte[expected + 16];
+        int n = 0;
+        while (!inflater.finished() && n < out.length) {
+            int got = inflater.inflate(out, n, out.length - n);
+            if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                break;
+            }
+            n += got;
+        }
+        assertThat(inflater.finished()).as("the stream ends with a final block").isTrue();
+        assertThat(inflater.getRemaining()).as("nothing after the final block").isZero();
+        inflater.end();
+        return Arrays.copyOf(out, n);
+    }
+}
