@@ -70,65 +70,82 @@ final class LiteralDeflate {
 
     /** Codes {@code data[from .. to)} as one block, the last of the stream if {@code last}. */
     void block(byte[] data, int from, int to, boolean last) {
+        // No loop here, only calls: a fresh process then compiles the small loops below on their own, not this method
+        // with all of them inlined into it (which cost the bench placement a fifth of a second of compiler time).
         makeRoom(bound(to - from));
         int[] freq = new int[LITERALS];
         count(data, from, to, freq);
-        freq[END_OF_BLOCK] = 1;
-        int[] lengths = codeLengths(freq, MAX_BITS);
-        int[] distanceLengths = {1, 1};
-
-        // The code lengths, run-length coded with the code-length alphabet (16: repeat the last 3-6 times, 17: 3-10
-        // zeros, 18: 11-138 zeros), literal and distance lengths each on their own.
-        int[] tokens = new int[LITERALS + distanceLengths.length];
-        int tokenCount = runLengths(lengths, tokens, 0);
-        tokenCount = runLengths(distanceLengths, tokens, tokenCount);
-        int[] codeLengthFreq = new int[19];
-        for (int t = 0; t < tokenCount; t++) {
-            codeLengthFreq[tokens[t] & 0x1F]++;
-        }
-        int[] codeLengthLengths = codeLengths(codeLengthFreq, MAX_CODE_LENGTH_BITS);
-        int sent = 19;
-        while (sent > 4 && codeLengthLengths[CODE_LENGTH_ORDER[sent - 1]] == 0) {
-            sent--;
-        }
-
-        long codedBits = 3 + 5 + 5 + 4 + 3L * sent;
-        for (int t = 0; t < tokenCount; t++) {
-            int symbol = tokens[t] & 0x1F;
-            codedBits += codeLengthLengths[symbol] + EXTRA_BITS[symbol];
-        }
-        for (int s = 0; s < LITERALS; s++) {
-            codedBits += (long) freq[s] * lengths[s];
-        }
-        long storedBits = 8L * (to - from) + 40L * ((to - from) / STORED_MAX + 1) + 8;
-        if (codedBits >= storedBits) {
+        Code code = Code.of(freq);
+        if (code.bits() >= 8L * (to - from) + 40L * ((to - from) / STORED_MAX + 1) + 8) {
             stored(data, from, to, last);
             return;
         }
-
         putBits(last ? 1 : 0, 1);
         putBits(2, 2); // dynamic Huffman codes
-        putBits(LITERALS - 257, 5);
-        putBits(distanceLengths.length - 1, 5);
-        putBits(sent - 4, 4);
-        for (int i = 0; i < sent; i++) {
-            putBits(codeLengthLengths[CODE_LENGTH_ORDER[i]], 3);
+        header(code);
+        literals(data, from, to, code.table());
+        putBits(code.table()[END_OF_BLOCK] & 0xFFFF, code.table()[END_OF_BLOCK] >>> 16);
+    }
+
+    /**
+     * A block's code: the literal code as one table (per symbol the bit-reversed code in the low 16 bits, its length
+     * above), the code lengths run-length coded as tokens (symbol in the low 5 bits, extra-bit value above) with
+     * the code-length code that sends them, and the block's size in bits once coded.
+     */
+    private record Code(int[] table, int[] tokens, int tokenCount, int[] codeLengthLengths, int sent, long bits) {
+
+        static Code of(int[] freq) {
+            freq[END_OF_BLOCK] = 1;
+            int[] lengths = codeLengths(freq, MAX_BITS);
+            // The code lengths, run-length coded with the code-length alphabet (16: repeat the last 3-6 times, 17:
+            // 3-10 zeros, 18: 11-138 zeros), literal and distance lengths each on their own.
+            int[] tokens = new int[LITERALS + DISTANCE_LENGTHS.length];
+            int tokenCount = runLengths(lengths, tokens, 0);
+            tokenCount = runLengths(DISTANCE_LENGTHS, tokens, tokenCount);
+            int[] codeLengthFreq = new int[19];
+            for (int t = 0; t < tokenCount; t++) {
+                codeLengthFreq[tokens[t] & 0x1F]++;
+            }
+            int[] codeLengthLengths = codeLengths(codeLengthFreq, MAX_CODE_LENGTH_BITS);
+            int sent = 19;
+            while (sent > 4 && codeLengthLengths[CODE_LENGTH_ORDER[sent - 1]] == 0) {
+                sent--;
+            }
+            long bits = 3 + 5 + 5 + 4 + 3L * sent;
+            for (int t = 0; t < tokenCount; t++) {
+                int symbol = tokens[t] & 0x1F;
+                bits += codeLengthLengths[symbol] + EXTRA_BITS[symbol];
+            }
+            int[] codes = canonicalCodes(lengths);
+            int[] table = new int[LITERALS];
+            for (int s = 0; s < LITERALS; s++) {
+                bits += (long) freq[s] * lengths[s];
+                table[s] = codes[s] | lengths[s] << 16;
+            }
+            return new Code(table, tokens, tokenCount, codeLengthLengths, sent, bits);
         }
-        int[] codeLengthCodes = canonicalCodes(codeLengthLengths);
-        for (int t = 0; t < tokenCount; t++) {
-            int symbol = tokens[t] & 0x1F;
-            putBits(codeLengthCodes[symbol], codeLengthLengths[symbol]);
+    }
+
+    /** Two distance codes of one bit, never used (see the class comment). */
+    private static final int[] DISTANCE_LENGTHS = {1, 1};
+
+    /** The dynamic block's header after its first three bits: the counts, then the code lengths (section 3.2.7). */
+    private void header(Code code) {
+        putBits(LITERALS - 257, 5);
+        putBits(DISTANCE_LENGTHS.length - 1, 5);
+        putBits(code.sent() - 4, 4);
+        for (int i = 0; i < code.sent(); i++) {
+            putBits(code.codeLengthLengths()[CODE_LENGTH_ORDER[i]], 3);
+        }
+        int[] codeLengthCodes = canonicalCodes(code.codeLengthLengths());
+        for (int t = 0; t < code.tokenCount(); t++) {
+            int token = code.tokens()[t];
+            int symbol = token & 0x1F;
+            putBits(codeLengthCodes[symbol], code.codeLengthLengths()[symbol]);
             if (EXTRA_BITS[symbol] > 0) {
-                putBits(tokens[t] >>> 5, EXTRA_BITS[symbol]);
+                putBits(token >>> 5, EXTRA_BITS[symbol]);
             }
         }
-        int[] codes = canonicalCodes(lengths);
-        int[] table = new int[256];
-        for (int b = 0; b < 256; b++) {
-            table[b] = codes[b] | lengths[b] << 16;
-        }
-        literals(data, from, to, table);
-        putBits(codes[END_OF_BLOCK], lengths[END_OF_BLOCK]);
     }
 
     /** An empty stored block, ending on a byte boundary (zlib's Z_SYNC_FLUSH): the next block starts on a byte. */
@@ -310,7 +327,11 @@ final class LiteralDeflate {
         }
         while (true) {
             int[] lengths = huffman(weight);
-            if (Arrays.stream(lengths).max().orElse(0) <= maxBits) {
+            int longest = 0;
+            for (int l : lengths) {
+                longest = Math.max(longest, l);
+            }
+            if (longest <= maxBits) {
                 return lengths;
             }
             for (int s = 0; s < n; s++) {
@@ -335,7 +356,15 @@ final class LiteralDeflate {
                 leaves[leafCount++] = weight[s] << 9 | s; // a weight below 2^54, a symbol below 2^9
             }
         }
-        Arrays.sort(leaves, 0, leafCount);
+        // At most 257 leaves: an insertion sort, which a fresh process compiles in a fraction of a library sort's time.
+        for (int i = 1; i < leafCount; i++) {
+            long leaf = leaves[i];
+            int j = i - 1;
+            for (; j >= 0 && leaves[j] > leaf; j--) {
+                leaves[j + 1] = leaves[j];
+            }
+            leaves[j + 1] = leaf;
+        }
         long[] joined = new long[leafCount];
         int[] parent = new int[n + leafCount]; // symbols, then joined nodes from n on
         int leafAt = 0;
