@@ -15,6 +15,15 @@ import java.awt.image.BufferedImage;
  * by the reduction factor so every source pixel counts (no aliasing, no moiré on halftoned scans). At a scale of
  * exactly 1 it copies pixels unchanged.
  *
+ * <p><b>Art much larger than its place.</b> RGB art four or more times its placed size on both axes (16 MP on a
+ * 4 in sticker) is first shrunk by a whole factor {@link #shrinkFor k}, each k x k block of source pixels averaged
+ * (alpha-weighted) into one as its rows are read, so that the Lanczos filter reads a k-th of the rows' pixels
+ * instead of all of them. k leaves the filter a reduction of two or more to make, whose kernel then still spans
+ * several blocks on each side: the box's own aliasing is filtered away, and the result stays within a level or
+ * two of filtering every source pixel (measured in {@code ResampledArtTest}). The JDK's decoders cannot decode at a
+ * reduced scale (libjpeg's scaled IDCT is not reachable through ImageIO), so the rows are decoded whole and shrunk
+ * here, before they cost filtering; streamed art ({@code StreamedRows}) is shrunk the same way as it arrives.
+ *
  * <p>Filtering is done on alpha-premultiplied values, so transparent pixels do not bleed their (invisible) colour
  * into their neighbours; the result is then composited over paper white, because the colour conversion is given
  * opaque RGB. Values are the sRGB-encoded samples {@link BufferedImage#getRGB} gives, as retouchers' tools also
@@ -44,8 +53,14 @@ final class ResampledArt {
     private final byte[] byteSamples;
     private final int width;
     private final int height;
+    /** The source as the filter sees it: the art's size, or its size shrunk by {@link #shrink} (rounded up). */
     private final int sourceWidth;
     private final int sourceHeight;
+    /** Source pixels averaged into one on each axis before filtering; 1 for none. */
+    private final int shrink;
+    /** One row of the art itself and the block sums of a shrunk row (R, G, B premultiplied, then alpha). */
+    private final int[] artRow;
+    private final long[] blockSums;
 
     // Across: for each output column, the first source column and a fixed number of weights (zero-padded).
     private final int acrossTaps;
@@ -79,6 +94,15 @@ final class ResampledArt {
      *                 grey composited over white and ink over no ink
      */
     ResampledArt(BufferedImage art, int channels, int width, int height) {
+        this(art, channels, width, height,
+                channels == 3 ? shrinkFor(art.getWidth(), art.getHeight(), width, height) : 1);
+    }
+
+    /** With the shrink factor given (1: every source pixel filtered), for comparing the two. */
+    ResampledArt(BufferedImage art, int channels, int width, int height, int shrink) {
+        if (channels != 3 && shrink != 1) {
+            throw new IllegalArgumentException("only RGB art is shrunk before filtering");
+        }
         if (channels != 3 && art.getColorModel().getNumColorComponents() != channels) {
             throw new IllegalArgumentException("art with " + art.getColorModel().getNumColorComponents()
                     + " colour components read as " + channels + " channels");
@@ -95,10 +119,15 @@ final class ResampledArt {
         this.byteSamples = eightBitSamples ? new byte[art.getWidth() * sourceBands] : null;
         this.width = width;
         this.height = height;
-        this.sourceWidth = art.getWidth();
-        this.sourceHeight = art.getHeight();
+        this.shrink = shrink;
+        this.sourceWidth = (art.getWidth() + shrink - 1) / shrink;
+        this.sourceHeight = (art.getHeight() + shrink - 1) / shrink;
+        this.artRow = shrink > 1 ? new int[art.getWidth()] : null;
+        this.blockSums = shrink > 1 ? new long[sourceWidth * 4] : null;
 
-        double acrossScale = (double) width / sourceWidth;
+        // A shrunk pixel i stands where the block it averages stands: its centre is the block's, so scales are taken
+        // from the art's own size, the clamp at the edge from the shrunk one (the last block may be partial).
+        double acrossScale = (double) width * shrink / art.getWidth();
         double acrossSupport = LOBES * Math.max(1.0, 1.0 / acrossScale);
         this.acrossTaps = (int) Math.ceil(2 * acrossSupport) + 1;
         this.acrossIndex = new int[width * acrossTaps];
@@ -132,7 +161,7 @@ final class ResampledArt {
             this.opaqueCoverage = null;
         }
 
-        this.downScale = (double) height / sourceHeight;
+        this.downScale = (double) height * shrink / art.getHeight();
         this.downSupport = LOBES * Math.max(1.0, 1.0 / downScale);
         this.downTaps = (int) Math.ceil(2 * downSupport) + 1;
         this.downWeight = new float[downTaps];
@@ -151,10 +180,28 @@ final class ResampledArt {
     }
 
     /**
+     * The whole factor RGB art is shrunk by before filtering: the largest k that leaves the filter a reduction of
+     * two or more on both axes ({@code k <= ratio / 2}), 1 below a ratio of four, at most 8.
+     */
+    static int shrinkFor(int artWidth, int artHeight, int width, int height) {
+        double ratio = Math.min((double) artWidth / width, (double) artHeight / height);
+        return (int) Math.max(1, Math.min(8, Math.floor(ratio / 2)));
+    }
+
+    /** See {@link #shrinkFor}: the factor this art is shrunk by. */
+    int shrink() {
+        return shrink;
+    }
+
+    /**
      * Source row {@code sy} as straight channel values and alpha, 0..255, {@code channels + 1} ints a pixel in
      * {@link #sourceArgb}; for RGB art packed ARGB as {@code getRGB} gives it instead, one int a pixel.
      */
     private void readSource(int sy) {
+        if (channels == 3 && shrink > 1) {
+            readShrunk(sy);
+            return;
+        }
         if (channels == 3) {
             rgbRows.read(sy, sourceArgb);
             return;
@@ -182,6 +229,53 @@ final class ResampledArt {
             }
             sourceArgb[to + channels] = alpha ? SourceColour.scale(sourceSamples[from + channels],
                     sampleBits[channels]) : 255;
+        }
+    }
+
+    /**
+     * Shrunk source row {@code sy}: the k x k blocks of the art's rows {@code k * sy ..} (fewer at the bottom and
+     * right edges) averaged, colour weighted by alpha as the filter weighs it, as straight ARGB again.
+     */
+    private void readShrunk(int sy) {
+        int k = shrink;
+        int artWidth = art.getWidth();
+        java.util.Arrays.fill(blockSums, 0);
+        int firstRow = sy * k;
+        int lastRow = Math.min(art.getHeight(), firstRow + k);
+        for (int y = firstRow; y < lastRow; y++) {
+            rgbRows.read(y, artRow);
+            for (int bx = 0, x = 0; bx < sourceWidth; bx++) {
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                long a = 0;
+                for (int end = Math.min(artWidth, x + k); x < end; x++) {
+                    int argb = artRow[x];
+                    int alpha = argb >>> 24;
+                    r += (long) ((argb >> 16) & 0xFF) * alpha;
+                    g += (long) ((argb >> 8) & 0xFF) * alpha;
+                    b += (long) (argb & 0xFF) * alpha;
+                    a += alpha;
+                }
+                blockSums[4 * bx] += r;
+                blockSums[4 * bx + 1] += g;
+                blockSums[4 * bx + 2] += b;
+                blockSums[4 * bx + 3] += a;
+            }
+        }
+        int rows = lastRow - firstRow;
+        for (int bx = 0; bx < sourceWidth; bx++) {
+            long a = blockSums[4 * bx + 3];
+            int pixels = rows * (Math.min(artWidth, (bx + 1) * k) - bx * k);
+            if (a == 0) {
+                sourceArgb[bx] = 0;
+                continue;
+            }
+            int alpha = (int) ((a + pixels / 2) / pixels);
+            int r = (int) ((blockSums[4 * bx] + a / 2) / a);
+            int g = (int) ((blockSums[4 * bx + 1] + a / 2) / a);
+            int b = (int) ((blockSums[4 * bx + 2] + a / 2) / a);
+            sourceArgb[bx] = alpha << 24 | r << 16 | g << 8 | b;
         }
     }
 
@@ -221,9 +315,9 @@ final class ResampledArt {
         return width;
     }
 
-    /** The first and last source rows output row {@code y} reads (the taps of non-zero weight). */
+    /** The first and last rows of the art that output row {@code y} reads (the taps of non-zero weight). */
     int[] sourceRows(int y) {
-        if (height == sourceHeight && width == sourceWidth) {
+        if (height == sourceHeight && width == sourceWidth && shrink == 1) {
             return new int[] {y, y};
         }
         double[] w = new double[downTaps];
@@ -237,7 +331,7 @@ final class ResampledArt {
                 last = Math.max(last, index[t]);
             }
         }
-        return new int[] {first, last};
+        return new int[] {first * shrink, Math.min(art.getHeight() - 1, last * shrink + shrink - 1)};
     }
 
     int height() {

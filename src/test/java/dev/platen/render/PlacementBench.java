@@ -23,11 +23,12 @@ import java.util.Set;
  * stock (relative colorimetric, BPC, 330 % ink limit), write the print file. Run as a whole process so that it
  * can be timed beside libvips and ImageMagick doing the same (see the README's "Benchmark").
  *
- * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdfx4 out-file [dpi] [repeat]</pre>
+ * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdfx4 out-file [dpi] [repeat] [width-inches]</pre>
  * With {@code repeat} above 1 the placement is made that many times in one JVM and each run's time is printed:
  * the engine renders in a warm JVM, the whole-process figure includes start-up and JIT warm-up.
  * The print area is the art's own size at the given DPI (default 300), so the canvas is the art pixel for pixel
- * and the run measures decoding, separation and writing, not resampling.
+ * and the run measures decoding, separation and writing, not resampling; with {@code width-inches} it is that wide
+ * (the art's aspect), as a 16 MP photo on a 4 in sticker.
  */
 public final class PlacementBench {
 
@@ -44,6 +45,7 @@ public final class PlacementBench {
         Path out = Path.of(args[2]);
         int dpi = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        BigDecimal widthInches = args.length > 5 ? new BigDecimal(args[5]) : null;
         // One cache for all runs, as the engine has one: the first run builds the stock's checked grid, the rest
         // reuse it.
         try (dev.platen.color.TransformCache cache = new dev.platen.color.TransformCache(4,
@@ -51,13 +53,13 @@ public final class PlacementBench {
                         : java.nio.file.Path.of(System.getProperty("platen.grid-folder")))) {
             for (int run = 1; run <= repeat; run++) {
                 long start = System.nanoTime();
-                String made = place(in, format, out, dpi, cache);
+                String made = place(in, format, out, dpi, widthInches, cache);
                 System.out.printf("run %d: %s in %.0f ms%n", run, made, (System.nanoTime() - start) / 1e6);
             }
         }
     }
 
-    private static String place(Path in, PrintFileFormat format, Path out, int dpi,
+    private static String place(Path in, PrintFileFormat format, Path out, int dpi, BigDecimal widthInches,
                                 dev.platen.color.TransformCache cache) throws Exception {
         Path profile = Path.of("icc-profiles/platen-coated-v1.icc");
         Stock coated = new Stock("coated-gloss", "Coated", null, profile, "Platen coated", "", RenderingIntent.RELATIVE_COLORIMETRIC,
@@ -66,10 +68,10 @@ public final class PlacementBench {
                 "coated-paper");
 
         ArtworkPixels pixels = new ArtworkInspector(new ArtworkLimits(400_000_000L, 300_000_000L, 1)).pixelsInRows(in, dpi);
-        PrintArea area = new PrintArea(
-                BigDecimal.valueOf(pixels.image().getWidth()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64),
-                BigDecimal.valueOf(pixels.image().getHeight()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64),
-                LengthUnit.IN);
+        BigDecimal width = widthInches != null ? widthInches
+                : BigDecimal.valueOf(pixels.image().getWidth()).divide(BigDecimal.valueOf(dpi), MathContext.DECIMAL64);
+        PrintArea area = new PrintArea(width, width.multiply(BigDecimal.valueOf(pixels.image().getHeight()))
+                .divide(BigDecimal.valueOf(pixels.image().getWidth()), MathContext.DECIMAL64), LengthUnit.IN);
         try (ColorProfile press = ColorProfile.fromFile(profile);
              SourceColour source = SourceColour.of(pixels, press);
              ArtSeparation separation = ArtSeparation.of(source, press, coated, cache)) {

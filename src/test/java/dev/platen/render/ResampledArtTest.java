@@ -134,4 +134,71 @@ class ResampledArtTest {
         }
         return rows;
     }
+    /**
+     * A photograph many times its place (the corpus's 2560 x 1600 meadow at 6.4 and 10.7 times) is shrunk by whole
+     * blocks before it is filtered; the placed pixels stay within a level or two of filtering every source pixel,
+     * on average and at the worst edge, while the filter reads a ninth or a 25th of the pixels.
+     */
+    @Test
+    void artManyTimesItsPlaceIsShrunkFirstAndPlacesAsFilteringEveryPixelWould() throws Exception {
+        BufferedImage photo = javax.imageio.ImageIO.read(
+                new java.io.File("../shared/corpus/good/photo_mate_LadyBird.jpg"));
+        for (int[] size : new int[][] {{400, 250}, {240, 150}}) {
+            ResampledArt shrunk = new ResampledArt(photo, 3, size[0], size[1]);
+            assertThat(shrunk.shrink()).isEqualTo(size[0] == 400 ? 3 : 5);
+            byte[][] fast = rows(shrunk, size[1]);
+            byte[][] full = rows(new ResampledArt(photo, 3, size[0], size[1], 1), size[1]);
+            long total = 0;
+            int worst = 0;
+            for (int y = 0; y < size[1]; y++) {
+                for (int i = 0; i < fast[y].length; i++) {
+                    int d = Math.abs((fast[y][i] & 0xFF) - (full[y][i] & 0xFF));
+                    total += d;
+                    worst = Math.max(worst, d);
+                }
+            }
+            double mean = (double) total / (size[1] * fast[0].length);
+            System.out.printf("shrunk by %d to %dx%d: mean difference %.3f, largest %d levels%n", shrunk.shrink(),
+                    size[0], size[1], mean, worst);
+            assertThat(mean).isLessThan(0.5);
+            assertThat(worst).isLessThanOrEqualTo(12);
+        }
+    }
+
+    /** One-pixel stripes shrunk and filtered at 5.3 times come out their mean grey: no moiré from the blocks. */
+    @Test
+    void fineStripesShrunkFirstStillComeOutGrey() {
+        BufferedImage stripes = new BufferedImage(530, 400, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 530; x++) {
+                stripes.setRGB(x, y, (x + y / 3) % 2 == 0 ? 0xFFFFFF : 0x000000);
+            }
+        }
+        ResampledArt art = new ResampledArt(stripes, 100, 75);
+        assertThat(art.shrink()).isEqualTo(2);
+        for (int y = 3; y < 72; y++) {
+            int[] reds = rowReds(art, y);
+            for (int x = 3; x < 97; x++) {
+                assertThat(reds[x]).as("(%d, %d)", x, y).isBetween(120, 136);
+            }
+        }
+    }
+
+    /** The rows of the art a shrunk output row reads: whole blocks, within the art, moving down with the row. */
+    @Test
+    void aShrunkRowNamesTheArtRowsItsBlocksCover() {
+        BufferedImage art = new BufferedImage(1000, 803, BufferedImage.TYPE_INT_RGB);
+        ResampledArt placed = new ResampledArt(art, 100, 80);
+        assertThat(placed.shrink()).isEqualTo(5);
+        int previousFirst = 0;
+        for (int y = 0; y < 80; y++) {
+            int[] rows = placed.sourceRows(y);
+            assertThat(rows[0] % 5).isZero();
+            assertThat(rows[1]).isLessThan(803);
+            assertThat(rows[1] == 802 || rows[1] % 5 == 4).isTrue();
+            assertThat(rows[0]).isGreaterThanOrEqualTo(previousFirst);
+            previousFirst = rows[0];
+        }
+        assertThat(placed.sourceRows(79)[1]).isEqualTo(802);
+    }
 }
