@@ -174,22 +174,50 @@ record ScreenImage(int width, int height, int[] rgb) {
         int currentRow = 0;
         for (int y = 0; y < srcH; y++) {
             rows.read(y, row);
-            java.util.Arrays.fill(horizontal, 0);
+            // Each output column's sums are kept in registers while its source columns pass, the next column's
+            // (what the last source column spills over) beside them, and stored when the column is done: the same
+            // additions in the same order as adding into the row array pixel by pixel, so the same doubles, without
+            // each pixel's adds waiting on the stores of the one before.
+            int column = 0;
+            double sumR = 0;
+            double sumG = 0;
+            double sumB = 0;
+            double spillR = 0;
+            double spillG = 0;
+            double spillB = 0;
             for (int x = 0; x < srcW; x++) {
                 int p = alpha ? overWhite(row[x]) : row[x];
                 int r = p >> 16 & 0xFF;
                 int g = p >> 8 & 0xFF;
                 int b = p & 0xFF;
-                int c = 3 * firstColumn[x];
+                int c = firstColumn[x];
+                if (c != column) {
+                    horizontal[3 * column] = sumR;
+                    horizontal[3 * column + 1] = sumG;
+                    horizontal[3 * column + 2] = sumB;
+                    sumR = spillR;
+                    sumG = spillG;
+                    sumB = spillB;
+                    spillR = 0;
+                    spillG = 0;
+                    spillB = 0;
+                    column = c;
+                }
                 double w1 = firstWeight[x];
                 double w2 = secondWeight[x];
-                horizontal[c] += r * w1;
-                horizontal[c + 1] += g * w1;
-                horizontal[c + 2] += b * w1;
-                horizontal[c + 3] += r * w2;
-                horizontal[c + 4] += g * w2;
-                horizontal[c + 5] += b * w2;
+                sumR += r * w1;
+                sumG += g * w1;
+                sumB += b * w1;
+                spillR += r * w2;
+                spillG += g * w2;
+                spillB += b * w2;
             }
+            horizontal[3 * column] = sumR;
+            horizontal[3 * column + 1] = sumG;
+            horizontal[3 * column + 2] = sumB;
+            horizontal[3 * column + 3] = spillR;
+            horizontal[3 * column + 4] = spillG;
+            horizontal[3 * column + 5] = spillB;
             double start = y * sy;
             double end = (y + 1) * sy;
             int outRow = Math.min(outH - 1, (int) Math.floor(start));
