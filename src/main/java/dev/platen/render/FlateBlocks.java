@@ -242,7 +242,7 @@ final class FlateBlocks implements AutoCloseable {
     /**
      * How a block is coded. Differenced photographs are noise around zero: deflate's string matches find little in
      * them, and at level 1 zlib's greedy search only gets in the way of the Huffman code; coded by Huffman alone
-     * ({@link LiteralDeflate}) they come out smaller and in a quarter of the CPU. Flat art is the opposite: a
+     * ({@link LiteralDeflate}) they come out smaller and in 40 % of the CPU. Flat art is the opposite: a
      * differenced flat area is long runs of one value, which a Huffman code cannot take below a bit a byte and
      * matches take to almost nothing. What tells them apart is long runs, not a common value: a smooth photograph's
      * differences can be half zeros, scattered. So a block keeps zlib's matches only when more than
@@ -339,7 +339,7 @@ final class FlateBlocks implements AutoCloseable {
     }
 
     /**
-     * A block for a Huffman code alone ({@link LiteralDeflate}, zlib's Huffman-only output at a quarter of its CPU):
+     * A block for a Huffman code alone ({@link LiteralDeflate}, zlib's Huffman-only output in 40 % of its CPU):
      * whole rows at a time, about {@link #HUFFMAN_PART} bytes, differenced into the worker's part buffer, added to the
      * Adler-32 and coded, each part with its own code, so the code follows the picture down the block as zlib's does
      * (it codes every 16,384 symbols afresh). No dictionary: a Huffman code alone never refers back.
