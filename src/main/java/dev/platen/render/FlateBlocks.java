@@ -155,9 +155,7 @@ final class FlateBlocks implements AutoCloseable {
         }
         if (oneStream && !finished) {
             out.write(EMPTY_FINAL_BLOCK, EMPTY_FINAL_BLOCK.length);
-            byte[] trailer = {(byte) (adler32 >>> 24), (byte) (adler32 >>> 16), (byte) (adler32 >>> 8),
-                    (byte) adler32}; // RFC 1950: most significant byte first
-            out.write(trailer, 4);
+            out.write(adlerTrailer(adler32), 4);
         }
         finished = true;
     }
@@ -352,11 +350,10 @@ final class FlateBlocks implements AutoCloseable {
             part = new byte[partRows * rowBytes];
             PART.set(part);
         }
-        LiteralDeflate coder = new LiteralDeflate(buffer, 0);
         if (!partOfOne) {
-            coder = new LiteralDeflate(buffer, 2);
             System.arraycopy(zlibHeader(level), 0, buffer, 0, 2);
         }
+        LiteralDeflate coder = new LiteralDeflate(buffer, partOfOne ? 0 : 2);
         Adler32 adler = new Adler32();
         for (int at = offset; at < offset + length; at += partRows * rowBytes) {
             int bytes = Math.min(partRows * rowBytes, offset + length - at);
@@ -371,15 +368,9 @@ final class FlateBlocks implements AutoCloseable {
             coder.syncFlush();
             return new Compressed(coder.buffer(), coder.position(), sum, length);
         }
-        coder.finish();
-        byte[] into = coder.buffer().length - coder.position() >= 4 ? coder.buffer()
-                : Arrays.copyOf(coder.buffer(), coder.position() + 4);
-        int n = coder.position();
-        into[n++] = (byte) (sum >>> 24); // RFC 1950: the Adler-32 most significant byte first
-        into[n++] = (byte) (sum >>> 16);
-        into[n++] = (byte) (sum >>> 8);
-        into[n++] = (byte) sum;
-        return new Compressed(into, n, sum, length);
+        coder.finish(); // leaves room for the trailer
+        System.arraycopy(adlerTrailer(sum), 0, coder.buffer(), coder.position(), 4);
+        return new Compressed(coder.buffer(), coder.position() + 4, sum, length);
     }
 
     /**
@@ -405,6 +396,11 @@ final class FlateBlocks implements AutoCloseable {
 
     private static int grown(int length) {
         return length + Math.max(length / 2, 64);
+    }
+
+    /** The end of a zlib stream (RFC 1950): the Adler-32 of the data, most significant byte first. */
+    static byte[] adlerTrailer(int adler32) {
+        return new byte[] {(byte) (adler32 >>> 24), (byte) (adler32 >>> 16), (byte) (adler32 >>> 8), (byte) adler32};
     }
 
     /**

@@ -71,8 +71,7 @@ final class LiteralDeflate {
 
     /** Codes {@code data[from .. to)} as one block, the last of the stream if {@code last}. */
     void block(byte[] data, int from, int to, boolean last) {
-        // No loop here, only calls: a fresh process then compiles the small loops below on their own, not this method
-        // with all of them inlined into it (which cost the bench placement a fifth of a second of compiler time).
+        // Only calls here: each loop is a small method of its own, which the JIT compiles on its own.
         makeRoom(bound(to - from));
         int[] freq = new int[LITERALS];
         count(data, from, to, freq);
@@ -159,7 +158,10 @@ final class LiteralDeflate {
         drain();
     }
 
-    /** Writes out the last bits, the rest of the last byte zero (after a last {@link #block}). */
+    /**
+     * Writes out the last bits, the rest of the last byte zero (after a last {@link #block}), and leaves room for a
+     * zlib stream's four-byte trailer after them.
+     */
     void finish() {
         makeRoom(16);
         alignToByte();

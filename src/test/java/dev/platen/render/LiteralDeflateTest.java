@@ -137,9 +137,7 @@ class LiteralDeflateTest {
         byte[] stream = new byte[raw.length + 6];
         System.arraycopy(FlateBlocks.zlibHeader(1), 0, stream, 0, 2);
         System.arraycopy(raw, 0, stream, 2, raw.length);
-        for (int b = 0; b < 4; b++) {
-            stream[raw.length + 2 + b] = (byte) (sum >>> (24 - 8 * b));
-        }
+        System.arraycopy(FlateBlocks.adlerTrailer(sum), 0, stream, raw.length + 2, 4);
         return FlateBlocksTest.inflateWhole(stream, plain.length);
     }
 }
