@@ -11,9 +11,7 @@ import dev.platen.render.PdfArtPrint;
 import dev.platen.render.SourceColour;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -146,15 +144,7 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
 
     /** An image as PNG bytes (lossless: the proof's colours are the point). */
     public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", bytes)) {
-                throw new IllegalStateException("the JDK has no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a PNG to memory", e);
-        }
-        return bytes.toByteArray();
+        return ScreenPng.of(image);
     }
 
     /** Writes proof.png, gamut.png, mockup.png and before-after.png into {@code directory}. */
