@@ -1,10 +1,11 @@
 package dev.platen.intake;
 
+import dev.platen.proof.ProofSheet;
+
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -28,8 +29,6 @@ final class Thumbnail {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(source, 0, 0, w, h, null);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(small, "png", out);
-        return out.toByteArray();
+        return ProofSheet.png(small); // the screen images' one PNG writer
     }
 }
