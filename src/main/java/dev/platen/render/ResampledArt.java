@@ -83,6 +83,8 @@ final class ResampledArt {
 
     private final float[] downWeight;
     private final int[] downIndex;
+    /** One output row's sums before compositing, {@code channels + 1} floats a pixel. */
+    private final float[] downSums;
 
     ResampledArt(BufferedImage art, int width, int height) {
         this(art, 3, width, height);
@@ -171,6 +173,7 @@ final class ResampledArt {
         // Enough slots that one output row's window of consecutive source rows never evicts itself.
         int slots = downTaps + 2;
         this.ring = new float[slots][width * (channels + 1)];
+        this.downSums = new float[width * (channels + 1)];
         this.ringRow = new int[slots];
         java.util.Arrays.fill(ringRow, -1);
         this.sourceArgb = new int[sourceWidth * (channels + 1)];
@@ -360,22 +363,13 @@ final class ResampledArt {
             downWeight[t] = (float) w[t];
             rows[t] = w[t] == 0 ? null : across(downIndex[t]);
         }
+        float[] sums = down(rows, downWeight);
         for (int x = 0; x < width; x++) {
             int at = x * 4;
-            float r = 0;
-            float g = 0;
-            float b = 0;
-            float a = 0;
-            for (int t = 0; t < downTaps; t++) {
-                float[] s = rows[t];
-                if (s != null) {
-                    float k = downWeight[t];
-                    r += k * s[at];
-                    g += k * s[at + 1];
-                    b += k * s[at + 2];
-                    a += k * s[at + 3];
-                }
-            }
+            float r = sums[at];
+            float g = sums[at + 1];
+            float b = sums[at + 2];
+            float a = sums[at + 3];
             // Ringing can push values past the legal range; premultiplied colour can never exceed its alpha.
             a = clamp(a, 0, 255);
             int alpha = Math.round(a);
@@ -385,6 +379,28 @@ final class ResampledArt {
             rgbOut[x * 3 + 2] = (byte) Math.round(clamp(b, 0, a) + paper);
             alphaOut[x] = (byte) alpha;
         }
+    }
+
+    /**
+     * The rows filtered across, weighed down into one: for each tap of weight (null rows weigh nothing), the whole
+     * row at once. Every sum gets the same products in the same order as summing pixel by pixel, so the same floats,
+     * but as one long loop over a row, which the JIT turns into vector instructions (the down pass took a fifth of
+     * an enlarged poster's render).
+     */
+    private float[] down(float[][] rows, float[] weights) {
+        float[] sums = downSums;
+        java.util.Arrays.fill(sums, 0f);
+        for (int t = 0; t < rows.length; t++) {
+            float[] s = rows[t];
+            if (s == null) {
+                continue;
+            }
+            float k = weights[t];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += k * s[i];
+            }
+        }
+        return sums;
     }
 
     /**
@@ -541,23 +557,13 @@ final class ResampledArt {
                 rows[t] = w[t] == 0 ? null : across(downIndex[t]);
             }
         }
-        float[] acc = new float[n];
+        float[] sums = down(rows, weights);
         for (int x = 0; x < width; x++) {
-            java.util.Arrays.fill(acc, 0);
             int at = x * n;
-            for (int t = 0; t < rows.length; t++) {
-                float[] s = rows[t];
-                if (s != null) {
-                    float k = weights[t];
-                    for (int c = 0; c < n; c++) {
-                        acc[c] += k * s[at + c];
-                    }
-                }
-            }
-            float a = clamp(acc[channels], 0, 255);
+            float a = clamp(sums[at + channels], 0, 255);
             float paper = inkPaper ? 0 : 255 - a;
             for (int c = 0; c < channels; c++) {
-                out[x * channels + c] = (byte) Math.round(clamp(acc[c], 0, a) + paper);
+                out[x * channels + c] = (byte) Math.round(clamp(sums[at + c], 0, a) + paper);
             }
             alphaOut[x] = (byte) Math.round(a);
         }
