@@ -11,12 +11,10 @@ import dev.platen.preflight.QualityFinding.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class QualityChecksTest {
 
@@ -138,9 +136,8 @@ class QualityChecksTest {
         LayoutTier poster = tier(PrintArea.inches(24, 18));
         WorkingCopy copy = WorkingCopy.of(big, poster.printArea(), 150, 4_000_000);
         assertThat((long) copy.width() * copy.height()).isLessThanOrEqualTo(4_000_000L);
-        List<QualityFinding> findings = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> QualityChecks.inspect(big, poster, JPEG_FILE));
-        assertThat(findings).isEmpty();
+        // how long the checks take is the benchmark's business, not this test's (README, Benchmark)
+        assertThat(QualityChecks.inspect(big, poster, JPEG_FILE)).isEmpty();
     }
 
     @Test
