@@ -42,18 +42,6 @@ final class ScreenPng {
         int[] argb = new int[width];
         byte[] row = new byte[1 + width * channels];
         try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream(width * height + 1024);
-            DataOutputStream out = new DataOutputStream(png);
-            out.write(SIGNATURE);
-            ByteArrayOutputStream header = new ByteArrayOutputStream();
-            DataOutputStream h = new DataOutputStream(header);
-            h.writeInt(width);
-            h.writeInt(height);
-            h.writeByte(8);                // bits per sample
-            h.writeByte(alpha ? 6 : 2);    // colour type: RGBA or RGB
-            h.writeBytes("\0\0\0");        // deflate, adaptive filtering, no interlace
-            chunk(out, "IHDR", header.toByteArray());
-
             Deflater deflater = new Deflater(1);
             deflater.setStrategy(strategyFor(rows, width, height, channels));
             ByteArrayOutputStream data = new ByteArrayOutputStream(width * height + 1024);
@@ -65,7 +53,21 @@ final class ScreenPng {
             } finally {
                 deflater.end();
             }
-            chunk(out, "IDAT", data.toByteArray());
+            byte[] idat = data.toByteArray();
+
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            DataOutputStream h = new DataOutputStream(header);
+            h.writeInt(width);
+            h.writeInt(height);
+            h.writeByte(8);                // bits per sample
+            h.writeByte(alpha ? 6 : 2);    // colour type: RGBA or RGB
+            h.writeBytes("\0\0\0");        // deflate, adaptive filtering, no interlace
+
+            ByteArrayOutputStream png = new ByteArrayOutputStream(idat.length + 64);
+            DataOutputStream out = new DataOutputStream(png);
+            out.write(SIGNATURE);
+            chunk(out, "IHDR", header.toByteArray());
+            chunk(out, "IDAT", idat);
             chunk(out, "IEND", new byte[0]);
             return png.toByteArray();
         } catch (IOException e) {
