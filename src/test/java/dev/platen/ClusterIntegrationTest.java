@@ -3,8 +3,9 @@ package dev.platen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
-import dev.platen.testing.TestPostgres;
+import dev.platen.testing.RuleSetZips;
 import dev.platen.testing.TestArtwork;
+import dev.platen.testing.TestPostgres;
 import dev.platen.testing.TestS3Server;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -296,6 +297,89 @@ class ClusterIntegrationTest {
     }
 
     /** Placements (product, placement, tier, width, height) of order i: art at 300 DPI for its tier. */
+    /**
+     * A rule set uploaded through one node is seen by the other at once, the canary share started on the second
+     * assigns the same placements on both (by the hash of the placement id, whichever node took the order), and a
+     * node restarted mid-canary carries on with it. The sample is set out of reach so that no verdict ends the canary
+     * while the test looks.
+     */
+    @Test
+    void bothNodesSeeTheSameRuleSetsAndCanaryShareAndARestartedNodeCarriesOn() throws Exception {
+        TestPostgres pg = TestPostgres.shared();
+        String db = pg.newDatabase("cluster_rules");
+        TestS3Server s3 = TestS3Server.shared();
+        String bucket = s3.newBucket("cluster-rules");
+        Path jar = packagedJar();
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Node a = start("rules-a", jar, db, pg, s3, bucket);
+        a.awaitReady();
+        Node b = start("rules-b", jar, db, pg, s3, bucket);
+        b.awaitReady();
+
+        String dmn = Files.readString(Path.of("workflows/proof-lane.dmn")).replace("<description>garment:",
+                "<description>(reworded) garment:");
+        int candidate = json.readTree(admin(a).post().uri("/api/v1/rulesets?description=reworded")
+                .contentType(MediaType.parseMediaType("application/zip")).body(RuleSetZips.bundledWith(Map.of("workflows/proof-lane.dmn",
+                        dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .retrieve().body(String.class)).path("number").asInt();
+        assertThat(json.readTree(admin(b).get().uri("/api/v1/rulesets/" + candidate).retrieve().body(String.class))
+                .path("state").asText()).as("uploaded on a, read on b").isEqualTo("CANDIDATE");
+        assertThat(admin(b).post().uri("/api/v1/rulesets/" + candidate + "/canary?share=0.5").retrieve()
+                .toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+
+        List<JsonNode> placed = new ArrayList<>();
+        placed.addAll(orders(a, b, 12, "before"));
+        // b restarts mid-canary: it reads the canary from the database again
+        nodes.remove(b.process());
+        b.process().destroyForcibly().waitFor();
+        Node b2 = start("rules-b", jar, db, pg, s3, bucket);
+        b2.awaitReady();
+        for (Node node : List.of(a, b2)) {
+            JsonNode status = json.readTree(admin(node).get().uri("/api/v1/rulesets").retrieve().body(String.class));
+            assertThat(status.path("tried").asInt()).as(node.name()).isEqualTo(candidate);
+        }
+        placed.addAll(orders(a, b2, 12, "after"));
+
+        int onCandidate = 0;
+        for (JsonNode p : placed) {
+            // the share is the placement id's SHA-256 read as a fraction: every node computes the same
+            String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(p.path("id").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            boolean inShare = Long.parseLong(hex.substring(0, 13), 16) / (double) (1L << 52) < 0.5;
+            assertThat(p.path("ruleSet").asInt()).as(p.toString()).isEqualTo(inShare ? candidate : 1);
+            onCandidate += inShare ? 1 : 0;
+        }
+        assertThat(onCandidate).as("a share of half, over 24 placements").isBetween(4, 20);
+    }
+
+    /** {@code n} one-placement orders, alternately through the two nodes, as each node answered them. */
+    private List<JsonNode> orders(Node one, Node other, int n, String tag) throws Exception {
+        List<JsonNode> placements = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PlatenApi api = (i % 2 == 0 ? one : other).api(json);
+            String art = api.upload(TestArtwork.neutral(600, 600, 9000L + i + (tag.equals("after") ? 100 : 0)),
+                    "rules.png").path("id").asText();
+            ResponseEntity<String> created = api.http().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(Map.of("reference", "rules-" + tag + "-" + i, "partner", "acme",
+                            "items", List.of(Map.of("product", "sticker", "quantity", 1, "placements",
+                                    List.of(Map.of("placement", "face", "tier", "sticker-3in", "artwork", art)))))))
+                    .retrieve().toEntity(String.class);
+            assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+            placements.add(json.readTree(created.getBody()).path("placements").get(0));
+        }
+        return placements;
+    }
+
+    private static org.springframework.web.client.RestClient admin(Node node) {
+        return org.springframework.web.client.RestClient.builder().baseUrl("http://127.0.0.1:" + node.port())
+                .defaultHeaders(h -> h.setBasicAuth("demo", "demo")).build();
+    }
+
     private static List<String[]> plan(int i) {
         String[] poster = {"poster", "face", "poster-8x10", "1600", "2000"};
         String[] sticker3 = {"sticker", "face", "sticker-3in", "900", "900"};
@@ -349,6 +433,8 @@ class ClusterIntegrationTest {
                 "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--spring.profiles.active=postgres", "--server.port=" + port, "--platen.node.name=" + name,
                 "--platen.storage.s3.cache=" + cache.toAbsolutePath(), "--logging.level.root=WARN",
+                "--platen.rulesets.folder=" + WORK.resolve(name + "-rulesets").toAbsolutePath(),
+                "--platen.rulesets.min-sample=1000",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=INFO"));
         s3.engineProperties(bucket).forEach(p -> command.add("--" + p));
         // the demo partner acme, with its webhook pointing at the test's receiver (a list is replaced as a whole)

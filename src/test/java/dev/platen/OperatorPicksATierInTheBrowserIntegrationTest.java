@@ -1,8 +1,9 @@
 package dev.platen;
 
-import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.HeadlessChromium;
+import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,9 +13,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,20 +52,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        File chromium = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        if (!chromium.canExecute() || !driver.canExecute()) {
-            fail("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        // Headless on a machine without a display or network: no sandbox (root in CI), no GPU, no background calls.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,900", "--user-data-dir=" + Files.createTempDirectory("platen-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -12,14 +12,15 @@ import java.util.List;
 @RequestMapping("/api/v1/catalog")
 class CatalogController {
 
-    private final Catalog catalog;
+    private final LiveCatalog live;
 
-    CatalogController(Catalog catalog) {
-        this.catalog = catalog;
+    CatalogController(LiveCatalog live) {
+        this.live = live;
     }
 
     @GetMapping
     CatalogView catalog() {
+        Catalog catalog = live.current();
         return new CatalogView(catalog.products().stream().map(CatalogController::view).toList(),
                 catalog.stocks().stream().map(s -> new StockView(s.id(), s.name(), s.paper(),
                         s.profile().getFileName().toString(), s.profileDescription(), s.profileSha256(),

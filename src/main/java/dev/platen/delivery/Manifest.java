@@ -13,7 +13,11 @@ import java.util.List;
 record Manifest(String job, OrderRef order, String product, String productName, String placement,
                 String placementName, int quantity, Tier tier, PhysicalSize physicalSize, StockRef stock,
                 Profile profile, String intent, boolean blackPointCompensation, ApprovalRef approval,
-                List<FileRef> files) {
+                List<FileRef> files, RuleSetRef ruleSet) {
+
+    /** The rule set the placement ran under: its tiers, stock, lane table and quality rules, by number and digest. */
+    record RuleSetRef(int number, String digest) {
+    }
 
     record OrderRef(String id, String reference) {
     }

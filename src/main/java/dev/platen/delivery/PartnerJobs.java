@@ -10,6 +10,8 @@ import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.orders.PlacementStatus;
 import dev.platen.orders.PrintFileRecord;
+import dev.platen.rules.RuleSet;
+import dev.platen.rules.RuleSets;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -23,13 +25,13 @@ class PartnerJobs {
 
     private final OrderBook orders;
     private final DeliveryQueue queue;
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
     private final LinkSigner links;
 
-    PartnerJobs(OrderBook orders, DeliveryQueue queue, Catalog catalog, LinkSigner links) {
+    PartnerJobs(OrderBook orders, DeliveryQueue queue, RuleSets ruleSets, LinkSigner links) {
         this.orders = orders;
         this.queue = queue;
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
         this.links = links;
     }
 
@@ -85,6 +87,9 @@ class PartnerJobs {
     Manifest manifest(String partner, String jobId) {
         ReadyJob ready = ready(partner, jobId);
         OrderPlacement p = ready.placement();
+        // the catalog of the rule set the placement ran under: the one its print files were made by
+        RuleSet rules = ruleSets.number(p.ruleSet());
+        Catalog catalog = rules.catalog();
         Product product = catalog.product(p.product()).orElseThrow(() -> gone("product " + p.product()));
         dev.platen.catalog.Placement where = product.placement(p.placement())
                 .orElseThrow(() -> gone("placement " + p.placement() + " of " + p.product()));
@@ -108,7 +113,7 @@ class PartnerJobs {
                     return new Manifest.FileRef(f.format(), f.mediaType(), f.bytes(), f.sha256(), f.widthPx(),
                             f.heightPx(), f.dpi(), PartnerApiSecurity.PATH + "/jobs/" + jobId + "/files/" + f.sha256(),
                             link.url(), link.expiresAt());
-                }).toList());
+                }).toList(), new Manifest.RuleSetRef(rules.number(), rules.digest()));
     }
 
     private static IllegalStateException gone(String what) {

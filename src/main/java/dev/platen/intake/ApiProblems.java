@@ -79,7 +79,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail given ? given
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
-        String code = codeOf(ex, statusCode);
+        // A module's own ErrorResponse (Spring's) brings its code; Spring MVC's exceptions get one here.
+        String code = problem.getProperties() != null && problem.getProperties().get("code") instanceof String given
+                ? given : codeOf(ex, statusCode);
         problem.setProperty("code", code);
         problem.setType(URI.create("urn:platen:problem:" + code));
         if (ex instanceof MissingServletRequestPartException missing) {

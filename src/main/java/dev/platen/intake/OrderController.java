@@ -65,4 +65,17 @@ class OrderController {
         return orders.find(id).map(OrderView::of)
                 .orElseThrow(() -> ApiProblem.notFound("ORDER_NOT_FOUND", "No order with id '" + id + "'."));
     }
+
+    /**
+     * The placement's history, oldest first: every step and decision with who made it, under which rule set, and the
+     * SHA-256 of each file it made or approved.
+     */
+    @GetMapping("/{orderId}/placements/{placementId}/history")
+    java.util.List<dev.platen.orders.PlacementEvent> history(@PathVariable String orderId, @PathVariable String placementId) {
+        boolean ofThisOrder = orders.placement(placementId).filter(p -> p.orderId().equals(orderId)).isPresent();
+        if (!ofThisOrder) {
+            throw ApiProblem.notFound("PLACEMENT_NOT_FOUND", "Order '" + orderId + "' has no placement '" + placementId + "'.");
+        }
+        return orders.history(placementId);
+    }
 }

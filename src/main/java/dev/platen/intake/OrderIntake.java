@@ -15,6 +15,7 @@ import dev.platen.orders.TierDecision;
 import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
+import dev.platen.rules.RuleSets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +41,16 @@ class OrderIntake {
 
     static final int MAX_PLACEMENTS = 500;
 
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
     private final ArtworkShelf artworks;
     private final OrderBook orders;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final PartnerDirectory partners;
 
-    OrderIntake(Catalog catalog, ArtworkShelf artworks, OrderBook orders, JdbcClient jdbc, ObjectMapper json,
+    OrderIntake(RuleSets ruleSets, ArtworkShelf artworks, OrderBook orders, JdbcClient jdbc, ObjectMapper json,
                 PartnerDirectory partners) {
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.orders = orders;
         this.jdbc = jdbc;
@@ -64,7 +65,7 @@ class OrderIntake {
         for (NewPlacement p : placements) {
             views.add(new OrderView.PlacementView(null, p.itemIndex(), p.product(), p.placement(), p.artworkId(),
                     p.requestedTier(), p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), null, List.of(),
-                    null, null, List.of(), null, null, null, null));
+                    null, null, List.of(), null, null, null, null, ruleSets.live().number()));
         }
         return new OrderView(null, request.reference().trim(), request.partner().trim(), null, true, null, null, views);
     }
@@ -138,10 +139,12 @@ class OrderIntake {
             throw ApiProblem.conflict("PLACEMENT_SETTLED", "Placement '" + placementId + "' is "
                     + current.status() + "; its art can no longer change.");
         }
+        // The verdict by the rules the placement runs under, as its tier choice will be made.
+        Catalog catalog = ruleSets.number(current.ruleSet()).catalog();
         Placement placement = catalog.product(current.product()).flatMap(p -> p.placement(current.placement()))
-                .orElseThrow(() -> new IllegalStateException("placement " + placementId + " is no longer in the catalog"));
+                .orElseThrow(() -> new IllegalStateException("placement " + placementId + " is not in its rule set"));
         LayoutTier requested = placement.tier(current.requestedTier())
-                .orElseThrow(() -> new IllegalStateException("tier " + current.requestedTier() + " is no longer in the catalog"));
+                .orElseThrow(() -> new IllegalStateException("tier " + current.requestedTier() + " is not in its rule set"));
         TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
         orders.replaceArtwork(placementId, art.id(), new TierDecision(verdict.fits() ? verdict.chosen().id() : null,
                 verdict.effectiveDpi().rounded(), verdict.downgraded(),
@@ -156,6 +159,8 @@ class OrderIntake {
                     + request.partner().trim() + "' is configured.");
         }
         List<NewPlacement> placements = new ArrayList<>();
+        // Orders are taken on the live rule set's catalog; a canary placement is checked against its own at assignment.
+        Catalog catalog = ruleSets.current();
         for (int i = 0; i < request.items().size(); i++) {
             OrderRequest.Item item = request.items().get(i);
             String at = "items[" + i + "]";

@@ -23,11 +23,13 @@ record OrderView(String id, String reference, String partner, String status, boo
      *                     the worst quality finding (e.g. {@code JPEG_BLOCKING}), {@code OPERATOR_CHOSE_TIER},
      *                     {@code DOWNGRADED} (products that review downgrades) or {@code NO_RULE}
      * @param approval     who approved which files, or null until approved
+     * @param ruleSet      the number of the rule set it runs under (its tiers, stock, lane table, quality rules)
      */
     record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
                          String tier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons, String status,
                          List<Finding> findings, String decidedBy, String decisionNote, List<PrintFileView> printFiles,
-                         SoftProofView softProof, String lane, String laneReason, ApprovalView approval) {
+                         SoftProofView softProof, String lane, String laneReason, ApprovalView approval,
+                         int ruleSet) {
     }
 
     /** The approval a placement prints under: bound to the SHA-256s of the print files and the proof approved. */
@@ -64,6 +66,6 @@ record OrderView(String id, String reference, String partner, String status, boo
                         PrintFileController.PROOF_PATH + "/" + p.softProof().beforeAfterSha256()),
                 p.lane(), p.laneReason(), p.approval() == null ? null : new ApprovalView(p.approval().approvedBy(),
                         p.approval().approvedAt(), p.approval().automatic(), p.approval().printFileSha256s(),
-                        p.approval().proofSha256()));
+                        p.approval().proofSha256()), p.ruleSet());
     }
 }

@@ -1,10 +1,12 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
-import dev.platen.catalog.Catalog;
 import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
+import dev.platen.rules.PlacementRuns;
+import dev.platen.rules.RuleSets;
+import dev.platen.rules.TierFacts;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,25 +20,32 @@ import java.util.List;
 public class ChooseTier {
 
     private final OrderBook book;
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
+    private final PlacementRuns runs;
     private final ArtworkRecords artworks;
 
-    ChooseTier(OrderBook book, Catalog catalog, ArtworkRecords artworks) {
+    ChooseTier(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ArtworkRecords artworks) {
         this.book = book;
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.runs = runs;
         this.artworks = artworks;
     }
 
     /** @return true when the placement has its tier; false when it waits for an operator */
     public boolean choose(String placementId, boolean artworkTrustworthy) {
-        PlacementJob job = PlacementJob.load(book, catalog, placementId);
+        PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
+        OrderPlacement p = job.placement();
+        TierFacts facts = new TierFacts(p.product(), p.placement(), p.requestedTier(), header(job), artworkTrustworthy,
+                null);
         if (!artworkTrustworthy) {
-            book.holdForOperator(placementId, new TierDecision(null, job.placement().effectiveDpi(), false,
+            book.holdForOperator(placementId, new TierDecision(null, p.effectiveDpi(), false,
                     List.of(ReasonCode.ARTWORK_DOUBTFUL.name())));
+            runs.tierDecided(placementId, job.ruleSet(), facts, null);
             return false;
         }
-        TierVerdict verdict = TierChoice.forArtwork(job.catalogPlacement(), job.requestedTier(), header(job));
+        TierVerdict verdict = TierChoice.forArtwork(job.catalogPlacement(), job.requestedTier(), facts.header());
         book.recordTier(placementId, decisionOf(verdict));
+        runs.tierDecided(placementId, job.ruleSet(), facts, verdict.fits() ? verdict.chosen().id() : null);
         return verdict.fits();
     }
 

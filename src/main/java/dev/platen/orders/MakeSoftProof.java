@@ -4,7 +4,6 @@ import dev.platen.artwork.ArtworkPixels;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.Finding;
 import dev.platen.artwork.PdfArtPage;
-import dev.platen.catalog.Catalog;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.TransformCache;
 import dev.platen.preflight.QualityChecks;
@@ -13,8 +12,12 @@ import dev.platen.preflight.QualityFloor;
 import dev.platen.proof.ColourReport;
 import dev.platen.proof.ProofSheet;
 import dev.platen.render.SourceColour;
+import dev.platen.rules.PlacementRuns;
+import dev.platen.rules.QualityRules;
+import dev.platen.rules.RuleSet;
+import dev.platen.rules.RuleSets;
+import dev.platen.rules.SampleProofs;
 import dev.platen.storage.ObjectStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.awt.image.BufferedImage;
@@ -29,39 +32,40 @@ import java.util.Optional;
 /**
  * Step 4 of a placement, after its print files: the soft proof on its stock (proof, gamut view, mockup on the
  * product, before/after) with its colour report, the quality checks of the art at its print size, and the quality
- * floor of the print against the art ({@code platen.proof.ssim-floor}). The images are stored content-addressed;
+ * floor of the print against the art (the rule set's {@code ssimFloor}). The images are stored content-addressed;
  * the proof lane decides next.
  */
 @Component
-public class MakeSoftProof {
+public class MakeSoftProof implements SampleProofs {
 
     private final OrderBook book;
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
+    private final PlacementRuns runs;
     private final ArtworkReader reader;
     private final ObjectStore store;
     private final TransformCache transforms;
-    private final QualityFloor floor;
     private final ArtworkRecords artworks;
     private final DecodedArt decoded;
 
     /** The proof's long edge: a screen's. */
     private static final int LONG_EDGE = 2048;
 
-    MakeSoftProof(OrderBook book, Catalog catalog, ArtworkReader reader, ObjectStore store, TransformCache transforms,
-                  @Value("${platen.proof.ssim-floor:0.93}") double ssimFloor, ArtworkRecords artworks,
-                  DecodedArt decoded) {
+    MakeSoftProof(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ArtworkReader reader, ObjectStore store,
+                  TransformCache transforms, ArtworkRecords artworks, DecodedArt decoded) {
         this.book = book;
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.runs = runs;
         this.reader = reader;
         this.store = store;
         this.transforms = transforms;
-        this.floor = new QualityFloor(ssimFloor);
         this.artworks = artworks;
         this.decoded = decoded;
     }
 
     public void proof(String placementId) {
-        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, artworks);
+        long started = System.nanoTime();
+        PlacementArt art = PlacementArt.load(PlacementJob.load(book, ruleSets, placementId), artworks);
+        QualityRules rules = art.job().ruleSet().quality();
         // The pixels the render step printed from, kept on this node (a miss decodes again: another node, a retry
         // after the art was pushed out, or PDF art the render step printed as vectors).
         ArtworkPixels pixels = art.pixels(decoded);
@@ -74,10 +78,12 @@ public class MakeSoftProof {
             ColourReport report = sheet.report();
             // The pixel checks judge by eye: CMYK art is shown to them through its own profile by LittleCMS.
             List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.onScreen(), art.tier(),
-                    pixels.source()));
+                    pixels.source(), rules.thresholds()));
             quality.addAll(QualityChecks.fromDecoding(pixels.findings()));
-            quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription()));
-            floor.check(report.ssim()).ifPresent(quality::add);
+            quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription(),
+                    rules.thresholds()));
+            Optional<QualityFinding> belowFloor = new QualityFloor(rules.ssimFloor()).check(report.ssim());
+            belowFloor.ifPresent(quality::add);
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
                     q.severity() + ": " + q.message())).toList());
             Optional<WorstFinding> worst = QualityChecks.worst(quality)
@@ -85,6 +91,25 @@ public class MakeSoftProof {
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
                     report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), report.ssim()), worst);
+            runs.proofMeasured(placementId, art.job().ruleSet(), report.deltaE2000P95(), belowFloor.isPresent());
+            runs.stepTook(placementId, art.job().ruleSet(), PlacementRuns.Step.PROOF,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * A replay's sample: the placement's art proofed under another rule set at its tier, the colour report only, no
+     * images stored and nothing recorded against the placement.
+     */
+    @Override
+    public ColourFigures proof(String placementId, RuleSet rules, String tier) {
+        PlacementArt art = PlacementArt.at(PlacementJob.load(book, ruleSets, placementId).under(rules), tier, artworks);
+        try (ColorProfile press = art.stock().openProfile();
+             SourceColour source = SourceColour.of(art.pixels(decoded), art.stock(), press)) {
+            ProofSheet sheet = pdfProof(art).orElseGet(() -> ProofSheet.make(source, art.stock(),
+                    art.job().product(), art.tier(), LONG_EDGE, transforms));
+            ColourReport report = sheet.report();
+            return new ColourFigures(report.deltaE2000P95(), report.outOfGamutShare(), report.ssim());
         }
     }
 

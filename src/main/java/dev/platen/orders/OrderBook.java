@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.artwork.Finding;
+import dev.platen.rules.PlacementRuns;
+import dev.platen.rules.RuleSet;
+import dev.platen.rules.RuleSetState;
+import dev.platen.rules.RuleSets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,11 +45,16 @@ public class OrderBook {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RuleSets ruleSets;
+    private final PlacementRuns runs;
 
-    OrderBook(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+    OrderBook(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events, RuleSets ruleSets,
+              PlacementRuns runs) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.ruleSets = ruleSets;
+        this.runs = runs;
         this.clock = Clock.systemUTC();
     }
 
@@ -61,17 +70,21 @@ public class OrderBook {
             NewPlacement p = placements.get(i);
             String id = UUID.randomUUID().toString();
             ids.add(id);
+            RuleSet rules = ruleSets.assign(id, p.product(), p.placement(), p.requestedTier());
+            boolean canary = rules.state() != RuleSetState.LIVE;
             jdbc.sql("""
                     insert into order_placement (id, order_id, position, item_index, product, quantity, placement,
                         requested_tier, artwork_id, status, chosen_tier, effective_dpi, downgraded, reasons,
-                        findings_json, updated_at)
-                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                        findings_json, updated_at, rule_set)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                     .params(id, orderId, i, p.itemIndex(), p.product(), p.quantity(), p.placement(), p.requestedTier(),
                             p.artworkId(), PlacementStatus.RECEIVED.name(), p.chosenTier(), p.effectiveDpi(),
-                            p.downgraded(), String.join(",", p.reasons()), "[]", now)
+                            p.downgraded(), String.join(",", p.reasons()), "[]", now, rules.number())
                     .update();
+            runs.started(id, rules, canary);
             event(id, ENGINE, "RECEIVED", "requested " + p.requestedTier() + "; verdict from the header: "
-                    + (p.chosenTier() == null ? "no tier fits" : p.chosenTier()) + " (" + String.join(", ", p.reasons()) + ")",
+                    + (p.chosenTier() == null ? "no tier fits" : p.chosenTier()) + " (" + String.join(", ", p.reasons()) + ")"
+                    + "; rule set " + rules.number() + (canary ? " (canary)" : ""),
                     List.of(p.artworkId()));
         }
         events.publishEvent(new OrderAccepted(orderId, List.copyOf(ids)));
@@ -342,11 +355,85 @@ public class OrderBook {
         event(placementId, operator, "OPERATOR_REJECTED", reason, List.of(placement(placementId).orElseThrow().artworkId()));
     }
 
+    /**
+     * The placement's approval (by the engine's lane or by an operator) waits for the verdict on the canary rule set it
+     * ran under: its status is in progress meanwhile, so the shop and partners see work being done, not work to print.
+     */
+    @Transactional
+    public void holdForCanary(String placementId, String approvedBy, String laneReason, int ruleSet) {
+        // the engine's lane is AUTO; an operator approved one the lane sent to review, which it keeps
+        jdbc.sql("update order_placement set held_by = ?, held_reason = ?, lane = coalesce(lane, ?), "
+                        + "lane_reason = coalesce(lane_reason, ?) where id = ?")
+                .params(approvedBy, laneReason, ENGINE.equals(approvedBy) ? "AUTO" : "REVIEW", laneReason, placementId)
+                .update();
+        update(placementId, PlacementStatus.IN_PROGRESS, "status = ?", PlacementStatus.IN_PROGRESS.name());
+        event(placementId, approvedBy, "HELD_FOR_CANARY", (ENGINE.equals(approvedBy) ? "approved without review"
+                : "approved on review") + " (" + laneReason + "); prints once rule set " + ruleSet + " is promoted",
+                List.of());
+    }
+
+    /**
+     * The rule set a held placement ran under was promoted: its held approval is given now.
+     *
+     * @return true when this call released it
+     */
+    @Transactional
+    public boolean releaseHeld(String placementId) {
+        record Held(String by, String reason) {
+        }
+        Optional<Held> held = jdbc.sql("select held_by, held_reason from order_placement where id = ? and held_by is not null")
+                .param(placementId).query((rs, n) -> new Held(rs.getString(1), rs.getString(2))).optional();
+        if (held.isEmpty() || jdbc.sql("update order_placement set held_by = null, held_reason = null "
+                + "where id = ? and held_by is not null").param(placementId).update() != 1) {
+            return false;
+        }
+        approve(placementId, held.get().by(), held.get().reason());
+        return true;
+    }
+
+    /**
+     * Moves an unsettled placement off a rolled-back rule set onto {@code to}, its held approval dropped, so that it
+     * runs again from its art. Conditional on the rule set it is still on: of two nodes moving it, one does.
+     *
+     * @return true when this call moved it
+     */
+    @Transactional
+    public boolean moveToRuleSet(String placementId, int from, int to) {
+        int rows = jdbc.sql("""
+                update order_placement set rule_set = ?, held_by = null, held_reason = null
+                where id = ? and coalesce(rule_set, 1) = ?""").params(to, placementId, from).update();
+        if (rows != 1) {
+            return false;
+        }
+        runs.started(placementId, ruleSets.number(to), false);
+        event(placementId, ENGINE, "RULE_SET_ROLLED_BACK", "rule set " + from + " was rolled back; the placement runs "
+                + "again on rule set " + to, List.of());
+        return true;
+    }
+
+    /**
+     * The placements on a rule set that have not settled (printed, rejected or failed), with their orders; with
+     * {@code heldOnly} only those whose approval waits for the rule set's verdict.
+     */
+    public List<PlacementOnRuleSet> unsettledOn(int ruleSet, boolean heldOnly) {
+        return jdbc.sql("select id, order_id, held_by from order_placement where rule_set = ? and status not in (?,?,?)"
+                        + (heldOnly ? " and held_by is not null" : ""))
+                .params(ruleSet, PlacementStatus.READY_FOR_PRINT.name(), PlacementStatus.REJECTED.name(),
+                        PlacementStatus.FAILED.name())
+                .query((rs, n) -> new PlacementOnRuleSet(rs.getString(1), rs.getString(2), rs.getString(3) != null))
+                .list();
+    }
+
+    /** @param held its approval waits for the rule set's verdict */
+    public record PlacementOnRuleSet(String placementId, String orderId, boolean held) {
+    }
+
     @Transactional
     public void fail(String placementId, String message) {
         jdbc.sql("update order_placement set decision_note = ? where id = ?").params(message, placementId).update();
         update(placementId, PlacementStatus.FAILED, "status = ?", PlacementStatus.FAILED.name());
         event(placementId, ENGINE, "FAILED", message, List.of());
+        placement(placementId).ifPresent(p -> runs.failed(placementId, p.ruleSet()));
     }
 
     private void setTier(String placementId, PlacementStatus status, TierDecision d, String operator, String note) {
@@ -420,7 +507,9 @@ public class OrderBook {
                 reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
                 read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"),
                 printFilesOf(rs.getString("id")), softProofOf(rs.getString("id")), rs.getString("lane"),
-                rs.getString("lane_reason"), approval(rs.getString("id")).orElse(null));
+                rs.getString("lane_reason"), approval(rs.getString("id")).orElse(null),
+                // placements from before rule sets ran under the bundled folders: rule set 1
+                rs.getObject("rule_set") == null ? 1 : rs.getInt("rule_set"), rs.getString("held_by"));
     }
 
     private SoftProofRecord softProofOf(String placementId) {

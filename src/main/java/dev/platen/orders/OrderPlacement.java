@@ -17,13 +17,17 @@ import java.util.List;
  * @param lane         the proof lane taken after the soft proof ({@code AUTO} or {@code REVIEW}), or null before it
  * @param laneReason   the proof-lane table's reason, e.g. {@code CLEAN}, {@code DOWNGRADED}, {@code OUT_OF_GAMUT}
  * @param approval     the approval it prints under, or null until approved
+ * @param ruleSet      the number of the rule set it runs under (see {@code dev.platen.rules})
+ * @param heldBy       who approved it while it ran on a canary rule set: the approval waits for that rule set's
+ *                     promotion (or the placement runs again on the live one); null when nothing is held
  */
 public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
                              String placement, String requestedTier, String artworkId, PlacementStatus status,
                              String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons,
                              List<Finding> findings, String decidedBy, String decisionNote,
                              List<PrintFileRecord> printFiles, SoftProofRecord softProof, String lane,
-                             String laneReason, Approval approval) {
+                             String laneReason, Approval approval, int ruleSet,
+                             String heldBy) {
 
     public OrderPlacement {
         reasons = List.copyOf(reasons);

@@ -1,12 +1,14 @@
 package dev.platen.orders;
 
-import dev.platen.catalog.Catalog;
+import dev.platen.artwork.ArtworkDecoderBusy;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Stock;
 import dev.platen.render.PlacementPrint;
 import dev.platen.render.PrintFile;
 import dev.platen.render.PrintFiles;
 import dev.platen.render.Provenance;
+import dev.platen.rules.PlacementRuns;
+import dev.platen.rules.RuleSets;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +30,8 @@ import java.util.List;
 public class RenderPrintFiles {
 
     private final OrderBook book;
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
+    private final PlacementRuns runs;
     private final ObjectStore store;
     private final PlacementPrint print;
     private final String engineVersion;
@@ -36,11 +39,12 @@ public class RenderPrintFiles {
     private final ArtworkRecords artworks;
     private final DecodedArt decoded;
 
-    RenderPrintFiles(OrderBook book, Catalog catalog, ObjectStore store, PlacementPrint print,
+    RenderPrintFiles(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ObjectStore store, PlacementPrint print,
                      ObjectProvider<BuildProperties> build, StepTimeLimit timeLimit, ArtworkRecords artworks,
                      DecodedArt decoded) {
         this.book = book;
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.runs = runs;
         this.store = store;
         this.print = print;
         this.artworks = artworks;
@@ -52,7 +56,22 @@ public class RenderPrintFiles {
 
     public void render(String placementId) {
         StepTimeLimit.Clock clock = timeLimit.start("Render print files", placementId);
-        PlacementArt art = PlacementArt.load(PlacementJob.load(book, catalog, placementId), catalog, artworks);
+        long started = System.nanoTime();
+        PlacementArt art = PlacementArt.load(PlacementJob.load(book, ruleSets, placementId), artworks);
+        PlacementJob job = art.job();
+        try {
+            print(placementId, clock, art, started);
+        } catch (ArtworkDecoderBusy busy) {
+            throw busy; // load, not the rules: the job waits and tries again
+        } catch (RuntimeException e) {
+            // each failed attempt counts against its rule set's guardrail, not only the last one: a candidate
+            // whose renders fail is rolled back before its placements have used up their retries
+            runs.failed(placementId, job.ruleSet().number());
+            throw e;
+        }
+    }
+
+    private void print(String placementId, StepTimeLimit.Clock clock, PlacementArt art, long started) {
         PlacementJob job = art.job();
         LayoutTier tier = art.tier();
         Stock stock = art.stock();
@@ -70,6 +89,7 @@ public class RenderPrintFiles {
         List<PrintFileRecord> stored = shelve(printed.files());
         book.addFindings(placementId, printed.findings());
         book.recordPrintFiles(placementId, stored);
+        runs.stepTook(placementId, job.ruleSet(), PlacementRuns.Step.RENDER, (System.nanoTime() - started) / 1_000_000);
     }
 
     private Provenance provenance(PlacementJob job, LayoutTier tier, Stock stock) {

@@ -1,8 +1,10 @@
 package dev.platen.orders;
 
-import dev.platen.catalog.Catalog;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.routing.TierChoice;
+import dev.platen.rules.PlacementRuns;
+import dev.platen.rules.RuleSets;
+import dev.platen.rules.TierFacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +15,20 @@ import org.springframework.stereotype.Component;
 public class ResolvePlacement {
 
     private final OrderBook book;
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
+    private final PlacementRuns runs;
     private final ChooseTier chooseTier;
 
-    ResolvePlacement(OrderBook book, Catalog catalog, ChooseTier chooseTier) {
+    ResolvePlacement(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ChooseTier chooseTier) {
         this.book = book;
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.runs = runs;
         this.chooseTier = chooseTier;
     }
 
     /** Checks a decision before it is accepted, so that a bad one is refused while the operator is still there. */
     public void check(String placementId, OperatorDecision decision) {
-        PlacementJob job = PlacementJob.load(book, catalog, placementId);
+        PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
         if (decision.kind() == null) {
             throw new InvalidDecision("Approve, choose a tier, reject, or ask for new art.");
         }
@@ -36,11 +40,25 @@ public class ResolvePlacement {
         }
     }
 
-    public void apply(String placementId, OperatorDecision decision) {
+    /**
+     * Records the decision. An approval of a placement on a canary rule set is held for the rule set's verdict, as an
+     * approval by the engine is: no work of a candidate reaches a partner before the candidate is promoted.
+     *
+     * @return true when the approval waits for a canary's verdict
+     */
+    public boolean apply(String placementId, OperatorDecision decision) {
         check(placementId, decision);
-        PlacementJob job = PlacementJob.load(book, catalog, placementId);
+        PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
+        runs.operatorDecided(placementId, job.ruleSet().number(), decision.kind().name());
         switch (decision.kind()) {
-            case APPROVE -> book.approve(placementId, decision.operator(), job.placement().laneReason());
+            case APPROVE -> {
+                if (job.approvalWaitsForVerdict()) {
+                    book.holdForCanary(placementId, decision.operator(), job.placement().laneReason(),
+                            job.ruleSet().number());
+                    return true;
+                }
+                book.approve(placementId, decision.operator(), job.placement().laneReason());
+            }
             case REJECT -> book.operatorRejected(placementId, decision.operator(), decision.note().trim());
             case NEW_ART -> book.awaitNewArtwork(placementId, decision.operator(), decision.note().trim());
             case TIER -> {
@@ -48,8 +66,12 @@ public class ResolvePlacement {
                 TierDecision recorded = ChooseTier.decisionOf(TierChoice.operatorChoice(job.requestedTier(), tier,
                         chooseTier.header(job)));
                 book.operatorChoseTier(placementId, recorded, decision.operator(), decision.note());
+                OrderPlacement p = job.placement();
+                runs.tierDecided(placementId, job.ruleSet(), new TierFacts(p.product(), p.placement(),
+                        p.requestedTier(), chooseTier.header(job), true, tier.id()), tier.id());
             }
         }
+        return false;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Optional;
  * keeps the picture's structure (a duller paper white) costs little. Other checks judge the art; this one judges
  * what the engine made of it, so that a bad profile, intent or ink limit can never print unseen.
  *
- * @param minimumSsim the floor ({@code platen.proof.ssim-floor}); below it is a PROBLEM
+ * @param minimumSsim the floor (a rule set's {@code ssimFloor}, in {@code quality-checks.yaml}); below it is a PROBLEM
  */
 public record QualityFloor(double minimumSsim) {
 

@@ -2,7 +2,6 @@ package dev.platen.review;
 
 import dev.platen.artwork.ArtworkHeader;
 import dev.platen.artwork.ArtworkRejected;
-import dev.platen.catalog.Catalog;
 import dev.platen.catalog.Placement;
 import dev.platen.orders.ArtPreviews;
 import dev.platen.orders.ArtworkRecords;
@@ -12,6 +11,7 @@ import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.preflight.EffectiveDpi;
+import dev.platen.rules.RuleSets;
 import dev.platen.workflow.OperatorTasks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -41,15 +41,15 @@ import java.util.concurrent.TimeUnit;
 class ReviewController {
 
     private final OrderBook orders;
-    private final Catalog catalog;
+    private final RuleSets ruleSets;
     private final ArtworkRecords artworks;
     private final ArtPreviews previews;
     private final OperatorTasks tasks;
 
-    ReviewController(OrderBook orders, Catalog catalog, ArtworkRecords artworks, ArtPreviews previews,
+    ReviewController(OrderBook orders, RuleSets ruleSets, ArtworkRecords artworks, ArtPreviews previews,
                      OperatorTasks tasks) {
         this.orders = orders;
-        this.catalog = catalog;
+        this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.previews = previews;
         this.tasks = tasks;
@@ -96,6 +96,7 @@ class ReviewController {
         model.addAttribute("waiting", waiting != OperatorTasks.Waiting.NOTHING);
         model.addAttribute("reviewingProof", waiting == OperatorTasks.Waiting.REVIEW_PROOF);
         model.addAttribute("history", orders.history(id));
+        model.addAttribute("ruleSet", ruleSets.number(p.ruleSet()));
         return "review/placement";
     }
 
@@ -190,8 +191,9 @@ class ReviewController {
     }
 
     private Placement catalogPlacement(OrderPlacement p) {
-        return catalog.product(p.product()).flatMap(product -> product.placement(p.placement()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no longer in the catalog"));
+        return ruleSets.number(p.ruleSet()).catalog().product(p.product())
+                .flatMap(product -> product.placement(p.placement()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not in its rule set"));
     }
 
     private ArtworkHeader header(OrderPlacement p) {

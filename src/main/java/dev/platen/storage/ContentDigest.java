@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** SHA-256, the name of every stored object (lower-case hex). */
-final class ContentDigest {
+public final class ContentDigest {
 
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -37,6 +37,11 @@ final class ContentDigest {
 
     static String hexOf(Path file) throws IOException {
         return HexFormat.of().formatHex(of(file));
+    }
+
+    /** The SHA-256 of bytes held in memory, lower-case hex, as every stored object is named. */
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
     static boolean isName(String sha256) {

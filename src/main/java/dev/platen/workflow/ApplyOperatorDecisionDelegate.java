@@ -24,6 +24,7 @@ class ApplyOperatorDecisionDelegate implements JavaDelegate {
                 (String) execution.getVariable(PlacementVariables.OPERATOR_NOTE),
                 (String) execution.getVariable(PlacementVariables.OPERATOR),
                 (String) execution.getVariable(PlacementVariables.OPERATOR_PROOF));
-        resolve.apply(PlacementVariables.placementId(execution), decision);
+        boolean held = resolve.apply(PlacementVariables.placementId(execution), decision);
+        execution.setVariableLocal(PlacementVariables.CANARY_HOLD, held);
     }
 }

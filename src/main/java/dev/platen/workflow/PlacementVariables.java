@@ -9,6 +9,8 @@ final class PlacementVariables {
     static final String ARTWORK_TRUSTWORTHY = "artworkTrustworthy";
     static final String TIER_FITS = "tierFits";
     static final String PROOF_LANE = "proofLane";
+    /** An approval that waits for its canary rule set's verdict (promotion releases it, a rollback runs it again). */
+    static final String CANARY_HOLD = "canaryHold";
 
     /** The operator's form fields in "Resolve placement" and "Review proof". */
     static final String FORM_DECISION = "decision";

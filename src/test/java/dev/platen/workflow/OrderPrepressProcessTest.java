@@ -28,6 +28,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.platen.workflow.ProcessJobs.runJobsOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -551,15 +552,4 @@ class OrderPrepressProcessTest {
                 .processInstanceBusinessKey(order.path("id").asText()).singleResult();
     }
 
-    /** Runs the process's due jobs until none is left (bounded: a loop here would be a modelling error). */
-    private void runJobsOf(ProcessInstance process) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = jobQuery().processInstanceId(process.getId()).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> execute(job));
-        }
-        throw new AssertionError("jobs still pending after 50 rounds");
-    }
 }

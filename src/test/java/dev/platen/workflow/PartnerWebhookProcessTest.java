@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.platen.workflow.ProcessJobs.runJobsOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -217,14 +218,4 @@ class PartnerWebhookProcessTest {
                 .processInstanceBusinessKey(order.path("id").asText()).singleResult();
     }
 
-    private void runJobsOf(ProcessInstance process) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = jobQuery().processInstanceId(process.getId()).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> execute(job));
-        }
-        throw new AssertionError("jobs still pending after 50 rounds");
-    }
 }

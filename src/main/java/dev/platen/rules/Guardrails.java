@@ -1,0 +1,105 @@
+package dev.platen.rules;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/**
+ * A canary's guardrails, computed from the runs recorded in the shared database (so every node computes the same):
+ * the candidate's canary placements against the live rule set's latest {@value #BASELINE_RUNS} runs, each guardrail by
+ * the test {@link Guardrail} states, none judging before {@link RuleSetSettings#minSample} placements on both sides.
+ */
+@Service
+public class Guardrails {
+
+    /** The baseline: the live rule set's most recent runs, placements made beside the canary and just before it. */
+    static final int BASELINE_RUNS = 500;
+
+    private final JdbcClient jdbc;
+    private final RuleSetSettings settings;
+
+    Guardrails(JdbcClient jdbc, RuleSetSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /**
+     * @param verdicts one per guardrail, in the order the page shows them
+     * @param sample   the placements that ran on the candidate
+     * @param decided  those of them that reached a lane or failed: what a promotion waits for
+     */
+    public record Figures(int candidate, int live, int sample, int decided, List<Guardrail.Verdict> verdicts) {
+
+        public boolean breached() {
+            return verdicts.stream().anyMatch(v -> v.outcome() == Guardrail.Outcome.BREACHED);
+        }
+
+        /**
+         * Every guardrail judged and held. The operators' share may still lack a sample (few canary placements reach a
+         * person): it does not hold a promotion back, and it can still roll back while the candidate is tried.
+         */
+        public boolean held() {
+            return !breached() && verdicts.stream().filter(v -> !v.guardrail().equals(OVERRULED))
+                    .allMatch(v -> v.outcome() == Guardrail.Outcome.HOLDS);
+        }
+    }
+
+    static final String AUTO_APPROVED = "share approved by the engine";
+    static final String FAILED = "share with a failed step";
+    static final String OVERRULED = "share an operator rejected or re-tiered";
+    static final String BELOW_FLOOR = "share below the quality floor";
+    static final String RENDER_TIME = "render time p90 (ms)";
+    static final String PROOF_TIME = "proof time p90 (ms)";
+    static final String DELTA_E = "colour shift ΔE2000 p95";
+
+    public Figures of(int candidate, int live) {
+        List<Run> c = jdbc.sql("select * from placement_run where rule_set = ? and canary = true").param(candidate)
+                .query(Guardrails::run).list();
+        // every run of the live rule set, its own canary's among them once it was promoted
+        List<Run> b = jdbc.sql("select * from placement_run where rule_set = ? "
+                        + "order by started_at desc limit " + BASELINE_RUNS).param(live)
+                .query(Guardrails::run).list();
+        RuleSetSettings.Limits limits = settings.limits();
+        int min = settings.minSample();
+        List<Guardrail.Verdict> verdicts = List.of(
+                share(AUTO_APPROVED, c, b, r -> r.lane() != null, r -> "AUTO".equals(r.lane()), limits.autoApprovedRise(), min),
+                share(FAILED, c, b, r -> r.lane() != null || r.failed(), Run::failed, limits.failedRise(), min),
+                share(OVERRULED, c, b, r -> r.operatorDecision() != null,
+                        r -> "REJECT".equals(r.operatorDecision()) || "TIER".equals(r.operatorDecision()),
+                        limits.overruledRise(), min),
+                share(BELOW_FLOOR, c, b, r -> r.belowFloor() != null, r -> Boolean.TRUE.equals(r.belowFloor()),
+                        limits.belowFloorRise(), min),
+                Guardrail.quantileRise(RENDER_TIME, values(c, Run::renderMs), values(b, Run::renderMs), 0.9,
+                        limits.timeRelativeRise(), limits.timeAbsoluteRiseMs(), min),
+                Guardrail.quantileRise(PROOF_TIME, values(c, Run::proofMs), values(b, Run::proofMs), 0.9,
+                        limits.timeRelativeRise(), limits.timeAbsoluteRiseMs(), min),
+                Guardrail.quantileRise(DELTA_E, values(c, Run::deltaE95), values(b, Run::deltaE95), 0.95,
+                        0, limits.deltaERise(), min));
+        int decided = (int) c.stream().filter(r -> r.lane() != null || r.failed()).count();
+        return new Figures(candidate, live, c.size(), decided, verdicts);
+    }
+
+    private static Guardrail.Verdict share(String name, List<Run> candidate, List<Run> baseline,
+                                           java.util.function.Predicate<Run> counted,
+                                           java.util.function.Predicate<Run> hit, double maxRise, int min) {
+        List<Run> c = candidate.stream().filter(counted).toList();
+        List<Run> b = baseline.stream().filter(counted).toList();
+        return Guardrail.shareRise(name, (int) c.stream().filter(hit).count(), c.size(),
+                (int) b.stream().filter(hit).count(), b.size(), maxRise, min);
+    }
+
+    private static double[] values(List<Run> runs, java.util.function.Function<Run, ? extends Number> value) {
+        return runs.stream().map(value).filter(v -> v != null).mapToDouble(Number::doubleValue).toArray();
+    }
+
+    private record Run(String lane, boolean failed, String operatorDecision, Boolean belowFloor, Long renderMs,
+                       Long proofMs, Double deltaE95) {
+    }
+
+    private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Run(rs.getString("lane"), rs.getBoolean("failed"), rs.getString("operator_decision"),
+                rs.getObject("below_floor", Boolean.class), rs.getObject("render_ms", Long.class),
+                rs.getObject("proof_ms", Long.class), rs.getObject("delta_e_p95", Double.class));
+    }
+}

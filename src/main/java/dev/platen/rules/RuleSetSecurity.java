@@ -1,0 +1,43 @@
+package dev.platen.rules;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The rule-set admin API and page need the {@code RULES} role (an operator account given it in
+ * {@code platen.review.operators}). The API takes HTTP Basic on every request and never a session, so a browser
+ * logged in to the review pages cannot be led by another site into promoting a rule set; the page is read-only and
+ * uses the review pages' login.
+ */
+@Configuration(proxyBeanMethods = false)
+class RuleSetSecurity {
+
+    static final String ROLE = "RULES";
+
+    @Bean
+    @Order(-1)
+    SecurityFilterChain ruleSetApiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/rulesets/**", "/api/v1/rulesets")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(
+                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain ruleSetPageChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/rulesets", "/rulesets/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
+                .formLogin(form -> form.loginPage("/login"));
+        return http.build();
+    }
+}

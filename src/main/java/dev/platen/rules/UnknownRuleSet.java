@@ -1,0 +1,9 @@
+package dev.platen.rules;
+
+/** A rule set number that was never registered. */
+public class UnknownRuleSet extends RuntimeException {
+
+    UnknownRuleSet(int number) {
+        super("no rule set " + number);
+    }
+}

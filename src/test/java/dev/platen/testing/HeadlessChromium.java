@@ -1,0 +1,38 @@
+package dev.platen.testing;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/** The browser of the browser tests: Debian's chromium and chromium-driver, headless. */
+public final class HeadlessChromium {
+
+    private HeadlessChromium() {
+    }
+
+    public static WebDriver start() throws IOException {
+        File chromium = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        if (!chromium.canExecute() || !driver.canExecute()) {
+            fail("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // Headless on a machine without a display or network: no sandbox (root in CI), no GPU, no background calls.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1366,900", "--user-data-dir=" + Files.createTempDirectory("platen-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return browser;
+    }
+}
