@@ -88,7 +88,7 @@ public class Replay {
             if (theirs.needsNewPixels() && !theirs.tier().isEmpty() && laneFacts != null && sampled < samples) {
                 proofed = this.samples.proof(r.placementId(), rules, theirs.tier());
                 live = new SampleProofs.ColourFigures(laneFacts.facts().deltaE95(), laneFacts.facts().outOfGamutShare(),
-                        Double.NaN);
+                        null);
                 String tier = theirs.tier();
                 dev.platen.catalog.Stock stock = rules.catalog().product(tierFacts.product())
                         .flatMap(p -> p.placement(tierFacts.placement())).flatMap(p -> p.tier(tier))

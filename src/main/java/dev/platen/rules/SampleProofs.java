@@ -12,8 +12,9 @@ public interface SampleProofs {
     /**
      * @param deltaE95        95th percentile of ΔE2000 between art and print, as a viewer sees them
      * @param outOfGamutShare share of the picture the stock cannot print, 0 to 1
-     * @param ssim            SSIM of lightness between print and art (the quality floor's figure)
+     * @param ssim            SSIM of lightness between print and art (the quality floor's figure); null where it was
+     *                        not recorded
      */
-    record ColourFigures(double deltaE95, double outOfGamutShare, double ssim) {
+    record ColourFigures(double deltaE95, double outOfGamutShare, Double ssim) {
     }
 }
