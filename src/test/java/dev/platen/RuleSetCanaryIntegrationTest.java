@@ -39,12 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-rulesets;DB_CLOSE_DELAY=-1",
+        // Camunda keeps its engines in a static registry by name, and /engine-rest serves the one named "default":
+        // this context's own name keeps it from taking the place of the engine other test classes share
+        "camunda.bpm.process-engine-name=rulesets-it",
         "platen.storage.root=target/rulesets-it-objects",
         "platen.rulesets.min-sample=6",
         "platen.rulesets.promote-after=12",
         "platen.rulesets.watch-every=500ms"
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// closed afterwards: its canary watch and job executor would otherwise keep a core busy through the other classes
+@org.springframework.test.annotation.DirtiesContext
 class RuleSetCanaryIntegrationTest {
 
     private static final Duration SETTLE = Duration.ofMinutes(4);
@@ -92,14 +97,24 @@ class RuleSetCanaryIntegrationTest {
     void replayOfALaneTableChangeNamesExactlyThePlacementsWhoseLaneChanges() throws Exception {
         baseline();
         // the change: garment proofs within every limit go to a person too ("GARMENT_SPOT_CHECK")
-        int candidate = upload(laneTable(dmn -> replaceInRule(dmn, "garment-clean",
+        byte[] zip = laneTable(dmn -> replaceInRule(dmn, "garment-clean",
                 "<outputEntry><text>\"AUTO\"</text></outputEntry>\n        <outputEntry><text>\"CLEAN\"</text></outputEntry>",
-                "<outputEntry><text>\"REVIEW\"</text></outputEntry>\n        <outputEntry><text>\"GARMENT_SPOT_CHECK\"</text></outputEntry>")),
-                "garment spot checks");
+                "<outputEntry><text>\"REVIEW\"</text></outputEntry>\n        <outputEntry><text>\"GARMENT_SPOT_CHECK\"</text></outputEntry>"));
+        int candidate = upload(zip, "garment spot checks");
+        // the same files again are the same rule set: 200 and its number, nothing new registered
+        ResponseEntity<String> again = admin().post().uri("/api/v1/rulesets")
+                .contentType(MediaType.parseMediaType("application/zip")).body(zip).retrieve().toEntity(String.class);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(again.getBody()).path("number").asInt()).isEqualTo(candidate);
         garmentSpotChecks = candidate;
 
         JsonNode report = json.readTree(admin().post().uri("/api/v1/rulesets/" + candidate + "/replay?last=500")
                 .retrieve().body(String.class));
+        // only an operator with the RULES role replays, and a refusal is a problem+json like every API error
+        ResponseEntity<String> anonymous = api().http().post().uri("/api/v1/rulesets/" + candidate + "/replay")
+                .retrieve().toEntity(String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(json.readTree(anonymous.getBody()).path("code").asText()).isEqualTo("CREDENTIALS_REQUIRED");
 
         Set<String> expected = new HashSet<>();
         for (JsonNode p : baseline) {

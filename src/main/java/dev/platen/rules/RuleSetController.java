@@ -58,16 +58,14 @@ class RuleSetController {
     @PostMapping(consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<RuleSetRow> upload(InputStream body, @RequestParam(required = false) String description,
                                       Authentication admin) throws IOException {
-        int before = ruleSets.list().size();
-        RuleSetRow row;
+        RuleSets.Uploaded uploaded;
         try {
-            row = ruleSets.upload(body, admin.getName(), description == null ? "" : description.strip());
+            uploaded = ruleSets.upload(body, admin.getName(), description == null ? "" : description.strip());
         } catch (InvalidRuleSet e) {
             throw problem(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_RULE_SET", e.getMessage());
         }
-        boolean made = ruleSets.list().size() > before;
-        return ResponseEntity.status(made ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/v1/rulesets/" + row.number())).body(row);
+        return ResponseEntity.status(uploaded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/rulesets/" + uploaded.ruleSet().number())).body(uploaded.ruleSet());
     }
 
     @GetMapping("/{number}")

@@ -1,12 +1,20 @@
 package dev.platen.rules;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.net.URI;
 
 /**
  * The rule-set admin API and page need the {@code RULES} role (an operator account given it in
@@ -21,10 +29,17 @@ class RuleSetSecurity {
 
     @Bean
     @Order(-1)
-    SecurityFilterChain ruleSetApiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain ruleSetApiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/v1/rulesets/**", "/api/v1/rulesets")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"platen rule sets\"");
+                    refuse(json, request, response, HttpStatus.UNAUTHORIZED, "CREDENTIALS_REQUIRED",
+                            "Sign in with HTTP Basic as an operator who has the " + ROLE + " role.");
+                }))
+                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) -> refuse(json, request,
+                        response, HttpStatus.FORBIDDEN, "RULES_ROLE_REQUIRED",
+                        "Rule sets are changed by operators with the " + ROLE + " role.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(
                         new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
@@ -39,5 +54,17 @@ class RuleSetSecurity {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
                 .formLogin(form -> form.loginPage("/login"));
         return http.build();
+    }
+
+    /** The API's refusals as every API error is: problem+json with a stable code. */
+    private static void refuse(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                               HttpStatus status, String code, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:platen:problem:" + code));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

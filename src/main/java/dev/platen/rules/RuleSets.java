@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,11 +50,13 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     private final RuleSetSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final Map<Integer, Loaded> loaded = new ConcurrentHashMap<>();
     private volatile Pointers pointers;
 
     RuleSets(JdbcClient jdbc, ObjectStore store, LaneTable.Reader laneTables, CatalogLocations bundledCatalog,
-             RuleSetSettings settings, ApplicationEventPublisher events) {
+             RuleSetSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.store = store;
         this.laneTables = laneTables;
@@ -150,17 +153,29 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
      * Stores an uploaded bundle as a candidate, after loading it as a node would (a bad one is refused here, not when
      * it is tried). The same files again answer with the rule set they already are.
      */
-    @Transactional
-    public RuleSetRow upload(InputStream zip, String by, String description) throws IOException {
+    public Uploaded upload(InputStream zip, String by, String description) throws IOException {
         RuleSetBundle bundle = RuleSetBundle.fromZip(zip);
-        Optional<Integer> known = jdbc.sql("select number from rule_set where digest = ?").param(bundle.digest())
-                .query(Integer.class).optional();
-        if (known.isPresent()) {
-            return view(known.get()).orElseThrow();
-        }
         load(bundle, "the upload");
-        int number = register(bundle, by, description, RuleSetState.CANDIDATE);
-        return view(number).orElseThrow();
+        // Two uploads at once (on one node or two) may take the same number, or bring the same files: the loser of
+        // the insert looks again, and finds its files registered or the next number free.
+        for (int attempt = 1; ; attempt++) {
+            Optional<Integer> known = jdbc.sql("select number from rule_set where digest = ?").param(bundle.digest())
+                    .query(Integer.class).optional();
+            if (known.isPresent()) {
+                return new Uploaded(view(known.get()).orElseThrow(), false);
+            }
+            try {
+                return new Uploaded(view(register(bundle, by, description, RuleSetState.CANDIDATE)).orElseThrow(), true);
+            } catch (DuplicateKeyException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** @param created false when the same files were already a rule set (this is that one) */
+    public record Uploaded(RuleSetRow ruleSet, boolean created) {
     }
 
     private int register(RuleSetBundle bundle, String by, String description, RuleSetState state) {
@@ -173,14 +188,18 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
             throw new UncheckedIOException("the rule set cannot be stored", e);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        if (state == RuleSetState.LIVE) {
-            jdbc.sql("update rule_set set state = 'RETIRED', state_since = ? where state = 'LIVE'").param(now).update();
-        }
-        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from rule_set").query(Integer.class).single();
-        jdbc.sql("""
-                insert into rule_set (number, digest, bundle_sha256, state, canary_share, description, uploaded_by,
-                    created_at, state_since) values (?,?,?,?,?,?,?,?,?)""")
-                .params(number, bundle.digest(), bundleSha, state.name(), null, description, by, now, now).update();
+        // one transaction: a rule set made live and the one it retires change together, or neither does
+        Integer number = transactions.execute(tx -> {
+            if (state == RuleSetState.LIVE) {
+                jdbc.sql("update rule_set set state = 'RETIRED', state_since = ? where state = 'LIVE'").param(now).update();
+            }
+            int next = jdbc.sql("select coalesce(max(number), 0) + 1 from rule_set").query(Integer.class).single();
+            jdbc.sql("""
+                    insert into rule_set (number, digest, bundle_sha256, state, canary_share, description, uploaded_by,
+                        created_at, state_since) values (?,?,?,?,?,?,?,?,?)""")
+                    .params(next, bundle.digest(), bundleSha, state.name(), null, description, by, now, now).update();
+            return next;
+        });
         pointers = null;
         return number;
     }

@@ -39,7 +39,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
         "spring.datasource.url=jdbc:h2:mem:canary-hold-process;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "platen.storage.root=target/process-test-objects",
-        "platen.rulesets.watch-every=1h"
+        "platen.rulesets.watch-every=1h",
+        "camunda.bpm.process-engine-name=canaryHoldProcess"
 })
 @AutoConfigureMockMvc
 class CanaryHoldProcessTest {
@@ -106,7 +107,7 @@ class CanaryHoldProcessTest {
         String dmn = Files.readString(Path.of("workflows/proof-lane.dmn"))
                 .replace("<description>garment:", "<description>(" + word + ") garment:");
         RuleSetRow row = ruleSets.upload(new ByteArrayInputStream(RuleSetZips.bundledWith(Map.of(
-                "workflows/proof-lane.dmn", dmn.getBytes(StandardCharsets.UTF_8)))), "test", word);
+                "workflows/proof-lane.dmn", dmn.getBytes(StandardCharsets.UTF_8)))), "test", word).ruleSet();
         assertThat(ruleSets.move(row.number(), RuleSetState.CANDIDATE, RuleSetState.CANARY, 1.0, null)).isTrue();
         return row.number();
     }
