@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-rulesets;DB_CLOSE_DELAY=-1",
         // Camunda keeps its engines in a static registry by name, and /engine-rest serves the one named "default":
-        // this context's own name keeps it from taking the place of the engine other test classes share
+        // this context's own name keeps it from taking the place of the engine other test classes share (and the
+        // context stays open, as theirs do: closing one context's engine loses the others' REST engine too)
         "camunda.bpm.process-engine-name=rulesets-it",
         "platen.storage.root=target/rulesets-it-objects",
         "platen.rulesets.min-sample=6",
@@ -48,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "platen.rulesets.watch-every=500ms"
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// closed afterwards: its canary watch and job executor would otherwise keep a core busy through the other classes
-@org.springframework.test.annotation.DirtiesContext
 class RuleSetCanaryIntegrationTest {
 
     private static final Duration SETTLE = Duration.ofMinutes(4);

@@ -17,7 +17,7 @@ import java.util.Base64;
  * after its expiry, makes it worthless.
  */
 @Component
-class LinkSigner {
+public class LinkSigner {
 
     static final String PATH = "/api/v1/partner-links";
 
@@ -38,10 +38,10 @@ class LinkSigner {
         this.clock = clock;
     }
 
-    record SignedLink(String url, Instant expiresAt) {
+    public record SignedLink(String url, Instant expiresAt) {
     }
 
-    enum Verdict { VALID, ALTERED, EXPIRED }
+    public enum Verdict { VALID, ALTERED, EXPIRED }
 
     /** @param lifetime null for the default; longer than the configured maximum is refused */
     SignedLink sign(String jobId, String sha256, String partner, Duration lifetime) {
@@ -75,6 +75,46 @@ class LinkSigner {
             return Verdict.ALTERED;
         }
         return now >= expiry ? Verdict.EXPIRED : Verdict.VALID;
+    }
+
+    /**
+     * A link to a soft-proof image for a page or a person without the shop's key (a storefront showing its customer
+     * the proof): {@code path} with the expiry and the signature of the image's SHA-256 and that expiry.
+     *
+     * @param lifetime null for the default; longer than the configured maximum is refused
+     */
+    public SignedLink signProofImage(String path, String sha256, Duration lifetime) {
+        Duration valid = lifetime == null ? defaultLifetime : lifetime;
+        if (valid.isNegative() || valid.isZero() || valid.compareTo(maxLifetime) > 0) {
+            throw new IllegalArgumentException("A signed link may be valid for more than 0 s and at most "
+                    + maxLifetime + ", not " + valid + ".");
+        }
+        long expires = clock.instant().plus(valid).getEpochSecond();
+        return new SignedLink(path + "?expires=" + expires + "&signature=" + proofSignature(sha256, expires),
+                Instant.ofEpochSecond(expires));
+    }
+
+    /** As {@link #verify}, for a proof image's link. */
+    public Verdict verifyProofImage(String sha256, String expires, String signature) {
+        if (sha256 == null || expires == null || signature == null || !expires.matches("[0-9]{1,12}")) {
+            return Verdict.ALTERED;
+        }
+        long expiry = Long.parseLong(expires);
+        byte[] expected = proofSignature(sha256, expiry).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+            return Verdict.ALTERED;
+        }
+        long now = clock.instant().getEpochSecond();
+        if (expiry - now > maxLifetime.toSeconds()) {
+            return Verdict.ALTERED;
+        }
+        return now >= expiry ? Verdict.EXPIRED : Verdict.VALID;
+    }
+
+    private String proofSignature(String sha256, long expires) {
+        // its own first line: a proof image's signature can never pass for a partner link's, nor the other way
+        String message = "platen-proof-image-v1\n" + sha256 + "\n" + expires;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.sha256(key, message));
     }
 
     private String signature(String jobId, String sha256, String partner, long expires) {

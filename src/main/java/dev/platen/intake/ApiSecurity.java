@@ -1,6 +1,7 @@
 package dev.platen.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.delivery.LinkSigner;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * The order and artwork API and the print files answer only to order systems with a key ({@code X-Api-Key});
- * partners fetch print files through their own API or signed links. The catalog, the proof images (screen-size
- * pictures for the review pages, where their SHA-256 is the capability), health and the API description stay open.
+ * partners fetch print files through their own API or signed links. Proof images show the customer's art: an
+ * operator's session, the key or a signed link. The catalog, health and the API description stay open.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -49,6 +50,70 @@ class ApiSecurity {
                 .addFilterBefore(new KeyCheck(keys, json), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * Soft-proof images show the customer's art: an operator signed in to the review pages sees them (the session of
+     * {@code review}'s login, read here but never created), an order system with its key, and anyone holding a signed
+     * link (minted by {@code GET .../link} with the key, for a storefront that shows its customer the proof).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain proofImages(HttpSecurity http, ShopApiKeys keys, ObjectMapper json, LinkSigner links)
+            throws Exception {
+        http.securityMatcher(PrintFileController.PROOF_PATH + "/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .addFilterBefore(new ProofImageAccess(new KeyCheck(keys, json), links, json),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** An operator's session, a valid signed link (images only, not a new link), or else the order system's key. */
+    static final class ProofImageAccess extends OncePerRequestFilter {
+
+        static final String LINK_ROLE = "ROLE_PROOF_LINK";
+
+        private final KeyCheck keys;
+        private final LinkSigner links;
+        private final ObjectMapper json;
+
+        ProofImageAccess(KeyCheck keys, LinkSigner links, ObjectMapper json) {
+            this.keys = keys;
+            this.links = links;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var signedIn = SecurityContextHolder.getContext().getAuthentication();
+            if (signedIn != null && signedIn.isAuthenticated() && signedIn.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR") || a.getAuthority().equals("ROLE_ADMIN"))) {
+                chain.doFilter(request, response);
+                return;
+            }
+            String signature = request.getParameter("signature");
+            if (signature != null && request.getHeader(HEADER) == null) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                String sha256 = path.substring(PrintFileController.PROOF_PATH.length() + 1);
+                switch (sha256.contains("/") ? LinkSigner.Verdict.ALTERED
+                        : links.verifyProofImage(sha256, request.getParameter("expires"), signature)) {
+                    case VALID -> {
+                        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
+                                .authenticated("signed link", null, AuthorityUtils.createAuthorityList(LINK_ROLE)));
+                        chain.doFilter(request, response);
+                    }
+                    case EXPIRED -> refuse(json, request, response, HttpStatus.FORBIDDEN, "LINK_EXPIRED",
+                            "This link to a proof image has expired; ask for a new one.");
+                    case ALTERED -> refuse(json, request, response, HttpStatus.FORBIDDEN, "LINK_INVALID",
+                            "This link to a proof image was not signed by this engine, or was changed.");
+                }
+                return;
+            }
+            keys.doFilter(request, response, chain);
+        }
     }
 
     /** Checks the key in constant time against the configured hashes; a request without a good key gets a 401. */
@@ -89,14 +154,8 @@ class ApiSecurity {
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, String code, String detail)
                 throws IOException {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-            problem.setType(URI.create("urn:platen:problem:" + code));
-            problem.setInstance(URI.create(request.getRequestURI()));
-            problem.setProperty("code", code);
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            ApiSecurity.refuse(json, request, response, HttpStatus.UNAUTHORIZED, code, detail);
         }
 
         private static byte[] sha256(String text) {
@@ -106,5 +165,17 @@ class ApiSecurity {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }
         }
+    }
+
+    /** A refusal before any controller runs, as every API error is: problem+json with a stable code. */
+    static void refuse(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                       String code, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:platen:problem:" + code));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,5 +1,6 @@
 package dev.platen.intake;
 
+import dev.platen.delivery.LinkSigner;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.PrintFileLocation;
 import dev.platen.storage.ObjectStore;
@@ -35,10 +36,12 @@ class PrintFileController {
     private final OrderBook orders;
     private final ObjectStore store;
     private final Duration presignedDownloads;
+    private final LinkSigner links;
 
-    PrintFileController(OrderBook orders, ObjectStore store, StorageSettings storage) {
+    PrintFileController(OrderBook orders, ObjectStore store, StorageSettings storage, LinkSigner links) {
         this.orders = orders;
         this.store = store;
+        this.links = links;
         this.presignedDownloads = storage.s3() == null || storage.s3().presignedDownloads() == null
                 ? Duration.ZERO : storage.s3().presignedDownloads();
     }
@@ -64,6 +67,35 @@ class PrintFileController {
             throw new ApiProblem(400, "BAD_PARAMETER", "width must be from 16 to 4096 pixels.");
         }
         return ok.eTag("\"" + key + "-" + width + "\"").body(Thumbnail.png(store.readablePath(key), width));
+    }
+
+    /**
+     * A signed link to a proof image, for a page or a person without the key (a storefront showing its customer the
+     * proof): valid for {@code validFor} (ISO-8601, default and longest as for partners' signed links). Asked for with
+     * the key or an operator's session; a signed link cannot mint another.
+     */
+    @GetMapping(PROOF_PATH + "/{sha256}/link")
+    LinkSigner.SignedLink proofImageLink(@PathVariable String sha256,
+                                         @org.springframework.web.bind.annotation.RequestParam(required = false) String validFor,
+                                         org.springframework.security.core.Authentication caller) {
+        if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(ApiSecurity.ProofImageAccess.LINK_ROLE))) {
+            throw new ApiProblem(403, "LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");
+        }
+        String key = sha256.toLowerCase(Locale.ROOT);
+        if (!orders.isProofImage(key)) {
+            throw ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'.");
+        }
+        Duration lifetime;
+        try {
+            lifetime = validFor == null ? null : Duration.parse(validFor);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiProblem(400, "BAD_PARAMETER", "validFor must be an ISO-8601 duration such as PT24H.");
+        }
+        try {
+            return links.signProofImage(PROOF_PATH + "/" + key, key, lifetime);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.unprocessable("LINK_LIFETIME_INVALID", e.getMessage());
+        }
     }
 
     /**
