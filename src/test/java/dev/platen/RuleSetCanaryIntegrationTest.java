@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:platen-rulesets;DB_CLOSE_DELAY=-1",
         // Camunda keeps its engines in a static registry by name, and /engine-rest serves the one named "default":
         // this context's own name keeps it from taking the place of the engine other test classes share (and the
-        // context stays open, as theirs do: closing one context's engine loses the others' REST engine too)
-        "camunda.bpm.process-engine-name=rulesets-it",
+        // context stays open, as theirs do)
+        "camunda.bpm.process-engine-name=platenRuleSetsIt",
         "platen.storage.root=target/rulesets-it-objects",
         "platen.rulesets.min-sample=6",
         "platen.rulesets.promote-after=12",
