@@ -66,15 +66,35 @@ class ReviewController {
         return "review/login";
     }
 
+    /**
+     * The queue, most urgent first, filtered by reason, product or stock when asked; the counts by reason are of the
+     * whole queue, so that the filter says what it leaves out.
+     */
     @GetMapping("/review")
-    String queue(Model model) {
+    String queue(@RequestParam(required = false) String reason, @RequestParam(required = false) String product,
+                 @RequestParam(required = false) String stock, Model model) {
         // A decision is applied by the process a moment after the operator sends it; the open tasks say at once
         // what is still waiting, so a decided placement leaves the queue immediately.
         java.time.Instant now = java.time.Instant.now();
-        model.addAttribute("rows", tasks.waitingTasks().stream()
+        List<QueueRow> all = tasks.waitingTasks().stream()
                 .flatMap(w -> orders.placement(w.placementId()).stream().map(p -> row(p, w, now)))
+                .toList();
+        model.addAttribute("rows", all.stream()
+                .filter(r -> reason == null || reason.isBlank() || r.why().equals(reason))
+                .filter(r -> product == null || product.isBlank() || r.product().equals(product))
+                .filter(r -> stock == null || stock.isBlank() || r.stock().equals(stock))
                 .toList());
+        model.addAttribute("byReason", all.stream().collect(java.util.stream.Collectors.groupingBy(QueueRow::why,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        model.addAttribute("products", all.stream().map(QueueRow::product).distinct().sorted().toList());
+        model.addAttribute("stocks", all.stream().map(QueueRow::stock).filter(s -> !s.isEmpty()).distinct().sorted().toList());
+        model.addAttribute("filter", new QueueFilter(reason, product, stock));
+        model.addAttribute("total", all.size());
         return "review/queue";
+    }
+
+    /** The queue's filters as asked (blank: all). */
+    record QueueFilter(String reason, String product, String stock) {
     }
 
     @GetMapping("/review/placements/{id}")
@@ -171,7 +191,15 @@ class ReviewController {
         Order order = orders.find(p.orderId()).orElseThrow();
         return new QueueRow(p.id(), order.reference(), p.product(), p.placement(), task.task(), p.requestedTier(),
                 p.chosenTier(), p.effectiveDpi(), why(p), worstFinding(p), order.createdAt(), task.due(), task.overdue(now),
-                task.priority());
+                task.priority(), stockOf(p));
+    }
+
+    /** The stock the placement prints on: its tier's, or the requested tier's while it has none. */
+    private String stockOf(OrderPlacement p) {
+        String tier = p.chosenTier() != null ? p.chosenTier() : p.requestedTier();
+        return ruleSets.number(p.ruleSet()).catalog().product(p.product())
+                .flatMap(product -> product.placement(p.placement())).flatMap(placement -> placement.tier(tier))
+                .map(dev.platen.catalog.LayoutTier::stock).orElse("");
     }
 
     /** The proof lane's reason once there is a proof, else the tier decision's first reason that is not a fit. */
@@ -202,7 +230,7 @@ class ReviewController {
 
     record QueueRow(String id, String reference, String product, String placement, String task, String requestedTier,
                     String tier, BigDecimal effectiveDpi, String why, String worstFinding, java.time.Instant since,
-                    java.time.Instant due, boolean overdue, int priority) {
+                    java.time.Instant due, boolean overdue, int priority, String stock) {
     }
 
     record TierRow(String id, String name, String size, int minDpi, BigDecimal dpi, boolean passes, boolean requested,

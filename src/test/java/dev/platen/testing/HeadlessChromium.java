@@ -19,6 +19,11 @@ public final class HeadlessChromium {
     }
 
     public static WebDriver start() throws IOException {
+        return start(null);
+    }
+
+    /** @param timeZone the browser's time zone (an IANA id such as Europe/Berlin), or null for the machine's */
+    public static WebDriver start(String timeZone) throws IOException {
         File chromium = new File("/usr/bin/chromium");
         File driver = new File("/usr/bin/chromedriver");
         if (!chromium.canExecute() || !driver.canExecute()) {
@@ -30,8 +35,11 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1366,900", "--user-data-dir=" + Files.createTempDirectory("platen-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).build();
-        WebDriver browser = new ChromeDriver(service, options);
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder().usingDriverExecutable(driver);
+        if (timeZone != null) {
+            service.withEnvironment(java.util.Map.of("TZ", timeZone)); // passed on to the browser it starts
+        }
+        WebDriver browser = new ChromeDriver(service.build(), options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
     }
