@@ -134,10 +134,27 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("error")));
         assertThat(browser.findElement(By.id("error")).getText()).contains("needs a reason");
 
+        // no tier reaches its minimum: "Print at" starts on nothing, and a tier below its minimum warns and needs
+        // the box ticked; one click does not print it
+        assertThat(new Select(browser.findElement(By.id("tier"))).getFirstSelectedOption().getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("below-minimum-warning")).isDisplayed()).isFalse();
         new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
+        assertThat(browser.findElement(By.id("below-minimum-warning")).isDisplayed()).isTrue();
+        browser.findElement(By.id("print-at-tier")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("error")));
+        assertThat(browser.findElement(By.id("error")).getText()).contains("below the 150 DPI");
+        screenshot("placement-below-minimum.png");
+
+        new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
+        browser.findElement(By.id("below-minimum-confirmed")).click();
         browser.findElement(By.id("tier-note")).sendKeys("customer agreed to a small print");
         browser.findElement(By.id("print-at-tier")).click();
-        arrivedAt("/review");
+        // on to the next in the queue (or the queue), saying which placement was decided
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertThat(browser.findElement(By.id("message")).getText())
+                .isEqualTo("Printing at left-chest: " + reference + " · tshirt / front.");
 
         // the print files and proof at the left chest are made, and the placement comes back for a look at them
         JsonNode proofed = waitUntil(orderId, o -> o.path("placements").get(0).path("laneReason").asText().equals("OPERATOR_CHOSE_TIER"));
@@ -162,8 +179,15 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         screenshot("placement-mockup.png");
         assertThat(browser.findElement(By.id("colour-report")).getText()).contains("out of gamut");
 
+        // each action its own colour: approving is not the same button as printing elsewhere or rejecting
+        List<String> colours = List.of("approve-proof", "print-at-tier", "ask-for-new-art", "reject-placement").stream()
+                .map(id -> browser.findElement(By.id(id)).getCssValue("background-color")).toList();
+        assertThat(colours).doesNotHaveDuplicates();
         browser.findElement(By.id("approve-proof")).click();
-        arrivedAt("/review");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Approved for print: " + reference + " · tshirt / front.");
+        browser.get(url("/review"));
         assertThat(browser.findElements(By.partialLinkText(reference))).isEmpty();
 
         // the order moves on, approved by the operator on exactly the files and proof they saw

@@ -112,6 +112,9 @@ class ReviewController {
         model.addAttribute("p", p);
         model.addAttribute("header", header);
         model.addAttribute("tiers", tiers);
+        // "Print at" starts on the tier chosen, else the largest the art reaches the minimum of, else on nothing
+        model.addAttribute("preselected", tiers.stream().filter(TierRow::chosen).findFirst()
+                .or(() -> tiers.stream().filter(TierRow::passes).findFirst()).map(TierRow::id).orElse(""));
         OperatorTasks.Waiting waiting = tasks.waitingFor(id);
         model.addAttribute("waiting", waiting != OperatorTasks.Waiting.NOTHING);
         model.addAttribute("reviewingProof", waiting == OperatorTasks.Waiting.REVIEW_PROOF);
@@ -147,11 +150,29 @@ class ReviewController {
                 .eTag(etag).body(png);
     }
 
+    /**
+     * Prints at the tier the operator chose. A tier the art does not reach the tested minimum of needs the box that
+     * says so ticked: one click must not print a placement at a resolution that was never test-printed.
+     */
     @PostMapping("/review/placements/{id}/tier")
-    String chooseTier(@PathVariable String id, @RequestParam String tier, @RequestParam(required = false) String note,
-                      Authentication operator, RedirectAttributes flash) {
+    String chooseTier(@PathVariable String id, @RequestParam(required = false) String tier,
+                      @RequestParam(required = false) String note,
+                      @RequestParam(required = false) String belowMinimumConfirmed, Authentication operator,
+                      RedirectAttributes flash) {
+        OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        java.util.Optional<dev.platen.catalog.LayoutTier> chosen = tier == null ? java.util.Optional.empty()
+                : catalogPlacement(p).tier(tier.trim());
+        if (chosen.isPresent() && !"yes".equals(belowMinimumConfirmed)) {
+            EffectiveDpi dpi = EffectiveDpi.of(header(p), chosen.get().printArea());
+            if (!dpi.meets(chosen.get().minDpi())) {
+                flash.addFlashAttribute("error", chosen.get().name() + " prints this art at " + dpi.rounded()
+                        + " DPI, below the " + chosen.get().minDpi() + " DPI it was test-printed at: tick the box to"
+                        + " confirm, or choose another tier.");
+                return "redirect:/review/placements/" + id;
+            }
+        }
         return decide(id, new OperatorDecision(OperatorDecision.Kind.TIER, tier, note, operator.getName()), flash,
-                "Printing at " + tier + ".");
+                "Printing at " + tier);
     }
 
     /** Approves the proof on the page: the form carries the proof's SHA-256, so a newer proof is not approved unseen. */
@@ -176,15 +197,24 @@ class ReviewController {
                 "Rejected.");
     }
 
+    /**
+     * Applies the decision and goes on to the next placement in the queue (or back to the queue when none waits),
+     * saying which placement was decided how: an operator working down the queue sees what they just did.
+     */
     private String decide(String id, OperatorDecision decision, RedirectAttributes flash, String done) {
+        OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String which = orders.find(p.orderId()).map(Order::reference).orElse(p.orderId()) + " · " + p.product() + " / "
+                + p.placement();
         try {
             tasks.decide(id, decision);
-            flash.addFlashAttribute("message", done);
-            return "redirect:/review";
         } catch (InvalidDecision e) {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/review/placements/" + id;
         }
+        flash.addFlashAttribute("message", done.replaceAll("\\.$", "") + ": " + which + ".");
+        return tasks.waitingTasks().stream().map(dev.platen.workflow.WaitingTask::placementId)
+                .filter(next -> !next.equals(id)).findFirst()
+                .map(next -> "redirect:/review/placements/" + next).orElse("redirect:/review");
     }
 
     private QueueRow row(OrderPlacement p, dev.platen.workflow.WaitingTask task, java.time.Instant now) {
