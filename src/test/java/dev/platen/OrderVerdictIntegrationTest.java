@@ -91,14 +91,19 @@ class OrderVerdictIntegrationTest {
         assertThat(http().get().uri(tasksUri).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
         JsonNode tasks = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
                 .retrieve().body(String.class));
-        assertThat(tasks).extracting(t -> t.path("name").asText()).containsExactly("Resolve placement");
+        // Tasklist names the task for its placement, and says why it waits
+        assertThat(tasks).extracting(t -> t.path("name").asText())
+                .containsExactly("Resolve placement · shop-1001 · tshirt / front · no tier fits (asked full-front)");
+        assertThat(tasks.get(0).path("description").asText()).contains("NO_TIER_FITS");
         submitForm(tasks.get(0), Map.of("decision", "TIER", "tier", "left-chest", "note", "shop agreed to a small soft print"));
 
         // the chosen tier has new print files and a proof, which come back for review
         waitUntil(id, o -> o.path("placements").get(2).path("laneReason").asText().equals("OPERATOR_CHOSE_TIER"));
         JsonNode again = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
                 .retrieve().body(String.class));
-        assertThat(again).extracting(t -> t.path("name").asText()).containsExactly("Review proof");
+        assertThat(again).extracting(t -> t.path("name").asText())
+                .containsExactly("Review proof · shop-1001 · tshirt / front · left-chest");
+        assertThat(again.get(0).path("description").asText()).isEqualTo("Proof lane: OPERATOR_CHOSE_TIER");
         submitForm(again.get(0), Map.of("decision", "APPROVE"));
 
         JsonNode ready = waitFor(id, "READY_FOR_PRINT");

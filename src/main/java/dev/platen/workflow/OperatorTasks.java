@@ -34,8 +34,10 @@ public class OperatorTasks {
     public java.util.List<WaitingTask> waitingTasks() {
         return tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).orderByTaskPriority().desc()
                 .orderByDueDate().asc().list().stream()
+                // the activity's own name: the task's carries the order and placement, which the queue has in columns
                 .map(t -> new WaitingTask((String) tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID),
-                        t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
+                        PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey()) ? "Review proof" : "Resolve placement",
+                        t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
                 .filter(w -> w.placementId() != null)
                 .toList();
     }
