@@ -43,10 +43,9 @@ public record QualityRules(QualityThresholds thresholds, double ssimFloor) {
             }
             QualityThresholds thresholds = mapper.convertValue(values, QualityThresholds.class);
             return new QualityRules(thresholds, floor == null ? DEFAULT_SSIM_FLOOR : ((Number) floor).doubleValue());
+        } catch (InvalidRuleSet e) {
+            throw e;
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
-            if (e instanceof InvalidRuleSet invalid) {
-                throw invalid;
-            }
             throw new InvalidRuleSet(RuleSetBundle.QUALITY_CHECKS + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }

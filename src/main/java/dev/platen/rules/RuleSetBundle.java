@@ -100,10 +100,9 @@ record RuleSetBundle(Map<String, byte[]> files) {
                     throw new InvalidRuleSet("'" + entry.getName() + "' is in the zip twice");
                 }
             }
+        } catch (InvalidRuleSet e) {
+            throw e;
         } catch (IllegalArgumentException | java.util.zip.ZipException e) {
-            if (e instanceof InvalidRuleSet invalid) {
-                throw invalid;
-            }
             throw new InvalidRuleSet("the upload is not a readable zip: " + e.getMessage());
         }
         if (files.isEmpty()) {

@@ -67,7 +67,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     }
 
     /** Files, loaded; the state lives in the database. */
-    private record Loaded(String digest, String description, Catalog catalog, LaneTable laneTable, QualityRules quality) {
+    private record Loaded(Catalog catalog, LaneTable laneTable, QualityRules quality) {
     }
 
     /** Which rule set is live and which one (if any) is tried, as last read. */
@@ -79,10 +79,11 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         RuleSetBundle bundled = RuleSetBundle.fromFolders(settings.laneTable(), bundledCatalog.layoutTiers(),
                 bundledCatalog.stocks(), settings.qualityChecks());
-        load(bundled, "bundled files");
-        Optional<Integer> known = jdbc.sql("select number from rule_set where digest = ?").param(bundled.digest())
-                .query(Integer.class).optional();
+        // loaded here to stop a bad file at start, and kept: the first placement needs it, unchanged
+        Loaded files = load(bundled);
+        Optional<Integer> known = numberOf(bundled);
         if (known.isPresent()) {
+            loaded.putIfAbsent(known.get(), files);
             return;
         }
         boolean first = jdbc.sql("select count(*) from rule_set").query(Integer.class).single() == 0;
@@ -90,6 +91,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
         try {
             int number = register(bundled, "engine start", description,
                     first || settings.adoptBundled() ? RuleSetState.LIVE : RuleSetState.CANDIDATE);
+            loaded.putIfAbsent(number, files);
             log.info("Bundled rule set registered as rule set {} ({})", number, first || settings.adoptBundled()
                     ? "live" : "a candidate: replay, shadow and canary it through /api/v1/rulesets");
         } catch (DuplicateKeyException raced) {
@@ -155,17 +157,18 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
      */
     public Uploaded upload(InputStream zip, String by, String description) throws IOException {
         RuleSetBundle bundle = RuleSetBundle.fromZip(zip);
-        load(bundle, "the upload");
+        Loaded files = load(bundle);
         // Two uploads at once (on one node or two) may take the same number, or bring the same files: the loser of
         // the insert looks again, and finds its files registered or the next number free.
         for (int attempt = 1; ; attempt++) {
-            Optional<Integer> known = jdbc.sql("select number from rule_set where digest = ?").param(bundle.digest())
-                    .query(Integer.class).optional();
+            Optional<Integer> known = numberOf(bundle);
             if (known.isPresent()) {
                 return new Uploaded(view(known.get()).orElseThrow(), false);
             }
             try {
-                return new Uploaded(view(register(bundle, by, description, RuleSetState.CANDIDATE)).orElseThrow(), true);
+                int number = register(bundle, by, description, RuleSetState.CANDIDATE);
+                loaded.putIfAbsent(number, files);
+                return new Uploaded(view(number).orElseThrow(), true);
             } catch (DuplicateKeyException raced) {
                 if (attempt == 3) {
                     throw raced;
@@ -205,7 +208,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     }
 
     /** Loads a bundle as a node would, turning any fault in its files into {@link InvalidRuleSet}. */
-    private Loaded load(RuleSetBundle bundle, String what) {
+    private Loaded load(RuleSetBundle bundle) {
         Path folder = bundle.unpackInto(settings.folder());
         try {
             Catalog catalog = Catalog.load(new CatalogLocations(folder.resolve("layout-tiers"),
@@ -213,7 +216,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
             LaneTable laneTable = laneTables.read(bundle.file(RuleSetBundle.LANE_TABLE));
             // One evaluation proves the table takes the facts this engine gives it (inputs named and typed as here).
             laneTable.decide(new ProofLaneFacts("", false, false, false, null, null, 0, 0));
-            return new Loaded(bundle.digest(), what, catalog, laneTable,
+            return new Loaded(catalog, laneTable,
                     QualityRules.read(bundle.file(RuleSetBundle.QUALITY_CHECKS)));
         } catch (CatalogException e) {
             throw new InvalidRuleSet(e.getMessage());
@@ -230,7 +233,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
             if (!bundle.digest().equals(row.digest())) {
                 throw new IllegalStateException("rule set " + row.number() + "'s bundle does not match its digest");
             }
-            return load(bundle, row.description());
+            return load(bundle);
         } catch (IOException e) {
             throw new UncheckedIOException("rule set " + row.number() + " cannot be read from the store", e);
         }
@@ -284,6 +287,11 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
                 tried.map(Row::canaryShare).filter(s -> s != null).orElse(0.0), clock.instant());
         pointers = p;
         return p;
+    }
+
+    private Optional<Integer> numberOf(RuleSetBundle bundle) {
+        return jdbc.sql("select number from rule_set where digest = ?").param(bundle.digest()).query(Integer.class)
+                .optional();
     }
 
     private Optional<Row> row(int number) {
