@@ -95,7 +95,41 @@ class OrderVerdictIntegrationTest {
         assertThat(tasks).extracting(t -> t.path("name").asText())
                 .containsExactly("Resolve placement · shop-1001 · tshirt / front · no tier fits (asked full-front)");
         assertThat(tasks.get(0).path("description").asText()).contains("NO_TIER_FITS");
-        submitForm(tasks.get(0), Map.of("decision", "TIER", "tier", "left-chest", "note", "shop agreed to a small soft print"));
+
+        // Tasklist shows the task's Camunda Form: "Print at" is a choice of the placement's tiers, fed by a JSON
+        // variable, each with the DPI this art gives there
+        String taskUri = "/engine-rest/task/" + tasks.get(0).path("id").asText();
+        JsonNode form = engineGet(taskUri + "/form");
+        assertThat(form.path("camundaFormRef").path("key").asText()).isEqualTo("ResolvePlacementForm");
+        JsonNode deployed = engineGet(taskUri + "/deployed-form");
+        JsonNode printAt = null;
+        for (JsonNode component : deployed.path("components")) {
+            if (component.path("key").asText().equals("tier")) {
+                printAt = component;
+            }
+        }
+        assertThat(printAt).as(deployed.toString()).isNotNull();
+        assertThat(printAt.path("type").asText()).isEqualTo("select");
+        // as Tasklist asks for them: serialized, so a JSON variable comes as its text
+        JsonNode choices = engineGet(taskUri + "/form-variables?deserializeValues=false")
+                .path(printAt.path("valuesKey").asText());
+        assertThat(choices.path("type").asText()).isEqualTo("Json");
+        JsonNode tiers = json.readTree(choices.path("value").asText());
+        // the catalog's T-shirt front tiers, largest first; the 300 px art reaches none of their minimums
+        assertThat(tiers).as(choices.toString()).extracting(t -> t.path("value").asText())
+                .containsExactly("full-front", "centred", "centred-mini", "left-chest");
+        assertThat(tiers.get(3).path("label").asText())
+                .isEqualTo("Left chest 4 x 4 (4 x 4 in) · 75.0 DPI, below its tested 150 DPI minimum");
+        // a tier below its minimum is refused until the operator confirms it
+        ResponseEntity<String> unconfirmed = http().post().uri(taskUri + "/submit-form")
+                .headers(h -> h.setBasicAuth("demo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("variables", Map.of("decision", Map.of("value", "TIER"),
+                        "tier", Map.of("value", "left-chest"), "note", Map.of("value", "shop agreed")))))
+                .retrieve().toEntity(String.class);
+        assertThat(unconfirmed.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(unconfirmed.getBody()).contains("below the 150 DPI it was test-printed at");
+        submitForm(tasks.get(0), Map.of("decision", "TIER", "tier", "left-chest", "note", "shop agreed to a small soft print",
+                "belowMinimumConfirmed", "true"));
 
         // the chosen tier has new print files and a proof, which come back for review
         waitUntil(id, o -> o.path("placements").get(2).path("laneReason").asText().equals("OPERATOR_CHOSE_TIER"));
@@ -113,6 +147,13 @@ class OrderVerdictIntegrationTest {
         assertThat(resolved.path("reasons").toString()).contains("OPERATOR_CHOSE_TIER");
         assertThat(resolved.path("approval").path("approvedBy").asText()).isEqualTo("demo");
         assertThat(ready.path("placements").get(1).path("approval").path("approvedBy").asText()).isEqualTo("platen");
+    }
+
+    private JsonNode engineGet(String uri) throws Exception {
+        ResponseEntity<String> answer = http().get().uri(uri).headers(h -> h.setBasicAuth("demo", "demo"))
+                .retrieve().toEntity(String.class);
+        assertThat(answer.getStatusCode().value()).as(uri + ": " + answer.getBody()).isEqualTo(200);
+        return json.readTree(answer.getBody());
     }
 
     private void submitForm(JsonNode task, Map<String, String> values) throws Exception {

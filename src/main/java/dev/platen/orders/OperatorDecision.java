@@ -3,14 +3,17 @@ package dev.platen.orders;
 /**
  * What an operator decided for a placement the engine could not settle on its own.
  *
- * @param tier        the tier to print at (for {@link Kind#TIER}); any tier of the placement, even one below its
- *                    minimum
+ * @param tier        the tier to print at (for {@link Kind#TIER}); any tier of the placement, one below its minimum
+ *                    only when confirmed
  * @param note        why; required to reject and to ask for new art (the shop reads it)
  * @param operator    who decided
  * @param proofSha256 for {@link Kind#APPROVE}: the soft proof the operator looked at; null means the one under
  *                    review when the decision is checked
+ * @param belowMinimumConfirmed for {@link Kind#TIER}: the operator has seen that the art does not reach the tier's
+ *                    tested minimum DPI and prints it there anyway; without it such a tier is refused
  */
-public record OperatorDecision(Kind kind, String tier, String note, String operator, String proofSha256) {
+public record OperatorDecision(Kind kind, String tier, String note, String operator, String proofSha256,
+                               boolean belowMinimumConfirmed) {
 
     public enum Kind {
         /** Print the placement's print files as proofed. */
@@ -24,6 +27,10 @@ public record OperatorDecision(Kind kind, String tier, String note, String opera
     }
 
     public OperatorDecision(Kind kind, String tier, String note, String operator) {
-        this(kind, tier, note, operator, null);
+        this(kind, tier, note, operator, null, false);
+    }
+
+    public OperatorDecision(Kind kind, String tier, String note, String operator, String proofSha256) {
+        this(kind, tier, note, operator, proofSha256, false);
     }
 }

@@ -1,11 +1,15 @@
 package dev.platen.orders;
 
+import dev.platen.artwork.ArtworkHeader;
 import dev.platen.catalog.LayoutTier;
+import dev.platen.preflight.EffectiveDpi;
 import dev.platen.routing.TierChoice;
 import dev.platen.rules.PlacementRuns;
 import dev.platen.rules.RuleSets;
 import dev.platen.rules.TierFacts;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Applies an operator's decision on a held placement: approve its proof, print at another tier, reject it, or ask
@@ -18,12 +22,30 @@ public class ResolvePlacement {
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
     private final ChooseTier chooseTier;
+    private final ArtworkRecords artworks;
 
-    ResolvePlacement(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ChooseTier chooseTier) {
+    ResolvePlacement(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ChooseTier chooseTier,
+                     ArtworkRecords artworks) {
         this.book = book;
         this.ruleSets = ruleSets;
         this.runs = runs;
         this.chooseTier = chooseTier;
+        this.artworks = artworks;
+    }
+
+    /**
+     * The tiers the placement can be printed at, largest first as the catalog lists them, each with the DPI the
+     * placement's art gives there. The header comes from the record made at upload: nothing is decoded.
+     */
+    public List<PrintAtOption> printAtOptions(String placementId) {
+        PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
+        ArtworkHeader header = artworks.header(job.placement().artworkId());
+        return job.catalogPlacement().tiers().stream().map(t -> {
+            EffectiveDpi dpi = EffectiveDpi.of(header, t.printArea());
+            return new PrintAtOption(t.id(), t.name(), t.printArea().toString(), t.minDpi(), dpi.rounded(),
+                    dpi.meets(t.minDpi()), t.id().equals(job.placement().requestedTier()),
+                    t.id().equals(job.placement().chosenTier()));
+        }).toList();
     }
 
     /** Checks a decision before it is accepted, so that a bad one is refused while the operator is still there. */
@@ -34,7 +56,7 @@ public class ResolvePlacement {
         }
         switch (decision.kind()) {
             case APPROVE -> proofUnderReview(job.placement(), decision);
-            case TIER -> tierOf(job, decision);
+            case TIER -> reachedOrConfirmed(job, tierOf(job, decision), decision);
             case REJECT -> requireNote(decision, "A rejection needs a reason the shop can act on.");
             case NEW_ART -> requireNote(decision, "Tell the shop what is wrong with the art and what would do.");
         }
@@ -90,6 +112,19 @@ public class ResolvePlacement {
     private static void requireNote(OperatorDecision decision, String message) {
         if (decision.note() == null || decision.note().isBlank()) {
             throw new InvalidDecision(message);
+        }
+    }
+
+    /**
+     * One click must not print a placement at a resolution its tier was never test-printed at: below the minimum,
+     * the operator says so explicitly (the placement page's box, the Tasklist form's field).
+     */
+    private void reachedOrConfirmed(PlacementJob job, LayoutTier tier, OperatorDecision decision) {
+        EffectiveDpi dpi = EffectiveDpi.of(artworks.header(job.placement().artworkId()), tier.printArea());
+        if (!dpi.meets(tier.minDpi()) && !decision.belowMinimumConfirmed()) {
+            throw new InvalidDecision(tier.name() + " prints this art at " + dpi.rounded() + " DPI, below the "
+                    + tier.minDpi() + " DPI it was test-printed at: confirm printing below the minimum, or choose"
+                    + " another tier.");
         }
     }
 

@@ -159,20 +159,8 @@ class ReviewController {
                       @RequestParam(required = false) String note,
                       @RequestParam(required = false) String belowMinimumConfirmed, Authentication operator,
                       RedirectAttributes flash) {
-        OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        java.util.Optional<dev.platen.catalog.LayoutTier> chosen = tier == null ? java.util.Optional.empty()
-                : catalogPlacement(p).tier(tier.trim());
-        if (chosen.isPresent() && !"yes".equals(belowMinimumConfirmed)) {
-            EffectiveDpi dpi = EffectiveDpi.of(header(p), chosen.get().printArea());
-            if (!dpi.meets(chosen.get().minDpi())) {
-                flash.addFlashAttribute("error", chosen.get().name() + " prints this art at " + dpi.rounded()
-                        + " DPI, below the " + chosen.get().minDpi() + " DPI it was test-printed at: tick the box to"
-                        + " confirm, or choose another tier.");
-                return "redirect:/review/placements/" + id;
-            }
-        }
-        return decide(id, new OperatorDecision(OperatorDecision.Kind.TIER, tier, note, operator.getName()), flash,
-                "Printing at " + tier);
+        return decide(id, new OperatorDecision(OperatorDecision.Kind.TIER, tier, note, operator.getName(), null,
+                "yes".equals(belowMinimumConfirmed)), flash, "Printing at " + tier);
     }
 
     /** Approves the proof on the page: the form carries the proof's SHA-256, so a newer proof is not approved unseen. */

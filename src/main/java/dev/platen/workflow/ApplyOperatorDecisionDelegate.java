@@ -23,7 +23,8 @@ class ApplyOperatorDecisionDelegate implements JavaDelegate {
                 (String) execution.getVariable(PlacementVariables.OPERATOR_TIER),
                 (String) execution.getVariable(PlacementVariables.OPERATOR_NOTE),
                 (String) execution.getVariable(PlacementVariables.OPERATOR),
-                (String) execution.getVariable(PlacementVariables.OPERATOR_PROOF));
+                (String) execution.getVariable(PlacementVariables.OPERATOR_PROOF),
+                Boolean.TRUE.equals(execution.getVariable(PlacementVariables.OPERATOR_BELOW_MINIMUM)));
         boolean held = resolve.apply(PlacementVariables.placementId(execution), decision);
         execution.setVariableLocal(PlacementVariables.CANARY_HOLD, held);
     }

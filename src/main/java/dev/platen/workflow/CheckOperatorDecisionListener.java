@@ -33,7 +33,8 @@ class CheckOperatorDecisionListener implements TaskListener {
         String placementId = PlacementVariables.placementId(task);
         OperatorDecision decision = new OperatorDecision(kind(task.getVariable(PlacementVariables.FORM_DECISION)),
                 text(task.getVariable(PlacementVariables.FORM_TIER)), text(task.getVariable(PlacementVariables.FORM_NOTE)),
-                operator(task), text(task.getVariable(PlacementVariables.FORM_PROOF)));
+                operator(task), text(task.getVariable(PlacementVariables.FORM_PROOF)),
+                yes(task.getVariable(PlacementVariables.FORM_BELOW_MINIMUM)));
         try {
             resolve.check(placementId, decision);
         } catch (InvalidDecision e) {
@@ -45,10 +46,12 @@ class CheckOperatorDecisionListener implements TaskListener {
         scope.setVariableLocal(PlacementVariables.OPERATOR_NOTE, decision.note());
         scope.setVariableLocal(PlacementVariables.OPERATOR, decision.operator());
         scope.setVariableLocal(PlacementVariables.OPERATOR_PROOF, decision.proofSha256());
+        scope.setVariableLocal(PlacementVariables.OPERATOR_BELOW_MINIMUM, decision.belowMinimumConfirmed());
         scope.removeVariable(PlacementVariables.FORM_DECISION);
         scope.removeVariable(PlacementVariables.FORM_TIER);
         scope.removeVariable(PlacementVariables.FORM_NOTE);
         scope.removeVariable(PlacementVariables.FORM_PROOF);
+        scope.removeVariable(PlacementVariables.FORM_BELOW_MINIMUM);
     }
 
     /**
@@ -86,6 +89,11 @@ class CheckOperatorDecisionListener implements TaskListener {
             return auth.getUserId();
         }
         return task.getAssignee() != null ? task.getAssignee() : "unknown operator";
+    }
+
+    /** A checkbox as Tasklist sends it (a Boolean) or as a REST client may (the text "true"). */
+    private static boolean yes(Object value) {
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
     private static String text(Object value) {

@@ -70,6 +70,7 @@ public class OperatorTasks {
         form.put(PlacementVariables.FORM_TIER, decision.tier());
         form.put(PlacementVariables.FORM_NOTE, decision.note());
         form.put(PlacementVariables.FORM_PROOF, decision.proofSha256());
+        form.put(PlacementVariables.FORM_BELOW_MINIMUM, decision.belowMinimumConfirmed());
         identity.setAuthenticatedUserId(decision.operator());
         try {
             tasks.complete(task.getId(), form);

@@ -17,6 +17,9 @@ final class PlacementVariables {
     static final String FORM_TIER = "tier";
     static final String FORM_NOTE = "note";
     static final String FORM_PROOF = "proofSha256";
+    static final String FORM_BELOW_MINIMUM = "belowMinimumConfirmed";
+    /** The tiers the operator can choose from, with their DPI: the Tasklist form's list (task-local, JSON). */
+    static final String TIER_CHOICES = "tierChoices";
 
     /** The checked decision, kept local to the placement's scope. */
     static final String OPERATOR_DECISION = "operatorDecision";
@@ -24,6 +27,7 @@ final class PlacementVariables {
     static final String OPERATOR_NOTE = "operatorNote";
     static final String OPERATOR = "operator";
     static final String OPERATOR_PROOF = "operatorProofSha256";
+    static final String OPERATOR_BELOW_MINIMUM = "operatorBelowMinimumConfirmed";
 
     /** The operator tasks of a placement, as the BPMN names them. */
     static final String RESOLVE_TASK = "ResolvePlacement";

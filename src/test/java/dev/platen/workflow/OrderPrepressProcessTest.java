@@ -264,7 +264,7 @@ class OrderPrepressProcessTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("no proof to approve");
 
         engine.getIdentityService().setAuthenticatedUserId("olga");
-        complete(task(process), withVariables("decision", "TIER", "tier", "left-chest"));
+        complete(task(process), withVariables("decision", "TIER", "tier", "left-chest", "belowMinimumConfirmed", true));
         runJobsOf(process);
         assertThat(process).isWaitingAt("ReviewProof");
 
@@ -356,7 +356,13 @@ class OrderPrepressProcessTest {
         assertThat(waiting.path("placements").get(1).path("status").asText()).isEqualTo("READY_FOR_PRINT");
 
         engine.getIdentityService().setAuthenticatedUserId("olga");
-        complete(resolve, withVariables("decision", "TIER", "tier", "left-chest", "note", "customer accepts a soft print"));
+        // 300 px on a 4 in chest is 75 DPI, half the tier's tested 150: one click must not print it
+        assertThatThrownBy(() -> engine.getTaskService().complete(resolve.getId(),
+                Map.of("decision", "TIER", "tier", "left-chest", "note", "customer accepts a soft print")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("75.0 DPI, below the 150 DPI");
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        complete(resolve, withVariables("decision", "TIER", "tier", "left-chest", "note", "customer accepts a soft print",
+                "belowMinimumConfirmed", true));
         runJobsOf(process);
 
         // the proof at the chosen tier comes back for review: the operator chose a tier, not yet its proof
