@@ -102,6 +102,13 @@ class ArtworkShelf implements ArtworkRecords {
     }
 
     @Override
+    public Instant received(String artworkId) {
+        return jdbc.sql("select created_at from artwork where id = ?").param(artworkId).query(Timestamp.class)
+                .optional().map(Timestamp::toInstant)
+                .orElseThrow(() -> new IllegalArgumentException("no artwork " + artworkId));
+    }
+
+    @Override
     public ArtworkHeader header(String artworkId) {
         String stored = jdbc.sql("select header_json from artwork where id = ?").param(artworkId)
                 .query(String.class).optional()

@@ -2,6 +2,7 @@ package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,13 @@ public interface ArtworkRecords {
      * @throws IllegalArgumentException when Platen holds no artwork with this id
      */
     ArtworkHeader header(String artworkId);
+
+    /**
+     * When the file was first stored (the same bytes uploaded again keep it): the date its print files carry.
+     *
+     * @throws IllegalArgumentException when Platen holds no artwork with this id
+     */
+    Instant received(String artworkId);
 
     /** The SHA-256 of the stored preview (PNG) of the artwork, if one has been made. */
     Optional<String> previewSha256(String artworkId);

@@ -93,7 +93,7 @@ public class RenderPrintFiles {
     }
 
     private Provenance provenance(PlacementJob job, LayoutTier tier, Stock stock) {
-        return new Provenance(job.placement().artworkId(),
+        return new Provenance(job.placement().artworkId(), artworks.received(job.placement().artworkId()),
                 stock.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 stock.blackPointCompensation(), job.product().id(), job.catalogPlacement().id(), tier.id(),
                 engineVersion);

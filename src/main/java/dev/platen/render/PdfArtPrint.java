@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
@@ -92,8 +91,9 @@ public final class PdfArtPrint {
      *
      * @param press the stock's profile, open (the caller closes it)
      */
-    public static Result write(Job job, ColorProfile press, TransformCache cache, Path pdfOut, Path tiffOut,
-                               Instant created) throws IOException {
+    public static Result write(Job job, ColorProfile press, TransformCache cache, Path pdfOut, Path tiffOut)
+            throws IOException {
+        Instant created = job.provenance().filesDated();
         boolean pdf = job.formats().contains(PrintFileFormat.PDF_X4);
         boolean tiff = job.formats().contains(PrintFileFormat.TIFF);
         if (pdf && pdfOut == null || tiff && tiffOut == null) {
@@ -129,11 +129,15 @@ public final class PdfArtPrint {
                 print.addPage(page);
                 place(print, page, artDocument, artPage, canvas, rotation);
                 PdfX4Frame.complete(print, canvas, job.outputCondition(), job.provenance(), job.bleedInches(),
-                        profileSha256, created, UUID.randomUUID(), pdfPart);
+                        profileSha256, created, PrintFileWriter.documentId(PrintFileFormat.PDF_X4,
+                                PrintFileWriter.description(job.provenance(), job.outputCondition(),
+                                        job.bleedInches(), canvas, profileSha256)), pdfPart);
             }
             if (tiff) {
                 String xmp = XmpPacket.of(job.provenance(), job.outputCondition(), job.bleedInches(), canvas,
-                        profileSha256, created, UUID.randomUUID(), false);
+                        profileSha256, created, PrintFileWriter.documentId(PrintFileFormat.TIFF,
+                                PrintFileWriter.description(job.provenance(), job.outputCondition(),
+                                        job.bleedInches(), canvas, profileSha256)), false);
                 CmykTiff.Tags tags = new CmykTiff.Tags(PrintFileWriter.description(job.provenance(),
                         job.outputCondition(), job.bleedInches(), canvas, profileSha256), xmp, canvas.dpi(),
                         "Platen " + job.provenance().engineVersion(), created, job.outputCondition().profileBytes());

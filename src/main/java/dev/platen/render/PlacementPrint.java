@@ -15,13 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +25,8 @@ import org.springframework.stereotype.Component;
  * converted in place ({@link PdfArtPrint}), rasterised only when the page has something that cannot be converted
  * ({@code PDF_RASTERISED} says what); raster art (and a rasterised PDF page) decoded, its colours said
  * ({@link SourceColour}), separated for the stock ({@link ArtSeparation}) and written ({@link PrintFileWriter}).
- * The files carry the time of the injected clock, seconds only.
+ * The files carry the date the art was received (seconds only) and ids derived from their provenance: the same art,
+ * tier and stock give the same bytes.
  */
 @Component
 public class PlacementPrint {
@@ -60,18 +57,10 @@ public class PlacementPrint {
     private final ArtworkReader reader;
     private final TransformCache transforms;
     private final PrintFileWriter writer;
-    private final Clock clock;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    PlacementPrint(ArtworkReader reader, TransformCache transforms, ObjectProvider<Clock> clock) {
-        this(reader, transforms, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    public PlacementPrint(ArtworkReader reader, TransformCache transforms, Clock clock) {
+    public PlacementPrint(ArtworkReader reader, TransformCache transforms) {
         this.reader = reader;
         this.transforms = transforms;
-        this.clock = clock;
-        this.writer = new PrintFileWriter(clock);
+        this.writer = new PrintFileWriter();
     }
 
     /**
@@ -127,7 +116,7 @@ public class PlacementPrint {
             tiff = stock.outputs().contains(PrintFileFormat.TIFF) ? files.newFile() : null;
             PdfArtPrint.Job job = new PdfArtPrint.Job(page, tier.printArea(), product.bleedInches(), tier.targetDpi(),
                     stock, OutputCondition.forStock(stock, press.bytes()), stock.outputs(), provenance);
-            PdfArtPrint.Result result = PdfArtPrint.write(job, press, transforms, pdf, tiff, now());
+            PdfArtPrint.Result result = PdfArtPrint.write(job, press, transforms, pdf, tiff);
             if (result.rasterised()) {
                 deleteQuietly(pdf);
                 deleteQuietly(tiff);
@@ -163,9 +152,6 @@ public class PlacementPrint {
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    }
 
     private static void deleteQuietly(Path path) {
         if (path != null) {

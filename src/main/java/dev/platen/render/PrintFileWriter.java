@@ -10,9 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,16 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrintFileWriter {
 
-    private final Clock clock;
-
-    public PrintFileWriter() {
-        this(Clock.systemUTC());
-    }
-
-    public PrintFileWriter(Clock clock) {
-        this.clock = clock;
-    }
-
     /**
      * Writes the formats the job asks for.
      *
@@ -61,7 +49,7 @@ public class PrintFileWriter {
         PlacementCanvas canvas = PlacementCanvas.fit(job.printArea(), job.bleedInches(), job.targetDpi(),
                 job.art().getWidth(), job.art().getHeight());
         CanvasBands bands = new CanvasBands(canvas, job.art(), job.conversion());
-        Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant created = job.provenance().filesDated();
         String profileSha256 = job.outputCondition().profileSha256();
         Path pdfPart = pdf ? part(pdfOut) : null;
         Path tiffPart = tiff ? part(tiffOut) : null;
@@ -81,7 +69,8 @@ public class PrintFileWriter {
                     tif.finish();
                 }
                 if (pdfx != null) {
-                    pdfx.finish(pdfPart, job, profileSha256, created, UUID.randomUUID());
+                    pdfx.finish(pdfPart, job, profileSha256, created,
+                            documentId(PrintFileFormat.PDF_X4, description(job, canvas, profileSha256)));
                 }
             }
             List<PrintFile> files = new ArrayList<>();
@@ -104,7 +93,8 @@ public class PrintFileWriter {
 
     private static CmykTiff.Tags tiffTags(RenderJob job, PlacementCanvas canvas, String profileSha256,
                                           Instant created) {
-        String xmp = XmpPacket.of(job, canvas, profileSha256, created, UUID.randomUUID(), false);
+        String xmp = XmpPacket.of(job, canvas, profileSha256, created,
+                documentId(PrintFileFormat.TIFF, description(job, canvas, profileSha256)), false);
         return new CmykTiff.Tags(description(job, canvas, profileSha256), xmp, canvas.dpi(),
                 "Platen " + job.provenance().engineVersion(), created, job.outputCondition().profileBytes());
     }
@@ -120,7 +110,18 @@ public class PrintFileWriter {
                 + canvas.heightPx() + " px at " + canvas.dpi() + " dpi, bleed " + bleedInches
                 + " in; output-condition=" + condition.identifier() + "; profile-sha256=" + profileSha256
                 + "; intent=" + p.renderingIntent() + "; bpc=" + p.blackPointCompensation() + "; artwork-sha256="
-                + p.artworkSha256() + "; engine=" + p.engineVersion();
+                + p.artworkSha256() + "; engine=" + p.engineVersion()
+                + "; reproducible: dated by the artwork's receipt, ids from this line";
+    }
+
+    /**
+     * The file's XMP DocumentID (and the PDF's trailer /ID): a name-based UUID (RFC 4122 version 3) of its format and
+     * its whole provenance line, which names everything its bytes depend on. A random id would make two files of the
+     * same art, tier and stock differ in every order; this one is the same exactly when the files are.
+     */
+    static UUID documentId(PrintFileFormat format, String description) {
+        return UUID.nameUUIDFromBytes((format.wireName() + "\n" + description)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static Path part(Path out) {

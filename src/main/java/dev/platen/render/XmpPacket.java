@@ -78,6 +78,10 @@ final class XmpPacket {
         attribute(x, "platen:CanvasPixels", canvas.widthPx() + "x" + canvas.heightPx());
         attribute(x, "platen:BleedInches", Double.toString(bleedInches));
         attribute(x, "platen:EngineVersion", p.engineVersion());
+        // The same art, tier and stock give the same bytes: the dates are the art's receipt, the ids derived from
+        // the provenance above (PrintFileWriter.documentId)
+        attribute(x, "platen:Reproducible", "True");
+        attribute(x, "platen:DatedBy", "ArtworkReceived");
         x.setLength(x.length() - 1);
         x.append(">\n");
         x.append("   <dc:format>").append(pdfx ? "application/pdf" : "image/tiff").append("</dc:format>\n");

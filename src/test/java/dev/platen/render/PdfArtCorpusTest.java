@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -70,7 +69,7 @@ class PdfArtCorpusTest {
                 PdfArtPrint.Job job = new PdfArtPrint.Job(page, area, 0, DPI, stock,
                         OutputCondition.forStock(stock, press.bytes()),
                         java.util.Set.of(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF), TestJobs.provenance());
-                result = PdfArtPrint.write(job, press, cache, pdf, tiff, Instant.parse("2025-01-02T03:04:05Z"));
+                result = PdfArtPrint.write(job, press, cache, pdf, tiff);
             }
             List<String> codes = result.findings().stream().map(Finding::code).toList();
             if (result.rasterised()) {

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -80,7 +79,7 @@ class PdfArtPrintTest {
              TransformCache cache = new TransformCache(8)) {
             PdfArtPrint.Job job = new PdfArtPrint.Job(page, PrintArea.inches(4, 3), 0.125, DPI, stock,
                     OutputCondition.forStock(stock, press.bytes()), formats, TestJobs.provenance());
-            return PdfArtPrint.write(job, press, cache, pdfOut, tiffOut, Instant.parse("2025-01-02T03:04:05Z"));
+            return PdfArtPrint.write(job, press, cache, pdfOut, tiffOut);
         }
     }
 

@@ -77,7 +77,7 @@ public final class PlacementBench {
              ArtSeparation separation = ArtSeparation.of(source, press, coated, cache)) {
             RenderJob job = new RenderJob(source.image(), area, 0, dpi, separation,
                     new OutputCondition("coated-gloss", "Platen coated v1", Files.readAllBytes(profile)), Set.of(format),
-                    new Provenance("bench", "relative-colorimetric", true, "bench", "bench", "bench", "bench"));
+                    new Provenance("bench", java.time.Instant.EPOCH, "relative-colorimetric", true, "bench", "bench", "bench", "bench"));
             PrintFiles files = new PrintFileWriter().write(job, format == PrintFileFormat.PDF_X4 ? out : null,
                     format == PrintFileFormat.TIFF ? out : null);
             return files.widthPx() + "x" + files.heightPx() + " " + files.files().get(0).bytes() + " bytes";

@@ -14,9 +14,6 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.TransformCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,20 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The render capability the render step calls: PDF art as vectors, dated by the injected clock, as poppler reads
+ * The render capability the render step calls: PDF art as vectors, dated by the art's receipt, as poppler reads
  * the files back; a PDF page that cannot be converted in place rasterised with the reason.
  */
 class PlacementPrintTest {
 
     static final Catalog CATALOG = Catalog.load(new CatalogLocations(Path.of("layout-tiers"),
             Path.of("icc-profiles/stocks.yaml")));
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2031-05-06T07:08:09.750Z"), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
 
     @Test
-    void pdfArtIsPrintedAsVectorsAtTheClocksTime() throws Exception {
+    void pdfArtIsPrintedAsVectorsDatedByTheArtsReceipt() throws Exception {
         Path art = dir.resolve("art.pdf");
         VectorArt.write(art);
         Product sticker = CATALOG.product("sticker").orElseThrow();
@@ -47,7 +43,7 @@ class PlacementPrintTest {
         PlacementPrint.Printed printed;
         int[] n = {0};
         try (TransformCache cache = new TransformCache(8)) {
-            printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), cache, CLOCK)
+            printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), cache)
                     .print(art, sticker, tier, stock, TestJobs.provenance(), () -> dir.resolve("out-" + n[0]++));
         }
         assertThat(printed.findings()).extracting(Finding::code)
@@ -57,7 +53,7 @@ class PlacementPrintTest {
         String fonts = PrintTools.run(List.of("pdffonts", pdf.toString()));
         assertThat(fonts).contains("LiberationSans");
         String info = PrintTools.run(List.of("pdfinfo", "-isodates", pdf.toString()));
-        assertThat(info).contains("2031-05-06T07:08:09");
+        assertThat(info).contains("2025-03-01T10:15:30"); // TestJobs.RECEIVED, seconds only
         assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
     }
 }

@@ -12,9 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -46,9 +44,8 @@ class PrintFileWriterTest {
         NaiveCmyk conversion = new NaiveCmyk();
         RenderJob job = RenderJob.forTier(art, POSTER, POSTER_8X10, conversion, TestJobs.stock(),
                 Set.of(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF), TestJobs.provenance());
-        Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:15:30.250Z"), ZoneOffset.UTC);
 
-        PrintFiles files = new PrintFileWriter(clock).write(job, dir.resolve("p.pdf"), dir.resolve("p.tif"));
+        PrintFiles files = new PrintFileWriter().write(job, dir.resolve("p.pdf"), dir.resolve("p.tif"));
 
         // 8.25 x 10.25 in at the tier's 100 DPI.
         assertThat(files.widthPx()).isEqualTo(825);
@@ -73,9 +70,38 @@ class PrintFileWriterTest {
             try (InputStream in = ((PDImageXObject) resources.getXObject(name)).createInputStream()) {
                 assertThat(in.readAllBytes()).isEqualTo(tiffBytes);
             }
+            // dated by the art's receipt (TestJobs.RECEIVED, 10:15:30.250), in whole seconds
             assertThat(pdf.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(Instant.parse("2025-03-01T10:15:30Z"));
         }
+    }
+
+    @Test
+    void theSameArtTierAndStockGiveTheSameBytesAndOtherArtOtherIds() throws Exception {
+        BufferedImage art = TestJobs.quadrants(320, 400);
+        Set<PrintFileFormat> both = Set.of(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF);
+        RenderJob job = RenderJob.forTier(art, POSTER, POSTER_8X10, new NaiveCmyk(), TestJobs.stock(), both,
+                TestJobs.provenance());
+        PrintFiles first = new PrintFileWriter().write(job, dir.resolve("1.pdf"), dir.resolve("1.tif"));
+        Thread.sleep(1100); // a second later, as another order would come: the render time must not show
+        PrintFiles again = new PrintFileWriter().write(job, dir.resolve("2.pdf"), dir.resolve("2.tif"));
+        assertThat(again.files()).extracting(PrintFile::sha256)
+                .containsExactlyElementsOf(first.files().stream().map(PrintFile::sha256).toList());
+
+        Provenance p = TestJobs.provenance();
+        Provenance otherArt = new Provenance("0".repeat(64), p.artworkReceived(), p.renderingIntent(),
+                p.blackPointCompensation(), p.productId(), p.placementId(), p.tierId(), p.engineVersion());
+        PrintFiles other = new PrintFileWriter().write(RenderJob.forTier(art, POSTER, POSTER_8X10, new NaiveCmyk(),
+                TestJobs.stock(), both, otherArt), dir.resolve("3.pdf"), dir.resolve("3.tif"));
+        try (PDDocument a = Loader.loadPDF(dir.resolve("1.pdf").toFile());
+             PDDocument b = Loader.loadPDF(dir.resolve("3.pdf").toFile())) {
+            assertThat(b.getDocument().getDocumentID().toString())
+                    .isNotEqualTo(a.getDocument().getDocumentID().toString());
+        }
+        assertThat(other.files().get(0).sha256()).isNotEqualTo(first.files().get(0).sha256());
+        // the file says how it is reproducible, for whoever finds it on a press queue
+        assertThat(Files.readString(dir.resolve("1.tif"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("platen:Reproducible=\"True\"", "platen:DatedBy=\"ArtworkReceived\"");
     }
 
     @Test

@@ -14,12 +14,14 @@ import java.util.Set;
 final class TestJobs {
 
     static final String ARTWORK_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    /** When the test art was received: the date its print files carry (milliseconds, which the files drop). */
+    static final java.time.Instant RECEIVED = java.time.Instant.parse("2025-03-01T10:15:30.250Z");
 
     private TestJobs() {
     }
 
     static Provenance provenance() {
-        return new Provenance(ARTWORK_SHA, "relative-colorimetric", true, "poster", "face", "poster-12x16",
+        return new Provenance(ARTWORK_SHA, RECEIVED, "relative-colorimetric", true, "poster", "face", "poster-12x16",
                 "0.1.0-test");
     }
 
