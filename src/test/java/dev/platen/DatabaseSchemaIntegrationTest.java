@@ -43,7 +43,11 @@ class DatabaseSchemaIntegrationTest {
         List<String> applied = jdbc.sql("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null")
                 .query(String.class).list().stream().sorted().toList();
         assertThat(applied).isNotEmpty().containsExactlyInAnyOrderElementsOf(versions);
-        assertThat(jdbc.sql("select count(*) from ACT_RU_JOB").query(Long.class).single()).isNotNegative();
+        // Camunda's schema is there at the engine's own version (it refuses to start on another one)
+        // (ACT_GE_SCHEMA_LOG: a row per creation or update; schema.version in ACT_GE_PROPERTY still says "fox")
+        assertThat(jdbc.sql("select VERSION_ from ACT_GE_SCHEMA_LOG order by TIMESTAMP_ desc").query(String.class)
+                .list()).first().isEqualTo(org.camunda.bpm.engine.ProcessEngine.class.getPackage()
+                        .getImplementationVersion());
         assertThat(jdbc.sql("select count(*) from ACT_RE_PROCDEF").query(Long.class).single()).isPositive();
     }
 }
