@@ -4,6 +4,7 @@ import dev.platen.orders.InvalidDecision;
 import dev.platen.orders.OperatorDecision;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -23,19 +24,33 @@ public class OperatorTasks {
     private static final String[] TASKS = {PlacementVariables.RESOLVE_TASK, PlacementVariables.REVIEW_TASK};
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final IdentityService identity;
 
-    OperatorTasks(TaskService tasks, IdentityService identity) {
+    OperatorTasks(TaskService tasks, RuntimeService runtime, IdentityService identity) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.identity = identity;
     }
 
-    /** The open operator tasks, most urgent first: escalated before others, then the earliest due. */
+    /**
+     * The open operator tasks, most urgent first: escalated before others, then the earliest due. Two queries
+     * whatever the queue's length: the tasks, then their placement ids (kept on each task by
+     * {@link OperatorTaskForm}).
+     */
     public java.util.List<WaitingTask> waitingTasks() {
-        return tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).orderByTaskPriority().desc()
-                .orderByDueDate().asc().list().stream()
+        java.util.List<Task> open = tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).orderByTaskPriority().desc()
+                .orderByDueDate().asc().list();
+        if (open.isEmpty()) {
+            return java.util.List.of();
+        }
+        Map<String, String> placementOf = new HashMap<>();
+        runtime.createVariableInstanceQuery().variableName(PlacementVariables.PLACEMENT_ID)
+                .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new)).disableCustomObjectDeserialization()
+                .list().forEach(v -> placementOf.put(v.getTaskId(), (String) v.getValue()));
+        return open.stream()
                 // the activity's own name: the task's carries the order and placement, which the queue has in columns
-                .map(t -> new WaitingTask((String) tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID),
+                .map(t -> new WaitingTask(placementOf.get(t.getId()),
                         PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey()) ? "Review proof" : "Resolve placement",
                         t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
                 .filter(w -> w.placementId() != null)
@@ -86,13 +101,31 @@ public class OperatorTasks {
         }
     }
 
-    /**
-     * placementId is the multi-instance element variable, local to the placement's sub-process scope, which a
-     * process-variable query does not see; the task resolves it through its scope chain.
-     */
+    /** One query: each operator task carries its placement's id as a task variable ({@link OperatorTaskForm}). */
     private Optional<Task> task(String placementId) {
-        return tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).list().stream()
-                .filter(t -> placementId.equals(tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID)))
-                .findFirst();
+        return tasks.createTaskQuery().taskDefinitionKeyIn(TASKS)
+                .taskVariableValueEquals(PlacementVariables.PLACEMENT_ID, placementId).list().stream().findFirst();
+    }
+
+    /**
+     * Tasks opened before operator tasks carried their placement's id (an engine upgraded with tasks open) get it
+     * once at start, so that the one-query lookups above find them. Harmless to run on every node of a cluster.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void tagTasksOpenedBefore() {
+        String[] open = tasks.createTaskQuery().taskDefinitionKeyIn(TASKS).list().stream().map(Task::getId)
+                .toArray(String[]::new);
+        if (open.length == 0) {
+            return;
+        }
+        java.util.Set<String> tagged = new java.util.HashSet<>();
+        runtime.createVariableInstanceQuery().variableName(PlacementVariables.PLACEMENT_ID).taskIdIn(open).list()
+                .forEach(v -> tagged.add(v.getTaskId()));
+        for (String id : open) {
+            Object placementId = tagged.contains(id) ? null : tasks.getVariable(id, PlacementVariables.PLACEMENT_ID);
+            if (placementId != null) {
+                tasks.setVariableLocal(id, PlacementVariables.PLACEMENT_ID, placementId);
+            }
+        }
     }
 }

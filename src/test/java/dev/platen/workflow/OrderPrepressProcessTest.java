@@ -57,6 +57,8 @@ class OrderPrepressProcessTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    OperatorTasks operatorTasks;
+    @Autowired
     dev.platen.storage.ObjectStore store;
     @Autowired
     ObjectMapper json;
@@ -350,6 +352,13 @@ class OrderPrepressProcessTest {
         assertThat(process).isWaitingAt("ResolvePlacement");
         Task resolve = task(process);
         assertThat(resolve).hasCandidateGroup("prepress");
+        // the review pages find a placement's task by its id in one task query, not by reading every open task
+        String frontId = order.path("placements").get(0).path("id").asText();
+        assertThat(engine.getTaskService().createTaskQuery()
+                .taskVariableValueEquals(PlacementVariables.PLACEMENT_ID, frontId).list())
+                .extracting(Task::getId).containsExactly(resolve.getId());
+        assertThat(operatorTasks.waitingFor(frontId)).isEqualTo(OperatorTasks.Waiting.RESOLVE);
+        assertThat(operatorTasks.waitingTasks()).extracting(WaitingTask::placementId).contains(frontId);
         JsonNode waiting = getOrder(order);
         assertThat(waiting.path("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(waiting.path("placements").get(0).path("reasons").toString()).contains("NO_TIER_FITS");
