@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -40,34 +39,20 @@ class CheckOperatorDecisionListener implements TaskListener {
         } catch (InvalidDecision e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
-        DelegateExecution scope = placementScope(task.getExecution());
-        scope.setVariableLocal(PlacementVariables.OPERATOR_DECISION, decision.kind().name());
-        scope.setVariableLocal(PlacementVariables.OPERATOR_TIER, decision.tier());
-        scope.setVariableLocal(PlacementVariables.OPERATOR_NOTE, decision.note());
-        scope.setVariableLocal(PlacementVariables.OPERATOR, decision.operator());
-        scope.setVariableLocal(PlacementVariables.OPERATOR_PROOF, decision.proofSha256());
-        scope.setVariableLocal(PlacementVariables.OPERATOR_BELOW_MINIMUM, decision.belowMinimumConfirmed());
-        scope.removeVariable(PlacementVariables.FORM_DECISION);
-        scope.removeVariable(PlacementVariables.FORM_TIER);
-        scope.removeVariable(PlacementVariables.FORM_NOTE);
-        scope.removeVariable(PlacementVariables.FORM_PROOF);
-        scope.removeVariable(PlacementVariables.FORM_BELOW_MINIMUM);
-    }
-
-    /**
-     * The placement's own sub-process scope, where placementId lives. The task's execution is that scope only
-     * while the task is not a scope itself; a boundary event (the overdue timer) gives the task its own child
-     * execution, which ends with the task and would take the decision with it.
-     */
-    private static DelegateExecution placementScope(DelegateExecution execution) {
-        ExecutionEntity scope = (ExecutionEntity) execution;
-        while (scope != null && !scope.hasVariableLocal(PlacementVariables.PLACEMENT_ID)) {
-            scope = scope.getParent();
-        }
-        if (scope == null) {
-            throw new IllegalStateException("no placement scope above execution " + execution.getId());
-        }
-        return scope;
+        // setVariable climbs to the scope that declares the variable: the placement's instance of "Prepare
+        // placement" (its input parameters), past the task's own execution, which ends with the task
+        DelegateExecution execution = task.getExecution();
+        execution.setVariable(PlacementVariables.OPERATOR_DECISION, decision.kind().name());
+        execution.setVariable(PlacementVariables.OPERATOR_TIER, decision.tier());
+        execution.setVariable(PlacementVariables.OPERATOR_NOTE, decision.note());
+        execution.setVariable(PlacementVariables.OPERATOR, decision.operator());
+        execution.setVariable(PlacementVariables.OPERATOR_PROOF, decision.proofSha256());
+        execution.setVariable(PlacementVariables.OPERATOR_BELOW_MINIMUM, decision.belowMinimumConfirmed());
+        execution.removeVariable(PlacementVariables.FORM_DECISION);
+        execution.removeVariable(PlacementVariables.FORM_TIER);
+        execution.removeVariable(PlacementVariables.FORM_NOTE);
+        execution.removeVariable(PlacementVariables.FORM_PROOF);
+        execution.removeVariable(PlacementVariables.FORM_BELOW_MINIMUM);
     }
 
     private static OperatorDecision.Kind kind(Object value) {

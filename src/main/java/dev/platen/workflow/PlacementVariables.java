@@ -21,7 +21,7 @@ final class PlacementVariables {
     /** The tiers the operator can choose from, with their DPI: the Tasklist form's list (task-local, JSON). */
     static final String TIER_CHOICES = "tierChoices";
 
-    /** The checked decision, kept local to the placement's scope. */
+    /** The checked decision, local to the placement: declared by "Prepare placement"'s input parameters. */
     static final String OPERATOR_DECISION = "operatorDecision";
     static final String OPERATOR_TIER = "operatorTier";
     static final String OPERATOR_NOTE = "operatorNote";
