@@ -9,9 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import dev.platen.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +21,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -105,9 +103,9 @@ class ApiSecurity {
                                 .authenticated("signed link", null, AuthorityUtils.createAuthorityList(LINK_ROLE)));
                         chain.doFilter(request, response);
                     }
-                    case EXPIRED -> refuse(json, request, response, HttpStatus.FORBIDDEN, "LINK_EXPIRED",
+                    case EXPIRED -> ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN, "LINK_EXPIRED",
                             "This link to a proof image has expired; ask for a new one.");
-                    case ALTERED -> refuse(json, request, response, HttpStatus.FORBIDDEN, "LINK_INVALID",
+                    case ALTERED -> ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN, "LINK_INVALID",
                             "This link to a proof image was not signed by this engine, or was changed.");
                 }
                 return;
@@ -155,7 +153,7 @@ class ApiSecurity {
         private void refuse(HttpServletRequest request, HttpServletResponse response, String code, String detail)
                 throws IOException {
             response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-            ApiSecurity.refuse(json, request, response, HttpStatus.UNAUTHORIZED, code, detail);
+            ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, code, detail);
         }
 
         private static byte[] sha256(String text) {
@@ -167,15 +165,4 @@ class ApiSecurity {
         }
     }
 
-    /** A refusal before any controller runs, as every API error is: problem+json with a stable code. */
-    static void refuse(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                       String code, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:platen:problem:" + code));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
 }

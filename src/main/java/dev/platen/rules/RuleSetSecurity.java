@@ -1,20 +1,15 @@
 package dev.platen.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import dev.platen.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.io.IOException;
-import java.net.URI;
 
 /**
  * The rule-set admin API and page need the {@code RULES} role (an operator account given it in
@@ -34,10 +29,10 @@ class RuleSetSecurity {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"platen rule sets\"");
-                    refuse(json, request, response, HttpStatus.UNAUTHORIZED, "CREDENTIALS_REQUIRED",
+                    ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, "CREDENTIALS_REQUIRED",
                             "Sign in with HTTP Basic as an operator who has the " + ROLE + " role.");
                 }))
-                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) -> refuse(json, request,
+                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) -> ProblemResponses.write(json, request,
                         response, HttpStatus.FORBIDDEN, "RULES_ROLE_REQUIRED",
                         "Rule sets are changed by operators with the " + ROLE + " role.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -56,15 +51,4 @@ class RuleSetSecurity {
         return http.build();
     }
 
-    /** The API's refusals as every API error is: problem+json with a stable code. */
-    private static void refuse(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                               HttpStatus status, String code, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:platen:problem:" + code));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
 }

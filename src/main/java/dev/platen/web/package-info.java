@@ -1,0 +1,5 @@
+/**
+ * The engine's HTTP edge that every module shares: problem responses, the sign-in throttle, and the protection of the
+ * engine room (Camunda's REST API and Actuator).
+ */
+package dev.platen.web;

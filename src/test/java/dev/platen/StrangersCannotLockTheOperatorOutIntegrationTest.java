@@ -1,0 +1,174 @@
+package dev.platen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine room as a stranger on the network finds it: Actuator's figures and Camunda's REST API ask for an
+ * operator, and a stranger who guesses passwords is slowed down by address (429 with Retry-After) while the operator,
+ * signing in from their own address, gets in, on the REST API and on Camunda's web apps alike. Before, ten wrong
+ * passwords on the web apps' login locked the demo operator for good, across restarts.
+ *
+ * <p>The stranger's requests leave from other loopback addresses (127.0.0.2, 127.0.0.3: a socket bound to them
+ * reaches the engine on 127.0.0.1), so the engine sees three clients, as it would on a network.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
+})
+class StrangersCannotLockTheOperatorOutIntegrationTest {
+
+    private static final String OPERATOR = basic("demo", "demo");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void theFiguresAndTheEngineApiAskForAnOperatorAndOnlyHealthIsOpen() throws Exception {
+        Answer metrics = get("127.0.0.1", "/actuator/metrics", null);
+        assertThat(metrics.status()).isEqualTo(401);
+        assertThat(json.readTree(metrics.body()).path("code").asText()).isEqualTo("CREDENTIALS_REQUIRED");
+        assertThat(get("127.0.0.1", "/actuator/metrics", OPERATOR).status()).isEqualTo(200);
+        assertThat(get("127.0.0.1", "/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(get("127.0.0.1", "/engine-rest/task", null).status()).isEqualTo(401);
+        assertThat(get("127.0.0.1", "/engine-rest/task", OPERATOR).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGuesserOnTheEngineApiIsSlowedDownAndTheOperatorStillGetsIn() throws Exception {
+        String wrong = basic("demo", "not-the-password");
+        for (int i = 0; i < 11; i++) {
+            assertThat(get("127.0.0.2", "/engine-rest/task", wrong).status()).as("guess %d", i + 1).isEqualTo(401);
+        }
+        Answer throttled = get("127.0.0.2", "/engine-rest/task", wrong);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(throttled.header("retry-after"))).isBetween(1, 2);
+        JsonNode problem = json.readTree(throttled.body());
+        assertThat(problem.path("code").asText()).isEqualTo("TOO_MANY_SIGN_IN_FAILURES");
+        // the right password from the guesser's address waits too: it cannot be told apart from a lucky guess
+        assertThat(get("127.0.0.2", "/engine-rest/task", OPERATOR).status()).isEqualTo(429);
+
+        assertThat(get("127.0.0.1", "/engine-rest/task", OPERATOR).status()).isEqualTo(200);
+        assertThat(webAppLogin("127.0.0.1", "demo").status()).isEqualTo(200);
+    }
+
+    @Test
+    void guessingOnTheWebAppsLoginNeverLocksTheOperatorsAccount() throws Exception {
+        int refused = 0;
+        int throttled = 0;
+        for (int i = 0; i < 25; i++) {
+            int status = webAppLogin("127.0.0.3", "guess-" + i).status();
+            if (status == 429) {
+                throttled++;
+                Thread.sleep(2_100); // waits out the first delays as a patient guesser would
+            } else {
+                assertThat(status).as("guess %d", i + 1).isEqualTo(401);
+                refused++;
+            }
+        }
+        assertThat(refused).isGreaterThan(10); // well past Camunda's ten-failure lock
+        assertThat(throttled).isPositive();
+        // the operator's account is not locked: the right password works on the web apps and the REST API
+        assertThat(webAppLogin("127.0.0.1", "demo").status()).isEqualTo(200);
+        assertThat(get("127.0.0.1", "/engine-rest/task", OPERATOR).status()).isEqualTo(200);
+    }
+
+    /**
+     * Tasklist's sign-in as a browser makes it: the page first, for the session and its CSRF token (Camunda's web
+     * apps refuse a POST without them), then the form.
+     */
+    private Answer webAppLogin(String from, String password) throws IOException {
+        Answer page = get(from, "/camunda/app/tasklist/default/", null);
+        StringBuilder cookies = new StringBuilder();
+        String token = null;
+        for (String line : page.headers().split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("set-cookie:")) {
+                String cookie = line.substring("set-cookie:".length()).trim().split(";", 2)[0];
+                cookies.append(cookies.length() == 0 ? "" : "; ").append(cookie);
+                if (cookie.startsWith("XSRF-TOKEN=")) {
+                    token = cookie.substring("XSRF-TOKEN=".length());
+                }
+            }
+        }
+        byte[] form = ("username=demo&password=" + password).getBytes(StandardCharsets.UTF_8);
+        return send(from, "POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\n"
+                + "Cookie: " + cookies + "\r\nX-XSRF-TOKEN: " + token + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n", form);
+    }
+
+    private Answer get(String from, String path, String authorization) throws IOException {
+        return send(from, "GET " + path + " HTTP/1.1\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n"), new byte[0]);
+    }
+
+    /** One HTTP/1.1 request from a socket bound to {@code from}, read to the end (Connection: close). */
+    private Answer send(String from, String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "Host: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            String headers = split < 0 ? text : text.substring(0, split);
+            String rest = split < 0 ? "" : text.substring(split + 4);
+            // a chunked body (Tomcat's default for JSON of unknown length): join the chunks
+            if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                while (at < rest.length()) {
+                    int eol = rest.indexOf("\r\n", at);
+                    int size = Integer.parseInt(rest.substring(at, eol).trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    joined.append(rest, eol + 2, eol + 2 + size);
+                    at = eol + 2 + size + 2;
+                }
+                rest = joined.toString();
+            }
+            return new Answer(Integer.parseInt(headers.substring(9, 12)), headers, rest);
+        }
+    }
+
+    record Answer(int status, String headers, String body) {
+        String header(String name) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
