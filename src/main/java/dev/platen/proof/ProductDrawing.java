@@ -179,7 +179,7 @@ final class ProductDrawing {
             }
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(EDGE);
-            label(g, caption, width - 12, 16);
+            label(g, caption, width - 12, 22);
             label(g, String.format(Locale.ROOT, "%s, %s; %d px = 1 in", tier.name(), tier.printArea(), ppi),
                     width - 12, height - 8);
             return new Mockup(image, area, ppi);
@@ -190,10 +190,12 @@ final class ProductDrawing {
 
     /**
      * A caption in the margin, in a smaller size when the drawing is narrow (a 2 in sticker is under 200 px wide);
-     * at the smallest size whatever still does not fit is cut at the edge.
+     * at the smallest size whatever still does not fit is cut at the edge. It starts at 18 px: the review page shows
+     * a shirt's 960 px drawing in about 940 CSS px at a laptop's width, and its captions must read at 14 px or more
+     * there; the 1 in margin at {@link Mockup#PIXELS_PER_INCH} holds it.
      */
     private static void label(Graphics2D g, String text, int maxWidth, int baseline) {
-        int size = 13;
+        int size = 18;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
         while (size > 8 && g.getFontMetrics().stringWidth(text) > maxWidth) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, --size));
