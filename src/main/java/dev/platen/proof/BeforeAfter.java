@@ -46,15 +46,33 @@ final class BeforeAfter {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, font));
-            int baseline = band - (band - font) / 2 - font / 5;
             g.setClip(0, 0, GAP + w, band);
-            g.drawString(artLabel, GAP, baseline);
+            label(g, artLabel, GAP, w);
             g.setClip(GAP + w, 0, GAP + w, band);
-            g.drawString(proofLabel, 2 * GAP + w, baseline);
+            label(g, proofLabel, 2 * GAP + w, w);
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * A label on up to two lines, broken between words: at a size the page can show, "Proof on White cotton, direct
+     * to garment, paper white simulated" is wider than a half. What does not fit on two lines is cut at the edge.
+     */
+    private static void label(Graphics2D g, String text, int x, int width) {
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        String first = text;
+        String rest = "";
+        while (metrics.stringWidth(first) > width && first.lastIndexOf(' ') > 0) {
+            rest = first.substring(first.lastIndexOf(' ') + 1) + (rest.isEmpty() ? "" : " " + rest);
+            first = first.substring(0, first.lastIndexOf(' '));
+        }
+        int lineHeight = metrics.getHeight();
+        g.drawString(first, x, 4 + metrics.getAscent());
+        if (!rest.isEmpty()) {
+            g.drawString(rest, x, 4 + metrics.getAscent() + lineHeight);
+        }
     }
 
     /** The labels' font size for halves {@code halfWidth} px wide. */
@@ -62,8 +80,8 @@ final class BeforeAfter {
         return Math.max(LABEL_SMALLEST, (int) Math.round(halfWidth * LABEL_PER_WIDTH));
     }
 
-    /** The band above the halves that holds the labels: the font and half as much again. */
+    /** The band above the halves that holds the labels: two lines of the font, with room between and round them. */
     static int labelBand(int halfWidth) {
-        return labelSize(halfWidth) * 3 / 2 + 8;
+        return labelSize(halfWidth) * 5 / 2 + 12;
     }
 }
