@@ -249,6 +249,9 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         assertThat(browser.findElement(By.id("shortcuts")).getText()).contains("Approve for print", "Next in the queue");
         pressOnPage(Keys.ESCAPE.toString());
         assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isFalse();
+        // "r" goes to the note the shop will read (asking for new art needs one)
+        pressOnPage("r");
+        assertThat(js("return document.activeElement.id;")).isEqualTo("new-art-note");
         new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
         pressOnPage("p");
         assertThat(browser.getCurrentUrl()).isEqualTo(heldPage);
@@ -264,6 +267,16 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         pressOnPage("n");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().equals(heldPage));
         assertThat(browser.getCurrentUrl()).isEqualTo(next);
+
+        // with the box ticked, "p" prints at the tier chosen and goes on, naming the placement
+        browser.get(heldPage);
+        new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
+        browser.findElement(By.id("below-minimum-confirmed")).click();
+        pressOnPage("p");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Printing at left-chest: " + held + " · tshirt / front.");
+        assertThat(waitUntil(heldOrder, o -> o.path("placements").get(0).path("tier").asText().equals("left-chest"))
+                .path("placements").get(0).path("decidedBy").asText()).isEqualTo("demo");
     }
 
     /**

@@ -46,7 +46,7 @@ const calibration = {
 // ---- The loupe: the picture at the size it prints, zoomed and panned -----------------------------------------------
 const loupe = (() => {
   const box = document.getElementById('loupe');
-  if (!box) return { open() {}, zoomBy() {}, printSize() {} };
+  if (!box) return { open() {}, zoomBy() {}, printSize() {}, recalibrated() {} };
   const stages = box.querySelectorAll('.stage');
   const after = document.getElementById('loupe-after');
   const before = document.getElementById('loupe-before');
@@ -63,6 +63,7 @@ const loupe = (() => {
   // zoom 1 is print size; pan is where the picture's top left sits in the loupe, in CSS px
   let zoom = 1, panX = 0, panY = 0, split = 0.5, opened = false, requestedWidth = 0;
   const MIN_ZOOM = 0.05, MAX_ZOOM = 16;
+  status.textContent = calibration.describe();
 
   function widthPx() { return printWidthMm * calibration.pxPerMm() * zoom; }
   function heightPx() { return printHeightMm * calibration.pxPerMm() * zoom; }
@@ -196,7 +197,8 @@ const loupe = (() => {
     open() { if (!opened) { opened = true; printSize(); } else { draw(); } },
     zoomBy(factor) { if (opened) zoomTo(zoom * factor); },
     printSize() { if (opened) printSize(); },
-    redraw() { if (opened) draw(); }
+    // a new calibration changes what 100 % is: said at once, and the picture goes back to print size
+    recalibrated() { status.textContent = calibration.describe(); if (opened) printSize(); }
   };
 })();
 
@@ -249,15 +251,13 @@ const loupe = (() => {
     localStorage.setItem(CALIBRATION_KEY, String(cardWidth / CARD_WIDTH_MM));
     panel.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
-    loupe.printSize();
-    loupe.redraw();
+    loupe.recalibrated();
   });
   document.getElementById('calibration-forget').addEventListener('click', () => {
     localStorage.removeItem(CALIBRATION_KEY);
     cardWidth = CSS_PX_PER_MM * CARD_WIDTH_MM;
     show();
-    loupe.printSize();
-    loupe.redraw();
+    loupe.recalibrated();
   });
 })();
 
