@@ -163,8 +163,8 @@ class ReviewController {
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty(); // no picture to show: the page has no loupe, the findings say why
         }
-        if (head.length < 24) {
-            return java.util.Optional.empty();
+        if (head.length < 24 || !"IHDR".equals(new String(head, 12, 4, java.nio.charset.StandardCharsets.US_ASCII))) {
+            return java.util.Optional.empty(); // not a PNG as stored: no size to scale by
         }
         java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.wrap(head);
         return java.util.Optional.of(Loupe.of(source, ihdr.getInt(16), ihdr.getInt(20), tier));
