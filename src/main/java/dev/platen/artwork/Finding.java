@@ -3,10 +3,59 @@ package dev.platen.artwork;
 /**
  * Something worth telling about a piece of artwork, with a stable code a client can switch on.
  *
- * @param code    stable, upper-case code, e.g. {@code PDF_EXTRA_PAGES_IGNORED}
- * @param message one sentence for a person
+ * @param code     stable, upper-case code, e.g. {@code PDF_EXTRA_PAGES_IGNORED}
+ * @param message  one sentence for a person (a quality check's starts with its severity, as clients have read it)
+ * @param severity how much attention it needs; when not given, the one the message starts with, else a note
+ * @param box      where on the art it is, when the check knows (the content box of {@code EMPTY_MARGINS}); null
+ *                 otherwise. Findings stored before severities were kept read back with the message's severity.
  */
-public record Finding(String code, String message) {
+public record Finding(String code, String message, Severity severity, Box box) {
+
+    /** In the order an operator reads them: PROBLEM first. Same names as the quality checks' severities. */
+    public enum Severity {
+        /** Worth knowing; prints as the customer expects. */
+        INFO,
+        /** Prints, but probably not as the customer expects. */
+        WARNING,
+        /** Prints visibly badly. */
+        PROBLEM
+    }
+
+    /**
+     * A rectangle on the art as shares of its width and height, origin top left: the same on the art, its preview
+     * and its proof, whatever each one's pixel size.
+     */
+    public record Box(double x, double y, double width, double height) {
+
+        public Box {
+            if (!(x >= 0 && y >= 0 && width > 0 && height > 0 && x + width <= 1 + 1e-9 && y + height <= 1 + 1e-9)) {
+                throw new IllegalArgumentException("not a box on the art: " + x + "," + y + " " + width + "x" + height);
+            }
+        }
+
+        /** A box of {@code w} x {@code h} px at ({@code px}, {@code py}) on art {@code artWidth} x {@code artHeight} px. */
+        public static Box ofPixels(int px, int py, int w, int h, int artWidth, int artHeight) {
+            return new Box((double) px / artWidth, (double) py / artHeight, (double) w / artWidth,
+                    (double) h / artHeight);
+        }
+    }
+
+    public Finding {
+        if (severity == null) {
+            severity = message == null ? Severity.INFO : java.util.Arrays.stream(Severity.values())
+                    .filter(s -> message.startsWith(s.name() + ":")).findFirst().orElse(Severity.INFO);
+        }
+    }
+
+    public Finding(String code, String message) {
+        this(code, message, null, null);
+    }
+
+    /** The message without the severity it starts with, for a page that shows the severity on its own. */
+    public String sentence() {
+        String prefix = severity.name() + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
 
     /**
      * The image data stops before its end but the decoder still made a picture of the whole size, filling the rest

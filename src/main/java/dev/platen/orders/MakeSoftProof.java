@@ -77,15 +77,19 @@ public class MakeSoftProof implements SampleProofs {
                     art.job().product(), art.tier(), LONG_EDGE, transforms));
             ColourReport report = sheet.report();
             // The pixel checks judge by eye: CMYK art is shown to them through its own profile by LittleCMS.
-            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(source.onScreen(), art.tier(),
+            BufferedImage judged = source.onScreen();
+            List<QualityFinding> quality = new ArrayList<>(QualityChecks.inspect(judged, art.tier(),
                     pixels.source(), rules.thresholds()));
             quality.addAll(QualityChecks.fromDecoding(pixels.findings()));
             quality.addAll(QualityChecks.fromColour(source.findings(), art.header().iccProfileDescription(),
                     rules.thresholds()));
             Optional<QualityFinding> belowFloor = new QualityFloor(rules.ssimFloor()).check(report.ssim());
             belowFloor.ifPresent(quality::add);
+            // The severity stays at the head of the message too: API clients have read it there.
             book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
-                    q.severity() + ": " + q.message())).toList());
+                    q.severity() + ": " + q.message(), Finding.Severity.valueOf(q.severity().name()),
+                    q.trim().map(t -> Finding.Box.ofPixels(t.x(), t.y(), t.width(), t.height(), judged.getWidth(),
+                            judged.getHeight())).orElse(null))).toList());
             Optional<WorstFinding> worst = QualityChecks.worst(quality)
                     .map(q -> new WorstFinding(q.severity().name(), q.code()));
             book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),

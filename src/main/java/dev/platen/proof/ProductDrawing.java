@@ -179,9 +179,10 @@ final class ProductDrawing {
             }
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(EDGE);
-            label(g, caption, width - 12, 16);
+            int size = captionSize(width);
+            label(g, caption, width - 12, size + 4, size);
             label(g, String.format(Locale.ROOT, "%s, %s; %d px = 1 in", tier.name(), tier.printArea(), ppi),
-                    width - 12, height - 8);
+                    width - 12, height - 8, size);
             return new Mockup(image, area, ppi);
         } finally {
             g.dispose();
@@ -189,11 +190,20 @@ final class ProductDrawing {
     }
 
     /**
+     * The captions' size for a drawing {@code width} px wide: 1/48 of it, at least 15 px. The review page shows a
+     * shirt's 1520 px drawing in about 870 CSS px at a laptop's width, so its captions come out at 18 px there (a
+     * fixed 13 px came out at 7); a mug's or a sticker's narrow drawing is shown about as it is, at 15 px. Either fits
+     * the drawing's 1 in margin at {@link Mockup#PIXELS_PER_INCH}.
+     */
+    static int captionSize(int width) {
+        return Math.max(15, Math.round(width / 48f));
+    }
+
+    /**
      * A caption in the margin, in a smaller size when the drawing is narrow (a 2 in sticker is under 200 px wide);
      * at the smallest size whatever still does not fit is cut at the edge.
      */
-    private static void label(Graphics2D g, String text, int maxWidth, int baseline) {
-        int size = 13;
+    private static void label(Graphics2D g, String text, int maxWidth, int baseline, int size) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
         while (size > 8 && g.getFontMetrics().stringWidth(text) > maxWidth) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, --size));

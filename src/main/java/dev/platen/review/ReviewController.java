@@ -12,6 +12,7 @@ import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.preflight.EffectiveDpi;
 import dev.platen.rules.RuleSets;
+import dev.platen.storage.ObjectStore;
 import dev.platen.workflow.OperatorTasks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -45,14 +46,16 @@ class ReviewController {
     private final ArtworkRecords artworks;
     private final ArtPreviews previews;
     private final OperatorTasks tasks;
+    private final ObjectStore store;
 
     ReviewController(OrderBook orders, RuleSets ruleSets, ArtworkRecords artworks, ArtPreviews previews,
-                     OperatorTasks tasks) {
+                     OperatorTasks tasks, ObjectStore store) {
         this.orders = orders;
         this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.previews = previews;
         this.tasks = tasks;
+        this.store = store;
     }
 
     /** Who is signed in, for the page header. */
@@ -113,14 +116,99 @@ class ReviewController {
         model.addAttribute("header", header);
         model.addAttribute("tiers", tiers);
         // "Print at" starts on the tier chosen, else the largest the art reaches the minimum of, else on nothing
-        model.addAttribute("preselected", tiers.stream().filter(TierRow::chosen).findFirst()
-                .or(() -> tiers.stream().filter(TierRow::passes).findFirst()).map(TierRow::id).orElse(""));
+        String preselected = tiers.stream().filter(TierRow::chosen).findFirst()
+                .or(() -> tiers.stream().filter(TierRow::passes).findFirst()).map(TierRow::id).orElse("");
+        model.addAttribute("preselected", preselected);
         OperatorTasks.Waiting waiting = tasks.waitingFor(id);
         model.addAttribute("waiting", waiting != OperatorTasks.Waiting.NOTHING);
         model.addAttribute("reviewingProof", waiting == OperatorTasks.Waiting.REVIEW_PROOF);
         model.addAttribute("history", orders.history(id));
         model.addAttribute("ruleSet", ruleSets.number(p.ruleSet()));
+        model.addAttribute("findings", p.findings().stream()
+                .sorted(java.util.Comparator.comparing(dev.platen.artwork.Finding::severity).reversed())
+                .map(FindingRow::of).toList());
+        // at print size the tier matters: the one it prints at, else the one "Print at" offers, else the one asked for
+        String loupeTier = p.chosenTier() != null ? p.chosenTier() : !preselected.isEmpty() ? preselected
+                : p.requestedTier();
+        model.addAttribute("loupe", catalogPlacement.tier(loupeTier).flatMap(t -> loupe(p, t)).orElse(null));
+        // "Next" is the one after this in the queue's order, round to the first; the queue itself when none else waits
+        List<String> queue = tasks.waitingTasks().stream().map(dev.platen.workflow.WaitingTask::placementId).toList();
+        int here = queue.indexOf(id);
+        model.addAttribute("next", java.util.stream.IntStream.range(1, queue.size() + 1)
+                .mapToObj(k -> queue.get((here + k) % queue.size())).filter(other -> !other.equals(id))
+                .findFirst().orElse(null));
         return "review/placement";
+    }
+
+    /**
+     * What the loupe shows and how big it prints: the soft proof when there is one (made at the placement's tier),
+     * else the art's preview; its pixel size read from the PNG's header (the first 24 bytes: signature, then IHDR's
+     * width and height, PNG specification 11.2.2), so the page can ask for no more pixels than exist.
+     */
+    private java.util.Optional<Loupe> loupe(OrderPlacement p, dev.platen.catalog.LayoutTier tier) {
+        byte[] head;
+        String source;
+        try {
+            if (p.softProof() != null) {
+                try (java.io.InputStream in = store.open(p.softProof().proofSha256(), 0, 24)) {
+                    head = in.readNBytes(24);
+                }
+                source = "proof";
+            } else {
+                try (java.io.InputStream in = Files.newInputStream(previews.png(p.artworkId()))) {
+                    head = in.readNBytes(24);
+                }
+                source = "art";
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty(); // no picture to show: the page has no loupe, the findings say why
+        }
+        if (head.length < 24 || !"IHDR".equals(new String(head, 12, 4, java.nio.charset.StandardCharsets.US_ASCII))) {
+            return java.util.Optional.empty(); // not a PNG as stored: no size to scale by
+        }
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.wrap(head);
+        return java.util.Optional.of(Loupe.of(source, ihdr.getInt(16), ihdr.getInt(20), tier));
+    }
+
+    /**
+     * The loupe's picture and the size it prints at: the whole picture is scaled to fit inside the tier's print area
+     * ("contain", as the print files place it), so its printed width and height follow from the tighter side.
+     *
+     * @param source    "proof" (the soft proof, {@code /api/v1/proof-images}) or "art" (the art's preview)
+     * @param widthPx   the picture's own pixels across
+     * @param heightPx  and down
+     * @param widthIn   the printed picture's width in inches
+     * @param heightIn  and height
+     * @param tierName  the tier it prints at, in words
+     * @param printArea the tier's print area as the catalog writes it
+     */
+    record Loupe(String source, int widthPx, int heightPx, double widthIn, double heightIn, String tierName,
+                 String printArea) {
+
+        static Loupe of(String source, int widthPx, int heightPx, dev.platen.catalog.LayoutTier tier) {
+            double areaWidth = tier.printArea().widthInches().doubleValue();
+            double areaHeight = tier.printArea().heightInches().doubleValue();
+            double inchesPerPixel = Math.min(areaWidth / widthPx, areaHeight / heightPx);
+            return new Loupe(source, widthPx, heightPx, widthPx * inchesPerPixel, heightPx * inchesPerPixel,
+                    tier.name(), tier.printArea().toString());
+        }
+    }
+
+    /**
+     * A finding as the page reads it: a sentence, its severity in a word (the colour is only a second cue), and
+     * where on the art it is, when the check knows.
+     */
+    record FindingRow(String code, String severity, String word, String sentence, dev.platen.artwork.Finding.Box box) {
+
+        static FindingRow of(dev.platen.artwork.Finding f) {
+            String word = switch (f.severity()) {
+                case PROBLEM -> "Problem";
+                case WARNING -> "Warning";
+                case INFO -> "Note";
+            };
+            return new FindingRow(f.code(), f.severity().name().toLowerCase(java.util.Locale.ROOT), word,
+                    f.sentence(), f.box());
+        }
     }
 
     /**
@@ -231,8 +319,7 @@ class ReviewController {
     /** The finding an operator should read first: a PROBLEM before a WARNING before anything else. */
     private static String worstFinding(OrderPlacement p) {
         return p.findings().stream()
-                .min(java.util.Comparator.comparingInt((dev.platen.artwork.Finding f) -> f.message().startsWith("PROBLEM") ? 0
-                        : f.message().startsWith("WARNING") ? 1 : 2))
+                .max(java.util.Comparator.comparing(dev.platen.artwork.Finding::severity))
                 .map(dev.platen.artwork.Finding::code).orElse("");
     }
 

@@ -118,4 +118,14 @@ class MockupTest {
         }
         assertThat(inside).isEqualTo(art.width * art.height);
     }
+
+    @Test
+    void theCaptionsReadAtFourteenPixelsOrMoreOnTheReviewPage() {
+        // the review page shows a shirt's 1520 px drawing in about 870 CSS px at a laptop's width; a mug's 580 px
+        // drawing fits its column as it is
+        assertThat(ProductDrawing.captionSize(38 * 40) * 870.0 / (38 * 40)).isGreaterThanOrEqualTo(14);
+        assertThat(ProductDrawing.captionSize(580)).isGreaterThanOrEqualTo(14);
+        // and they fit the drawing's 1 in margin
+        assertThat(ProductDrawing.captionSize(38 * 40)).isLessThan(Mockup.PIXELS_PER_INCH);
+    }
 }

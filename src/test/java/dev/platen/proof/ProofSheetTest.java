@@ -241,13 +241,16 @@ class ProofSheetTest {
         BufferedImage view = sheet.beforeAfter();
         int w = 400;
         assertThat(view.getWidth()).isEqualTo(2 * w + 3 * BeforeAfter.GAP);
-        assertThat(view.getHeight()).isEqualTo(300 + BeforeAfter.LABEL_BAND + BeforeAfter.GAP);
-        int y = BeforeAfter.LABEL_BAND + 150;
+        int band = BeforeAfter.labelBand(w);
+        assertThat(view.getHeight()).isEqualTo(300 + band + BeforeAfter.GAP);
+        int y = band + 150;
         assertThat(rgbAt(view, BeforeAfter.GAP + 200, y)).as("art as supplied").isEqualTo(0x00FF00);
         assertThat(rgbAt(view, 2 * BeforeAfter.GAP + w + 200, y)).as("proof").isEqualTo(rgbAt(sheet.proof(), 200, 150));
-        assertThat(countNot(view, 0x303030, 0, 0, BeforeAfter.GAP + w, BeforeAfter.LABEL_BAND)).as("left label").isPositive();
-        assertThat(countNot(view, 0x303030, BeforeAfter.GAP + w, 0, view.getWidth(), BeforeAfter.LABEL_BAND))
+        assertThat(countNot(view, 0x303030, 0, 0, BeforeAfter.GAP + w, band)).as("left label").isPositive();
+        assertThat(countNot(view, 0x303030, BeforeAfter.GAP + w, 0, view.getWidth(), band))
                 .as("right label").isPositive();
+        // readable on the page: a 1024 px half (two side by side shown in under 1000 CSS px) gets labels over 32 px
+        assertThat(BeforeAfter.labelSize(BeforeAfter.HALF_LONG_EDGE)).isGreaterThanOrEqualTo(32);
 
         byte[] png = ProofSheet.png(sheet.proof());
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
