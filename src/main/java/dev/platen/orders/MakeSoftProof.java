@@ -46,12 +46,13 @@ public class MakeSoftProof implements SampleProofs {
     private final TransformCache transforms;
     private final ArtworkRecords artworks;
     private final DecodedArt decoded;
+    private final StepTimeLimit timeLimit;
 
     /** The proof's long edge: a screen's. */
     private static final int LONG_EDGE = 2048;
 
     MakeSoftProof(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ArtworkReader reader, ObjectStore store,
-                  TransformCache transforms, ArtworkRecords artworks, DecodedArt decoded) {
+                  TransformCache transforms, ArtworkRecords artworks, DecodedArt decoded, StepTimeLimit timeLimit) {
         this.book = book;
         this.ruleSets = ruleSets;
         this.runs = runs;
@@ -60,11 +61,29 @@ public class MakeSoftProof implements SampleProofs {
         this.transforms = transforms;
         this.artworks = artworks;
         this.decoded = decoded;
+        this.timeLimit = timeLimit;
     }
 
     public void proof(String placementId) {
+        StepTimeLimit.Clock clock = timeLimit.start("Make soft proof", placementId);
         long started = System.nanoTime();
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, ruleSets, placementId), artworks);
+        // The file work (decoding on a cache miss, the sheet, the pixel checks, storing the images) runs under the
+        // step's clock, on a thread of its own; the records are written here, inside the engine's transaction.
+        Proofed proofed = clock.run(() -> proofed(art));
+        book.addFindings(placementId, proofed.findings());
+        book.recordSoftProof(placementId, proofed.record(), proofed.worst());
+        runs.proofMeasured(placementId, art.job().ruleSet(), proofed.record().deltaE2000P95(), proofed.belowFloor());
+        runs.stepTook(placementId, art.job().ruleSet(), PlacementRuns.Step.PROOF,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** What a soft proof found and stored, to be recorded against the placement. */
+    private record Proofed(List<Finding> findings, SoftProofRecord record, Optional<WorstFinding> worst,
+                           boolean belowFloor) {
+    }
+
+    private Proofed proofed(PlacementArt art) {
         QualityRules rules = art.job().ruleSet().quality();
         // The pixels the render step printed from, kept on this node (a miss decodes again: another node, a retry
         // after the art was pushed out, or PDF art the render step printed as vectors).
@@ -86,18 +105,16 @@ public class MakeSoftProof implements SampleProofs {
             Optional<QualityFinding> belowFloor = new QualityFloor(rules.ssimFloor()).check(report.ssim());
             belowFloor.ifPresent(quality::add);
             // The severity stays at the head of the message too: API clients have read it there.
-            book.addFindings(placementId, quality.stream().map(q -> new Finding(q.code(),
+            List<Finding> findings = quality.stream().map(q -> new Finding(q.code(),
                     q.severity() + ": " + q.message(), Finding.Severity.valueOf(q.severity().name()),
                     q.trim().map(t -> Finding.Box.ofPixels(t.x(), t.y(), t.width(), t.height(), judged.getWidth(),
-                            judged.getHeight())).orElse(null))).toList());
+                            judged.getHeight())).orElse(null))).toList();
             Optional<WorstFinding> worst = QualityChecks.worst(quality)
                     .map(q -> new WorstFinding(q.severity().name(), q.code()));
-            book.recordSoftProof(placementId, new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
+            SoftProofRecord record = new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
-                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), report.ssim()), worst);
-            runs.proofMeasured(placementId, art.job().ruleSet(), report.deltaE2000P95(), belowFloor.isPresent());
-            runs.stepTook(placementId, art.job().ruleSet(), PlacementRuns.Step.PROOF,
-                    (System.nanoTime() - started) / 1_000_000);
+                    report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), report.ssim());
+            return new Proofed(findings, record, worst, belowFloor.isPresent());
         }
     }
 

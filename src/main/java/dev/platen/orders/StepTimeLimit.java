@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The time one placement step (inspecting, rendering) may take, {@code platen.orders.step-time-limit}. A step past
+ * The time one placement step (inspecting, rendering, proofing) may take, {@code platen.orders.step-time-limit}. A step past
  * it throws {@link StepTimedOut}: the job fails, the engine retries it and then raises an incident, and the
  * placement is marked failed with the message. Only the step's file work runs under the clock, on a thread of
  * its own: the order book's writes stay on the job's thread, inside the engine's transaction.
