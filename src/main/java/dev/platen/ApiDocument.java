@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs} (committed as {@code docs/openapi.json}): what the API is for, its
- * three ways to authorize, and through {@link OperationAnswers} every answer each operation really gives.
- * OpenAPI 3.0 ({@code springdoc.api-docs.version}), which client generators
+ * three ways to authorize, and through {@link OperationAnswers} and {@link RecordSchemas} every answer each
+ * operation really gives, nulls included. OpenAPI 3.0 ({@code springdoc.api-docs.version}), which client generators
  * and validators read best.
  */
 @Configuration(proxyBeanMethods = false)
@@ -78,5 +78,11 @@ class ApiDocument {
     @Bean
     OpenApiCustomizer operationAnswers() {
         return new OperationAnswers();
+    }
+
+    /** A model converter while springdoc reads the records, a customizer once the whole document is known. */
+    @Bean
+    RecordSchemas recordSchemas() {
+        return new RecordSchemas();
     }
 }
