@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -210,7 +211,8 @@ class PrintFilesIntegrationTest {
 
     private Path download(JsonNode printFile, String name) throws Exception {
         // print files answer only to the order system's key (partners have their own API)
-        int anonymous = RestClient.create("http://localhost:" + port).get().uri(printFile.path("href").asText())
+        int anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestInterceptor(new OpenApiConformance()).build().get().uri(printFile.path("href").asText())
                 .exchange((request, answer) -> answer.getStatusCode().value());
         assertThat(anonymous).isEqualTo(401);
         ResponseEntity<byte[]> response = http().get().uri(printFile.path("href").asText()).retrieve().toEntity(byte[].class);

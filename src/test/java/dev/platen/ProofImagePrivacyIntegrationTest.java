@@ -2,6 +2,7 @@ package dev.platen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,8 @@ class ProofImagePrivacyIntegrationTest {
 
     private RestClient open() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .requestInterceptor(new OpenApiConformance()).build();
     }
 
     private String code(ResponseEntity<String> response) throws Exception {
