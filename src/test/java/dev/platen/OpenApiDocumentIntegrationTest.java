@@ -3,6 +3,8 @@ package dev.platen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
@@ -10,6 +12,8 @@ import org.springframework.web.client.RestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,8 @@ class OpenApiDocumentIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    BuildProperties build;
 
     @Test
     void theServedDocumentIsTheCommittedOne() throws Exception {
@@ -47,5 +53,45 @@ class OpenApiDocumentIntegrationTest {
                         + "-Dopenapi.write=true (with -Dcodegen.skip=true if the client generated from the old file no "
                         + "longer compiles), review the diff and commit it")
                 .isEqualTo(committed);
+    }
+
+    /** What an integrator opening Swagger UI needs from the document, whatever else it says. */
+    @Test
+    void theDocumentNamesPlatenItsThreeKeysAndEachOperationsRealAnswers() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(RestClient.create("http://localhost:" + port).get()
+                .uri("/v3/api-docs").retrieve().body(String.class));
+
+        assertThat(api.path("openapi").asText()).startsWith("3.0");
+        assertThat(api.path("info").path("title").asText()).isEqualTo("Platen");
+        assertThat(api.path("info").path("version").asText()).isEqualTo(build.getVersion());
+        JsonNode schemes = api.path("components").path("securitySchemes");
+        assertThat(schemes.path("shopApiKey").path("type").asText()).isEqualTo("apiKey");
+        assertThat(schemes.path("shopApiKey").path("in").asText()).isEqualTo("header");
+        assertThat(schemes.path("shopApiKey").path("name").asText()).isEqualTo("X-Api-Key");
+        assertThat(schemes.path("partnerKey").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.path("rulesOperator").path("scheme").asText()).isEqualTo("basic");
+
+        JsonNode placeOrder = api.path("paths").path("/api/v1/orders").path("post");
+        assertThat(placeOrder.path("security").toString()).isEqualTo("[{\"shopApiKey\":[]}]");
+        assertThat(placeOrder.path("responses").has("201")).as("a new order answers 201").isTrue();
+        assertThat(placeOrder.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
+        assertThat(api.path("paths").path("/api/v1/partner/jobs").path("get").path("security").toString())
+                .isEqualTo("[{\"partnerKey\":[]}]");
+        assertThat(api.path("paths").path("/api/v1/rulesets").path("get").path("security").toString())
+                .isEqualTo("[{\"rulesOperator\":[]}]");
+
+        // every operation but the open catalog documents its refusals as problem+json, none answers only 200
+        List<String> withoutProblems = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            boolean problems = false;
+            for (var answer = op.getValue().path("responses").fields(); answer.hasNext(); ) {
+                var entry = answer.next();
+                problems |= entry.getKey().startsWith("4") && entry.getValue().path("content").has("application/problem+json");
+            }
+            if (!problems && !path.getKey().equals("/api/v1/catalog")) {
+                withoutProblems.add(op.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(withoutProblems).isEmpty();
     }
 }
