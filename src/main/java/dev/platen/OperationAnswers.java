@@ -65,6 +65,22 @@ class OperationAnswers implements OpenApiCustomizer {
                                        {"placement":"back","artwork":"0a6c5e0a8e4e3bc8b0f1c3d8d2f0b1e7c9a4f5e6d7c8b9a0f1e2d3c4b5a69788"}]}]}""")
                 .ok(201, "The order is taken; the body is the order with the verdict per placement.",
                         "Location", "the order's URL", "Idempotent-Replayed", "true when an earlier request with the same key made the order")
+                .answerExample(201, "placed", """
+                        {"id":"1a4c5029-6005-47a3-a297-721e84c446f7","reference":"shop-1001","partner":"acme",
+                         "status":"RECEIVED","dryRun":false,"createdAt":"2026-03-02T09:15:00Z","updatedAt":"2026-03-02T09:15:00Z",
+                         "placements":[
+                          {"id":"7d2f9c1e-0b8a-4e55-9f3b-2c6d1a0e8b47","item":0,"product":"tshirt","placement":"front",
+                           "artwork":"5f9b8094e7580e9c47f15fee7e8a6585da4845064dffffaf49725eba6dc1173f",
+                           "requestedTier":"full-front","tier":"full-front","effectiveDpi":200.0,"downgraded":false,
+                           "reasons":["FITS_REQUESTED_TIER","BELOW_TARGET_DPI"],"status":"RECEIVED","findings":[],
+                           "decidedBy":null,"decisionNote":null,"printFiles":[],"softProof":null,"lane":null,
+                           "laneReason":null,"approval":null,"ruleSet":1},
+                          {"id":"c0e4b7a2-5f61-4d3c-8e9a-1b2f3d4c5e6f","item":0,"product":"tshirt","placement":"back",
+                           "artwork":"0a6c5e0a8e4e3bc8b0f1c3d8d2f0b1e7c9a4f5e6d7c8b9a0f1e2d3c4b5a69788",
+                           "requestedTier":"full-back","tier":"centred-back","effectiveDpi":200.0,"downgraded":true,
+                           "reasons":["LOW_DPI_DOWNGRADED","BELOW_TARGET_DPI"],"status":"RECEIVED","findings":[],
+                           "decidedBy":null,"decisionNote":null,"printFiles":[],"softProof":null,"lane":null,
+                           "laneReason":null,"approval":null,"ruleSet":1}]}""")
                 .ok(200, "`?dryRun=true`: the verdict without an order (`id`, `status` and the times are null).")
                 .problem(400, "MALFORMED_JSON", "the body is not JSON of the order's shape")
                 .problem(415, "UNSUPPORTED_MEDIA_TYPE", "the body is not application/json")
@@ -286,7 +302,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 undocumented.add(method + " " + path);
                 return;
             }
-            Answers a = new Answers(operation, api.getComponents());
+            Answers a = new Answers(path, operation, api.getComponents());
             answers.accept(a);
             authorize(path, method, a);
             operation.setResponses(a.responses());
@@ -338,6 +354,7 @@ class OperationAnswers implements OpenApiCustomizer {
     /** The answers of one operation, built from what springdoc found (the success body's schema) and the table. */
     static final class Answers {
 
+        private final String path;
         private final Operation operation;
         private final io.swagger.v3.oas.models.Components components;
         private final Content body;
@@ -345,7 +362,8 @@ class OperationAnswers implements OpenApiCustomizer {
         private final Map<Integer, Map<String, String>> problems = new TreeMap<>();
         private final Map<Integer, Map<String, Header>> problemHeaders = new TreeMap<>();
 
-        Answers(Operation operation, io.swagger.v3.oas.models.Components components) {
+        Answers(String path, Operation operation, io.swagger.v3.oas.models.Components components) {
+            this.path = path;
             this.operation = operation;
             this.components = components;
             ApiResponse found = operation.getResponses() == null ? null : operation.getResponses().get("200");
@@ -402,6 +420,16 @@ class OperationAnswers implements OpenApiCustomizer {
             return this;
         }
 
+        /** An example of a success answer; the body schema is springdoc's, shared, so the example goes on a copy. */
+        Answers answerExample(int status, String name, String json) {
+            ApiResponse answer = responses.get(Integer.toString(status));
+            Content content = new Content();
+            answer.getContent().forEach((type, media) -> content.addMediaType(type, new MediaType()
+                    .schema(media.getSchema()).examples(new LinkedHashMap<>(Map.of(name, new Example().value(Json.parse(json)))))));
+            answer.setContent(content);
+            return this;
+        }
+
         Answers requestExample(String name, String json) {
             operation.getRequestBody().getContent().get("application/json")
                     .addExamples(name, new Example().value(Json.parse(json)));
@@ -450,7 +478,7 @@ class OperationAnswers implements OpenApiCustomizer {
                     example.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
                     example.put("status", status);
                     example.put("detail", when.substring(0, 1).toUpperCase() + when.substring(1) + ".");
-                    example.put("instance", "/api/v1/...");
+                    example.put("instance", path);
                     example.put("code", code);
                     problem.addExamples(code, new Example().summary(when).value(example));
                 });

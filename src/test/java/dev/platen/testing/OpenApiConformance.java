@@ -80,7 +80,7 @@ public final class OpenApiConformance implements ClientHttpRequestInterceptor {
     }
 
     /** Reading the document takes a moment; every client in the test JVM shares the one reading. */
-    private static OpenApiInteractionValidator validator() {
+    static OpenApiInteractionValidator validator() {
         OpenApiInteractionValidator read = validator;
         if (read == null) {
             synchronized (OpenApiConformance.class) {

@@ -1,5 +1,10 @@
 package dev.platen.testing;
 
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -10,6 +15,9 @@ import org.springframework.mock.http.client.MockClientHttpResponse;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,5 +76,28 @@ class OpenApiConformanceTest {
             response.getHeaders().setContentType(type);
             return response;
         });
+    }
+
+    /** An example in the document that its own schema refuses would teach an integrator the wrong thing. */
+    @Test
+    void everyAnswerExampleInTheDocumentIsOneTheDocumentAllows() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(OpenApiConformance.DOCUMENT.toFile()).path("paths");
+        List<String> checked = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().path("responses").fields().forEachRemaining(answer ->
+                        answer.getValue().path("content").fields().forEachRemaining(media ->
+                                media.getValue().path("examples").fields().forEachRemaining(example -> {
+                                    String concrete = path.getKey().replaceAll("\\{([^}]+)}", "$1");
+                                    ValidationReport report = OpenApiConformance.validator().validateResponse(concrete,
+                                            Request.Method.valueOf(operation.getKey().toUpperCase(Locale.ROOT)),
+                                            new SimpleResponse.Builder(Integer.parseInt(answer.getKey()))
+                                                    .withContentType(media.getKey())
+                                                    .withBody(example.getValue().path("value").toString()).build());
+                                    assertThat(report.hasErrors()).as(operation.getKey() + " " + path.getKey() + " "
+                                            + answer.getKey() + " example " + example.getKey() + ": "
+                                            + report.getMessages()).isFalse();
+                                    checked.add(example.getKey());
+                                })))));
+        assertThat(checked).contains("placed", "UNKNOWN_PRODUCT", "PARTNER_KEY_REQUIRED");
     }
 }
