@@ -93,5 +93,11 @@ class OpenApiDocumentIntegrationTest {
             }
         }));
         assertThat(withoutProblems).isEmpty();
+
+        // Swagger UI and its configuration are open, like the document: Authorize is where the keys go
+        assertThat(RestClient.create("http://localhost:" + port).get().uri("/swagger-ui/index.html")
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        assertThat(RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs/swagger-config")
+                .retrieve().body(String.class)).contains("/v3/api-docs");
     }
 }
