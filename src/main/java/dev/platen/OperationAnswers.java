@@ -1,8 +1,10 @@
 package dev.platen;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -12,10 +14,12 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -304,7 +308,7 @@ class OperationAnswers implements OpenApiCustomizer {
             }
             Answers a = new Answers(path, operation, api.getComponents());
             answers.accept(a);
-            authorize(path, method, a);
+            authorize(path, a);
             operation.setResponses(a.responses());
         }));
         if (!undocumented.isEmpty()) {
@@ -314,7 +318,7 @@ class OperationAnswers implements OpenApiCustomizer {
     }
 
     /** Which key each path takes, and the 401 (and 403) answers that come with it. */
-    private static void authorize(String path, PathItem.HttpMethod method, Answers a) {
+    private static void authorize(String path, Answers a) {
         if (path.startsWith("/api/v1/partner/")) {
             a.security(ApiDocument.PARTNER_KEY)
                     .problem(401, "PARTNER_KEY_REQUIRED", "no Authorization: Bearer <key>")
@@ -356,13 +360,13 @@ class OperationAnswers implements OpenApiCustomizer {
 
         private final String path;
         private final Operation operation;
-        private final io.swagger.v3.oas.models.Components components;
+        private final Components components;
         private final Content body;
         private final Map<String, ApiResponse> responses = new TreeMap<>();
         private final Map<Integer, Map<String, String>> problems = new TreeMap<>();
         private final Map<Integer, Map<String, Header>> problemHeaders = new TreeMap<>();
 
-        Answers(String path, Operation operation, io.swagger.v3.oas.models.Components components) {
+        Answers(String path, Operation operation, Components components) {
             this.path = path;
             this.operation = operation;
             this.components = components;
@@ -415,7 +419,7 @@ class OperationAnswers implements OpenApiCustomizer {
             for (String type : mediaTypes) {
                 content.addMediaType(type, new MediaType().schema(new StringSchema().format("binary")));
             }
-            operation.setRequestBody(new io.swagger.v3.oas.models.parameters.RequestBody().required(true)
+            operation.setRequestBody(new RequestBody().required(true)
                     .description(description).content(content));
             return this;
         }
@@ -425,14 +429,14 @@ class OperationAnswers implements OpenApiCustomizer {
             ApiResponse answer = responses.get(Integer.toString(status));
             Content content = new Content();
             answer.getContent().forEach((type, media) -> content.addMediaType(type, new MediaType()
-                    .schema(media.getSchema()).examples(new LinkedHashMap<>(Map.of(name, new Example().value(Json.parse(json)))))));
+                    .schema(media.getSchema()).examples(new LinkedHashMap<>(Map.of(name, new Example().value(json(json)))))));
             answer.setContent(content);
             return this;
         }
 
         Answers requestExample(String name, String json) {
             operation.getRequestBody().getContent().get("application/json")
-                    .addExamples(name, new Example().value(Json.parse(json)));
+                    .addExamples(name, new Example().value(json(json)));
             return this;
         }
 
@@ -475,7 +479,7 @@ class OperationAnswers implements OpenApiCustomizer {
                     description.append(description.isEmpty() ? "" : "; ").append('`').append(code).append("`: ").append(when);
                     Map<String, Object> example = new LinkedHashMap<>();
                     example.put("type", "urn:platen:problem:" + code);
-                    example.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+                    example.put("title", HttpStatus.valueOf(status).getReasonPhrase());
                     example.put("status", status);
                     example.put("detail", when.substring(0, 1).toUpperCase() + when.substring(1) + ".");
                     example.put("instance", path);
@@ -502,14 +506,12 @@ class OperationAnswers implements OpenApiCustomizer {
         }
     }
 
-    /** Request examples are written as JSON text here, read once into the document's own values. */
-    private static final class Json {
-        static Object parse(String text) {
-            try {
-                return io.swagger.v3.core.util.Json.mapper().readValue(text, Object.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("a request example in the table is not JSON", e);
-            }
+    /** Examples are written as JSON text in the table, read into the document's own values. */
+    private static Object json(String text) {
+        try {
+            return Json.mapper().readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an example in the table is not JSON", e);
         }
     }
 }
