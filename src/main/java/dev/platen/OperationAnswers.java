@@ -163,7 +163,10 @@ class OperationAnswers implements OpenApiCustomizer {
                 .empty(302, "Redirect to a presigned URL of the object store (when platen.storage.s3.presigned-downloads is set).")
                 .empty(304, "Not modified (If-None-Match).")
                 .problem(404, "PRINT_FILE_NOT_FOUND", "no print file with this SHA-256")
-                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the file"));
+                // Spring's own answer to such a range (Content-Range: bytes */length) carries the whole file, not a
+                // problem; documented as it is until the engine answers it as the partner download does
+                .file(416, "The range lies outside the file (`Content-Range: bytes */<length>`); the body is the whole "
+                        + "file.", "application/pdf", "image/tiff"));
         op("GET", "/api/v1/proof-images/{sha256}", ApiDocument.FILES, "downloadProofImage", "Download a soft-proof image (PNG)", a -> a
                 .describe("With the shop key, an operator's session, or a signed link (`expires` and `signature` "
                         + "from `GET .../link`), without any key.")
@@ -171,7 +174,10 @@ class OperationAnswers implements OpenApiCustomizer {
                 .queryParameter("expires", "of a signed link: when it expires (from GET .../link)")
                 .queryParameter("signature", "of a signed link: its signature (from GET .../link)")
                 .file(200, "The PNG.", "image/png")
+                .file(206, "The byte range asked for (without `width`).", "image/png")
                 .empty(304, "Not modified (If-None-Match).")
+                .file(416, "The range lies outside the image (`Content-Range: bytes */<length>`); the body is the "
+                        + "whole image, as for print files.", "image/png")
                 .problem(400, "BAD_PARAMETER", "width outside 16 to 4096")
                 .problem(403, "LINK_INVALID", "the signed link was not issued by this engine, or was changed")
                 .problem(403, "LINK_EXPIRED", "the signed link has expired")
@@ -182,6 +188,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 .ok(200, "The link and when it expires.")
                 .problem(400, "BAD_PARAMETER", "validFor is not an ISO-8601 duration")
                 .problem(403, "LINK_CANNOT_SIGN", "a signed link cannot mint another")
+                .problem(403, "LINK_INVALID", "a signed link's signature sent to this path (it opens only its image)")
                 .problem(404, "PROOF_IMAGE_NOT_FOUND", "no proof image with this SHA-256")
                 .problem(422, "LINK_LIFETIME_INVALID", "validFor is not positive or longer than allowed"));
 

@@ -224,6 +224,15 @@ class PrintFilesIntegrationTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(sha256).isEqualTo(printFile.path("sha256").asText());
         assertThat(response.getHeaders().getETag()).isEqualTo("\"" + sha256 + "\"");
+        // a byte range, a cached copy, a range past the end: each answered as the OpenAPI document says
+        String href = printFile.path("href").asText();
+        ResponseEntity<byte[]> part = http().get().uri(href).header("Range", "bytes=0-99").retrieve().toEntity(byte[].class);
+        assertThat(part.getStatusCode().value()).isEqualTo(206);
+        assertThat(part.getBody()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 0, 100));
+        assertThat(http().get().uri(href).header("If-None-Match", response.getHeaders().getETag()).retrieve()
+                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(304);
+        assertThat(http().get().uri(href).header("Range", "bytes=" + bytes.length + "-").retrieve()
+                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(416);
         Path file = dir.resolve(name);
         Files.write(file, bytes);
         return file;
