@@ -377,7 +377,8 @@ class ClusterIntegrationTest {
 
     private static org.springframework.web.client.RestClient admin(Node node) {
         return org.springframework.web.client.RestClient.builder().baseUrl("http://127.0.0.1:" + node.port())
-                .defaultHeaders(h -> h.setBasicAuth("demo", "demo")).build();
+                .defaultHeaders(h -> h.setBasicAuth("demo", "demo"))
+                .requestInterceptor(new dev.platen.testing.OpenApiConformance()).build();
     }
 
     private static List<String[]> plan(int i) {

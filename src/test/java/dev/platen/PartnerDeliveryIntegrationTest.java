@@ -3,6 +3,7 @@ package dev.platen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -207,7 +208,8 @@ class PartnerDeliveryIntegrationTest {
 
         // no key, a wrong key, or the shop's key: 401
         RestClient anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(s -> true, (q, r) -> { }).build();
+                .defaultStatusHandler(s -> true, (q, r) -> { })
+                .requestInterceptor(new OpenApiConformance()).build();
         assertProblem(anonymous.get().uri("/api/v1/partner/jobs").retrieve().toEntity(String.class), 401, "PARTNER_KEY_REQUIRED");
         assertProblem(anonymous.get().uri("/api/v1/partner/jobs").header("Authorization", "Bearer not-a-key").retrieve()
                 .toEntity(String.class), 401, "PARTNER_KEY_INVALID");
@@ -282,7 +284,8 @@ class PartnerDeliveryIntegrationTest {
 
             // the signed link works without a key, and yields the same bytes
             RestClient rip = RestClient.builder().baseUrl("http://localhost:" + port)
-                    .defaultStatusHandler(s -> true, (q, r) -> { }).build();
+                    .defaultStatusHandler(s -> true, (q, r) -> { })
+                .requestInterceptor(new OpenApiConformance()).build();
             String link = f.path("signedUrl").asText();
             ResponseEntity<byte[]> signed = rip.get().uri(java.net.URI.create("http://localhost:" + port + link))
                     .retrieve().toEntity(byte[].class);
@@ -308,7 +311,8 @@ class PartnerDeliveryIntegrationTest {
         JsonNode shortLink = read(acme.post().uri("/api/v1/partner/jobs/{id}/files/{sha}/link?validFor=PT1M", job, sha)
                 .retrieve().toEntity(String.class), 200);
         RestClient rip = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(s -> true, (q, r) -> { }).build();
+                .defaultStatusHandler(s -> true, (q, r) -> { })
+                .requestInterceptor(new OpenApiConformance()).build();
         java.net.URI shortUri = java.net.URI.create("http://localhost:" + port + shortLink.path("url").asText());
         assertThat(rip.get().uri(shortUri).retrieve().toEntity(byte[].class).getStatusCode().value()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(2));
@@ -431,6 +435,7 @@ class PartnerDeliveryIntegrationTest {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + key)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
+                .requestInterceptor(new OpenApiConformance())
                 .build();
     }
 

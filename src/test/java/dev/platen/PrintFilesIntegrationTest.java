@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -210,7 +211,8 @@ class PrintFilesIntegrationTest {
 
     private Path download(JsonNode printFile, String name) throws Exception {
         // print files answer only to the order system's key (partners have their own API)
-        int anonymous = RestClient.create("http://localhost:" + port).get().uri(printFile.path("href").asText())
+        int anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestInterceptor(new OpenApiConformance()).build().get().uri(printFile.path("href").asText())
                 .exchange((request, answer) -> answer.getStatusCode().value());
         assertThat(anonymous).isEqualTo(401);
         ResponseEntity<byte[]> response = http().get().uri(printFile.path("href").asText()).retrieve().toEntity(byte[].class);
@@ -222,6 +224,15 @@ class PrintFilesIntegrationTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(sha256).isEqualTo(printFile.path("sha256").asText());
         assertThat(response.getHeaders().getETag()).isEqualTo("\"" + sha256 + "\"");
+        // a byte range, a cached copy, a range past the end: each answered as the OpenAPI document says
+        String href = printFile.path("href").asText();
+        ResponseEntity<byte[]> part = http().get().uri(href).header("Range", "bytes=0-99").retrieve().toEntity(byte[].class);
+        assertThat(part.getStatusCode().value()).isEqualTo(206);
+        assertThat(part.getBody()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 0, 100));
+        assertThat(http().get().uri(href).header("If-None-Match", response.getHeaders().getETag()).retrieve()
+                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(304);
+        assertThat(http().get().uri(href).header("Range", "bytes=" + bytes.length + "-").retrieve()
+                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(416);
         Path file = dir.resolve(name);
         Files.write(file, bytes);
         return file;

@@ -2,6 +2,7 @@ package dev.platen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,13 @@ class ProofImagePrivacyIntegrationTest {
         ResponseEntity<byte[]> withKey = api.http().get().uri(before).retrieve().toEntity(byte[].class);
         assertThat(withKey.getStatusCode().value()).isEqualTo(200);
         assertThat(withKey.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        // byte ranges, as the OpenAPI document lists them
+        ResponseEntity<byte[]> part = api.http().get().uri(before).header("Range", "bytes=0-15").retrieve()
+                .toEntity(byte[].class);
+        assertThat(part.getStatusCode().value()).isEqualTo(206);
+        assertThat(part.getBody()).isEqualTo(java.util.Arrays.copyOfRange(withKey.getBody(), 0, 16));
+        assertThat(api.http().get().uri(before).header("Range", "bytes=" + withKey.getBody().length + "-").retrieve()
+                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(416);
 
         // a signed link, minted with the key, opens that image and no other
         JsonNode link = json.readTree(api.http().get().uri(before + "/link?validFor=PT1H").retrieve().body(String.class));
@@ -85,7 +93,8 @@ class ProofImagePrivacyIntegrationTest {
 
     private RestClient open() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .requestInterceptor(new OpenApiConformance()).build();
     }
 
     private String code(ResponseEntity<String> response) throws Exception {

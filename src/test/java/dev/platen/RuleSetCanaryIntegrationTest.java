@@ -377,7 +377,8 @@ class RuleSetCanaryIntegrationTest {
 
     private org.springframework.web.client.RestClient admin() {
         return org.springframework.web.client.RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("demo", "demo")).build();
+                .defaultHeaders(h -> h.setBasicAuth("demo", "demo"))
+                .requestInterceptor(new dev.platen.testing.OpenApiConformance()).build();
     }
 
     private JsonNode status() throws IOException {

@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.springframework.lang.Nullable;
+
 /**
  * Something worth telling about a piece of artwork, with a stable code a client can switch on.
  *
@@ -9,7 +11,7 @@ package dev.platen.artwork;
  * @param box      where on the art it is, when the check knows (the content box of {@code EMPTY_MARGINS}); null
  *                 otherwise. Findings stored before severities were kept read back with the message's severity.
  */
-public record Finding(String code, String message, Severity severity, Box box) {
+public record Finding(String code, String message, Severity severity, @Nullable Box box) {
 
     /** In the order an operator reads them: PROBLEM first. Same names as the quality checks' severities. */
     public enum Severity {

@@ -1,5 +1,7 @@
 package dev.platen.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +45,7 @@ class CatalogController {
     record CatalogView(List<ProductView> products, List<StockView> stocks) {
     }
 
-    record StockView(String id, String name, String paper, String profile, String profileDescription,
+    record StockView(String id, String name, String paper, String profile, @Nullable String profileDescription,
                      String profileSha256, String intent, boolean blackPointCompensation, double inkLimit,
                      List<String> outputs) {
     }
@@ -51,11 +53,13 @@ class CatalogController {
     record ProductView(String id, String name, String process, double bleedInches, List<PlacementView> placements) {
     }
 
+    /** Named apart from the order's placement, which the document would otherwise mistake it for. */
+    @Schema(name = "CatalogPlacement")
     record PlacementView(String id, String name, List<TierView> tiers) {
     }
 
     record TierView(String id, String name, AreaView printArea, TierPosition position, int minDpi, int targetDpi,
-                    String stock, String tested) {
+                    String stock, @Nullable String tested) {
     }
 
     record AreaView(BigDecimal width, BigDecimal height, String unit, BigDecimal widthInches, BigDecimal heightInches) {

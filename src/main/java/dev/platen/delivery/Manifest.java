@@ -1,5 +1,7 @@
 package dev.platen.delivery;
 
+import org.springframework.lang.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +30,8 @@ record Manifest(String job, OrderRef order, String product, String productName, 
      * @param effectiveDpi   of the art at this tier; null for vector art
      * @param reasons        why the placement prints at this tier, e.g. {@code LOW_DPI_DOWNGRADED}
      */
-    record Tier(String id, String name, String requested, boolean downgraded, String downgradedFrom,
-                BigDecimal effectiveDpi, int targetDpi, List<String> reasons) {
+    record Tier(String id, String name, String requested, boolean downgraded, @Nullable String downgradedFrom,
+                @Nullable BigDecimal effectiveDpi, int targetDpi, List<String> reasons) {
     }
 
     /** The print area of the tier, in the unit the catalog gives it, and in inches; bleed is extra, per side. */

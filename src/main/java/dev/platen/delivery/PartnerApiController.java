@@ -3,6 +3,7 @@ package dev.platen.delivery;
 import dev.platen.orders.PrintFileRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,14 +54,15 @@ class PartnerApiController {
      *                 {@code picked-up}
      * @param lease    the current or last lease; null when never claimed
      */
-    record JobView(String id, String orderId, String status, Instant readyAt, LeaseView lease, Instant pickedUpAt,
+    record JobView(String id, String orderId, String status, Instant readyAt, @Nullable LeaseView lease,
+                   @Nullable Instant pickedUpAt,
                    String manifest) {
     }
 
     record LeaseView(String leaseId, String worker, Instant leasedUntil) {
     }
 
-    record JobPage(List<JobView> jobs, String nextCursor) {
+    record JobPage(List<JobView> jobs, @Nullable String nextCursor) {
     }
 
     @GetMapping("/jobs")
@@ -156,7 +158,7 @@ class PartnerApiController {
         return new LinkView(link.url(), link.expiresAt());
     }
 
-    record AttemptPage(List<PartnerWebhooks.Attempt> deliveries, Long nextCursor) {
+    record AttemptPage(List<PartnerWebhooks.Attempt> deliveries, @Nullable Long nextCursor) {
     }
 
     /** Every webhook delivery attempt to this partner, newest first; {@code event} narrows it to one event. */

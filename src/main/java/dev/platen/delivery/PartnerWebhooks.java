@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -236,7 +237,7 @@ public class PartnerWebhooks {
 
     /** One attempt to deliver a webhook, as the partner API lists it. */
     record Attempt(long id, String eventId, String eventType, int attempt, Instant attemptedAt, String url,
-                          Integer statusCode, String error, long durationMs, boolean delivered) {
+                          @Nullable Integer statusCode, @Nullable String error, long durationMs, boolean delivered) {
     }
 
     List<Attempt> attempts(String partner, String eventId, Long before, int limit) {

@@ -8,6 +8,7 @@ import dev.platen.artwork.Resolution;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,9 +83,10 @@ class ArtworkController {
      * @param dpi the resolution written in the file, or null
      * @param pdf page count and page size for PDFs, null otherwise
      */
-    record ArtworkView(String id, String sha256, String format, long bytes, String originalName, Integer widthPx,
-                       Integer heightPx, Resolution dpi, String colorSpace, int bitsPerSample, boolean alpha,
-                       String iccProfile, int exifOrientation, PdfView pdf, List<Finding> findings) {
+    record ArtworkView(String id, String sha256, String format, long bytes, @Nullable String originalName,
+                       @Nullable Integer widthPx, @Nullable Integer heightPx, @Nullable Resolution dpi,
+                       @Nullable String colorSpace, int bitsPerSample, boolean alpha, @Nullable String iccProfile,
+                       int exifOrientation, @Nullable PdfView pdf, List<Finding> findings) {
 
         static ArtworkView of(UploadedArtwork a) {
             ArtworkHeader h = a.header();

@@ -1,5 +1,7 @@
 package dev.platen.intake;
 
+import org.springframework.lang.Nullable;
+
 import java.util.List;
 
 /**
@@ -14,6 +16,6 @@ record OrderRequest(String reference, String partner, List<Item> items) {
     }
 
     /** {@code tier} is optional: the placement's largest tier when absent. */
-    record PlacementRequest(String placement, String tier, String artwork) {
+    record PlacementRequest(String placement, @Nullable String tier, String artwork) {
     }
 }

@@ -3,6 +3,7 @@ package dev.platen.intake;
 import dev.platen.artwork.Finding;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderPlacement;
+import org.springframework.lang.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,8 +13,8 @@ import java.util.List;
  * The answer about an order: at creation (201) and on every later GET, with the verdict per placement.
  * A dry run has no id and no status.
  */
-record OrderView(String id, String reference, String partner, String status, boolean dryRun, Instant createdAt,
-                 Instant updatedAt, List<PlacementView> placements) {
+record OrderView(@Nullable String id, String reference, String partner, @Nullable String status, boolean dryRun,
+                 @Nullable Instant createdAt, @Nullable Instant updatedAt, List<PlacementView> placements) {
 
     /**
      * @param tier         the tier it prints at, or null when none fits (yet)
@@ -25,10 +26,11 @@ record OrderView(String id, String reference, String partner, String status, boo
      * @param approval     who approved which files, or null until approved
      * @param ruleSet      the number of the rule set it runs under (its tiers, stock, lane table, quality rules)
      */
-    record PlacementView(String id, int item, String product, String placement, String artwork, String requestedTier,
-                         String tier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons, String status,
-                         List<Finding> findings, String decidedBy, String decisionNote, List<PrintFileView> printFiles,
-                         SoftProofView softProof, String lane, String laneReason, ApprovalView approval,
+    record PlacementView(@Nullable String id, int item, String product, String placement, String artwork,
+                         String requestedTier, @Nullable String tier, @Nullable BigDecimal effectiveDpi, boolean downgraded,
+                         List<String> reasons, @Nullable String status, List<Finding> findings, @Nullable String decidedBy,
+                         @Nullable String decisionNote, List<PrintFileView> printFiles, @Nullable SoftProofView softProof,
+                         @Nullable String lane, @Nullable String laneReason, @Nullable ApprovalView approval,
                          int ruleSet) {
     }
 
@@ -39,7 +41,7 @@ record OrderView(String id, String reference, String partner, String status, boo
 
     /** The colour report and the proof images (PNG); null until the proof is made. */
     record SoftProofView(double deltaE2000Mean, double deltaE2000P95, double outOfGamutShare, double maxTotalInk,
-                         Double ssim, String proof, String gamut, String mockup, String beforeAfter) {
+                         @Nullable Double ssim, String proof, String gamut, String mockup, String beforeAfter) {
     }
 
     /** A print-ready file: {@code href} downloads it; {@code sha256} checks the bytes. */

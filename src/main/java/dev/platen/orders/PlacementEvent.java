@@ -1,5 +1,7 @@
 package dev.platen.orders;
 
+import org.springframework.lang.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +12,8 @@ import java.util.List;
  * @param action      e.g. RECEIVED, INSPECTED, TIER_CHOSEN, HELD_FOR_OPERATOR, PRINT_FILES_MADE, OPERATOR_CHOSE_TIER
  * @param fileHashes  the SHA-256s of the artwork or print files the action concerned
  */
-public record PlacementEvent(Instant at, String actor, String action, String detail, List<String> fileHashes) {
+public record PlacementEvent(Instant at, String actor, String action, @Nullable String detail,
+                             List<String> fileHashes) {
 
     public PlacementEvent {
         fileHashes = List.copyOf(fileHashes);

@@ -1,6 +1,7 @@
 package dev.platen.rules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
@@ -19,7 +20,8 @@ class GuardrailReadings {
         this.jdbc = jdbc;
     }
 
-    record Reading(Instant at, String guardrail, Double candidate, Double live, int candidateSample, String outcome) {
+    record Reading(Instant at, String guardrail, @Nullable Double candidate, @Nullable Double live, int candidateSample,
+                   String outcome) {
     }
 
     void record(Guardrails.Figures figures, Instant at) {

@@ -1,6 +1,7 @@
 package dev.platen.rules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -34,9 +35,11 @@ public class Replay {
      * @param sampledFigures the figures of a proof made under the candidate; its lane and reason are then decided on
      *                       them (the worst quality finding stays the recorded one)
      */
-    public record Change(String placementId, int ranUnder, String liveTier, String candidateTier, String liveLane,
-                         String candidateLane, String liveReason, String candidateReason, boolean needsNewPixels,
-                         SampleProofs.ColourFigures liveFigures, SampleProofs.ColourFigures sampledFigures) {
+    public record Change(String placementId, int ranUnder, @Nullable String liveTier, @Nullable String candidateTier,
+                         @Nullable String liveLane, @Nullable String candidateLane, @Nullable String liveReason,
+                         @Nullable String candidateReason, boolean needsNewPixels,
+                         @Nullable SampleProofs.ColourFigures liveFigures,
+                         @Nullable SampleProofs.ColourFigures sampledFigures) {
 
         boolean tierChanged() {
             return !Objects.equals(liveTier, candidateTier);

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,7 @@ class RuleSetController {
     }
 
     /** Live, tried and every rule set, newest first. */
-    record Status(int live, Integer tried, List<RuleSetRow> ruleSets) {
+    record Status(int live, @Nullable Integer tried, List<RuleSetRow> ruleSets) {
     }
 
     @GetMapping

@@ -1,9 +1,12 @@
 package dev.platen.rules;
 
+import org.springframework.lang.Nullable;
+
 import java.time.Instant;
 
 /** A rule set as the admin API and page list it. */
-public record RuleSetRow(int number, String digest, String bundleSha256, RuleSetState state, Double canaryShare,
-                         String description, String uploadedBy, Instant createdAt, Instant stateSince,
-                         String verdictJson) {
+public record RuleSetRow(int number, String digest, String bundleSha256, RuleSetState state,
+                         @Nullable Double canaryShare, String description, String uploadedBy, Instant createdAt,
+                         Instant stateSince,
+                         @Nullable String verdictJson) {
 }

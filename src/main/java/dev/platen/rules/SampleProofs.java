@@ -1,5 +1,7 @@
 package dev.platen.rules;
 
+import org.springframework.lang.Nullable;
+
 /**
  * New pixels for a replay: a placement's art proofed again under a candidate rule set, at the tier the candidate
  * chose, on that tier's stock, without storing anything. Provided by the module that makes soft proofs.
@@ -15,6 +17,6 @@ public interface SampleProofs {
      * @param ssim            SSIM of lightness between print and art (the quality floor's figure); null where it was
      *                        not recorded
      */
-    record ColourFigures(double deltaE95, double outOfGamutShare, Double ssim) {
+    record ColourFigures(double deltaE95, double outOfGamutShare, @Nullable Double ssim) {
     }
 }

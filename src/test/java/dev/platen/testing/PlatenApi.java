@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The order system's side of the running engine, for integration tests: the demo key on every request, every
- * status answered (the tests assert on 4xx themselves), uploads, and waiting for the process to settle an order.
+ * status answered (the tests assert on 4xx themselves), every exchange held to the OpenAPI document
+ * ({@link OpenApiConformance}), uploads, and waiting for the process to settle an order.
  */
 public final class PlatenApi {
 
@@ -34,6 +35,7 @@ public final class PlatenApi {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("X-Api-Key", DEMO_KEY)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
+                .requestInterceptor(new OpenApiConformance())
                 .build();
         this.json = json;
     }
