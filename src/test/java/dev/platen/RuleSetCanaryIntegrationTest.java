@@ -114,6 +114,13 @@ class RuleSetCanaryIntegrationTest {
                 .retrieve().toEntity(String.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(json.readTree(anonymous.getBody()).path("code").asText()).isEqualTo("CREDENTIALS_REQUIRED");
+        // the API's own refusals keep their codes (they came back as NOT_FOUND with the exception's text in detail)
+        ResponseEntity<String> unknown = admin().get().uri("/api/v1/rulesets/99999").retrieve()
+                .onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        JsonNode unknownProblem = json.readTree(unknown.getBody());
+        assertThat(unknownProblem.path("code").asText()).isEqualTo("UNKNOWN_RULE_SET");
+        assertThat(unknownProblem.path("detail").asText()).isEqualTo("no rule set 99999");
 
         Set<String> expected = new HashSet<>();
         for (JsonNode p : baseline) {

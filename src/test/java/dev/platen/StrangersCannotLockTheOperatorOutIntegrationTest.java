@@ -2,17 +2,14 @@ package dev.platen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.RawHttp;
+import dev.platen.testing.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -115,57 +112,11 @@ class StrangersCannotLockTheOperatorOutIntegrationTest {
     }
 
     private Answer get(String from, String path, String authorization) throws IOException {
-        return send(from, "GET " + path + " HTTP/1.1\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n"), new byte[0]);
+        return new RawHttp(port).get(from, path, authorization);
     }
 
-    /** One HTTP/1.1 request from a socket bound to {@code from}, read to the end (Connection: close). */
     private Answer send(String from, String head, byte[] body) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: localhost:" + port + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String headers = split < 0 ? text : text.substring(0, split);
-            String rest = split < 0 ? "" : text.substring(split + 4);
-            // a chunked body (Tomcat's default for JSON of unknown length): join the chunks
-            if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                StringBuilder joined = new StringBuilder();
-                int at = 0;
-                while (at < rest.length()) {
-                    int eol = rest.indexOf("\r\n", at);
-                    int size = Integer.parseInt(rest.substring(at, eol).trim(), 16);
-                    if (size == 0) {
-                        break;
-                    }
-                    joined.append(rest, eol + 2, eol + 2 + size);
-                    at = eol + 2 + size + 2;
-                }
-                rest = joined.toString();
-            }
-            return new Answer(Integer.parseInt(headers.substring(9, 12)), headers, rest);
-        }
-    }
-
-    record Answer(int status, String headers, String body) {
-        String header(String name) {
-            for (String line : headers.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-            return null;
-        }
+        return new RawHttp(port).send(from, head, body);
     }
 
     private static String basic(String user, String password) {

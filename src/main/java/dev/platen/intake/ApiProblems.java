@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -77,7 +78,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        // Spring hands an ErrorResponse (a module's own problem, e.g. the rule-set API's) over without its body:
+        // take the exception's own, with its code, rather than make one of the exception's toString
         ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : ex instanceof ErrorResponse own ? own.getBody()
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         // A module's own ErrorResponse (Spring's) brings its code; Spring MVC's exceptions get one here.
         String code = problem.getProperties() != null && problem.getProperties().get("code") instanceof String given
@@ -88,6 +92,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setDetail("Send the artwork as multipart/form-data in a part named '" + missing.getRequestPartName() + "'.");
         } else if (ex instanceof HttpMessageNotReadableException) {
             problem.setDetail("The request body is not valid JSON of the expected shape.");
+        } else if (ex instanceof TypeMismatchException mismatch) {
+            // Spring's own detail prints the value as Java does (a repeated parameter: [Ljava.lang.String;@1a2b)
+            Object value = mismatch.getValue();
+            String given = value instanceof Object[] many ? String.join(", ", java.util.Arrays.stream(many)
+                    .map(String::valueOf).toList()) : String.valueOf(value);
+            String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "a parameter";
+            String wanted = mismatch.getRequiredType() != null ? mismatch.getRequiredType().getSimpleName() : "another type";
+            problem.setDetail("Parameter '" + name + "' must be one " + wanted + ", not '" + given + "'.");
         }
         if (request instanceof ServletWebRequest servlet) {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));

@@ -36,6 +36,7 @@ class LocalDiskObjectStore implements ObjectStore {
         try {
             Files.createDirectories(objects);
             Files.createDirectories(tmp);
+            AbandonedParts.sweep(tmp, java.time.Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create object store under " + root, e);
         }

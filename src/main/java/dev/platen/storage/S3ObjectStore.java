@@ -88,6 +88,7 @@ class S3ObjectStore implements ObjectStore {
         try {
             Files.createDirectories(cache);
             Files.createDirectories(tmp);
+            AbandonedParts.sweep(tmp, java.time.Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the object cache under " + cacheRoot, e);
         }

@@ -57,6 +57,22 @@ class LocalDiskObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void aRestartRemovesTheUploadsACrashLeftHalfWrittenButNotOnesStillBeingWritten() throws Exception {
+        Path abandoned = write(randomBytes(5_000, 41));
+        Path live = write(randomBytes(5_000, 42));
+        // the crash was an hour ago; the other upload is still arriving (another node sharing the folder)
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+        long before = leftoverTempFiles();
+
+        reopen();
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(live).exists();
+        assertThat(leftoverTempFiles()).isEqualTo(before - 1);
+    }
+
+    @Test
     void theDiskGivesNoDownloadLinks() throws Exception {
         String sha = store.put(write(new byte[]{1, 2, 3})).sha256();
         assertThat(store.presignedUrl(sha, Duration.ofMinutes(5))).isEmpty();

@@ -93,6 +93,23 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void aNodeRestartedOnItsCacheRemovesThePartsACrashLeftThere() throws Exception {
+        Path cache = Files.createDirectories(caches.resolve("restarted"));
+        Path tmp = Files.createDirectories(cache.resolve("tmp"));
+        Path abandoned = Files.write(tmp.resolve("object-1.part"), randomBytes(3_000, 43));
+        Path live = Files.write(tmp.resolve("object-2.part"), randomBytes(3_000, 44));
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofHours(1))));
+
+        new S3ObjectStore(new StorageSettings("s3", caches.resolve("unused"), new StorageSettings.S3(
+                server.endpoint(), TestS3Server.REGION, bucket, PREFIX, true, TestS3Server.ACCESS_KEY,
+                TestS3Server.SECRET_KEY, DataSize.ofMegabytes(5), cache, Duration.ZERO)));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(live).exists();
+    }
+
+    @Test
     void objectsAreKeyedByHashUnderThePrefix() throws Exception {
         byte[] bytes = randomBytes(1_000, 10);
         String sha = store.put(write(bytes)).sha256();
