@@ -37,7 +37,9 @@ import java.util.Locale;
  * exceptions (unreadable JSON, a missing multipart part, a wrong method ...) keep the status Spring gives them
  * and get a code here.
  */
-@RestControllerAdvice(basePackages = "dev.platen")
+// For every handler, and for none: a request refused before a handler is found (a multipart body that does not
+// parse, an upload over the size limit) gets its problem too, not Spring's empty answer or a 500
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -53,6 +53,26 @@ class EngineRoomSecurity {
         return http.build();
     }
 
+    /**
+     * Tomcat refuses an encoded slash ({@code %2F}) itself, with an HTML page; passed through undecoded, it reaches
+     * {@link RequestShapeCheck}, which refuses it as every malformed path is, with a problem.
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> encodedSlashesToTheShapeCheck() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
+                org.apache.tomcat.util.buf.EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
+
+    /** First of all filters: a malformed path is refused before anything parses it. */
+    @Bean
+    FilterRegistrationBean<RequestShapeCheck> requestShapeCheck(ObjectMapper json) {
+        FilterRegistrationBean<RequestShapeCheck> registration = new FilterRegistrationBean<>(new RequestShapeCheck(json));
+        registration.setName("platen-request-shape-check");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Before Spring Security's filters (order -100), so that a throttled address is not even checked. */
     @Bean
     FilterRegistrationBean<SignInThrottle> signInThrottle(ObjectMapper json) {

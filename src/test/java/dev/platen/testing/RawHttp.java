@@ -54,8 +54,14 @@ public final class RawHttp {
                 // the engine may answer and close before it has read a body it refuses (too large): read that answer
             }
             ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
             try {
-                socket.getInputStream().transferTo(all);
+                // to the end of the answer, not of the connection: a server may keep it open a while after
+                // answering a request whose body it did not read (Tomcat waits to swallow the rest)
+                for (int n; !complete(all.toString(StandardCharsets.ISO_8859_1))
+                        && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    all.write(buffer, 0, n);
+                }
             } catch (IOException reset) {
                 // a reset after the answer was sent: keep what arrived
             }
@@ -66,6 +72,25 @@ public final class RawHttp {
     public Answer get(String from, String path, String authorization) throws IOException {
         return send(from, "GET " + path + " HTTP/1.1\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n"), new byte[0]);
+    }
+
+    /** Whether {@code text} holds a whole answer: headers, then Content-Length bytes or the last chunk. */
+    private static boolean complete(String text) {
+        int split = text.indexOf("\r\n\r\n");
+        if (split < 0) {
+            return false;
+        }
+        String headers = text.substring(0, split).toLowerCase(Locale.ROOT);
+        int body = text.length() - split - 4;
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)")
+                .matcher(headers);
+        if (length.find()) {
+            return body >= Integer.parseInt(length.group(1));
+        }
+        if (headers.contains("transfer-encoding: chunked")) {
+            return text.endsWith("\r\n0\r\n\r\n") || text.substring(split + 4).startsWith("0\r\n\r\n");
+        }
+        return false;
     }
 
     private static Answer parse(String text) {
