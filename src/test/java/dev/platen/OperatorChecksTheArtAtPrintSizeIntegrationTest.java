@@ -49,7 +49,10 @@ import static org.assertj.core.api.Assertions.within;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-loupe-it;DB_CLOSE_DELAY=-1",
-        "platen.storage.root=target/it-objects"
+        "platen.storage.root=target/it-objects",
+        // a context of its own: its engine under its own name, or /engine-rest of the shared context (which names
+        // no engine) would reach this one, Camunda keeping its engines by name in one registry per JVM
+        "camunda.bpm.process-engine-name=platenLoupeIt"
 })
 class OperatorChecksTheArtAtPrintSizeIntegrationTest {
 
@@ -252,6 +255,9 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         // "r" goes to the note the shop will read (asking for new art needs one)
         pressOnPage("r");
         assertThat(js("return document.activeElement.id;")).isEqualTo("new-art-note");
+        // "x" rejects: it goes to the reason, which a rejection needs
+        pressOnPage("x");
+        assertThat(js("return document.activeElement.id;")).isEqualTo("reject-note");
         new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
         pressOnPage("p");
         assertThat(browser.getCurrentUrl()).isEqualTo(heldPage);

@@ -358,6 +358,10 @@ class RuleSetCanaryIntegrationTest {
             browser.findElement(org.openqa.selenium.By.id("username")).sendKeys("demo");
             browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("demo");
             browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+            // the click returns before the sign-in's answer has set the session: going on at once would go back to
+            // the sign-in page (seen on a loaded machine)
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                    .until(driver -> !driver.getCurrentUrl().contains("/login"));
             browser.get("http://localhost:" + port + "/rulesets");
 
             assertThat(browser.findElement(org.openqa.selenium.By.id("live")).getText())

@@ -302,6 +302,12 @@ document.addEventListener('keydown', event => {
       if (note) { note.scrollIntoView({ block: 'center' }); note.focus(); event.preventDefault(); }
       break;
     }
+    case 'x': {
+      // reject: not printed at all; the reason is required, so the key lands in it as "r" does in the shop's note
+      const reason = document.getElementById('reject-note');
+      if (reason) { reason.scrollIntoView({ block: 'center' }); reason.focus(); event.preventDefault(); }
+      break;
+    }
     case 'p':
       printAtTier();
       break;
