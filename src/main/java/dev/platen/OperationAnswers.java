@@ -110,6 +110,9 @@ class OperationAnswers implements OpenApiCustomizer {
                 .problem(404, "ORDER_NOT_FOUND", "no order with this id")
                 .problem(404, "PLACEMENT_NOT_FOUND", "the order has no such placement")
                 .problem(409, "PLACEMENT_SETTLED", "the placement is READY_FOR_PRINT, REJECTED or FAILED")
+                .problem(409, "PLACEMENT_BUSY", "the placement was changing at that moment (a step finishing, other "
+                        + "art sent at once); nothing changed: send the same request again after Retry-After",
+                        "Retry-After", "seconds to wait before sending the same request again")
                 .problem(422, "MISSING_FIELD", "artwork is missing")
                 .problem(422, "UNKNOWN_ARTWORK", "no artwork with that id was uploaded"));
         op("GET", orders + "/{orderId}/placements/{placementId}/history", ApiDocument.ORDERS, "getPlacementHistory",

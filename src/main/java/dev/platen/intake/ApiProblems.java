@@ -2,6 +2,7 @@ package dev.platen.intake;
 
 import dev.platen.artwork.ArtworkDecoderBusy;
 import dev.platen.artwork.ArtworkRejected;
+import dev.platen.orders.PlacementBusy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> problem = problem(503, ArtworkDecoderBusy.CODE, e.getMessage(), request);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+    }
+
+    @ExceptionHandler(PlacementBusy.class)
+    ResponseEntity<Object> placementBusy(PlacementBusy e, HttpServletRequest request) {
+        ResponseEntity<Object> problem = problem(409, "PLACEMENT_BUSY", "The placement was changing at the same moment"
+                + " (a step finishing, or another request); nothing was changed: send the same request again.", request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "2").body(problem.getBody());
     }
 
     @ExceptionHandler(MultipartException.class)

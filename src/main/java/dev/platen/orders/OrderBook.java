@@ -252,6 +252,10 @@ public class OrderBook {
      * and their hashes in the history); the placement starts again from the new art's header verdict, and the
      * process hears of it through {@link ArtworkReplaced}, in this transaction.
      *
+     * <p>The art is swapped only if it is still the one read: two requests at once are taken one after the other
+     * (the row's lock), and the second finds the art changed. The same art again is then nothing to do; other art
+     * is {@link PlacementBusy}, to be sent again.
+     *
      * @throws IllegalStateException if the placement is already settled (ready for print, rejected or failed)
      */
     @Transactional
@@ -260,12 +264,19 @@ public class OrderBook {
         if (old.status().settled()) {
             throw new IllegalStateException("placement " + placementId + " is " + old.status());
         }
+        int swapped = jdbc.sql("""
+                update order_placement set artwork_id = ?, findings_json = '[]', decided_by = null, decision_note = null
+                where id = ? and artwork_id = ?""").params(artworkId, placementId, old.artworkId()).update();
+        if (swapped == 0) {
+            OrderPlacement now = placement(placementId).orElseThrow(() -> unknown(placementId));
+            if (artworkId.equals(now.artworkId())) {
+                return now; // a request with the same art got here first: this one changes nothing
+            }
+            throw new PlacementBusy("placement " + placementId + " got other art at the same moment", null);
+        }
         jdbc.sql("delete from placement_approval where placement_id = ?").param(placementId).update();
         jdbc.sql("delete from soft_proof where placement_id = ?").param(placementId).update();
         jdbc.sql("delete from print_file where placement_id = ?").param(placementId).update();
-        jdbc.sql("""
-                update order_placement set artwork_id = ?, findings_json = '[]', decided_by = null, decision_note = null
-                where id = ?""").params(artworkId, placementId).update();
         setTier(placementId, PlacementStatus.IN_PROGRESS, headerVerdict, null, null);
         event(placementId, "shop", "ARTWORK_REPLACED", "new art; verdict from its header: " + describe(headerVerdict),
                 List.of(old.artworkId(), artworkId));

@@ -1,6 +1,8 @@
 package dev.platen.workflow;
 
 import dev.platen.orders.ArtworkReplaced;
+import dev.platen.orders.PlacementBusy;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -61,7 +63,14 @@ class PlacementMessages {
                 .min(Comparator.comparing(s -> s.getActivityId().equals(preferredActivity) ? 0 : 1))
                 .orElse(null);
         if (subscription != null) {
-            runtime.messageEventReceived(message, subscription.getExecutionId());
+            try {
+                runtime.messageEventReceived(message, subscription.getExecutionId());
+            } catch (OptimisticLockingException moving) {
+                // a job of this placement committed in between (a step finished, a decision was applied): the
+                // message found the process elsewhere than it read it; the whole change is undone, to be sent again
+                throw new PlacementBusy("placement " + placementId + " moved on while its message was delivered",
+                        moving);
+            }
         }
     }
 }
