@@ -286,8 +286,14 @@ final class CatalogFiles {
         if (!review.isMissingNode() && !review.isBoolean()) {
             throw new CatalogException(file, "reviewDowngrades", "must be true or false");
         }
+        MockupShape mockup = null;
+        if (!root.path("mockup").isMissingNode()) {
+            String named = root.path("mockup").asText("");
+            mockup = MockupShape.named(named).orElseThrow(() -> new CatalogException(file, "mockup",
+                    "'" + named + "' is not a mockup (garment, mug, sticker, sheet, panel)"));
+        }
         return new Product(id, text(file, "name", root.path("name")), text(file, "process", root.path("process")),
-                bleed, placements, review.asBoolean(false), file);
+                bleed, placements, review.asBoolean(false), file, mockup);
     }
 
     private List<LayoutTier> readTiers(String file, String placementAt, JsonNode tiersNode, Map<String, Stock> stocks) {

@@ -1,5 +1,7 @@
 package dev.platen.catalog;
 
+import org.springframework.lang.Nullable;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +14,10 @@ import java.util.Optional;
  *                         nothing else fails. The default (false) lets the engine approve it, since tiers are
  *                         test-printed precisely so that no person has to look
  * @param sourceFile  the catalog file it came from, for messages
+ * @param mockup      what its mockup is drawn as; null when the file does not say (a sheet or a panel, by its tiers)
  */
 public record Product(String id, String name, String process, double bleedInches, List<Placement> placements,
-                      boolean reviewDowngrades, String sourceFile) {
+                      boolean reviewDowngrades, String sourceFile, @Nullable MockupShape mockup) {
 
     public Product {
         placements = List.copyOf(placements);

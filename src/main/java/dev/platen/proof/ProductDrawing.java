@@ -23,20 +23,22 @@ import java.util.Locale;
  * length here is in inches; {@link Mockup#PIXELS_PER_INCH} turns them into pixels.
  *
  * <p>The outlines (constants below) are generic sizes, not any supplier's pattern; what must be exact is the
- * print area relative to the outline's reference point, which comes from the tier:
+ * print area relative to the outline's reference point, which comes from the tier. The catalog names the drawing
+ * ({@code mockup:} in the product's file); a product that does not is a sheet or a panel, by its tier's anchor:
  * <ul>
- *   <li><b>Garment</b> (process {@code dtg}, or an id with "shirt"/"tee"): body {@value #SHIRT_BODY_WIDTH} in
+ *   <li><b>Garment</b> ({@code mockup: garment}): body {@value #SHIRT_BODY_WIDTH} in
  *       wide and {@value #SHIRT_BODY_LENGTH} in from shoulder to hem (an adult L laid flat), sleeves
  *       {@value #SHIRT_SLEEVE} in out from each shoulder, a neck opening {@value #SHIRT_NECK_WIDTH} in wide whose
  *       front drops {@value #SHIRT_NECK_DROP} in. The reference of a {@code top-center} tier is the bottom of the
  *       front neckline on the centre line ("below the collar seam").</li>
- *   <li><b>Mug</b> (process {@code sublimation}, or "mug"): the wrap band unrolled, {@value #MUG_WRAP_WIDTH} x
+ *   <li><b>Mug</b> ({@code mockup: mug}): the wrap band unrolled, {@value #MUG_WRAP_WIDTH} x
  *       {@value #MUG_WRAP_HEIGHT} in (an 11 oz mug's printable band), with the handle at both ends where the
  *       seam is; reference: the middle of the band's top edge, i.e. opposite the handle.</li>
- *   <li><b>Sheet</b> (posters, and any {@code top-left} tier) and <b>sticker</b> ("sticker"): the trim is the
+ *   <li><b>Sheet</b> ({@code mockup: sheet}, or not said with a {@code top-left} tier) and <b>sticker</b>
+ *       ({@code mockup: sticker}): the trim is the
  *       placement's largest tier, drawn with the product's bleed around it (dashed) and, for a sticker, rounded
  *       die-cut corners; reference: the trim's top-left corner.</li>
- *   <li>Anything else with a {@code top-center} tier: a plain panel one inch wider than the largest tier on each
+ *   <li><b>Panel</b> ({@code mockup: panel}, or not said with a {@code top-center} tier): a plain panel one inch wider than the largest tier on each
  *       side, reference at its top centre.</li>
  * </ul>
  * A margin of {@value #MARGIN} in goes round every drawing.
@@ -75,17 +77,10 @@ final class ProductDrawing {
     private ProductDrawing() {
     }
 
+    /** As the catalog says ({@code mockup:}); a product that does not is a sheet or a panel, by its tier's anchor. */
     static Kind kindOf(Product product, LayoutTier tier) {
-        String id = product.id().toLowerCase(Locale.ROOT);
-        String process = product.process() == null ? "" : product.process().toLowerCase(Locale.ROOT);
-        if (process.equals("dtg") || id.contains("shirt") || id.contains("tee")) {
-            return Kind.GARMENT;
-        }
-        if (process.equals("sublimation") || id.contains("mug")) {
-            return Kind.MUG;
-        }
-        if (id.contains("sticker")) {
-            return Kind.STICKER;
+        if (product.mockup() != null) {
+            return Kind.valueOf(product.mockup().name());
         }
         return tier.position().anchor() == TierPosition.Anchor.TOP_LEFT ? Kind.SHEET : Kind.PANEL;
     }

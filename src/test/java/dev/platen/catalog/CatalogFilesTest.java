@@ -90,6 +90,17 @@ class CatalogFilesTest {
     }
 
     @Test
+    void theMockupIsWhatTheFileSaysOrNothing() throws IOException {
+        assertThat(load("poster.yaml", product(GOOD_TIER)).product("poster").orElseThrow().mockup()).isNull();
+        assertThat(load("poster.yaml", product(GOOD_TIER).replace("process: offset", "process: offset\nmockup: sheet"))
+                .product("poster").orElseThrow().mockup()).isEqualTo(MockupShape.SHEET);
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER).replace("process: offset",
+                "process: offset\nmockup: hoodie")))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("mockup")
+                .hasMessageContaining("'hoodie' is not a mockup");
+    }
+
+    @Test
     void anUnknownStockNamesFileAndField() {
         assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("stock: coated-gloss", "stock: vinyl"))))
                 .isInstanceOf(CatalogException.class)

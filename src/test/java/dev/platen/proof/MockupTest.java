@@ -120,6 +120,26 @@ class MockupTest {
     }
 
     @Test
+    void theCatalogSaysWhichDrawingAProductGetsNotItsIdOrProcess() {
+        // the bundled files say it
+        assertThat(ProductDrawing.kindOf(SHIRT, ProofFixtures.tier(SHIRT, "full-front")))
+                .isEqualTo(ProductDrawing.Kind.GARMENT);
+        Product mug = ProofFixtures.product("mug");
+        assertThat(ProductDrawing.kindOf(mug, mug.placements().get(0).tiers().get(0)))
+                .isEqualTo(ProductDrawing.Kind.MUG);
+        // a product that does not say is a panel or a sheet: a "steel" sign is no "tee", a DTG tote no T-shirt
+        LayoutTier chest = ProofFixtures.tier(SHIRT, "left-chest");
+        for (String[] other : new String[][]{{"stainless-steel-sign", "uv-flatbed"}, {"tote-bag", "dtg"}}) {
+            Product product = new Product(other[0], other[0], other[1], 0, SHIRT.placements(), false, other[0] + ".yaml",
+                    null);
+            assertThat(ProductDrawing.kindOf(product, chest)).as(other[0]).isEqualTo(ProductDrawing.Kind.PANEL);
+        }
+        Product towel = new Product("tea-towel", "Tea towel", "sublimation", 0, SHIRT.placements(), false,
+                "tea-towel.yaml", dev.platen.catalog.MockupShape.SHEET);
+        assertThat(ProductDrawing.kindOf(towel, chest)).isEqualTo(ProductDrawing.Kind.SHEET);
+    }
+
+    @Test
     void theCaptionsReadAtFourteenPixelsOrMoreOnTheReviewPage() {
         // the review page shows a shirt's 1520 px drawing in about 870 CSS px at a laptop's width; a mug's 580 px
         // drawing fits its column as it is

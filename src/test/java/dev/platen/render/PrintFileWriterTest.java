@@ -2,6 +2,7 @@ package dev.platen.render;
 
 import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.MockupShape;
 import dev.platen.catalog.Placement;
 import dev.platen.catalog.PrintArea;
 import dev.platen.catalog.Product;
@@ -36,7 +37,8 @@ class PrintFileWriterTest {
             PrintArea.inches(8, 10), new TierPosition(TierPosition.Anchor.TOP_LEFT, 5, 7), 150, 100, "coated-gloss",
             null);
     private static final Product POSTER = new Product("poster", "Poster 18 x 24 in", "digital-offset", 0.125,
-            List.of(new Placement("face", "Poster face", List.of(POSTER_8X10))), false, "poster.yaml");
+            List.of(new Placement("face", "Poster face", List.of(POSTER_8X10))), false, "poster.yaml",
+            MockupShape.SHEET);
 
     @Test
     void bothFilesComeFromOnePassAndHoldTheSamePixels() throws Exception {
