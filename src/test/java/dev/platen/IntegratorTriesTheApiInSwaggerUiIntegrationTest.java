@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,9 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,9 +83,7 @@ class IntegratorTriesTheApiInSwaggerUiIntegrationTest {
         wait.until(driver -> "200".equals(status(operation, wait)));
         assertThat(operation.findElement(By.cssSelector(".live-responses-table tbody .response-col_description")).getText())
                 .contains(artwork, "\"format\": \"png\"");
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("target/screenshots/swagger-try-it-out.png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, "swagger-try-it-out.png");
     }
 
     private static String status(WebElement operation, WebDriverWait wait) {

@@ -12,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -31,9 +29,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +51,6 @@ import static org.assertj.core.api.Assertions.within;
 })
 class OperatorChecksTheArtAtPrintSizeIntegrationTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** ISO/IEC 7810 ID-1: a credit card is 85.60 mm wide. */
     private static final double CARD_WIDTH_MM = 85.60;
     private static WebDriver browser;
@@ -69,7 +63,6 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
     @BeforeAll
     static void startChromium() throws Exception {
         browser = HeadlessChromium.start();
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -113,7 +106,7 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
                 .isGreaterThanOrEqualTo(picture.get("right").doubleValue());
         assertThat(report.get("top").doubleValue()).isLessThan(picture.get("bottom").doubleValue());
         assertThat(((Number) js("return window.scrollY;")).intValue()).as("measured from the top of the page").isZero();
-        screenshot("placement-laptop.png");
+        HeadlessChromium.screenshot(browser, "placement-laptop.png");
 
         // the findings as sentences, each with its severity in a word
         WebElement finding = browser.findElement(By.cssSelector("#findings li[data-code='EMPTY_MARGINS']"));
@@ -183,7 +176,7 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         assertThat(marked.get("width").doubleValue()).isCloseTo(box.path("width").asDouble() * w, within(1.0));
         assertThat(marked.get("height").doubleValue()).isCloseTo(box.path("height").asDouble() * h, within(1.0));
         js("document.getElementById('loupe').scrollIntoView({block: 'end'});");
-        screenshot("loupe-print-size.png");
+        HeadlessChromium.screenshot(browser, "loupe-print-size.png");
 
         // before/after over the same crop: the divider starts half way, arrows and a drag move it
         browser.findElement(By.id("loupe-compare")).click();
@@ -202,7 +195,7 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         double loupeWidth = rect(browser.findElement(By.id("loupe"))).get("width").doubleValue();
         assertThat(revealed()).as("dragged right shows more art").isCloseTo(afterKeys + 200 / loupeWidth, within(0.01));
         js("document.getElementById('loupe').scrollIntoView({block: 'end'});");
-        screenshot("before-after-slider.png");
+        HeadlessChromium.screenshot(browser, "before-after-slider.png");
 
         // the drawn before/after and mockup come with captions in page text of at least 14 px
         for (String view : List.of("mockup", "before-after")) {
@@ -211,7 +204,7 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
             WebElement caption = browser.findElement(By.cssSelector("figure[data-view='" + view + "'] figcaption"));
             assertThat(Double.parseDouble(caption.getCssValue("font-size").replace("px", ""))).isGreaterThanOrEqualTo(14);
             js("window.scrollTo(0, 0);");
-            screenshot("placement-" + view + "-captions.png");
+            HeadlessChromium.screenshot(browser, "placement-" + view + "-captions.png");
         }
 
         // at a tablet's size it stacks: the reports under the picture, nothing wider than the screen
@@ -222,7 +215,7 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         assertThat(rect(browser.findElement(By.id("colour-report"))).get("top").doubleValue())
                 .isGreaterThanOrEqualTo(rect(browser.findElement(By.cssSelector("section.picture"))).get("bottom").doubleValue());
         js("window.scrollTo(0, 0);");
-        screenshot("placement-tablet.png");
+        HeadlessChromium.screenshot(browser, "placement-tablet.png");
         viewport(1400, 1000);
         browser.navigate().refresh();
 
@@ -363,10 +356,6 @@ class OperatorChecksTheArtAtPrintSizeIntegrationTest {
         return png.toByteArray();
     }
 
-    private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,10 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 })
 class OperatorChoosesATierInTasklistIntegrationTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static WebDriver browser;
 
     @LocalServerPort
@@ -56,7 +49,6 @@ class OperatorChoosesATierInTasklistIntegrationTest {
         browser = HeadlessChromium.start();
         // a desktop screen, tall enough for the form's list of tiers above Tasklist's footer
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1200));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -110,7 +102,7 @@ class OperatorChoosesATierInTasklistIntegrationTest {
                 "Centred mini 6 x 6 (6 x 6 in) · 50.0 DPI, below its tested 150 DPI minimum",
                 "Left chest 4 x 4 (4 x 4 in) · 75.0 DPI, below its tested 150 DPI minimum");
         browser.findElements(By.cssSelector(".fjs-dropdownlist-item")).get(3).click();
-        screenshot("tasklist-form.png");
+        HeadlessChromium.screenshot(browser, "tasklist-form.png");
 
         // unconfirmed, the engine refuses the tier and Tasklist says why; the task stays open
         complete();
@@ -130,10 +122,6 @@ class OperatorChoosesATierInTasklistIntegrationTest {
                 By.xpath("//button[normalize-space()='Complete']"))).click();
     }
 
-    private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

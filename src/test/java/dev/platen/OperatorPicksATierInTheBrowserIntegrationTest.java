@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,9 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +38,6 @@ import static org.assertj.core.api.Assertions.fail;
 })
 class OperatorPicksATierInTheBrowserIntegrationTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static WebDriver browser;
 
     @LocalServerPort
@@ -55,7 +49,6 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
     static void startChromium() throws Exception {
         // an operator in Berlin while the engine runs on UTC: the queue's times must come out in Berlin's zone
         browser = HeadlessChromium.start("Europe/Berlin");
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -110,13 +103,13 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         assertThat(browser.findElements(By.partialLinkText(reference))).isEmpty();
         browser.get(url("/review?reason=NO_TIER_FITS"));
         link = browser.findElement(By.partialLinkText(reference));
-        screenshot("queue.png");
+        HeadlessChromium.screenshot(browser, "queue.png");
         // at a tablet's width the queue still shows the order and its reason without sideways scrolling
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
         Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow.intValue()).as("horizontal overflow at tablet width").isLessThanOrEqualTo(0);
-        screenshot("queue-tablet.png");
+        HeadlessChromium.screenshot(browser, "queue-tablet.png");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
         link = browser.findElement(By.partialLinkText(reference));
         link.click();
@@ -126,7 +119,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
                 "const img = document.getElementById('art'); return img.complete ? img.naturalWidth : 0;");
         assertThat(naturalWidth.intValue()).as("the art image loaded").isGreaterThan(0);
         assertThat(browser.findElement(By.id("tiers")).getText()).contains("below minimum");
-        screenshot("placement.png");
+        HeadlessChromium.screenshot(browser, "placement.png");
 
         // a rejection without a reason is refused, and the placement stays in the queue
         browser.findElement(By.id("reject-placement")).click();
@@ -144,7 +137,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("error")));
         assertThat(browser.findElement(By.id("error")).getText()).contains("below the 150 DPI");
-        screenshot("placement-below-minimum.png");
+        HeadlessChromium.screenshot(browser, "placement-below-minimum.png");
 
         new Select(browser.findElement(By.id("tier"))).selectByValue("left-chest");
         browser.findElement(By.id("below-minimum-confirmed")).click();
@@ -163,7 +156,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
         assertThat(placement.path("printFiles")).isNotEmpty();
         browser.get(url("/review"));
         assertThat(browser.findElement(By.id("queue")).getText()).contains(reference, "Review proof", "OPERATOR_CHOSE_TIER");
-        screenshot("queue-review-proof.png");
+        HeadlessChromium.screenshot(browser, "queue-review-proof.png");
         browser.findElement(By.partialLinkText(reference)).click();
         assertThat(browser.findElement(By.id("lane-reason")).getText()).isEqualTo("OPERATOR_CHOSE_TIER");
 
@@ -176,7 +169,7 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
                             + "else { img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); }", view);
             assertThat(width.intValue()).as(view + " image loaded").isGreaterThan(0);
         }
-        screenshot("placement-mockup.png");
+        HeadlessChromium.screenshot(browser, "placement-mockup.png");
         assertThat(browser.findElement(By.id("colour-report")).getText()).contains("out of gamut");
 
         // each action its own colour: approving is not the same button as printing elsewhere or rejecting
@@ -226,10 +219,6 @@ class OperatorPicksATierInTheBrowserIntegrationTest {
                 .until(driver -> driver.getCurrentUrl().endsWith(path));
     }
 
-    private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

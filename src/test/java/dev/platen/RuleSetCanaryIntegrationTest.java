@@ -376,9 +376,7 @@ class RuleSetCanaryIntegrationTest {
             // the plot has the candidate's readings drawn, not an empty box
             assertThat(renderTime.findElement(org.openqa.selenium.By.cssSelector("polyline.candidate-line"))
                     .getAttribute("points")).isNotBlank();
-            Path shots = Files.createDirectories(Path.of("target/screenshots"));
-            Files.write(shots.resolve("rule-sets.png"), ((org.openqa.selenium.TakesScreenshot) browser)
-                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            HeadlessChromium.screenshot(browser, "rule-sets.png");
         } finally {
             browser.quit();
         }

@@ -43,4 +43,11 @@ public final class HeadlessChromium {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
     }
+
+    /** Keeps what the browser shows as {@code target/screenshots/name}, for a person to look at after the run. */
+    public static void screenshot(WebDriver browser, String name) throws IOException {
+        java.nio.file.Path folder = Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        Files.write(folder.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser)
+                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
 }
