@@ -1,4 +1,4 @@
-package dev.platen;
+package dev.platen.web;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;

@@ -1,4 +1,4 @@
-package dev.platen;
+package dev.platen.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json;

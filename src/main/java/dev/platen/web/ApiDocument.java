@@ -1,4 +1,4 @@
-package dev.platen;
+package dev.platen.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
