@@ -14,6 +14,15 @@ public record PrintAtOption(String id, String name, String size, int minDpi, Big
                             boolean requested, boolean chosen) {
 
     /**
+     * The tier "Print at" starts on: the one chosen, else the largest the art reaches the minimum of (options are
+     * listed largest first), else none, so that one click never prints below a tested minimum.
+     */
+    public static java.util.Optional<PrintAtOption> preselected(java.util.List<PrintAtOption> options) {
+        return options.stream().filter(PrintAtOption::chosen).findFirst()
+                .or(() -> options.stream().filter(PrintAtOption::reachesMinimum).findFirst());
+    }
+
+    /**
      * How a list of choices names it: "Left chest 4 x 4 (4 x 4 in) · 287 DPI", with the minimum when it is not
      * reached; vector art (no DPI) prints sharp at any size.
      */

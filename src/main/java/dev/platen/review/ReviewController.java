@@ -10,7 +10,8 @@ import dev.platen.orders.OperatorDecision;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
-import dev.platen.preflight.EffectiveDpi;
+import dev.platen.orders.PrintAtOption;
+import dev.platen.orders.ResolvePlacement;
 import dev.platen.rules.RuleSets;
 import dev.platen.storage.ObjectStore;
 import dev.platen.workflow.OperatorTasks;
@@ -47,15 +48,17 @@ class ReviewController {
     private final ArtPreviews previews;
     private final OperatorTasks tasks;
     private final ObjectStore store;
+    private final ResolvePlacement resolve;
 
     ReviewController(OrderBook orders, RuleSets ruleSets, ArtworkRecords artworks, ArtPreviews previews,
-                     OperatorTasks tasks, ObjectStore store) {
+                     OperatorTasks tasks, ObjectStore store, ResolvePlacement resolve) {
         this.orders = orders;
         this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.previews = previews;
         this.tasks = tasks;
         this.store = store;
+        this.resolve = resolve;
     }
 
     /** Who is signed in, for the page header. */
@@ -106,18 +109,12 @@ class ReviewController {
         Order order = orders.find(p.orderId()).orElseThrow();
         Placement catalogPlacement = catalogPlacement(p);
         ArtworkHeader header = header(p);
-        List<TierRow> tiers = catalogPlacement.tiers().stream().map(t -> {
-            EffectiveDpi dpi = EffectiveDpi.of(header, t.printArea());
-            return new TierRow(t.id(), t.name(), t.printArea().toString(), t.minDpi(), dpi.rounded(), dpi.meets(t.minDpi()),
-                    t.id().equals(p.requestedTier()), t.id().equals(p.chosenTier()));
-        }).toList();
+        List<PrintAtOption> tiers = resolve.printAtOptions(id);
         model.addAttribute("order", order);
         model.addAttribute("p", p);
         model.addAttribute("header", header);
         model.addAttribute("tiers", tiers);
-        // "Print at" starts on the tier chosen, else the largest the art reaches the minimum of, else on nothing
-        String preselected = tiers.stream().filter(TierRow::chosen).findFirst()
-                .or(() -> tiers.stream().filter(TierRow::passes).findFirst()).map(TierRow::id).orElse("");
+        String preselected = PrintAtOption.preselected(tiers).map(PrintAtOption::id).orElse("");
         model.addAttribute("preselected", preselected);
         OperatorTasks.Waiting waiting = tasks.waitingFor(id);
         model.addAttribute("waiting", waiting != OperatorTasks.Waiting.NOTHING);
@@ -338,7 +335,4 @@ class ReviewController {
                     java.time.Instant due, boolean overdue, int priority, String stock) {
     }
 
-    record TierRow(String id, String name, String size, int minDpi, BigDecimal dpi, boolean passes, boolean requested,
-                   boolean chosen) {
-    }
 }

@@ -1,9 +1,13 @@
 package dev.platen.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,10 +62,9 @@ class EngineRoomSecurity {
      * {@link RequestShapeCheck}, which refuses it as every malformed path is, with a problem.
      */
     @Bean
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<
-            org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> encodedSlashesToTheShapeCheck() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheShapeCheck() {
         return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
-                org.apache.tomcat.util.buf.EncodedSolidusHandling.PASS_THROUGH.getValue()));
+                EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     /** First of all filters: a malformed path is refused before anything parses it. */
@@ -69,7 +72,7 @@ class EngineRoomSecurity {
     FilterRegistrationBean<RequestShapeCheck> requestShapeCheck(ObjectMapper json) {
         FilterRegistrationBean<RequestShapeCheck> registration = new FilterRegistrationBean<>(new RequestShapeCheck(json));
         registration.setName("platen-request-shape-check");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

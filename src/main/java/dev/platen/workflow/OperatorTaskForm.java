@@ -39,8 +39,6 @@ class OperatorTaskForm implements TaskListener {
         options.forEach(o -> choices.addObject().put("label", o.label()).put("value", o.id()));
         // Task-local: the list belongs to this task's form and goes with it, it is not part of the placement's state.
         task.setVariableLocal(PlacementVariables.TIER_CHOICES, SpinValues.jsonValue(choices.toString()).create());
-        options.stream().filter(PrintAtOption::chosen).findFirst()
-                .or(() -> options.stream().filter(PrintAtOption::reachesMinimum).findFirst())
-                .ifPresent(o -> task.setVariableLocal(PlacementVariables.FORM_TIER, o.id()));
+        PrintAtOption.preselected(options).ifPresent(o -> task.setVariableLocal(PlacementVariables.FORM_TIER, o.id()));
     }
 }
