@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -69,11 +70,66 @@ public class SignInThrottle extends OncePerRequestFilter {
                             + " try. The account is not locked; signing in from another address works.");
             return;
         }
-        chain.doFilter(request, response);
-        if (failed(request, response)) {
-            record(address, now);
-        } else if (response.getStatus() < 400) {
+        // The failure is counted the moment the refusal is set, before its bytes reach the client: counted after
+        // the chain, a quick guesser's next try could arrive first and be let through uncounted.
+        FailureWatch watched = new FailureWatch(request, response, () -> record(address, now));
+        chain.doFilter(request, watched);
+        if (!watched.counted && failed(request, response)) {
+            watched.count();
+        } else if (!watched.counted && response.getStatus() < 400) {
             byAddress.remove(address);
+        }
+    }
+
+    /** Sees a refused sign-in as it is answered: a 401, or the review form's redirect to {@code /login?error}. */
+    private static final class FailureWatch extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+        private final Runnable onFailure;
+        private boolean counted;
+
+        FailureWatch(HttpServletRequest request, HttpServletResponse response, Runnable onFailure) {
+            super(response);
+            this.request = request;
+            this.onFailure = onFailure;
+        }
+
+        void count() {
+            if (!counted) {
+                counted = true;
+                onFailure.run();
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            if (status == HttpStatus.UNAUTHORIZED.value()) {
+                count();
+            }
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (status == HttpStatus.UNAUTHORIZED.value()) {
+                count();
+            }
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (status == HttpStatus.UNAUTHORIZED.value()) {
+                count();
+            }
+            super.sendError(status, message);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            if (request.getRequestURI().equals("/login") && location != null && location.contains("/login?error")) {
+                count();
+            }
+            super.sendRedirect(location);
         }
     }
 
