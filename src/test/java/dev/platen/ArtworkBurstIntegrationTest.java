@@ -42,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Load never judges art: a shop posts 40 sticker placements of good 10-20 MP photos at once, on the default
  * decoders (2 threads, a queue of 16) of a 2-core machine. Every placement is settled or waits for an operator;
  * none is {@code ARTWORK_UNDECODABLE} (a decode that only waited for its turn used to time out) and none
- * {@code FAILED} (a busy decoder used to fail the job at once, three times). The time to settle is printed.
+ * {@code FAILED} (a busy decoder used to fail the job at once, three times). Throughout, a reader polls one order
+ * and the health endpoint as a shop's status page and a load balancer would: every answer is a 200 (order reads
+ * once failed with 500 after 30 s, the file steps holding every database connection). The time to settle and the
+ * readers' latencies (p50, p95, max) are printed; they are figures to read, not asserted.
  *
  * <p>The photos are made here: smooth colour fields with edges and film grain, JPEGs saved progressive as photos
  * are exported for the web, so that the decoder works as hard as on a shop's file (a 16 MP one takes about a second
@@ -53,10 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:platen-burst-it;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=platenBurstIt",
         "platen.storage.root=target/burst-it-objects",
-        // More job threads than decoders, as on a node left at Camunda's pool or sized for its renders: the steps
-        // of many placements ask for a decoder at once and files really queue (the default decoders stay: 2 / 16).
-        "camunda.bpm.job-execution.core-pool-size=8",
-        "camunda.bpm.job-execution.max-pool-size=8"
+        // More file workers than decoders, as on a node sized for its renders: the steps of many placements ask for
+        // a decoder at once and files really queue (the default decoders stay: 2 / 16).
+        "platen.workers.threads=8"
 })
 class ArtworkBurstIntegrationTest {
 
@@ -115,18 +117,32 @@ class ArtworkBurstIntegrationTest {
                 orders.add(order.get(2, TimeUnit.MINUTES));
             }
 
+            Reader reader = new Reader(api, orders.get(0));
+            Thread reading = new Thread(reader, "burst-reader");
+            reading.start();
             List<JsonNode> settled = new ArrayList<>();
-            for (String order : orders) {
-                settled.add(api.awaitOrder(order, o -> placements(o).stream()
-                        .noneMatch(p -> WORKING.contains(p.path("status").asText())), Duration.ofMinutes(20)));
+            try {
+                for (String order : orders) {
+                    settled.add(api.awaitOrder(order, o -> placements(o).stream()
+                            .noneMatch(p -> WORKING.contains(p.path("status").asText())), Duration.ofMinutes(20)));
+                }
+            } finally {
+                reader.stop();
+                reading.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
 
             List<JsonNode> placements = settled.stream().flatMap(o -> placements(o).stream()).toList();
-            long failedAttempts = engine.getHistoryService().createHistoricJobLogQuery().failureLog().count();
+            long failedAttempts = engine.getHistoryService().createHistoricExternalTaskLogQuery().failureLog().count();
             System.out.printf("Burst: %d placements of %d photos (10-20 MP) settled in %.1f s; %s; "
-                            + "%d job attempts failed and were retried (busy decoders)%n", placements.size(),
+                            + "%d step attempts failed and were retried (busy decoders)%n", placements.size(),
                     photos.size(), seconds, statusCounts(placements), failedAttempts);
+            System.out.println("Burst: order reads " + reader.orderReads + "; health " + reader.health);
+
+            assertThat(reader.orderReads.answers()).as("order reads during the burst").isGreaterThan(10)
+                    .isEqualTo(reader.orderReads.ok());
+            assertThat(reader.health.answers()).as("health checks during the burst").isGreaterThan(10)
+                    .isEqualTo(reader.health.ok());
 
             assertThat(placements).hasSize(ORDERS * PLACEMENTS_PER_ORDER);
             assertThat(placements).allSatisfy(p -> {
@@ -137,6 +153,83 @@ class ArtworkBurstIntegrationTest {
             assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
         } finally {
             shop.shutdownNow();
+        }
+    }
+
+    /** Polls one order and the health endpoint in turn until stopped, keeping every answer's status and time. */
+    private static final class Reader implements Runnable {
+        private final PlatenApi api;
+        private final String order;
+        private volatile boolean stopped;
+        final Latencies orderReads = new Latencies();
+        final Latencies health = new Latencies();
+
+        Reader(PlatenApi api, String order) {
+            this.api = api;
+            this.order = order;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                orderReads.time(() -> api.http().get().uri("/api/v1/orders/" + order).retrieve()
+                        .onStatus(status -> true, (request, response) -> { })
+                        .toBodilessEntity().getStatusCode().value());
+                health.time(() -> api.http().get().uri("/actuator/health").retrieve()
+                        .onStatus(status -> true, (request, response) -> { })
+                        .toBodilessEntity().getStatusCode().value());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Answers to one kind of request: how many were 200 and how long they took. */
+    private static final class Latencies {
+        private final List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<String> other = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void time(Callable<Integer> request) {
+            long start = System.nanoTime();
+            try {
+                int status = request.call();
+                if (status == 200) {
+                    ok.incrementAndGet();
+                } else {
+                    other.add(String.valueOf(status));
+                }
+            } catch (Exception e) {
+                other.add(e.toString());
+            }
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+
+        int answers() {
+            return millis.size();
+        }
+
+        int ok() {
+            return ok.get();
+        }
+
+        @Override
+        public String toString() {
+            List<Long> sorted = millis.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return "none";
+            }
+            return String.format(java.util.Locale.ROOT, "%d requests, %d answered 200, p50 %d ms, p95 %d ms, max %d ms%s",
+                    sorted.size(), ok.get(), sorted.get((sorted.size() - 1) / 2),
+                    sorted.get((int) Math.ceil((sorted.size() - 1) * 0.95)), sorted.get(sorted.size() - 1),
+                    other.isEmpty() ? "" : ", others: " + other.stream().distinct().limit(5).toList());
         }
     }
 

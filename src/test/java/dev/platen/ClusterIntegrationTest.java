@@ -52,10 +52,11 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Two engine nodes, each the packaged application in a JVM of its own (profile {@code postgres}, S3 store), on
  * one PostgreSQL server and one S3-compatible server that the test starts. Forty orders with mixed placements
- * go in through both nodes; once the second node has taken work from the shared job table it is killed with
- * SIGKILL in the middle of its jobs. The survivor must finish every order: every placement settled, every
- * print file in the bucket exactly once under the SHA-256 the order states, no order lost, no step's effect
- * recorded twice. The figures are written to {@code target/cluster/report.txt}.
+ * go in through both nodes; once the second node has taken work from the shared tables (jobs, and the file steps'
+ * external tasks) it is killed with SIGKILL in the middle of its work. The survivor must take up the dead node's
+ * work within a minute of the kill (the shipped lock times, renewed while a step is alive) and finish every order:
+ * every placement settled, every print file in the bucket exactly once under the SHA-256 the order states, no order
+ * lost, no step's effect recorded twice. The figures are written to {@code target/cluster/report.txt}.
  *
  * <p>Runs in its own failsafe execution ({@code integration-test-cluster}), which sets
  * {@code platen.it.cluster=true}: it starts its own servers and processes and must not run again in the H2 and
@@ -65,8 +66,8 @@ import static org.assertj.core.api.Assertions.fail;
 class ClusterIntegrationTest {
 
     private static final int ORDERS = 40;
-    /** Seconds a dead node's jobs stay locked before the survivor may take them: longer than the slowest step. */
-    private static final int LOCK_SECONDS = 30;
+    /** Seconds a dead node's jobs and steps stay locked before the survivor may take them: as shipped. */
+    private static final int LOCK_SECONDS = 60;
     private static final Path WORK = Path.of("target/cluster");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -152,6 +153,23 @@ class ClusterIntegrationTest {
         b.process.waitFor();
         long killedAt = System.nanoTime();
 
+        // how long the dead node's work waits: each job or step it held, until node-a has it (or has finished it)
+        double takenUpWithin;
+        try (Connection sql = DriverManager.getConnection(url, pg.user(), "")) {
+            Set<String> waiting = new HashSet<>(heldByB);
+            Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                waiting.removeIf(id -> {
+                    try {
+                        return !stillHeldByTheDead(sql, id);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                return waiting.isEmpty();
+            });
+            takenUpWithin = (System.nanoTime() - killedAt) / 1e9;
+        }
+
         // the survivor settles every placement
         PlatenApi survivor = a.api(json);
         Map<String, JsonNode> settled = new LinkedHashMap<>();
@@ -209,7 +227,7 @@ class ClusterIntegrationTest {
             unfinishedUploads = raw.listMultipartUploads(r -> r.bucket(bucket)).uploads().size();
         }
 
-        // what the database says: jobs per node, the killed node's jobs taken over, nothing done twice
+        // what the database says: jobs and steps per node, the killed node's taken over, nothing done twice
         Map<String, Long> jobsByNode = new TreeMap<>();
         long duplicates;
         long takenOver;
@@ -218,18 +236,25 @@ class ClusterIntegrationTest {
         Set<String> referenced = new HashSet<>();
         try (Connection sql = DriverManager.getConnection(url, pg.user(), "")) {
             try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
-                    "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_")) {
+                    "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_"
+                            + " union all select split_part(worker_id_, '/', 1), count(*) from act_hi_ext_task_log"
+                            + " where state_ = 2 group by split_part(worker_id_, '/', 1)")) {
                 while (rs.next()) {
-                    jobsByNode.put(rs.getString(1), rs.getLong(2));
+                    jobsByNode.merge(rs.getString(1), rs.getLong(2), Long::sum);
                 }
             }
             duplicates = count(sql, "select count(*) from (select placement_id, action from placement_event"
                     + " where action in ('TIER_CHOSEN', 'PRINT_FILES_MADE', 'SOFT_PROOF_MADE', 'APPROVED')"
                     + " group by placement_id, action having count(*) > 1) twice")
                     + count(sql, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
-                    + " group by job_id_ having count(*) > 1) twice");
+                    + " group by job_id_ having count(*) > 1) twice")
+                    + count(sql, "select count(*) from (select ext_task_id_ from act_hi_ext_task_log where state_ = 2"
+                    + " group by ext_task_id_ having count(*) > 1) twice");
+            String held = "('" + String.join("','", heldByB) + "')";
             takenOver = heldByB.isEmpty() ? 0 : count(sql, "select count(distinct job_id_) from act_hi_job_log"
-                    + " where job_state_ = 2 and hostname_ = 'node-a' and job_id_ in ('" + String.join("','", heldByB) + "')");
+                    + " where job_state_ = 2 and hostname_ = 'node-a' and job_id_ in " + held)
+                    + count(sql, "select count(distinct ext_task_id_) from act_hi_ext_task_log where state_ = 2"
+                    + " and worker_id_ like 'node-a/%' and ext_task_id_ in " + held);
             incidents = count(sql, "select count(*) from act_ru_incident");
             pendingMessageJobs = count(sql, "select count(*) from act_ru_job where type_ = 'message'");
             for (String query : List.of("select id from artwork", "select sha256 from print_file",
@@ -272,9 +297,10 @@ class ClusterIntegrationTest {
                 "orders: " + ORDERS + ", placements: " + placements + " " + byTier,
                 "placements settled: " + statuses,
                 String.format(java.util.Locale.ROOT, "time from the first order posted to all settled: %.1f s (%.1f s after the kill;"
-                        + " dead node's locks expire after %d s)", seconds, afterKill, LOCK_SECONDS),
-                "jobs run to success, by node: " + jobsByNode,
-                "node-b: " + bDoneBeforeKill + " jobs done before SIGKILL, " + heldByB.size()
+                        + " dead node's locks expire after %d s; its work all taken up %.1f s after the kill)",
+                        seconds, afterKill, LOCK_SECONDS, takenUpWithin),
+                "jobs and file steps run to success, by node: " + jobsByNode,
+                "node-b: " + bDoneBeforeKill + " jobs and steps done before SIGKILL, " + heldByB.size()
                         + " locked at the kill, " + takenOver + " of those completed by node-a",
                 "print files checked in the bucket (SHA-256 and size): " + printFiles.size(),
                 "duplicates (a step's effect recorded twice, or a job completed twice): " + duplicates,
@@ -290,6 +316,8 @@ class ClusterIntegrationTest {
         assertThat(jobsByNode.getOrDefault("node-a", 0L)).isPositive();
         assertThat(bDoneBeforeKill).isPositive();
         assertThat(takenOver).isEqualTo(heldByB.size());
+        // within a minute (the lock), plus the survivor's idle poll and a step's first database round trips
+        assertThat(takenUpWithin).as("seconds until the dead node's work was taken up").isLessThan(LOCK_SECONDS + 10);
         assertThat(duplicates).isZero();
         assertThat(webhookFactsWithTwoIds).isZero();
         assertThat(incidents).isZero();
@@ -406,18 +434,30 @@ class ClusterIntegrationTest {
     }
 
     private static long succeeded(Connection sql, String node) throws SQLException {
-        return count(sql, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = '" + node + "'");
+        return count(sql, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = '" + node + "'")
+                + count(sql, "select count(*) from act_hi_ext_task_log where state_ = 2 and worker_id_ like '" + node
+                + "/%'");
     }
 
+    /** The jobs and file steps (external tasks) the node holds a live lock on. */
     private static List<String> lockedBy(Connection sql, String node) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
-                "select id_ from act_ru_job where lock_owner_ like '" + node + "/%' and lock_exp_time_ > now()")) {
+                "select id_ from act_ru_job where lock_owner_ like '" + node + "/%' and lock_exp_time_ > now()"
+                        + " union all select id_ from act_ru_ext_task where worker_id_ like '" + node + "/%'"
+                        + " and lock_exp_time_ > now()")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
         }
         return ids;
+    }
+
+    /** Whether a job or step is still where the dead node left it: locked by node-b (expired or not). */
+    private static boolean stillHeldByTheDead(Connection sql, String id) throws SQLException {
+        return count(sql, "select count(*) from act_ru_job where id_ = '" + id + "' and lock_owner_ like 'node-b/%'")
+                + count(sql, "select count(*) from act_ru_ext_task where id_ = '" + id
+                + "' and worker_id_ like 'node-b/%'") > 0;
     }
 
     private static long count(Connection sql, String query) throws SQLException {
@@ -449,7 +489,6 @@ class ClusterIntegrationTest {
         builder.environment().put("PLATEN_DB_URL", db);
         builder.environment().put("PLATEN_DB_USER", pg.user());
         builder.environment().put("PLATEN_DB_PASSWORD", "");
-        builder.environment().put("PLATEN_JOB_LOCK_MILLIS", String.valueOf(LOCK_SECONDS * 1000));
         Process process = builder.start();
         nodes.add(process);
         return new Node(name, port, process);

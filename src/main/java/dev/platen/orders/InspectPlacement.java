@@ -48,7 +48,11 @@ public class InspectPlacement {
         this.previews = previews;
     }
 
-    public InspectionOutcome inspect(String placementId) {
+    /**
+     * The step's work, outside any transaction: decodes the art (and makes its preview) and answers with what it
+     * found; nothing is recorded against the placement until {@link #record}.
+     */
+    public Inspected inspect(String placementId) {
         OrderPlacement placement = book.placement(placementId)
                 .orElseThrow(() -> new IllegalArgumentException("no placement " + placementId));
         book.startWork(placementId);
@@ -59,10 +63,11 @@ public class InspectPlacement {
             decoded = clock.run(() -> reader.decodeFully(art));
         } catch (ArtworkRejected e) {
             // Only a verdict on the file itself is a finding. ArtworkDecoderBusy (no decoder free, or the file starved
-            // of its time by other work) is not caught: the job fails and the engine tries it again on the step's
+            // of its time by other work) is not caught: the step fails and the engine tries it again on the step's
             // back-off, with nothing recorded against the art.
-            book.addFindings(placementId, List.of(new Finding("ARTWORK_UNDECODABLE", e.code() + ": " + e.getMessage())));
-            return new InspectionOutcome(false, e.getMessage());
+            return new Inspected(placementId,
+                    List.of(new Finding("ARTWORK_UNDECODABLE", e.code() + ": " + e.getMessage())),
+                    new InspectionOutcome(false, e.getMessage()));
         } catch (IOException e) {
             // The object store lost the file: an engine fault, retried and then raised as an incident.
             throw new UncheckedIOException("artwork " + placement.artworkId() + " cannot be read from the store", e);
@@ -74,13 +79,26 @@ public class InspectPlacement {
                     + decoded.header().heightPx() + " px but the pixels decoded to " + decoded.decodedWidthPx() + "x"
                     + decoded.decodedHeightPx() + " px."));
         }
-        book.addFindings(placementId, findings);
         if (decoded.pixels() != null) {
             // The whole decode just made is the print's: the preview, the print files and the soft proof use it.
             decodedArt.keepInspected(placement.artworkId(), decoded.header(), decoded.pixels());
         }
         preview(placement.artworkId(), decoded, clock);
-        return new InspectionOutcome(agrees, agrees ? "decoded as the header said" : "header and pixels disagree");
+        return new Inspected(placementId, findings,
+                new InspectionOutcome(agrees, agrees ? "decoded as the header said" : "header and pixels disagree"));
+    }
+
+    /** Records the inspection's findings against its placement, in the transaction that ends the step. */
+    public InspectionOutcome record(Inspected inspected) {
+        book.addFindings(inspected.placementId(), inspected.findings());
+        return inspected.outcome();
+    }
+
+    /** What an inspection found, not yet recorded. */
+    public record Inspected(String placementId, List<Finding> findings, InspectionOutcome outcome) {
+        public Inspected {
+            findings = List.copyOf(findings);
+        }
     }
 
     /**

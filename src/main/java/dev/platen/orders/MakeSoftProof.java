@@ -64,26 +64,43 @@ public class MakeSoftProof implements SampleProofs {
         this.timeLimit = timeLimit;
     }
 
-    public void proof(String placementId) {
+    /**
+     * The step's work, outside any transaction: makes and stores the proof images and runs the checks; nothing is
+     * recorded against the placement until {@link #record}.
+     */
+    public Proofed proof(String placementId) {
         StepTimeLimit.Clock clock = timeLimit.start("Make soft proof", placementId);
         long started = System.nanoTime();
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, ruleSets, placementId), artworks);
         // The file work (decoding on a cache miss, the sheet, the pixel checks, storing the images) runs under the
-        // step's clock, on a thread of its own; the records are written here, inside the engine's transaction.
-        Proofed proofed = clock.run(() -> proofed(art));
-        book.addFindings(placementId, proofed.findings());
-        book.recordSoftProof(placementId, proofed.record(), proofed.worst());
-        runs.proofMeasured(placementId, art.job().ruleSet(), proofed.record().deltaE2000P95(), proofed.belowFloor());
-        runs.stepTook(placementId, art.job().ruleSet(), PlacementRuns.Step.PROOF,
-                (System.nanoTime() - started) / 1_000_000);
+        // step's clock, on a thread of its own.
+        Sheet sheet = clock.run(() -> sheet(art));
+        return new Proofed(placementId, sheet.findings(), sheet.record(), sheet.worst(), sheet.belowFloor(),
+                art.job().ruleSet(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** What a soft proof found and stored, to be recorded against the placement. */
-    private record Proofed(List<Finding> findings, SoftProofRecord record, Optional<WorstFinding> worst,
-                           boolean belowFloor) {
+    /** Records the proof, its findings and figures against the placement, in the transaction that ends the step. */
+    public void record(Proofed proofed) {
+        book.addFindings(proofed.placementId(), proofed.findings());
+        book.recordSoftProof(proofed.placementId(), proofed.record(), proofed.worst());
+        runs.proofMeasured(proofed.placementId(), proofed.ruleSet(), proofed.record().deltaE2000P95(),
+                proofed.belowFloor());
+        runs.stepTook(proofed.placementId(), proofed.ruleSet(), PlacementRuns.Step.PROOF, proofed.tookMillis());
     }
 
-    private Proofed proofed(PlacementArt art) {
+    /** A soft proof made and stored for a placement, with what it found, not yet recorded against it. */
+    public record Proofed(String placementId, List<Finding> findings, SoftProofRecord record,
+                          Optional<WorstFinding> worst, boolean belowFloor, RuleSet ruleSet, long tookMillis) {
+        public Proofed {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private record Sheet(List<Finding> findings, SoftProofRecord record, Optional<WorstFinding> worst,
+                         boolean belowFloor) {
+    }
+
+    private Sheet sheet(PlacementArt art) {
         QualityRules rules = art.job().ruleSet().quality();
         // The pixels the render step printed from, kept on this node (a miss decodes again: another node, a retry
         // after the art was pushed out, or PDF art the render step printed as vectors).
@@ -114,7 +131,7 @@ public class MakeSoftProof implements SampleProofs {
             SoftProofRecord record = new SoftProofRecord(shelve(sheet.proof()), shelve(sheet.gamutView()),
                     shelve(sheet.mockup().image()), shelve(sheet.beforeAfter()), report.deltaE2000Mean(),
                     report.deltaE2000P95(), report.outOfGamutShare(), report.maxTotalInk(), report.ssim());
-            return new Proofed(findings, record, worst, belowFloor.isPresent());
+            return new Sheet(findings, record, worst, belowFloor.isPresent());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkDecoderBusy;
+import dev.platen.artwork.Finding;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Stock;
 import dev.platen.render.PlacementPrint;
@@ -8,6 +9,7 @@ import dev.platen.render.PrintFile;
 import dev.platen.render.PrintFiles;
 import dev.platen.render.Provenance;
 import dev.platen.rules.PlacementRuns;
+import dev.platen.rules.RuleSet;
 import dev.platen.rules.RuleSets;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
@@ -54,15 +56,19 @@ public class RenderPrintFiles {
         this.timeLimit = timeLimit;
     }
 
-    public void render(String placementId) {
+    /**
+     * The step's work, outside any transaction: prints the placement's files and stores them; nothing is recorded
+     * against the placement until {@link #record}.
+     */
+    public Rendered render(String placementId) {
         StepTimeLimit.Clock clock = timeLimit.start("Render print files", placementId);
         long started = System.nanoTime();
         PlacementArt art = PlacementArt.load(PlacementJob.load(book, ruleSets, placementId), artworks);
         PlacementJob job = art.job();
         try {
-            print(placementId, clock, art, started);
+            return print(placementId, clock, art, started);
         } catch (ArtworkDecoderBusy busy) {
-            throw busy; // load, not the rules: the job waits and tries again
+            throw busy; // load, not the rules: the step waits and tries again
         } catch (RuntimeException e) {
             // each failed attempt counts against its rule set's guardrail, not only the last one: a candidate
             // whose renders fail is rolled back before its placements have used up their retries
@@ -71,7 +77,23 @@ public class RenderPrintFiles {
         }
     }
 
-    private void print(String placementId, StepTimeLimit.Clock clock, PlacementArt art, long started) {
+    /** Records the files and findings against their placement, in the transaction that ends the step. */
+    public void record(Rendered rendered) {
+        book.addFindings(rendered.placementId(), rendered.findings());
+        book.recordPrintFiles(rendered.placementId(), rendered.files());
+        runs.stepTook(rendered.placementId(), rendered.ruleSet(), PlacementRuns.Step.RENDER, rendered.tookMillis());
+    }
+
+    /** Print files made and stored for a placement, not yet recorded against it. */
+    public record Rendered(String placementId, List<PrintFileRecord> files, List<Finding> findings, RuleSet ruleSet,
+                           long tookMillis) {
+        public Rendered {
+            files = List.copyOf(files);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private Rendered print(String placementId, StepTimeLimit.Clock clock, PlacementArt art, long started) {
         PlacementJob job = art.job();
         LayoutTier tier = art.tier();
         Stock stock = art.stock();
@@ -86,10 +108,8 @@ public class RenderPrintFiles {
                 throw new UncheckedIOException("writing the print files of placement " + placementId + " failed", e);
             }
         });
-        List<PrintFileRecord> stored = shelve(printed.files());
-        book.addFindings(placementId, printed.findings());
-        book.recordPrintFiles(placementId, stored);
-        runs.stepTook(placementId, job.ruleSet(), PlacementRuns.Step.RENDER, (System.nanoTime() - started) / 1_000_000);
+        return new Rendered(placementId, shelve(printed.files()), printed.findings(), job.ruleSet(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private Provenance provenance(PlacementJob job, LayoutTier tier, Stock stock) {

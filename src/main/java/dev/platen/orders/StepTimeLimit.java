@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The time one placement step (inspecting, rendering, proofing) may take, {@code platen.orders.step-time-limit}. A step past
- * it throws {@link StepTimedOut}: the job fails, the engine retries it and then raises an incident, and the
+ * it throws {@link StepTimedOut}: the step fails, the engine retries it and then raises an incident, and the
  * placement is marked failed with the message. Only the step's file work runs under the clock, on a thread of
- * its own: the order book's writes stay on the job's thread, inside the engine's transaction.
+ * its own that can be interrupted; the order book's reads and writes stay on the worker's thread.
  */
 @Component
 class StepTimeLimit {

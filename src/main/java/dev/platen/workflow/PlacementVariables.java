@@ -29,6 +29,11 @@ final class PlacementVariables {
     static final String OPERATOR_PROOF = "operatorProofSha256";
     static final String OPERATOR_BELOW_MINIMUM = "operatorBelowMinimumConfirmed";
 
+    /** The external task topics of the steps that work on files ({@link FileStep}), as the BPMN names them. */
+    static final String TOPIC_INSPECT = "inspect-artwork";
+    static final String TOPIC_RENDER = "render-print-files";
+    static final String TOPIC_PROOF = "soft-proof";
+
     /** The operator tasks of a placement, as the BPMN names them. */
     static final String RESOLVE_TASK = "ResolvePlacement";
     static final String REVIEW_TASK = "ReviewProof";

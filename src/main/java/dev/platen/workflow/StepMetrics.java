@@ -3,6 +3,7 @@ package dev.platen.workflow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Timer {@code platen.step} (tag {@code step}: the BPMN service task's id, e.g. {@code RenderPrintFiles}) for every
- * service task this node runs, successful or not (tag {@code outcome}). Its count per minute is the node's
- * jobs per minute, since each heavy step is one job; its mean and maximum are the render and proof times.
+ * Timer {@code platen.step} (tag {@code step}: the BPMN service task's id, e.g. {@code ChooseTier}) for every
+ * service task this node runs, successful or not (tag {@code outcome}). The file steps (external tasks, e.g.
+ * {@code RenderPrintFiles}) are timed under the same name by {@link FileWorkers}, which runs them: their count per
+ * minute is the node's placements per minute, their mean and maximum the render and proof times.
  *
  * <p>Attached by a parse listener rather than in the delegates, so every service task of every deployed
  * process is timed without touching the BPMN. A step runs start to end on one thread (the job's), so the start
@@ -48,6 +50,9 @@ class StepMetrics extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior) {
+                    return; // starts on one thread, ends on a worker's: FileWorkers times those
+                }
                 ExecutionListener start = execution -> started(execution.getActivityInstanceId(),
                         execution.getCurrentActivityId());
                 ExecutionListener end = execution -> ended(execution.getActivityInstanceId());

@@ -16,7 +16,7 @@ import dev.platen.testing.MockShop;
 import dev.platen.testing.TestArtwork;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
+import dev.platen.workflow.ProcessJobs;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +41,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +55,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
  * How often a placement's art is read, counted at the one door every module reads art through (the real
  * {@link ArtworkInspector} behind a counting {@link ArtworkReader}): its header once, at upload; its pixels decoded
  * once to check the file and once for the print files and the soft proof together; and never for a review page.
- * The job executor is off: the test runs each job itself and counts what it read.
+ * The job executor and file workers are off: the test runs each job and step itself and counts what it read.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:review-art-decoded-once;DB_CLOSE_DELAY=-1",
@@ -67,6 +68,8 @@ class ReviewArtDecodedOnceTest {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -232,27 +235,23 @@ class ReviewArtDecodedOnceTest {
         return meters.get("platen.decoded-art.gets").tag("result", result).counter().count();
     }
 
-    /** Runs the process's jobs until none is due, and what each step read (by the activity of its job). */
+    /** Runs the process's jobs and file steps until none is due, and what each step read (by its activity). */
     private Map<String, Map<String, Integer>> runJobsOf(ProcessInstance process) {
+        ProcessJobs jobs = new ProcessJobs(context);
         Map<String, Map<String, Integer>> byStep = new LinkedHashMap<>();
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = jobQuery().processInstanceId(process.getId()).executable().list();
-            if (jobs.isEmpty()) {
+        for (int round = 0; round < 100; round++) {
+            reader.taken();
+            Optional<String> step = jobs.runNext(process);
+            if (step.isEmpty()) {
                 return byStep;
             }
-            for (Job job : jobs) {
-                String step = engine.getManagementService().createJobDefinitionQuery()
-                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
-                reader.taken();
-                execute(job);
-                byStep.merge(step, reader.taken(), (a, b) -> {
-                    Map<String, Integer> sum = new TreeMap<>(a);
-                    b.forEach((call, n) -> sum.merge(call, n, Integer::sum));
-                    return sum;
-                });
-            }
+            byStep.merge(step.get(), reader.taken(), (a, b) -> {
+                Map<String, Integer> sum = new TreeMap<>(a);
+                b.forEach((call, n) -> sum.merge(call, n, Integer::sum));
+                return sum;
+            });
         }
-        throw new AssertionError("jobs still pending after 50 rounds");
+        throw new AssertionError("jobs still pending after 100 steps");
     }
 
     private ProcessInstance processOf(JsonNode order) {

@@ -12,7 +12,6 @@ import dev.platen.artwork.DecodedArtwork;
 import dev.platen.testing.MockShop;
 import dev.platen.testing.TestArtwork;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,21 +32,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Load never judges art: a busy decoder (the queue full, no thread free in time, or a file starved of its time by
- * other work, all {@link ArtworkDecoderBusy}) fails the job of whichever step decodes - inspect, render, proof -
- * and the engine tries it again after a back-off; the placement gets no finding and is not failed while retries
- * remain. The decoders are the real ones, behind a reader that answers "busy" as often as a test asks it to. The
- * job executor is off: the test runs each job itself and reads the due dates the engine set. The node keeps no
+ * other work, all {@link ArtworkDecoderBusy}) fails whichever file step decodes - inspect, render, proof - and the
+ * engine tries it again after a back-off; the placement gets no finding and is not failed while retries remain. The
+ * decoders are the real ones, behind a reader that answers "busy" as often as a test asks it to. The job executor
+ * and the file workers are off: the test runs each job and step itself (through the node's real workers) and reads
+ * when the engine will offer the step again. The node keeps no
  * decoded art here ({@code platen.artwork.decoded-cache-mib=0}): with it, render and proof take the inspection's
  * decode and would not meet the busy decoder at all; this is the path of a step that has to decode (another node,
  * art pushed out of memory).
@@ -65,6 +62,8 @@ class BusyDecoderRetriesProcessTest {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -125,26 +124,30 @@ class BusyDecoderRetriesProcessTest {
     void everyStepThatDecodesWaitsOutABusyDecoderAndThePlacementIsNotJudged() throws Exception {
         JsonNode order = postOrder(upload(TestArtwork.printablePng(1300, 1300)));
         ProcessInstance process = processOf(order);
-        execute(jobQuery().processInstanceId(process.getId()).singleResult()); // the start; inspection is next
+        ProcessJobs jobs = new ProcessJobs(context);
+        assertThat(jobs.runNext(process)).contains("OrderAccepted"); // the start; inspection is next
 
         for (String step : List.of("InspectArtwork", "RenderPrintFiles", "SoftProof")) {
             assertThat(process).isWaitingAt(step);
             decoders.busyFor.set(2);
-            Date first = failOnce(process, step);
+            Date first = failOnce(jobs, process, step);
             // the back-off: ten seconds after the first failure, half a minute after the second, not at once
-            assertThat(dueOf(process)).isBetween(new Date(first.getTime() + 8_000), new Date(first.getTime() + 20_000));
-            Date second = failOnce(process, step);
-            assertThat(dueOf(process)).isBetween(new Date(second.getTime() + 28_000), new Date(second.getTime() + 40_000));
+            assertThat(dueOf(jobs, process)).isBetween(new Date(first.getTime() + 8_000),
+                    new Date(first.getTime() + 20_000));
+            assertThat(jobs.runNext(process)).as("not offered again before its wait is over").isEmpty();
+            Date second = failOnce(jobs, process, step);
+            assertThat(dueOf(jobs, process)).isBetween(new Date(second.getTime() + 28_000),
+                    new Date(second.getTime() + 40_000));
 
             JsonNode placement = getOrder(order).path("placements").get(0);
-            // still being worked on (its first step's writes were rolled back with the job): not failed, not judged
+            // still being worked on: not failed, not judged
             assertThat(placement.path("status").asText()).isIn("RECEIVED", "IN_PROGRESS");
             assertThat(placement.path("findings").toString()).doesNotContain("ARTWORK_UNDECODABLE", "ARTWORK_TIMEOUT");
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(process.getId()).count())
                     .isZero();
 
-            // the decoders are free again: the same job goes on
-            execute(jobQuery().processInstanceId(process.getId()).singleResult());
+            // the decoders are free again: the same step goes on
+            assertThat(jobs.runFileStepNow(process)).contains(step);
         }
 
         JsonNode settled = getOrder(order).path("placements").get(0);
@@ -158,14 +161,15 @@ class BusyDecoderRetriesProcessTest {
     void aDecoderBusyForLongerThanTheWholeBackOffEndsInAnIncidentNotAVerdictOnTheFile() throws Exception {
         JsonNode order = postOrder(upload(TestArtwork.printablePng(1310, 1310)));
         ProcessInstance process = processOf(order);
-        execute(jobQuery().processInstanceId(process.getId()).singleResult());
+        ProcessJobs jobs = new ProcessJobs(context);
+        jobs.runNext(process);
         decoders.busyFor.set(Integer.MAX_VALUE);
 
         int attempts = 0;
-        while (jobQuery().processInstanceId(process.getId()).withRetriesLeft().count() > 0) {
+        while (!Integer.valueOf(0).equals(jobs.fileStep(process).orElseThrow().getRetries())) {
             // while retries remain the placement is still being worked on, never failed
             assertThat(getOrder(order).path("placements").get(0).path("status").asText()).isIn("RECEIVED", "IN_PROGRESS");
-            failOnce(process, "InspectArtwork");
+            failOnce(jobs, process, "InspectArtwork");
             attempts++;
             assertThat(attempts).as("attempts before the incident").isLessThan(20);
         }
@@ -180,18 +184,18 @@ class BusyDecoderRetriesProcessTest {
         assertThat(failed.path("findings").toString()).doesNotContain("ARTWORK_UNDECODABLE");
     }
 
-    /** Runs the step's job once more (whatever its due date) and expects the busy decoder; returns when. */
-    private Date failOnce(ProcessInstance process, String step) {
-        Job job = jobQuery().processInstanceId(process.getId()).singleResult();
+    /** Runs the step once more (whatever is left of its wait) and expects the busy decoder; returns when. */
+    private Date failOnce(ProcessJobs jobs, ProcessInstance process, String step) {
         assertThat(process).isWaitingAt(step);
         Date now = new Date();
-        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                .hasMessageContaining("decoders are busy");
+        assertThat(jobs.runFileStepNow(process)).contains(step);
+        assertThat(jobs.fileStep(process).orElseThrow().getErrorMessage()).contains("decoders are busy");
         return now;
     }
 
-    private Date dueOf(ProcessInstance process) {
-        return jobQuery().processInstanceId(process.getId()).singleResult().getDuedate();
+    /** When the step will be offered to a worker again: the end of its wait. */
+    private Date dueOf(ProcessJobs jobs, ProcessInstance process) {
+        return jobs.fileStep(process).orElseThrow().getLockExpirationTime();
     }
 
     private String upload(byte[] bytes) throws Exception {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static dev.platen.workflow.ProcessJobs.runJobsOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -44,6 +43,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 })
 @AutoConfigureMockMvc
 class CanaryHoldProcessTest {
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private void runJobsOf(ProcessInstance process) {
+        new ProcessJobs(context).runJobsOf(process);
+    }
 
     @Autowired
     ProcessEngine engine;

@@ -9,14 +9,18 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A job's lock outlasts its step's time limit, as shipped: a slow render is not started twice. */
+/**
+ * A job's lock outlasts the longest job, as shipped (a webhook delivery: its connect and answer timeouts and its
+ * writes), and is short enough that a dead node's jobs are taken up within a minute; the file steps' locks are
+ * renewed while they run, so they are not bound by it.
+ */
 class JobLockTimeTest {
 
     @Test
-    void theShippedLockOutlastsTheShippedStepLimitOnEitherDatabase() throws Exception {
+    void theShippedLockOutlastsAWebhookDeliveryAndEndsWithinAMinuteOnEitherDatabase() throws Exception {
         for (String profile : new String[]{"application.yml", "application-postgres.yml"}) {
             StandardEnvironment env = new StandardEnvironment();
-            // read as Spring Boot reads them ("5m" a Duration)
+            // read as Spring Boot reads them ("PT10S" a Duration)
             env.setConversionService(
                     (org.springframework.core.convert.support.ConfigurableConversionService)
                             org.springframework.boot.convert.ApplicationConversionService.getSharedInstance());
@@ -24,17 +28,23 @@ class JobLockTimeTest {
                     .load("base", new ClassPathResource("application.yml")).get(0));
             env.getPropertySources().addFirst(new YamlPropertySourceLoader()
                     .load(profile, new ClassPathResource(profile)).get(0));
-            JobLockTime shipped = new JobLockTime(
-                    env.getProperty("camunda.bpm.job-execution.lock-time-in-millis", Long.class, 300_000L),
-                    env.getProperty("platen.orders.step-time-limit", Duration.class));
-            assertThat(shipped.outlastsSteps()).as(profile).isTrue();
+            Duration lock = Duration.ofMillis(
+                    env.getProperty("camunda.bpm.job-execution.lock-time-in-millis", Long.class, 300_000L));
+            JobLockTime shipped = new JobLockTime(lock,
+                    env.getProperty("platen.delivery.webhook-connect-timeout", Duration.class)
+                            .plus(env.getProperty("platen.delivery.webhook-timeout", Duration.class)));
+            assertThat(shipped.outlastsJobs()).as(profile).isTrue();
+            assertThat(lock).as(profile + ": a dead node's jobs").isLessThanOrEqualTo(Duration.ofMinutes(1));
+            assertThat(env.getProperty("platen.workers.lock", Duration.class)).as(profile + ": a dead node's steps")
+                    .isLessThanOrEqualTo(Duration.ofMinutes(1));
         }
     }
 
     @Test
-    void aLockNoLongerThanAStepIsSaidToBeShort() {
-        assertThat(new JobLockTime(300_000, Duration.ofMinutes(5)).outlastsSteps()).isFalse();
-        assertThat(new JobLockTime(30_000, Duration.ofMinutes(5)).outlastsSteps()).isFalse();
-        assertThat(new JobLockTime(360_000, Duration.ofMinutes(5)).outlastsSteps()).isTrue();
+    void aLockNoLongerThanAWebhookDeliveryAndItsWritesIsSaidToBeShort() {
+        Duration call = Duration.ofSeconds(15);
+        assertThat(new JobLockTime(Duration.ofSeconds(15), call).outlastsJobs()).isFalse();
+        assertThat(new JobLockTime(call.plus(JobLockTime.MARGIN), call).outlastsJobs()).isFalse();
+        assertThat(new JobLockTime(Duration.ofSeconds(60), call).outlastsJobs()).isTrue();
     }
 }

@@ -28,7 +28,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.platen.workflow.ProcessJobs.runJobsOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -51,6 +50,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 })
 @AutoConfigureMockMvc
 class OrderPrepressProcessTest {
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private void runJobsOf(ProcessInstance process) {
+        new ProcessJobs(context).runJobsOf(process);
+    }
 
     @Autowired
     ProcessEngine engine;
@@ -508,11 +514,11 @@ class OrderPrepressProcessTest {
         java.nio.file.Files.delete(java.nio.file.Path.of("target/process-test-objects/sha256", art.substring(0, 2), art));
 
         // every attempt of the step's back-off (platen.orders.step-retry-cycle), run now instead of when due
-        for (int attempt = 0; attempt < 12; attempt++) {
-            for (Job job : jobQuery().processInstanceId(process.getId()).withRetriesLeft().list()) {
-                assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                        .hasMessageContaining("cannot be read from the store");
-            }
+        ProcessJobs steps = new ProcessJobs(context);
+        for (int attempt = 0; attempt < 12 && !Integer.valueOf(0).equals(steps.fileStep(process).orElseThrow().getRetries());
+             attempt++) {
+            assertThat(steps.runFileStepNow(process)).contains("InspectArtwork");
+            assertThat(steps.fileStep(process).orElseThrow().getErrorMessage()).contains("cannot be read from the store");
         }
 
         var incidents = engine.getRuntimeService().createIncidentQuery().processInstanceId(process.getId()).list();

@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.platen.workflow.ProcessJobs.runJobsOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -62,6 +61,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnerWebhookProcessTest {
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private void runJobsOf(ProcessInstance process) {
+        new ProcessJobs(context).runJobsOf(process);
+    }
 
     private static HttpServer receiver;
     private static final AtomicInteger answer = new AtomicInteger(204);
