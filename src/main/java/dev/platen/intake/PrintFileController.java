@@ -78,7 +78,7 @@ class PrintFileController {
     LinkSigner.SignedLink proofImageLink(@PathVariable String sha256,
                                          @org.springframework.web.bind.annotation.RequestParam(required = false) String validFor,
                                          org.springframework.security.core.Authentication caller) {
-        if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(ApiSecurity.ProofImageAccess.LINK_ROLE))) {
+        if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurity.LINK_ROLE))) {
             throw new ApiProblem(403, "LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");
         }
         String key = sha256.toLowerCase(Locale.ROOT);
