@@ -3,6 +3,7 @@ package dev.platen.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.web.ApiKeyCheck;
 import dev.platen.web.ApiKeyScheme;
+import dev.platen.web.SecurityChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,7 +28,7 @@ class PartnerApiSecurity {
             "PARTNER_KEY_INVALID", "The bearer key is not a partner key of this engine.");
 
     @Bean
-    @Order(3)
+    @Order(SecurityChains.PARTNER_API)
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ObjectMapper json) throws Exception {
         http.securityMatcher(PATH + "/**");
         PARTNER_KEY.protect(http, PARTNER_KEY.filter(new ProviderManager(partnerKeys(partners)),

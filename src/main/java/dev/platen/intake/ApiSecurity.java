@@ -5,6 +5,7 @@ import dev.platen.delivery.LinkSigner;
 import dev.platen.web.ApiKeyCheck;
 import dev.platen.web.ApiKeyScheme;
 import dev.platen.web.RefusedCredentials;
+import dev.platen.web.SecurityChains;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +42,7 @@ class ApiSecurity {
             "API_KEY_INVALID", "The " + HEADER + " is not a key of this engine.");
 
     @Bean
-    @Order(2)
+    @Order(SecurityChains.SHOP_API)
     SecurityFilterChain orderApi(HttpSecurity http, ShopApiKeys keys, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/v1/orders/**", "/api/v1/orders", "/api/v1/artworks/**", "/api/v1/artworks",
                 PrintFileController.PATH + "/**");
@@ -58,7 +59,7 @@ class ApiSecurity {
      * link is taken only without a key; a signed-in operator needs neither.
      */
     @Bean
-    @Order(2)
+    @Order(SecurityChains.SHOP_API)
     SecurityFilterChain proofImages(HttpSecurity http, ShopApiKeys keys, ObjectMapper json, LinkSigner links)
             throws Exception {
         AuthenticationFilter keyOrLink = SHOP_KEY.filter(new ProviderManager(new SignedLinkCheck(links), shopKeys(keys)),
