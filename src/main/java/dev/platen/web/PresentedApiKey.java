@@ -4,7 +4,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /** A key as a client sent it, not yet checked: what {@link ApiKeyScheme#converter()} hands to {@link ApiKeyCheck}. */
-public final class PresentedApiKey extends AbstractAuthenticationToken {
+final class PresentedApiKey extends AbstractAuthenticationToken {
 
     private final String key;
 
