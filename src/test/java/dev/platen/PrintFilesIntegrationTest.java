@@ -231,8 +231,17 @@ class PrintFilesIntegrationTest {
         assertThat(part.getBody()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 0, 100));
         assertThat(http().get().uri(href).header("If-None-Match", response.getHeaders().getETag()).retrieve()
                 .toEntity(byte[].class).getStatusCode().value()).isEqualTo(304);
-        assertThat(http().get().uri(href).header("Range", "bytes=" + bytes.length + "-").retrieve()
-                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(416);
+        ResponseEntity<String> beyond = http().get().uri(href).header("Range", "bytes=999999999-").retrieve()
+                .toEntity(String.class);
+        assertThat(beyond.getStatusCode().value()).isEqualTo(416);
+        assertThat(beyond.getHeaders().getFirst("Content-Range")).isEqualTo("bytes */" + bytes.length);
+        assertThat(beyond.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(beyond.getBody()).path("code").asText())
+                .isEqualTo("RANGE_NOT_SATISFIABLE");
+        ResponseEntity<String> justPast = http().get().uri(href).header("Range", "bytes=" + bytes.length + "-").retrieve()
+                .toEntity(String.class);
+        assertThat(justPast.getStatusCode().value()).isEqualTo(416);
+        assertThat(justPast.getHeaders().getFirst("Content-Range")).isEqualTo("bytes */" + bytes.length);
         Path file = dir.resolve(name);
         Files.write(file, bytes);
         return file;

@@ -68,6 +68,13 @@ class ProofImagePrivacyIntegrationTest {
         assertThat(part.getBody()).isEqualTo(java.util.Arrays.copyOfRange(withKey.getBody(), 0, 16));
         assertThat(api.http().get().uri(before).header("Range", "bytes=" + withKey.getBody().length + "-").retrieve()
                 .toEntity(byte[].class).getStatusCode().value()).isEqualTo(416);
+        // far past the end: refused as a problem that names the image's length, not answered with the image
+        ResponseEntity<String> beyond = api.http().get().uri(before).header("Range", "bytes=999999999-").retrieve()
+                .toEntity(String.class);
+        assertThat(beyond.getStatusCode().value()).isEqualTo(416);
+        assertThat(beyond.getHeaders().getFirst("Content-Range")).isEqualTo("bytes */" + withKey.getBody().length);
+        assertThat(beyond.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(beyond.getBody()).path("code").asText()).isEqualTo("RANGE_NOT_SATISFIABLE");
 
         // a signed link, minted with the key, opens that image and no other
         JsonNode link = json.readTree(api.http().get().uri(before + "/link?validFor=PT1H").retrieve().body(String.class));

@@ -4,15 +4,14 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
+import dev.platen.storage.ContentDigest;
+
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import static dev.platen.color.Lcms.CONTEXT;
@@ -51,7 +50,7 @@ public final class ColorProfile implements AutoCloseable {
         this.handle = handle;
         this.cleanable = Lcms.CLEANER.register(this, NativeHandle.releaser(handle));
         this.bytes = bytes;
-        this.sha256 = sha256Hex(bytes);
+        this.sha256 = ContentDigest.sha256Hex(bytes);
         this.description = description;
         this.colorSpace = colorSpace;
         this.deviceClass = deviceClass;
@@ -226,14 +225,6 @@ public final class ColorProfile implements AutoCloseable {
             chars[i] = c >= 0x20 && c < 0x7F ? (char) c : '?';
         }
         return new String(chars);
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** The profile's description tag ({@code desc}) in English, or the built-in's name; empty if it has none. */

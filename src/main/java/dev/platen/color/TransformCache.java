@@ -1,5 +1,7 @@
 package dev.platen.color;
 
+import dev.platen.storage.ContentDigest;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -145,12 +147,7 @@ public final class TransformCache implements AutoCloseable {
      */
     static String gridFileName(TransformKey key) {
         String what = key + "|lcms " + Lcms.LIB.cmsGetEncodedCMMversion();
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(what.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + ".grid";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return ContentDigest.sha256Hex(what.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".grid";
     }
 
     private static CheckedGrid readSaved(java.nio.file.Path file) {

@@ -2,7 +2,7 @@ package dev.platen.delivery;
 
 import dev.platen.orders.PrintFileRecord;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -131,11 +131,11 @@ class PartnerApiController {
     }
 
     @GetMapping("/jobs/{id}/files/{sha256}")
-    void file(Principal partner, @PathVariable String id, @PathVariable String sha256, HttpServletRequest request,
-              HttpServletResponse response) throws IOException {
+    ResponseEntity<?> file(Principal partner, @PathVariable String id, @PathVariable String sha256,
+                           HttpServletRequest request) throws IOException {
         PartnerJobs.ReadyJob ready = jobs.ready(partner.getName(), id);
         PrintFileRecord file = jobs.file(ready, sha256);
-        download.send(file, PartnerJobs.fileName(ready.placement(), file), request, response);
+        return download.answer(file, PartnerJobs.fileName(ready.placement(), file), request);
     }
 
     record LinkView(String url, Instant expiresAt) {

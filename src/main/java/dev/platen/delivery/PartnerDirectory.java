@@ -1,12 +1,9 @@
 package dev.platen.delivery;
 
+import dev.platen.web.ApiKeyCheck;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +19,6 @@ public class PartnerDirectory {
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
 
     private final List<Partner> partners;
-    private final List<byte[]> hashes;
 
     PartnerDirectory(PartnerConfiguration configuration) {
         this.partners = configuration.partners();
@@ -58,8 +54,6 @@ public class PartnerDirectory {
                 }
             }
         }
-        this.hashes = partners.stream().map(p -> p.keySha256s()).flatMap(List::stream)
-                .map(h -> HexFormat.of().parseHex(h.toLowerCase(Locale.ROOT))).toList();
     }
 
     /** Whether orders may name this partner. */
@@ -71,29 +65,9 @@ public class PartnerDirectory {
         return partners.stream().filter(p -> p.id().equals(partnerId)).findFirst();
     }
 
-    /**
-     * The partner a presented API key belongs to. Every configured hash is compared, in constant time each, so
-     * the answer's timing does not tell which partner (if any) nearly matched.
-     */
-    Optional<Partner> byKey(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
-        Partner holder = null;
-        int index = 0;
-        for (Partner p : partners) {
-            for (int k = 0; k < p.keySha256s().size(); k++, index++) {
-                if (MessageDigest.isEqual(presented, hashes.get(index))) {
-                    holder = p;
-                }
-            }
-        }
-        return Optional.ofNullable(holder);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    /** Each partner's key hashes, named by the partner id, for {@link PartnerApiSecurity}'s key check. */
+    List<ApiKeyCheck.KeyHolder> keyHolders() {
+        return partners.stream().flatMap(p -> p.keySha256s().stream().map(h -> new ApiKeyCheck.KeyHolder(p.id(), h)))
+                .toList();
     }
 }

@@ -2,7 +2,7 @@ package dev.platen.delivery;
 
 import dev.platen.orders.PrintFileRecord;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +28,11 @@ class SignedLinkController {
     }
 
     @GetMapping(LinkSigner.PATH + "/{jobId}/{sha256}")
-    void file(@PathVariable String jobId, @PathVariable String sha256,
-              @RequestParam(required = false) String partner, @RequestParam(required = false) String expires,
-              @RequestParam(required = false) String signature, HttpServletRequest request,
-              HttpServletResponse response) throws IOException {
-        switch (links.verify(jobId, sha256, partner, expires, signature)) {
+    ResponseEntity<?> file(@PathVariable String jobId, @PathVariable String sha256,
+                           @RequestParam(required = false) String partner, @RequestParam(required = false) String expires,
+                           @RequestParam(required = false) String signature, HttpServletRequest request)
+            throws IOException {
+        return switch (links.verify(jobId, sha256, partner, expires, signature)) {
             case ALTERED -> throw DeliveryProblem.forbidden("LINK_INVALID",
                     "This link was not issued by this engine, or was changed after it was.");
             case EXPIRED -> throw DeliveryProblem.forbidden("LINK_EXPIRED",
@@ -40,8 +40,8 @@ class SignedLinkController {
             case VALID -> {
                 PartnerJobs.ReadyJob ready = jobs.ready(partner, jobId);
                 PrintFileRecord file = jobs.file(ready, sha256);
-                download.send(file, PartnerJobs.fileName(ready.placement(), file), request, response);
+                yield download.answer(file, PartnerJobs.fileName(ready.placement(), file), request);
             }
-        }
+        };
     }
 }

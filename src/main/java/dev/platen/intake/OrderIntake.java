@@ -16,18 +16,16 @@ import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
 import dev.platen.rules.RuleSets;
+import dev.platen.storage.ContentDigest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +79,7 @@ class OrderIntake {
     Accepted accept(OrderRequest request, String idempotencyKey) {
         String requestHash = null;
         if (idempotencyKey != null) {
-            requestHash = sha256(canonical(request));
+            requestHash = ContentDigest.sha256Hex(canonical(request).getBytes(StandardCharsets.UTF_8));
             Optional<Accepted> earlier = replay(idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -100,7 +98,7 @@ class OrderIntake {
 
     /** After a concurrent request with the same key won the race, answer with its result. */
     Optional<Accepted> replay(OrderRequest request, String idempotencyKey) {
-        return replay(idempotencyKey, sha256(canonical(request)));
+        return replay(idempotencyKey, ContentDigest.sha256Hex(canonical(request).getBytes(StandardCharsets.UTF_8)));
     }
 
     private Optional<Accepted> replay(String key, String requestHash) {
@@ -255,14 +253,6 @@ class OrderIntake {
             return json.readValue(text, OrderView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("idempotency_key.response_json holds JSON written by this class", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -5,12 +5,12 @@ import dev.platen.orders.OrderBook;
 import dev.platen.orders.PrintFileLocation;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StorageSettings;
+import dev.platen.storage.StoredFileResource;
 import dev.platen.storage.StoredObject;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
+import dev.platen.web.FileDownload;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +24,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Downloads of print-ready files by their SHA-256. A stored file never changes, so its hash is a strong ETag and
- * it may be cached for good; byte ranges are served by Spring from the file itself.
+ * Downloads of print-ready files and proof images by their SHA-256, answered as every stored file is
+ * ({@link FileDownload}: a strong ETag, cached for good, byte ranges).
  */
 @RestController
 class PrintFileController {
@@ -52,21 +52,20 @@ class PrintFileController {
      */
     @GetMapping(PROOF_PATH + "/{sha256}")
     ResponseEntity<?> proofImage(@PathVariable String sha256,
-                                 @org.springframework.web.bind.annotation.RequestParam(required = false) Integer width)
-            throws IOException {
+                                 @org.springframework.web.bind.annotation.RequestParam(required = false) Integer width,
+                                 HttpServletRequest request) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
-        if (!orders.isProofImage(key) || store.find(key).isEmpty()) {
-            throw ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'.");
-        }
-        var ok = ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-                .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable());
+        StoredObject stored = store.find(key).filter(o -> orders.isProofImage(key))
+                .orElseThrow(() -> ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'."));
         if (width == null) {
-            return ok.eTag("\"" + key + "\"").body(new FileSystemResource(store.readablePath(key)));
+            return new FileDownload(new StoredFileResource(store, stored), key, MediaType.IMAGE_PNG, null).answer(request);
         }
         if (width < 16 || width > 4096) {
             throw new ApiProblem(400, "BAD_PARAMETER", "width must be from 16 to 4096 pixels.");
         }
-        return ok.eTag("\"" + key + "-" + width + "\"").body(Thumbnail.png(store.readablePath(key), width));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable())
+                .eTag("\"" + key + "-" + width + "\"").body(Thumbnail.png(store.readablePath(key), width));
     }
 
     /**
@@ -78,7 +77,7 @@ class PrintFileController {
     LinkSigner.SignedLink proofImageLink(@PathVariable String sha256,
                                          @org.springframework.web.bind.annotation.RequestParam(required = false) String validFor,
                                          org.springframework.security.core.Authentication caller) {
-        if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(ApiSecurity.ProofImageAccess.LINK_ROLE))) {
+        if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurity.LINK_ROLE))) {
             throw new ApiProblem(403, "LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");
         }
         String key = sha256.toLowerCase(Locale.ROOT);
@@ -99,12 +98,12 @@ class PrintFileController {
     }
 
     /**
-     * The print file, streamed from the store (Spring answers range requests from it), or, when the store can
+     * The print file, streamed from the store (byte ranges read only their part of it), or, when the store can
      * issue links and {@code platen.storage.s3.presigned-downloads} is set, a redirect to a presigned URL so the
      * bytes go from the store to the shop without passing through this node.
      */
     @GetMapping(PATH + "/{sha256}")
-    ResponseEntity<Resource> download(@PathVariable String sha256) throws IOException {
+    ResponseEntity<?> download(@PathVariable String sha256, HttpServletRequest request) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
         PrintFileLocation location = orders.printFile(key)
                 .orElseThrow(() -> ApiProblem.notFound("PRINT_FILE_NOT_FOUND", "No print file with SHA-256 '" + sha256 + "'."));
@@ -120,11 +119,7 @@ class PrintFileController {
         String extension = location.file().format().equals("pdfx4") ? "pdf" : "tif";
         String name = location.product() + "-" + location.placement() + "-" + location.tier() + "-"
                 + key.substring(0, 12) + "." + extension;
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(location.file().mediaType()))
-                .eTag("\"" + key + "\"")
-                .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(new StoredFileResource(store, stored));
+        return new FileDownload(new StoredFileResource(store, stored), key, MediaType.parseMediaType(location.file().mediaType()),
+                ContentDisposition.attachment().filename(name).build()).answer(request);
     }
 }

@@ -1,8 +1,7 @@
 package dev.platen.render;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.platen.storage.ContentDigest;
+
 import java.util.Objects;
 
 /**
@@ -58,11 +57,7 @@ public record OutputCondition(String identifier, String info, byte[] iccProfile,
 
     /** SHA-256 of the profile bytes exactly as embedded, lower-case hex. */
     public String profileSha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(iccProfile));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return ContentDigest.sha256Hex(iccProfile);
     }
 
     @Override

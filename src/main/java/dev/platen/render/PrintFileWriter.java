@@ -1,18 +1,14 @@
 package dev.platen.render;
 
 import dev.platen.catalog.PrintFileFormat;
+import dev.platen.storage.ContentDigest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -134,16 +130,6 @@ public class PrintFileWriter {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new PrintFile(format, out, Files.size(out), sha256(out));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return new PrintFile(format, out, Files.size(out), ContentDigest.sha256Hex(out));
     }
 }

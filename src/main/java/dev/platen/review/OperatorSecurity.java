@@ -1,5 +1,6 @@
 package dev.platen.review;
 
+import dev.platen.web.SecurityChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,7 @@ import java.util.List;
 class OperatorSecurity {
 
     @Bean
-    @Order(1)
+    @Order(SecurityChains.REVIEW_PAGES)
     SecurityFilterChain reviewPages(HttpSecurity http) throws Exception {
         http.securityMatcher("/review/**", "/login", "/logout")
                 .authorizeHttpRequests(auth -> auth
@@ -37,7 +38,7 @@ class OperatorSecurity {
 
     /** Everything else is left to the protection each path already has (see the class comment). */
     @Bean
-    @Order(100)
+    @Order(SecurityChains.EVERYTHING_ELSE)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // The APIs take JSON and multipart from machines, not browser forms; Camunda's web apps carry

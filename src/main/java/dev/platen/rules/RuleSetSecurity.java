@@ -1,10 +1,11 @@
 package dev.platen.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.web.ProblemResponses;
+import dev.platen.web.SecurityChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import dev.platen.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,7 +24,7 @@ class RuleSetSecurity {
     static final String ROLE = "RULES";
 
     @Bean
-    @Order(-1)
+    @Order(SecurityChains.RULE_SET_API)
     SecurityFilterChain ruleSetApiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/v1/rulesets/**", "/api/v1/rulesets")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
@@ -43,7 +44,7 @@ class RuleSetSecurity {
     }
 
     @Bean
-    @Order(0)
+    @Order(SecurityChains.RULE_SET_PAGE)
     SecurityFilterChain ruleSetPageChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/rulesets", "/rulesets/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))

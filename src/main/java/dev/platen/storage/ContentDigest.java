@@ -11,7 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** SHA-256, the name of every stored object (lower-case hex). */
+/**
+ * SHA-256, the name of every stored object (lower-case hex), and the engine's one way to compute it: for print files,
+ * profiles, cache names, idempotency keys and API keys alike (the bottom module, so every module may use it).
+ */
 public final class ContentDigest {
 
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -35,7 +38,8 @@ public final class ContentDigest {
         return digest.digest();
     }
 
-    static String hexOf(Path file) throws IOException {
+    /** The SHA-256 of a file, read through once, lower-case hex. */
+    public static String sha256Hex(Path file) throws IOException {
         return HexFormat.of().formatHex(of(file));
     }
 

@@ -93,7 +93,7 @@ class LocalDiskObjectStore implements ObjectStore {
 
     @Override
     public boolean intact(String sha256) throws IOException {
-        return find(sha256).isPresent() && ContentDigest.hexOf(pathOf(sha256)).equals(sha256);
+        return find(sha256).isPresent() && ContentDigest.sha256Hex(pathOf(sha256)).equals(sha256);
     }
 
     /** Files on this node's disk are served by the engine itself. */
@@ -120,6 +120,6 @@ class LocalDiskObjectStore implements ObjectStore {
     }
 
     static String sha256Of(Path file) throws IOException {
-        return ContentDigest.hexOf(file);
+        return ContentDigest.sha256Hex(file);
     }
 }

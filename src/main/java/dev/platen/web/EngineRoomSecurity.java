@@ -31,7 +31,7 @@ import java.time.Clock;
 class EngineRoomSecurity {
 
     @Bean
-    @Order(4)
+    @Order(SecurityChains.ENGINE_ROOM)
     SecurityFilterChain engineRoom(HttpSecurity http, ObjectMapper json) throws Exception {
         // Paths matched on the whole request path: /engine-rest is Camunda's Jersey servlet, not Spring MVC's, so
         // the MVC-relative matchers that plain strings give would never see it.

@@ -39,6 +39,8 @@ class OperationAnswers implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** A 416 says how long the file is, so that a client can ask again for a part of it. */
+    private static final String RANGE_LENGTH = "`bytes */<length>`: the length of the whole file";
 
     private static final Map<String, Consumer<Answers>> TABLE = new LinkedHashMap<>();
 
@@ -166,10 +168,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 .empty(302, "Redirect to a presigned URL of the object store (when platen.storage.s3.presigned-downloads is set).")
                 .empty(304, "Not modified (If-None-Match).")
                 .problem(404, "PRINT_FILE_NOT_FOUND", "no print file with this SHA-256")
-                // Spring's own answer to such a range (Content-Range: bytes */length) carries the whole file, not a
-                // problem; documented as it is until the engine answers it as the partner download does
-                .file(416, "The range lies outside the file (`Content-Range: bytes */<length>`); the body is the whole "
-                        + "file.", "application/pdf", "image/tiff"));
+                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the file", "Content-Range", RANGE_LENGTH));
         op("GET", "/api/v1/proof-images/{sha256}", ApiDocument.FILES, "downloadProofImage", "Download a soft-proof image (PNG)", a -> a
                 .describe("With the shop key, an operator's session, or a signed link (`expires` and `signature` "
                         + "from `GET .../link`), without any key.")
@@ -179,12 +178,12 @@ class OperationAnswers implements OpenApiCustomizer {
                 .file(200, "The PNG.", "image/png")
                 .file(206, "The byte range asked for (without `width`).", "image/png")
                 .empty(304, "Not modified (If-None-Match).")
-                .file(416, "The range lies outside the image (`Content-Range: bytes */<length>`); the body is the "
-                        + "whole image, as for print files.", "image/png")
                 .problem(400, "BAD_PARAMETER", "width outside 16 to 4096")
                 .problem(403, "LINK_INVALID", "the signed link was not issued by this engine, or was changed")
                 .problem(403, "LINK_EXPIRED", "the signed link has expired")
-                .problem(404, "PROOF_IMAGE_NOT_FOUND", "no proof image with this SHA-256"));
+                .problem(404, "PROOF_IMAGE_NOT_FOUND", "no proof image with this SHA-256")
+                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the image (without `width`)",
+                        "Content-Range", RANGE_LENGTH));
         op("GET", "/api/v1/proof-images/{sha256}/link", ApiDocument.FILES, "signProofImageLink",
                 "Get a signed link to a proof image, for a page without the key", a -> a
                 .parameter("validFor", "ISO-8601 duration, e.g. PT24H; the configured default when absent")
@@ -236,7 +235,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 .problem(404, "JOB_NOT_FOUND", "no such job for this partner")
                 .problem(404, "PRINT_FILE_NOT_FOUND", "no such file in this job")
                 .problem(409, "JOB_NOT_READY", "the job is no longer ready (withdrawn)")
-                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the file"));
+                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the file", "Content-Range", RANGE_LENGTH));
         op("POST", partner + "/jobs/{id}/files/{sha256}/link", ApiDocument.PARTNER, "signJobFileLink",
                 "Get a signed link to a job's file, for a machine without the key", a -> a
                 .parameter("validFor", "ISO-8601 duration, e.g. PT48H; at most seven days; the configured default when absent")
@@ -262,7 +261,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 .problem(404, "JOB_NOT_FOUND", "the job is no longer the partner's")
                 .problem(404, "PRINT_FILE_NOT_FOUND", "no such file in this job")
                 .problem(409, "JOB_NOT_READY", "the job is no longer ready (withdrawn)")
-                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the file"));
+                .problem(416, "RANGE_NOT_SATISFIABLE", "the range lies outside the file", "Content-Range", RANGE_LENGTH));
 
         String ruleSets = "/api/v1/rulesets";
         op("GET", ruleSets, ApiDocument.RULE_SETS, "listRuleSets", "List the rule sets: live, tried and every one, newest first",

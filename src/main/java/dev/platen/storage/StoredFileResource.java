@@ -1,24 +1,22 @@
-package dev.platen.intake;
+package dev.platen.storage;
 
-import dev.platen.storage.ObjectStore;
-import dev.platen.storage.StoredObject;
 import org.springframework.core.io.AbstractResource;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A stored object as a Spring resource, so that Spring answers {@code Range} requests for it. Spring serves a
- * byte range by skipping to its start and reading on; the stream here turns that first skip into a ranged read
- * from the store, so a resumed download of a large print file never pulls the bytes before the range through
- * this node.
+ * A stored object as a Spring resource, so that byte ranges of it can be served ({@code web.FileDownload}).
+ * Spring writes a byte range by skipping to its start and reading on; the stream here turns that first skip into a
+ * ranged read from the store, so a resumed download of a large print file never pulls the bytes before the range
+ * through this node.
  */
-final class StoredFileResource extends AbstractResource {
+public final class StoredFileResource extends AbstractResource {
 
     private final ObjectStore store;
     private final StoredObject object;
 
-    StoredFileResource(ObjectStore store, StoredObject object) {
+    public StoredFileResource(ObjectStore store, StoredObject object) {
         this.store = store;
         this.object = object;
     }
