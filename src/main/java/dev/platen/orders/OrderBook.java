@@ -49,13 +49,13 @@ public class OrderBook {
     private final PlacementRuns runs;
 
     OrderBook(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events, RuleSets ruleSets,
-              PlacementRuns runs) {
+              PlacementRuns runs, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
         this.ruleSets = ruleSets;
         this.runs = runs;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Stores a new order and announces it; its processing starts in the same transaction. */

@@ -1,4 +1,7 @@
 /**
  * Soft proofs: how the art will look on its stock, where the stock falls short, and on the product.
  */
+@ApplicationModule(allowedDependencies = {"artwork", "catalog", "color", "render"})
 package dev.platen.proof;
+
+import org.springframework.modulith.ApplicationModule;

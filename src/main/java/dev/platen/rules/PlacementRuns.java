@@ -26,9 +26,10 @@ public class PlacementRuns {
     private final ObjectMapper json;
     private final RuleSets ruleSets;
     private final MeterRegistry meters;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    PlacementRuns(JdbcClient jdbc, ObjectMapper json, RuleSets ruleSets, MeterRegistry meters) {
+    PlacementRuns(JdbcClient jdbc, ObjectMapper json, RuleSets ruleSets, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.ruleSets = ruleSets;

@@ -55,7 +55,8 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     private volatile Pointers pointers;
 
     RuleSets(JdbcClient jdbc, ObjectStore store, LaneTable.Reader laneTables, CatalogLocations bundledCatalog,
-             RuleSetSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions) {
+             RuleSetSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions,
+             Clock clock) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.store = store;
@@ -63,7 +64,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
         this.bundledCatalog = bundledCatalog;
         this.settings = settings;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Files, loaded; the state lives in the database. */
