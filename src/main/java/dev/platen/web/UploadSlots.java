@@ -53,9 +53,9 @@ final class UploadSlots extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // by kind and name: a shop and a partner may well be called the same
-        AtomicInteger slots = sending.computeIfAbsent(holder.getClass().getSimpleName() + " " + holder.getName()
-                + " " + holder.getAuthorities(), k -> new AtomicInteger());
+        // by role and name: a shop and a partner may well be called the same
+        AtomicInteger slots = sending.computeIfAbsent(holder.getAuthorities() + " " + holder.getName(),
+                k -> new AtomicInteger());
         if (slots.incrementAndGet() > perKey) {
             slots.decrementAndGet();
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
