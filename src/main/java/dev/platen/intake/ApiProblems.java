@@ -3,6 +3,7 @@ package dev.platen.intake;
 import dev.platen.artwork.ArtworkDecoderBusy;
 import dev.platen.artwork.ArtworkRejected;
 import dev.platen.orders.PlacementBusy;
+import dev.platen.web.BodyPace;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +78,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> badMultipart(MultipartException e, HttpServletRequest request) {
+        String slow = BodyPace.givenUp(request);
+        if (slow != null) {
+            return tooSlow(slow, request);
+        }
         return problem(400, "MALFORMED_MULTIPART", "The request is not valid multipart/form-data.", request);
+    }
+
+    /**
+     * The body came too slowly and was given up ({@code web.BodyPace}): not malformed, so not a 400, but 408 with
+     * its own code; the connection is closed after the answer.
+     */
+    private static ResponseEntity<Object> tooSlow(String why, HttpServletRequest request) {
+        ResponseEntity<Object> problem = problem(408, BodyPace.CODE, why, request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.CONNECTION, "close").body(problem.getBody());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (BodyPace.givenUp(request) != null) {
+            // a reader that fails in its own way on a body that ended early: still the client's pace, not a fault
+            return tooSlow(BodyPace.givenUp(request), request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(500, "INTERNAL_ERROR", "Platen failed to handle this request; it has been logged.", request);
     }
@@ -89,6 +108,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        // a JSON body given up half-way reads as unreadable JSON, a zip as a broken one: it was neither
+        if (request instanceof ServletWebRequest servlet && BodyPace.givenUp(servlet.getRequest()) != null) {
+            return tooSlow(BodyPace.givenUp(servlet.getRequest()), servlet.getRequest());
+        }
         // Spring hands an ErrorResponse (a module's own problem, e.g. the rule-set API's) over without its body:
         // take the exception's own, with its code, rather than make one of the exception's toString
         ProblemDetail problem = body instanceof ProblemDetail given ? given

@@ -318,6 +318,7 @@ class OperationAnswers implements OpenApiCustomizer {
             Answers a = new Answers(path, operation, api.getComponents());
             answers.accept(a);
             authorize(path, a);
+            paced(a);
             operation.setResponses(a.responses());
         }));
         if (!undocumented.isEmpty()) {
@@ -347,6 +348,21 @@ class OperationAnswers implements OpenApiCustomizer {
             a.problem(401, "API_KEY_REQUIRED", "no X-Api-Key header")
                     .problem(401, "API_KEY_INVALID", "the X-Api-Key is not a key of this engine");
         }
+    }
+
+    /**
+     * An operation that takes a body, from whoever sends it: a body too slow is given up ({@link BodyPace}), and one key
+     * sends only so many at once ({@link UploadSlots}).
+     */
+    private static void paced(Answers a) {
+        if (a.operation.getRequestBody() == null) {
+            return;
+        }
+        a.problem(408, BodyPace.CODE, "the body came slower than platen.uploads.min-rate, or stopped for "
+                        + "platen.uploads.read-timeout; the connection is closed: send the request again")
+                .problem(429, UploadSlots.CODE, "overload, not bad input: platen.uploads.per-key requests with a body "
+                        + "are under way with this key already; send the same request again after Retry-After",
+                        "Retry-After", "seconds to wait before sending the same request again");
     }
 
     @SuppressWarnings("rawtypes")

@@ -27,13 +27,20 @@ import static org.assertj.core.api.Assertions.fail;
 public final class PlatenApi {
 
     public static final String DEMO_KEY = "platen-demo-shop-key";
+    /** A second order system's key, known to test runs only ({@code src/test/resources/config/application.yml}). */
+    public static final String SECOND_SHOP_KEY = "platen-test-second-shop-key";
 
     private final RestClient http;
     private final ObjectMapper json;
 
     public PlatenApi(int port, ObjectMapper json) {
+        this(port, json, DEMO_KEY);
+    }
+
+    /** The same for another order system, by its key (the test configuration lists a second shop). */
+    public PlatenApi(int port, ObjectMapper json, String key) {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Api-Key", DEMO_KEY)
+                .defaultHeader("X-Api-Key", key)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .requestInterceptor(new OpenApiConformance())
                 .build();

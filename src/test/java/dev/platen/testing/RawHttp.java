@@ -93,7 +93,8 @@ public final class RawHttp {
         return false;
     }
 
-    private static Answer parse(String text) {
+    /** An answer as it arrived on the socket (status line, headers, body as sent, chunked or not). */
+    public static Answer parse(String text) {
         int split = text.indexOf("\r\n\r\n");
         String headers = split < 0 ? text : text.substring(0, split);
         String rest = split < 0 ? "" : text.substring(split + 4);

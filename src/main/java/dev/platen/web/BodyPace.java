@@ -1,0 +1,88 @@
+package dev.platen.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+import org.apache.coyote.InputBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
+
+import java.io.IOException;
+
+/**
+ * Keeps a request thread from waiting on a slow client's body, first in Tomcat's pipeline (ahead of its error pages
+ * and of every filter, so that its answer is the last word):
+ * <ul>
+ *   <li>the body is read through a {@link PacedInput}: slower than the minimum rate, or silent past the read timeout,
+ *   it ends there, the request is answered 408 {@code UPLOAD_TOO_SLOW} (by the API's own error handling, which asks
+ *   {@link #givenUp}; here when nothing else answered) and its connection is closed;</li>
+ *   <li>a request answered without its body read to the end (a refusal by a filter: no key, too many uploads) has its
+ *   connection closed after the answer. Tomcat would otherwise read the rest of the body away before the next request
+ *   on the connection, at the client's pace, on the same thread; a refusal's status alone does not stop that.</li>
+ * </ul>
+ * Both close through Tomcat's "aborted upload" action, which writes the answer in full and then drops the connection
+ * without reading further.
+ */
+public final class BodyPace extends ValveBase {
+
+    /** The problem code of a body given up as too slow (408). */
+    public static final String CODE = "UPLOAD_TOO_SLOW";
+    private static final String GIVEN_UP = BodyPace.class.getName() + ".givenUp";
+
+    private final UploadSettings settings;
+    private final ObjectMapper json;
+
+    BodyPace(UploadSettings settings, ObjectMapper json) {
+        super(true);
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        org.apache.coyote.Request coyote = request.getCoyoteRequest();
+        InputBuffer current = coyote.getInputBuffer();
+        // Tomcat keeps a connection's request object for the next request: never pace a paced input twice
+        InputBuffer socket = current instanceof PacedInput paced ? paced.socket() : current;
+        PacedInput paced = new PacedInput(socket, settings, why -> request.setAttribute(GIVEN_UP, why));
+        coyote.setInputBuffer(paced);
+        try {
+            getNext().invoke(request, response);
+            if (paced.tooSlow() != null) {
+                answerTooSlow(request, response, paced.tooSlow());
+                coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            } else if (!request.isAsync() && !coyote.isFinished()) {
+                coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            }
+        } finally {
+            if (!request.isAsync()) {
+                coyote.setInputBuffer(socket);
+            }
+        }
+    }
+
+    /**
+     * Why the request's body was given up as too slow, or null: its reader only saw the body end early (a multipart
+     * body cut short, JSON cut short), and should answer 408 {@link #CODE} with this detail rather than call the body
+     * malformed.
+     */
+    @Nullable
+    public static String givenUp(ServletRequest request) {
+        return request.getAttribute(GIVEN_UP) instanceof String why ? why : null;
+    }
+
+    private void answerTooSlow(Request request, Response response, String why) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        // whatever else was made of the early end (a malformed multipart body, unreadable JSON) and not yet sent
+        response.reset();
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        ProblemResponses.write(json, request, response, HttpStatus.REQUEST_TIMEOUT, CODE, why);
+    }
+}
