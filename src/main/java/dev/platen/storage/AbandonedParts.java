@@ -11,13 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Removes what a crash left in a store's temporary folder: half-written uploads and files never moved into place.
- * Run when a store opens. A file still being written has just been touched (an upload writes as its bytes arrive,
- * and a slow one is cut off by the engine's minimum upload rate), so only files untouched for {@link #IDLE} go; that
- * also spares the uploads of another node that shares the folder.
+ * Removes what a crash left in a temporary folder: half-written uploads and files never moved into place. Run when a
+ * store opens (its {@code tmp}), and when the web server starts (the folder Tomcat parses uploads into). A file still
+ * being written has just been touched (an upload writes as its bytes arrive, and a slow one is cut off by the
+ * engine's minimum upload rate), so only files untouched for a while go; that also spares the uploads of another
+ * node that shares the folder.
  */
-final class AbandonedParts {
+public final class AbandonedParts {
 
+    /** A store's temporary files: written at disk speed, so ten minutes untouched is long abandoned. */
     static final Duration IDLE = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedParts.class);
@@ -27,7 +29,16 @@ final class AbandonedParts {
 
     /** @return how many files were removed */
     static int sweep(Path tmp, Instant now) {
-        Instant before = now.minus(IDLE);
+        return sweep(tmp, now, IDLE);
+    }
+
+    /**
+     * Removes the files of {@code tmp} untouched for {@code idle}.
+     *
+     * @return how many files were removed
+     */
+    public static int sweep(Path tmp, Instant now, Duration idle) {
+        Instant before = now.minus(idle);
         int removed = 0;
         long bytes = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {

@@ -1,12 +1,18 @@
 package dev.platen.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.storage.AbandonedParts;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
 
 /**
  * Slow and stalled clients are let go rather than waited for (issue 17: 220 uploads at a byte a second held all of
@@ -30,6 +36,7 @@ class SlowClients {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> slowClientsLetGo(UploadSettings settings,
                                                                               ObjectMapper json) {
         return factory -> {
+            uploadFolderSwept(settings);
             factory.addEngineValves(new BodyPace(settings, json));
             factory.addConnectorCustomizers(connector -> {
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
@@ -40,6 +47,19 @@ class SlowClients {
                 }
             });
         };
+    }
+
+    /**
+     * The folder Tomcat parses uploads into ({@code spring.servlet.multipart.location} names it), made if missing and
+     * rid of what a crash left there, before the server takes its first request.
+     */
+    private static void uploadFolderSwept(UploadSettings settings) {
+        try {
+            Files.createDirectories(settings.folder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("platen.uploads.folder " + settings.folder() + " cannot be made", e);
+        }
+        AbandonedParts.sweep(settings.folder(), Instant.now(), settings.abandonedAfter());
     }
 
     /** Right after Spring Security's chains (order -100): the key is checked, the body not yet read. */

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -20,13 +21,23 @@ import java.time.Duration;
  * @param perKey      bodies one API key (or signed-in operator) may be sending at once; more answer 429
  *                    {@code TOO_MANY_UPLOADS} at once (default 32, well under Tomcat's 200 request threads, so that
  *                    one client's uploads leave the others most of them)
+ * @param folder      where Tomcat writes the parts of a multipart upload as they arrive (above
+ *                    {@code spring.servlet.multipart.file-size-threshold}); default {@code ./data/uploads}, beside the
+ *                    database, instead of a new folder under the system's temp directory at every start, which a
+ *                    crash left full for good
+ * @param abandonedAfter at start, files of {@code folder} untouched this long are removed: what uploads cut short by
+ *                    a crash left. A live upload touches its file at least every {@code read-timeout}, and is cut off
+ *                    below {@code min-rate}, so two minutes (the default) spares every upload still running, here or
+ *                    on another node sharing the folder
  */
 @ConfigurationProperties("platen.uploads")
 public record UploadSettings(
         @DefaultValue("1KB") DataSize minRate,
         @DefaultValue("10s") Duration grace,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue("32") int perKey) {
+        @DefaultValue("32") int perKey,
+        @DefaultValue("./data/uploads") Path folder,
+        @DefaultValue("2m") Duration abandonedAfter) {
 
     public UploadSettings {
         if (minRate.toBytes() < 1 || grace.isNegative() || grace.isZero() || readTimeout.isNegative()

@@ -22,7 +22,8 @@ class PacedInputTest {
 
     /** 1000 bytes a second over stretches of 200 ms: 200 bytes a stretch. */
     private static final UploadSettings SETTINGS =
-            new UploadSettings(DataSize.ofBytes(1000), Duration.ofMillis(200), Duration.ofSeconds(3), 4);
+            new UploadSettings(DataSize.ofBytes(1000), Duration.ofMillis(200), Duration.ofSeconds(3), 4,
+                    java.nio.file.Path.of("target/paced-input-uploads"), Duration.ofMinutes(2));
 
     @Test
     void aBodyThatKeepsPaceIsReadToItsEnd() throws IOException {
