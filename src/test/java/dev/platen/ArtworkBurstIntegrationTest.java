@@ -58,7 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "platen.storage.root=target/burst-it-objects",
         // More file workers than decoders, as on a node sized for its renders: the steps of many placements ask for
         // a decoder at once and files really queue (the default decoders stay: 2 / 16).
-        "platen.workers.threads=8"
+        "platen.workers.threads=8",
+        // No more connections than steps under way at once, as in the burst that once failed order reads after 30 s:
+        // a step that held its connection for its whole run left none for the reader below.
+        "spring.datasource.hikari.maximum-pool-size=8"
 })
 class ArtworkBurstIntegrationTest {
 

@@ -204,14 +204,12 @@ class FileWorkers implements SmartLifecycle {
     private <R> void work(LockedExternalTask task, String worker, FileStep<R> step) {
         Timer.Sample took = Timer.start(meters);
         String placementId = String.valueOf(task.getVariables().get(PlacementVariables.PLACEMENT_ID));
-        long every = Math.max(1_000, lock.toMillis() / 3);
-        ScheduledFuture<?> alive = heartbeats.scheduleAtFixedRate(() -> extend(task, worker), every, every,
-                TimeUnit.MILLISECONDS);
+        Heartbeat alive = new Heartbeat(task, worker);
         R made;
         try {
             made = step.work(placementId);
         } catch (RuntimeException | Error e) {
-            alive.cancel(false);
+            alive.stop();
             if (!running && enabled) {
                 log.info("{} of placement {} stopped with the node; its lock runs out and it is taken again",
                         task.getActivityId(), placementId);
@@ -221,10 +219,11 @@ class FileWorkers implements SmartLifecycle {
             took.stop(timer(task, "failed"));
             return;
         }
+        // No renewal may run beside the completion: each changes the task's row, and the second to commit would fail
+        // on Camunda's optimistic lock (a finished render was once dropped so).
+        alive.stop();
         try {
-            transaction.executeWithoutResult(status -> {
-                tasks.complete(task.getId(), worker, step.record(made));
-            });
+            complete(task, worker, step, made);
             took.stop(timer(task, "done"));
         } catch (BadUserRequestException | OptimisticLockingException gone) {
             // The task ended or changed hands while the work ran: new art from the shop interrupted the placement
@@ -236,17 +235,46 @@ class FileWorkers implements SmartLifecycle {
         } catch (RuntimeException e) {
             failed(task, worker, placementId, e);
             took.stop(timer(task, "failed"));
-        } finally {
-            alive.cancel(false);
         }
     }
 
-    private void extend(LockedExternalTask task, String worker) {
-        try {
-            tasks.extendLock(task.getId(), worker, lock.toMillis());
-        } catch (RuntimeException e) {
-            // gone (new art) or the database away for a moment; the work's end finds out which
-            log.debug("lock of task {} not extended: {}", task.getId(), e.toString());
+    private <R> void complete(LockedExternalTask task, String worker, FileStep<R> step, R made) {
+        transaction.executeWithoutResult(status -> tasks.complete(task.getId(), worker, step.record(made)));
+    }
+
+    /**
+     * Renews a step's lock every third of it while its work runs. Stopped before the step is completed or failed, and
+     * waited for: a renewal committing beside the completion would make one of them fail on the optimistic lock.
+     */
+    private final class Heartbeat {
+        private final LockedExternalTask task;
+        private final String worker;
+        private final ScheduledFuture<?> beats;
+        private boolean stopped;
+
+        Heartbeat(LockedExternalTask task, String worker) {
+            this.task = task;
+            this.worker = worker;
+            long every = Math.max(1_000, lock.toMillis() / 3);
+            this.beats = heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void beat() {
+            if (stopped) {
+                return;
+            }
+            try {
+                tasks.extendLock(task.getId(), worker, lock.toMillis());
+            } catch (RuntimeException e) {
+                // gone (new art) or the database away for a moment; the work's end finds out which
+                log.debug("lock of task {} not extended: {}", task.getId(), e.toString());
+            }
+        }
+
+        /** Returns once no renewal runs and none will. */
+        synchronized void stop() {
+            stopped = true;
+            beats.cancel(false);
         }
     }
 
