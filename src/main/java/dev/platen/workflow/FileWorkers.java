@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import jakarta.annotation.PreDestroy;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +57,8 @@ class FileWorkers implements SmartLifecycle {
     /** An idle worker polls again after this, doubling up to {@link #LONGEST_IDLE}; a task made here wakes it. */
     private static final Duration SHORTEST_IDLE = Duration.ofMillis(200);
     private static final Duration LONGEST_IDLE = Duration.ofSeconds(2);
+    /** Completions tried when each loses a race on Camunda's optimistic lock (see {@link #complete}). */
+    private static final int COMPLETION_ATTEMPTS = 5;
     /** Camunda keeps at most this much of an incident's message. */
     private static final int MESSAGE_LENGTH = 600;
 
@@ -238,8 +242,30 @@ class FileWorkers implements SmartLifecycle {
         }
     }
 
+    /**
+     * Records and completes, again if the completion lost a race on Camunda's optimistic lock while the task is still
+     * this worker's: the placements of one order end their multi-instance together and update its counters, and one
+     * of two completions at the same moment fails (a finished proof was once left to its lock, a minute, so).
+     */
     private <R> void complete(LockedExternalTask task, String worker, FileStep<R> step, R made) {
-        transaction.executeWithoutResult(status -> tasks.complete(task.getId(), worker, step.record(made)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> tasks.complete(task.getId(), worker, step.record(made)));
+                return;
+            } catch (OptimisticLockingException race) {
+                ExternalTask now = tasks.createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
+                if (attempt >= COMPLETION_ATTEMPTS || now == null || !worker.equals(now.getWorkerId())) {
+                    throw race;
+                }
+                log.debug("{} of task {} lost a race on the optimistic lock; completing again", worker, task.getId());
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(20, 200));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw race;
+                }
+            }
+        }
     }
 
     /**
