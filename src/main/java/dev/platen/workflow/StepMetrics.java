@@ -3,19 +3,11 @@ package dev.platen.workflow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,22 +37,16 @@ class StepMetrics extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior) {
-                    return; // starts on one thread, ends on a worker's: FileWorkers times those
-                }
-                ExecutionListener start = execution -> started(execution.getActivityInstanceId(),
-                        execution.getCurrentActivityId());
-                ExecutionListener end = execution -> ended(execution.getActivityInstanceId());
-                activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, start);
-                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, end);
+        ServiceTaskParse.onEach(configuration, (activity, fileStep) -> {
+            if (fileStep) {
+                return; // starts on one thread, ends on a worker's: FileWorkers times those
             }
+            ExecutionListener start = execution -> started(execution.getActivityInstanceId(),
+                    execution.getCurrentActivityId());
+            ExecutionListener end = execution -> ended(execution.getActivityInstanceId());
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, start);
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, end);
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     private void started(String activityInstance, String step) {
