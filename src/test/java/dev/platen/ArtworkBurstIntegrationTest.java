@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Load never judges art: a shop posts 40 sticker placements of good 10-20 MP photos at once, on the default
+ * Load never judges art: a shop posts 24 sticker placements of good 10-20 MP photos at once, on the default
  * decoders (2 threads, a queue of 16) of a 2-core machine. Every placement is settled or waits for an operator;
  * none is {@code ARTWORK_UNDECODABLE} (a decode that only waited for its turn used to time out) and none
  * {@code FAILED} (a busy decoder used to fail the job at once, three times). Throughout, a reader polls one order
@@ -65,7 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 })
 class ArtworkBurstIntegrationTest {
 
-    private static final int ORDERS = 10;
+    private static final int ORDERS = 6;
     private static final int PLACEMENTS_PER_ORDER = 4;
     private static final List<String> WORKING = List.of("RECEIVED", "IN_PROGRESS");
 

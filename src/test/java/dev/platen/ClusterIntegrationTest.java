@@ -2,6 +2,7 @@ package dev.platen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.PackagedEngine;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RuleSetZips;
 import dev.platen.testing.TestArtwork;
@@ -21,11 +22,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -44,17 +40,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Two engine nodes, each the packaged application in a JVM of its own (profile {@code postgres}, S3 store), on
  * one PostgreSQL server and one S3-compatible server that the test starts. Forty orders with mixed placements
  * go in through both nodes; once the second node has taken work from the shared tables (jobs, and the file steps'
  * external tasks) it is killed with SIGKILL in the middle of its work. The survivor must take up the dead node's
- * work within a minute of the kill (the shipped lock times, renewed while a step is alive) and finish every order:
+ * work within its lock of the kill (25 s here, renewed while a step is alive; the shipped minute is held to its promise
+ * by {@code CrashRecoveryIntegrationTest}) and finish every order:
  * every placement settled, every print file in the bucket exactly once under the SHA-256 the order states, no order
  * lost, no step's effect recorded twice. The figures are written to {@code target/cluster/report.txt}.
  *
@@ -66,8 +61,8 @@ import static org.assertj.core.api.Assertions.fail;
 class ClusterIntegrationTest {
 
     private static final int ORDERS = 40;
-    /** Seconds a dead node's jobs and steps stay locked before the survivor may take them: as shipped. */
-    private static final int LOCK_SECONDS = 60;
+    /** Seconds a dead node's jobs and steps stay locked before the survivor may take them (shipped: 60). */
+    private static final int LOCK_SECONDS = 25;
     private static final Path WORK = Path.of("target/cluster");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -91,8 +86,7 @@ class ClusterIntegrationTest {
         String db = pg.newDatabase("cluster");
         TestS3Server s3 = TestS3Server.shared();
         String bucket = s3.newBucket("cluster");
-        Path jar = packagedJar();
-        // the partner's webhook receiver, on loopback: records every request it gets and answers 204
+                // the partner's webhook receiver, on loopback: records every request it gets and answers 204
         receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             JsonNode event = json.readTree(exchange.getRequestBody().readAllBytes());
@@ -105,9 +99,9 @@ class ClusterIntegrationTest {
         receiver.start();
 
         // One after the other: the first node creates the schema (Flyway, Camunda) and deploys the process.
-        Node a = start("node-a", jar, db, pg, s3, bucket);
+        PackagedEngine a = start("node-a", db, pg, s3, bucket);
         a.awaitReady();
-        Node b = start("node-b", jar, db, pg, s3, bucket);
+        PackagedEngine b = start("node-b", db, pg, s3, bucket);
         b.awaitReady();
 
         // 40 orders, 80 placements over four products, through both nodes: the art first, then the orders
@@ -147,10 +141,10 @@ class ClusterIntegrationTest {
             Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                     .until(() -> succeeded(sql, "node-b") >= 10 && !lockedBy(sql, "node-b").isEmpty());
             heldByB = lockedBy(sql, "node-b");
-            b.process.destroyForcibly();
+            b.process().destroyForcibly();
             bDoneBeforeKill = succeeded(sql, "node-b");
         }
-        b.process.waitFor();
+        b.process().waitFor();
         long killedAt = System.nanoTime();
 
         // how long the dead node's work waits: each job or step it held, until node-a has it (or has finished it)
@@ -316,7 +310,7 @@ class ClusterIntegrationTest {
         assertThat(jobsByNode.getOrDefault("node-a", 0L)).isPositive();
         assertThat(bDoneBeforeKill).isPositive();
         assertThat(takenOver).isEqualTo(heldByB.size());
-        // within a minute (the lock), plus the survivor's idle poll and a step's first database round trips
+        // within the lock, plus the survivor's idle poll and a step's first database round trips
         assertThat(takenUpWithin).as("seconds until the dead node's work was taken up").isLessThan(LOCK_SECONDS + 10);
         assertThat(duplicates).isZero();
         assertThat(webhookFactsWithTwoIds).isZero();
@@ -337,16 +331,15 @@ class ClusterIntegrationTest {
         String db = pg.newDatabase("cluster_rules");
         TestS3Server s3 = TestS3Server.shared();
         String bucket = s3.newBucket("cluster-rules");
-        Path jar = packagedJar();
-        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.start();
-        Node a = start("rules-a", jar, db, pg, s3, bucket);
+        PackagedEngine a = start("rules-a", db, pg, s3, bucket);
         a.awaitReady();
-        Node b = start("rules-b", jar, db, pg, s3, bucket);
+        PackagedEngine b = start("rules-b", db, pg, s3, bucket);
         b.awaitReady();
 
         String dmn = Files.readString(Path.of("workflows/proof-lane.dmn")).replace("<description>garment:",
@@ -365,9 +358,9 @@ class ClusterIntegrationTest {
         // b restarts mid-canary: it reads the canary from the database again
         nodes.remove(b.process());
         b.process().destroyForcibly().waitFor();
-        Node b2 = start("rules-b", jar, db, pg, s3, bucket);
+        PackagedEngine b2 = start("rules-b", db, pg, s3, bucket);
         b2.awaitReady();
-        for (Node node : List.of(a, b2)) {
+        for (PackagedEngine node : List.of(a, b2)) {
             JsonNode status = json.readTree(admin(node).get().uri("/api/v1/rulesets").retrieve().body(String.class));
             assertThat(status.path("tried").asInt()).as(node.name()).isEqualTo(candidate);
         }
@@ -386,7 +379,7 @@ class ClusterIntegrationTest {
     }
 
     /** {@code n} one-placement orders, alternately through the two nodes, as each node answered them. */
-    private List<JsonNode> orders(Node one, Node other, int n, String tag) throws Exception {
+    private List<JsonNode> orders(PackagedEngine one, PackagedEngine other, int n, String tag) throws Exception {
         List<JsonNode> placements = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             PlatenApi api = (i % 2 == 0 ? one : other).api(json);
@@ -403,7 +396,7 @@ class ClusterIntegrationTest {
         return placements;
     }
 
-    private static org.springframework.web.client.RestClient admin(Node node) {
+    private static org.springframework.web.client.RestClient admin(PackagedEngine node) {
         return org.springframework.web.client.RestClient.builder().baseUrl("http://127.0.0.1:" + node.port())
                 .defaultHeaders(h -> h.setBasicAuth("demo", "demo"))
                 .requestInterceptor(new dev.platen.testing.OpenApiConformance()).build();
@@ -467,71 +460,29 @@ class ClusterIntegrationTest {
         }
     }
 
-    private Node start(String name, Path jar, String db, TestPostgres pg, TestS3Server s3, String bucket) throws IOException {
-        int port = freePort();
+    private PackagedEngine start(String name, String db, TestPostgres pg, TestS3Server s3, String bucket) throws IOException {
         Path cache = Files.createDirectories(WORK.resolve(name + "-cache"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--spring.profiles.active=postgres", "--server.port=" + port, "--platen.node.name=" + name,
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres", "--platen.node.name=" + name,
                 "--platen.storage.s3.cache=" + cache.toAbsolutePath(), "--logging.level.root=WARN",
                 "--platen.rulesets.folder=" + WORK.resolve(name + "-rulesets").toAbsolutePath(),
                 "--platen.rulesets.min-sample=1000",
-                "--logging.level.org.camunda.bpm.engine.jobexecutor=INFO"));
-        s3.engineProperties(bucket).forEach(p -> command.add("--" + p));
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=INFO",
+                // locks shorter than shipped, so that the takeover is not a minute of waiting: the crash test holds
+                // the shipped lock to its promise; here a job lock still outlasts a webhook call (JobLockTime)
+                "--platen.workers.lock=PT" + LOCK_SECONDS + "S",
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_SECONDS * 1000,
+                "--platen.delivery.webhook-connect-timeout=PT2S", "--platen.delivery.webhook-timeout=PT5S"));
+        s3.engineProperties(bucket).forEach(p -> arguments.add("--" + p));
         // the demo partner acme, with its webhook pointing at the test's receiver (a list is replaced as a whole)
-        command.addAll(List.of("--platen.partners[0].id=acme", "--platen.partners[0].name=Acme (cluster test)",
+        arguments.addAll(List.of("--platen.partners[0].id=acme", "--platen.partners[0].name=Acme (cluster test)",
                 "--platen.partners[0].key-sha256s[0]=85cc05c7dabc15ac947ccc3bed03ed413760893c9b608737461de91f9aba7330",
                 "--platen.partners[0].webhook-url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
                 "--platen.partners[0].webhook-secret=cluster-test-secret",
                 "--platen.delivery.webhook-retry-cycle=PT1S,PT2S,PT5S"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(WORK.resolve(name + ".log").toFile());
-        builder.environment().put("PLATEN_DB_URL", db);
-        builder.environment().put("PLATEN_DB_USER", pg.user());
-        builder.environment().put("PLATEN_DB_PASSWORD", "");
-        Process process = builder.start();
-        nodes.add(process);
-        return new Node(name, port, process);
-    }
-
-    private record Node(String name, int port, Process process) {
-
-        PlatenApi api(ObjectMapper json) {
-            return new PlatenApi(port, json);
-        }
-
-        /** Readiness from Spring Boot Actuator: the node takes traffic once this answers 200. */
-        void awaitReady() {
-            HttpClient http = HttpClient.newHttpClient();
-            URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-            try {
-                Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    if (!process.isAlive()) {
-                        fail(name + " exited with " + process.exitValue() + "; see " + WORK.resolve(name + ".log"));
-                    }
-                    try {
-                        return http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                fail(name + " not ready; see " + WORK.resolve(name + ".log"));
-            }
-        }
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("platen-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run ./mvnw verify")).toAbsolutePath();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        PackagedEngine node = PackagedEngine.start(name, PackagedEngine.freePort(), WORK.resolve(name + ".log"), arguments,
+                Map.of("PLATEN_DB_URL", db, "PLATEN_DB_USER", pg.user(), "PLATEN_DB_PASSWORD", ""));
+        nodes.add(node.process());
+        return node;
     }
 }

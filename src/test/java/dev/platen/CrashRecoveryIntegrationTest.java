@@ -2,6 +2,7 @@ package dev.platen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.PackagedEngine;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestArtwork;
 import org.awaitility.Awaitility;
@@ -13,7 +14,6 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One engine, the packaged jar in a JVM of its own on its H2 file and local store, killed with SIGKILL while a poster
@@ -63,9 +62,9 @@ class CrashRecoveryIntegrationTest {
         deleteTree(WORK);
         Files.createDirectories(WORK);
         Path uploads = WORK.resolve("uploads");
-        int port = freePort();
+        int port = PackagedEngine.freePort();
 
-        Process first = start(port, "first");
+        PackagedEngine first = start(port, "first");
         PlatenApi api = new PlatenApi(port, json);
         // an 18x24 in poster of 43 MP art: its render takes long enough to be killed in the middle of it
         String art = api.upload(TestArtwork.printableJpeg(5400, 7200), "poster.jpg").path("id").asText();
@@ -95,14 +94,13 @@ class CrashRecoveryIntegrationTest {
 
             assertThat(externalTask(port, renderTask)).as("the render still under way at the kill (else the art is too"
                     + " small for this machine)").isNotNull();
-            first.destroyForcibly();
-            first.waitFor();
+            first.kill();
         }
         long killed = System.nanoTime();
         long leftByTheCrash = bytesIn(uploads);
         assertThat(leftByTheCrash).as("the half upload the crash left").isGreaterThanOrEqualTo(1_000_000);
 
-        Process second = start(port, "second");
+        PackagedEngine second = start(port, "second");
         double readyAfter = (System.nanoTime() - killed) / 1e9;
         long leftAfterRestart = bytesIn(uploads);
 
@@ -115,7 +113,7 @@ class CrashRecoveryIntegrationTest {
         JsonNode settled = api.awaitOrder(orderId, o -> o.path("placements").get(0).path("status").asText()
                 .matches("READY_FOR_PRINT|NEEDS_REVIEW|FAILED|REJECTED"), Duration.ofMinutes(5));
         double settledAfter = (System.nanoTime() - killed) / 1e9;
-        assertThat(second.isAlive()).isTrue();
+        assertThat(second.process().isAlive()).isTrue();
 
         String report = String.format(java.util.Locale.ROOT, "Crash recovery (packaged jar, H2, local store):"
                         + " %,d bytes of a half upload left by SIGKILL, %,d after the restart; engine ready again %.1f s"
@@ -154,9 +152,8 @@ class CrashRecoveryIntegrationTest {
         return json.readTree(response.body());
     }
 
-    private Process start(int port, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-jar", packagedJar().toString(), "--server.port=" + port,
+    private PackagedEngine start(int port, String name) throws IOException {
+        PackagedEngine engine = PackagedEngine.start(name, port, WORK.resolve(name + ".log"), List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + WORK.resolve("db/platen"),
                 "--platen.storage.root=" + WORK.resolve("objects"),
                 "--platen.uploads.folder=" + WORK.resolve("uploads"),
@@ -164,24 +161,9 @@ class CrashRecoveryIntegrationTest {
                 "--platen.uploads.abandoned-after=PT3S",
                 "--platen.rulesets.folder=" + WORK.resolve("rulesets"),
                 // one file step at a time: the poster's render is the step under way at the kill
-                "--platen.workers.threads=1", "--logging.level.root=WARN"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve(name + ".log").toFile())).start();
-        engines.add(process);
-        HttpClient http = HttpClient.newHttpClient();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                fail(name + " exited with " + process.exitValue() + "; see " + WORK.resolve(name + ".log"));
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return process;
+                "--platen.workers.threads=1", "--logging.level.root=WARN"), Map.of());
+        engines.add(engine.process());
+        return engine.awaitReady();
     }
 
     private static long bytesIn(Path folder) throws IOException {
@@ -198,20 +180,6 @@ class CrashRecoveryIntegrationTest {
             try (Stream<Path> paths = Files.walk(root)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("platen-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run ./mvnw verify"))
-                    .toAbsolutePath();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
