@@ -2,6 +2,7 @@ package dev.platen;
 
 import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
+import dev.platen.testing.Transicc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -153,29 +153,9 @@ class PrintFilesIntegrationTest {
     }
 
     private int[][] transicc(String profile, int intent, boolean bpc) throws Exception {
-        StringBuilder input = new StringBuilder();
-        for (int[] rgb : QUADRANTS) {
-            input.append(rgb[0]).append(' ').append(rgb[1]).append(' ').append(rgb[2]).append('\n');
-        }
-        List<String> command = new ArrayList<>(List.of("transicc", "-n", "-i*sRGB", "-o" + profile, "-t" + intent));
-        if (bpc) {
-            command.add("-b");
-        }
-        String output = run(command, input.toString(), "liblcms2-utils");
-        List<int[]> values = new ArrayList<>();
-        for (String line : output.strip().split("\\R")) {
-            String[] parts = line.trim().split("\\s+");
-            if (!parts[0].matches("[0-9.]+")) {
-                continue; // transicc's banner on stderr, merged into the output
-            }
-            int[] cmyk = new int[4];
-            for (int ch = 0; ch < 4; ch++) {
-                // transicc answers in percent; 8-bit TIFF samples are 0..255
-                cmyk[ch] = (int) Math.round(Double.parseDouble(parts[ch]) * 255 / 100);
-            }
-            values.add(cmyk);
-        }
-        return values.toArray(int[][]::new);
+        int[] rgb = java.util.Arrays.stream(QUADRANTS).flatMapToInt(java.util.Arrays::stream).toArray();
+        return Transicc.eightBit(Transicc.run(Transicc.rgbInput(rgb), QUADRANTS.length, 4,
+                "-i*sRGB", "-o" + profile, "-t" + intent, bpc ? "-b" : null));
     }
 
     private Raster ghostscript(Path pdf, int dpi) throws Exception {

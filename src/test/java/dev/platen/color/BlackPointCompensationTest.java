@@ -1,17 +1,12 @@
 package dev.platen.color;
 
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -53,9 +48,9 @@ class BlackPointCompensationTest {
     @Test
     void transiccPrintsBlackWhereTheTargetPutsIt() throws Exception {
         // sRGB black, relative colorimetric + BPC, to CMYK; that CMYK read back to Lab: both by transicc.
-        double[] cmyk = transicc("0 0 0\n", "-i*sRGB", "-o" + COATED, "-t1", "-b")[0];
-        double[] lab = transicc(String.format(java.util.Locale.ROOT, "%f %f %f %f%n", cmyk[0], cmyk[1], cmyk[2],
-                cmyk[3]), "-i" + COATED, "-o*Lab", "-t1")[0];
+        double[] cmyk = Transicc.run("0 0 0\n", 1, 4, "-i*sRGB", "-o" + COATED, "-t1", "-b")[0];
+        double[] lab = Transicc.run(String.format(java.util.Locale.ROOT, "%f %f %f %f%n", cmyk[0], cmyk[1], cmyk[2],
+                cmyk[3]), 1, 3, "-i" + COATED, "-o*Lab", "-t1")[0];
         try (ColorProfile srgb = ColorProfile.srgb(); ColorProfile press = ColorProfile.fromFile(COATED)) {
             Lab target = BlackPointCompensation.of(srgb, press, RenderingIntent.RELATIVE_COLORIMETRIC, true)
                     .apply(new Lab(0, 0, 0));
@@ -69,8 +64,8 @@ class BlackPointCompensationTest {
     void withoutCompensationTheShadowsAreCrushedAndTheTargetStaysTheArt() throws Exception {
         // transicc, relative colorimetric: without -b sRGB 0 and 10 separate to the same CMYK (both below the
         // stock's black); with -b they stay apart. The shadow detail a stock without BPC loses.
-        double[][] crushed = transicc("0 0 0\n10 10 10\n", "-i*sRGB", "-o" + COATED, "-t1");
-        double[][] kept = transicc("0 0 0\n10 10 10\n", "-i*sRGB", "-o" + COATED, "-t1", "-b");
+        double[][] crushed = Transicc.run("0 0 0\n10 10 10\n", 2, 4, "-i*sRGB", "-o" + COATED, "-t1");
+        double[][] kept = Transicc.run("0 0 0\n10 10 10\n", 2, 4, "-i*sRGB", "-o" + COATED, "-t1", "-b");
         assertThat(crushed[1]).containsExactly(crushed[0], within(0.01));
         assertThat(Math.abs(kept[1][3] - kept[0][3]) + Math.abs(kept[1][0] - kept[0][0])).isGreaterThan(5);
         try (ColorProfile srgb = ColorProfile.srgb(); ColorProfile press = ColorProfile.fromFile(COATED)) {
@@ -105,27 +100,5 @@ class BlackPointCompensationTest {
             Lab back = Lab.fromXyz(xyz[0], xyz[1], xyz[2]);
             assertThat(back.deltaE2000(lab)).as("%s", lab).isLessThan(1e-3);
         }
-    }
-
-    /** transicc with {@code input} on stdin, one line of numbers per colour out. */
-    private static double[][] transicc(String input, String... flags) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("transicc", "-n"));
-        command.addAll(Arrays.asList(flags));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            fail("transicc is not installed; the cross-check needs it: apt-get install liblcms2-utils");
-            throw e;
-        }
-        try (var stdin = process.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.US_ASCII));
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("transicc finished").isTrue();
-        assertThat(process.exitValue()).as("transicc exit code for %s", command).isZero();
-        return out.lines().map(String::strip).filter(l -> !l.isEmpty())
-                .map(l -> Arrays.stream(l.split("\\s+")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
     }
 }

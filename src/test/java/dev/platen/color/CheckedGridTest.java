@@ -3,6 +3,7 @@ package dev.platen.color;
 import dev.platen.catalog.Catalog;
 import dev.platen.catalog.CatalogLocations;
 import dev.platen.catalog.Stock;
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,7 +92,7 @@ class CheckedGridTest {
             input.append(rgb[3 * i] & 0xFF).append(' ').append(rgb[3 * i + 1] & 0xFF).append(' ')
                     .append(rgb[3 * i + 2] & 0xFF).append('\n');
         }
-        double[][] reference = Transicc.run(dir, input.toString(), colours, 4, "-i*sRGB", "-o" + profile,
+        double[][] reference = Transicc.run(input.toString(), colours, 4, "-i*sRGB", "-o" + profile,
                 "-t" + options.intent().code(), options.blackPointCompensation() ? "-b" : null);
         byte[] cmyk = new byte[colours * 4];
         try (ColorProfile srgb = ColorProfile.srgb(); ColorProfile press = ColorProfile.fromFile(profile);

@@ -1,5 +1,6 @@
 package dev.platen.color;
 
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +155,6 @@ class TransiccCrossCheckTest {
 
     private static double[][] transicc(String input, int colours, int outputChannels, String... flags)
             throws IOException, InterruptedException {
-        return Transicc.run(dir, input, colours, outputChannels, flags);
+        return Transicc.run(input, colours, outputChannels, flags);
     }
 }

@@ -13,7 +13,7 @@ import dev.platen.color.InkLimit;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
-import dev.platen.color.Transicc;
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,7 +192,7 @@ class CmykArtPrintTest {
                 in[4 * i + c] = (byte) p[c];
             }
         }
-        double[][] out = Transicc.run(dir, Transicc.cmykInput(in, PATCHES.length), PATCHES.length, 4,
+        double[][] out = Transicc.run(Transicc.cmykInput(in, PATCHES.length), PATCHES.length, 4,
                 "-i" + artProfile, "-o" + COATED, "-t11", "-b");
         byte[] expected = new byte[PATCHES.length * 4];
         for (int i = 0; i < PATCHES.length; i++) {

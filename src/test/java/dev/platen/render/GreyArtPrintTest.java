@@ -9,7 +9,7 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.DeltaE;
 import dev.platen.color.Lab;
-import dev.platen.color.Transicc;
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -92,9 +92,9 @@ class GreyArtPrintTest {
         for (int g = 0; g < 256; g++) {
             inks[4 * g + 3] = k[g];
         }
-        double[][] printLab = Transicc.run(dir, Transicc.cmykInput(inks, 256), 256, 3,
+        double[][] printLab = Transicc.run(Transicc.cmykInput(inks, 256), 256, 3,
                 "-i" + CmykArtPrintTest.COATED, "-o*Lab", "-t1");
-        double[][] blackInk = Transicc.run(dir, "0 0 0 100\n", 1, 3, "-i" + CmykArtPrintTest.COATED, "-o*Lab", "-t1");
+        double[][] blackInk = Transicc.run("0 0 0 100\n", 1, 3, "-i" + CmykArtPrintTest.COATED, "-o*Lab", "-t1");
         double kY = new Lab(blackInk[0][0], 0, 0).toXyz()[1];
         // the source grey
         StringBuilder levels = new StringBuilder();
@@ -102,7 +102,7 @@ class GreyArtPrintTest {
             // transicc reads grey, like RGB, in 0..255 (CMYK in percent)
             levels.append(rgbInput ? g + " " + g + " " + g : Integer.toString(g)).append('\n');
         }
-        double[][] sourceLab = Transicc.run(dir, levels.toString(), 256, 3, "-i" + profile, "-o*Lab", "-t1");
+        double[][] sourceLab = Transicc.run(levels.toString(), 256, 3, "-i" + profile, "-o*Lab", "-t1");
         double worst = 0;
         int worstLevel = 0;
         for (int g = 0; g < 256; g++) {

@@ -1,7 +1,5 @@
 package dev.platen.render;
 
-import dev.platen.testing.PrintTools;
-import dev.platen.testing.VectorArt;
 import dev.platen.artwork.ArtworkInspector;
 import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.Finding;
@@ -14,6 +12,9 @@ import dev.platen.color.InkLimit;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
+import dev.platen.testing.PrintTools;
+import dev.platen.testing.Transicc;
+import dev.platen.testing.VectorArt;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -274,21 +275,16 @@ class PdfArtPrintTest {
         assertThat(converted.findings()).extracting(Finding::code).contains(Finding.CMYK_PROFILE_USED)
                 .doesNotContain(Finding.CMYK_PASSED_THROUGH);
         // lcms's own tool, K-only relative colorimetric (-t11) with BPC, no precalculation, values in percent
-        Path input = Files.writeString(dir.resolve("transicc.txt"), "100 0 0 0\n0 0 0 100\n");
-        Process p = new ProcessBuilder("transicc", "-n", "-c0", "-b", "-t11", "-i" + uncoated, "-o" + COATED)
-                .redirectInput(input.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<double[]> reference = new String(p.getInputStream().readAllBytes()).lines().map(String::strip)
-                .filter(l -> !l.isEmpty()).map(l -> java.util.Arrays.stream(l.split("\\s+"))
-                        .mapToDouble(Double::parseDouble).toArray()).toList();
-        assertThat(p.waitFor()).isZero();
+        double[][] reference = Transicc.run("100 0 0 0\n0 0 0 100\n", 2, 4,
+                "-c0", "-b", "-t11", "-i" + uncoated, "-o" + COATED);
         Raster r = ImageIO.read(out.toFile()).getRaster();
         int[] box = centre(VectorArt.C100_BOX);
         int[] cyan = r.getPixel(box[0], box[1], (int[]) null);
         for (int i = 0; i < 4; i++) {
-            assertThat(cyan[i]).as("ink %d of C100", i).isCloseTo((int) Math.round(reference.get(0)[i] * 2.55),
+            assertThat(cyan[i]).as("ink %d of C100", i).isCloseTo((int) Math.round(reference[0][i] * 2.55),
                     org.assertj.core.data.Offset.offset(1));
         }
-        assertThat(reference.get(1)[0] + reference.get(1)[1] + reference.get(1)[2]).isZero();
+        assertThat(reference[1][0] + reference[1][1] + reference[1][2]).isZero();
         int[] text = textArea();
         int darkest = 0;
         for (int py = text[1]; py < text[3]; py++) {
@@ -298,7 +294,7 @@ class PdfArtPrintTest {
                 darkest = Math.max(darkest, v[3]);
             }
         }
-        assertThat(darkest).isCloseTo((int) Math.round(reference.get(1)[3] * 2.55),
+        assertThat(darkest).isCloseTo((int) Math.round(reference[1][3] * 2.55),
                 org.assertj.core.data.Offset.offset(1));
     }
 

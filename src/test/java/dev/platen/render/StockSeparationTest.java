@@ -5,17 +5,15 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.InkLimit;
 import dev.platen.color.RenderingIntent;
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** The separation print files are made with, held against transicc and against the stock's ink limit. */
 class StockSeparationTest {
@@ -63,30 +61,11 @@ class StockSeparationTest {
     }
 
     private static int[][] transicc(byte[] rgb, int intent) throws IOException, InterruptedException {
-        StringBuilder input = new StringBuilder();
-        for (int i = 0; i < rgb.length; i += 3) {
-            input.append(rgb[i] & 0xFF).append(' ').append(rgb[i + 1] & 0xFF).append(' ').append(rgb[i + 2] & 0xFF).append('\n');
+        int[] values = new int[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            values[i] = rgb[i] & 0xFF;
         }
-        Process process;
-        try {
-            process = new ProcessBuilder("transicc", "-n", "-i*sRGB", "-o" + COATED, "-t" + intent, "-b")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            return fail("transicc is not installed: apt-get install liblcms2-utils");
-        }
-        process.getOutputStream().write(input.toString().getBytes());
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        List<int[]> values = new ArrayList<>();
-        for (String line : output.strip().split("\\R")) {
-            String[] parts = line.trim().split("\\s+");
-            int[] cmyk = new int[4];
-            for (int ch = 0; ch < 4; ch++) {
-                cmyk[ch] = (int) Math.round(Double.parseDouble(parts[ch]) * 255 / 100);
-            }
-            values.add(cmyk);
-        }
-        return values.toArray(int[][]::new);
+        return Transicc.eightBit(Transicc.run(Transicc.rgbInput(values), rgb.length / 3, 4,
+                "-i*sRGB", "-o" + COATED, "-t" + intent, "-b"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.platen.color;
+package dev.platen.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,25 +25,30 @@ public final class Transicc {
      * Runs transicc in terse mode (-n) with all colours on stdin, one per line; returns its numbers (CMYK in
      * percent, RGB 0..255, Lab as L* a* b*).
      *
-     * @param dir   where the input file is written
      * @param flags transicc's options, e.g. {@code "-i" + profile}, {@code "-t11"}, {@code "-b"}; nulls are skipped
      */
-    public static double[][] run(Path dir, String input, int colours, int outputChannels, String... flags)
+    public static double[][] run(String input, int colours, int outputChannels, String... flags)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("transicc", "-n"));
         Arrays.stream(flags).filter(f -> f != null).forEach(command::add);
-        Path in = Files.writeString(Files.createTempFile(dir, "transicc-in", ".txt"), input);
+        // from a file, not a pipe: a long input and its answer would fill both pipes and wait on each other
+        Path in = Files.writeString(Files.createTempFile("transicc-in", ".txt"), input);
+        String out;
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(in.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            fail("transicc is not installed; the cross-check needs it: apt-get install liblcms2-utils ("
-                    + e.getMessage() + ")");
-            throw e;
+            try {
+                process = new ProcessBuilder(command).redirectInput(in.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                fail("transicc is not installed; the cross-check needs it: apt-get install liblcms2-utils ("
+                        + e.getMessage() + ")");
+                throw e;
+            }
+            out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("transicc finished").isTrue();
+        } finally {
+            Files.deleteIfExists(in);
         }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("transicc finished").isTrue();
         assertThat(process.exitValue()).as("transicc exit code for %s", command).isZero();
         List<String> lines = out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         assertThat(lines).as("one line per colour from %s", command).hasSize(colours);
@@ -53,6 +58,24 @@ public final class Transicc {
             assertThat(values[i]).hasSize(outputChannels);
         }
         return values;
+    }
+
+    /** 8-bit RGB (r, g, b, r, g, b, ...) as transicc reads it: 0..255, one colour a line. */
+    public static String rgbInput(int... rgb) {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i + 2 < rgb.length; i += 3) {
+            input.append(rgb[i]).append(' ').append(rgb[i + 1]).append(' ').append(rgb[i + 2]).append('\n');
+        }
+        return input.toString();
+    }
+
+    /** transicc's CMYK answers (percent) as 8-bit samples, as a TIFF or a raster holds them. */
+    public static int[][] eightBit(double[][] percent) {
+        int[][] samples = new int[percent.length][];
+        for (int i = 0; i < percent.length; i++) {
+            samples[i] = Arrays.stream(percent[i]).mapToInt(v -> (int) Math.round(v * 255 / 100)).toArray();
+        }
+        return samples;
     }
 
     /** 8-bit CMYK as transicc reads it: percent, exactly the 8-bit value, one colour a line. */
