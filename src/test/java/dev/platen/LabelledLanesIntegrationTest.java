@@ -121,7 +121,7 @@ class LabelledLanesIntegrationTest {
                 ? String.join("+", texts(p.path("reasons"))) : p.path("laneReason").asText();
         List<String> findings = new ArrayList<>();
         p.path("findings").forEach(f -> findings.add(f.path("code").asText()
-                + (f.path("message").asText().startsWith("PROBLEM") ? "!" : "")));
+                + (f.path("severity").asText().equals("PROBLEM") ? "!" : "")));
         return new Outcome(row, actual, reason, status, p.path("tier").asText(), String.join(" ", findings));
     }
 
