@@ -1,10 +1,15 @@
 package dev.platen.artwork;
 
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+
 /**
  * The artwork cannot be used. Carries the stable code and the HTTP status the API answers with; never a
- * 5xx, because the fault is in the file, not in the engine.
+ * 5xx, because the fault is in the file, not in the engine. Spring's {@link ErrorResponse}, so that the API answers
+ * it as problem+json with its code, without this module knowing the API.
  */
-public class ArtworkRejected extends RuntimeException {
+public class ArtworkRejected extends RuntimeException implements ErrorResponse {
 
     private final String code;
     private final int httpStatus;
@@ -27,6 +32,18 @@ public class ArtworkRejected extends RuntimeException {
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    @Override
+    public HttpStatusCode getStatusCode() {
+        return HttpStatusCode.valueOf(httpStatus);
+    }
+
+    @Override
+    public ProblemDetail getBody() {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(getStatusCode(), getMessage());
+        body.setProperty("code", code);
+        return body;
     }
 
     public static ArtworkRejected unsupported(String message) {

@@ -2,6 +2,7 @@ package dev.platen.delivery;
 
 import dev.platen.orders.PlacementStatus;
 import dev.platen.orders.PlacementStatusChanged;
+import dev.platen.web.ApiProblem;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,7 +95,7 @@ class DeliveryQueue {
      * Takes the lease for {@code worker}, or confirms the one it already holds (a retried claim gets the same
      * lease back, not a longer one).
      *
-     * @throws DeliveryProblem 409 when another worker holds a live lease or the job was picked up
+     * @throws ApiProblem 409 when another worker holds a live lease or the job was picked up
      */
     @Transactional
     Claim claim(DeliveryJob job, String worker) {
@@ -116,14 +117,14 @@ class DeliveryQueue {
                 if (current.worker().equals(worker)) {
                     yield new Claim(current, false);
                 }
-                throw DeliveryProblem.conflict("LEASE_HELD", "Another worker holds this job until "
+                throw ApiProblem.conflict("LEASE_HELD", "Another worker holds this job until "
                         + current.leasedUntil() + ".");
             }
-            case PICKED_UP -> throw DeliveryProblem.conflict("ALREADY_PICKED_UP", "This job was picked up at "
+            case PICKED_UP -> throw ApiProblem.conflict("ALREADY_PICKED_UP", "This job was picked up at "
                     + current.ackedAt() + " by " + current.ackedBy() + ".");
             case WITHDRAWN -> throw notReady(job.placementId());
             // the lease ended between the update and the read: a claim now would race again, so say so
-            case READY -> throw DeliveryProblem.conflict("LEASE_HELD", "The job changed hands; claim it again.");
+            case READY -> throw ApiProblem.conflict("LEASE_HELD", "The job changed hands; claim it again.");
         };
     }
 
@@ -146,14 +147,14 @@ class DeliveryQueue {
             throw notReady(job.placementId());
         }
         if (current.ackedAt() != null) {
-            throw DeliveryProblem.conflict("ALREADY_PICKED_UP", "This job was picked up under another lease.");
+            throw ApiProblem.conflict("ALREADY_PICKED_UP", "This job was picked up under another lease.");
         }
-        throw DeliveryProblem.conflict("LEASE_NOT_HELD", "Lease '" + leaseId + "' does not hold this job"
+        throw ApiProblem.conflict("LEASE_NOT_HELD", "Lease '" + leaseId + "' does not hold this job"
                 + (current.leaseId() == null ? "; claim it first." : "; another worker took it after your lease ended."));
     }
 
-    static DeliveryProblem notReady(String placementId) {
-        return DeliveryProblem.conflict("JOB_NOT_READY", "Job '" + placementId + "' is not ready for print at the moment.");
+    static ApiProblem notReady(String placementId) {
+        return ApiProblem.conflict("JOB_NOT_READY", "Job '" + placementId + "' is not ready for print at the moment.");
     }
 
     private static DeliveryJob row(ResultSet rs, int n) throws SQLException {

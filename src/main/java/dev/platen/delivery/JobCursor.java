@@ -1,5 +1,7 @@
 package dev.platen.delivery;
 
+import dev.platen.web.ApiProblem;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +26,7 @@ record JobCursor(Instant readyAt, String placementId) {
             }
             return new JobCursor(Instant.parse(parts[0]), parts[1]);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw DeliveryProblem.badParameter("cursor: pass the nextCursor of the previous page unchanged.");
+            throw ApiProblem.badParameter("cursor: pass the nextCursor of the previous page unchanged.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.platen.delivery;
 
+import dev.platen.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,7 @@ public class LinkSigner {
     SignedLink sign(String jobId, String sha256, String partner, Duration lifetime) {
         Duration valid = lifetime == null ? defaultLifetime : lifetime;
         if (valid.isNegative() || valid.isZero() || valid.compareTo(maxLifetime) > 0) {
-            throw DeliveryProblem.unprocessable("LINK_LIFETIME_INVALID", "A signed link may be valid for more than 0 s and at most "
+            throw ApiProblem.unprocessable("LINK_LIFETIME_INVALID", "A signed link may be valid for more than 0 s and at most "
                     + maxLifetime + ", not " + valid + ".");
         }
         long expires = clock.instant().plus(valid).getEpochSecond();

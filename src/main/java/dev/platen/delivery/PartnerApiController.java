@@ -1,6 +1,7 @@
 package dev.platen.delivery;
 
 import dev.platen.orders.PrintFileRecord;
+import dev.platen.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -72,10 +73,10 @@ class PartnerApiController {
             case "ready" -> DeliveryJob.State.READY;
             case "claimed" -> DeliveryJob.State.CLAIMED;
             case "picked-up" -> DeliveryJob.State.PICKED_UP;
-            default -> throw DeliveryProblem.badParameter("status: ready, claimed or picked-up, not '" + status + "'.");
+            default -> throw ApiProblem.badParameter("status: ready, claimed or picked-up, not '" + status + "'.");
         };
         if (limit < 1 || limit > 200) {
-            throw DeliveryProblem.badParameter("limit: from 1 to 200.");
+            throw ApiProblem.badParameter("limit: from 1 to 200.");
         }
         JobCursor after = cursor == null || cursor.isBlank() ? null : JobCursor.decode(cursor.trim());
         List<DeliveryJob> page = queue.page(partner.getName(), state, after, limit + 1);
@@ -98,11 +99,11 @@ class PartnerApiController {
     ClaimView claim(Principal partner, @PathVariable String id, @RequestBody(required = false) ClaimRequest request) {
         String worker = request == null || request.worker() == null ? null : request.worker().trim();
         if (worker == null || worker.isEmpty()) {
-            throw DeliveryProblem.unprocessable("MISSING_FIELD", "worker is required: a name for the worker that "
+            throw ApiProblem.unprocessable("MISSING_FIELD", "worker is required: a name for the worker that "
                     + "claims, so that its retried claim gets the same lease.");
         }
         if (!worker.matches(WORKER)) {
-            throw DeliveryProblem.unprocessable("INVALID_FIELD", "worker: up to 100 letters, digits and . _ : @ -");
+            throw ApiProblem.unprocessable("INVALID_FIELD", "worker: up to 100 letters, digits and . _ : @ -");
         }
         jobs.ready(partner.getName(), id);
         DeliveryQueue.Claim claim = queue.claim(jobs.job(partner.getName(), id), worker);
@@ -119,7 +120,7 @@ class PartnerApiController {
     @PostMapping("/jobs/{id}/ack")
     AckView acknowledge(Principal partner, @PathVariable String id, @RequestBody(required = false) AckRequest request) {
         if (request == null || request.leaseId() == null || request.leaseId().isBlank()) {
-            throw DeliveryProblem.unprocessable("MISSING_FIELD", "leaseId is required: the lease the claim gave you.");
+            throw ApiProblem.unprocessable("MISSING_FIELD", "leaseId is required: the lease the claim gave you.");
         }
         DeliveryJob j = queue.acknowledge(jobs.job(partner.getName(), id), request.leaseId().trim());
         return new AckView(j.placementId(), j.leaseId(), j.ackedBy(), j.ackedAt());
@@ -150,7 +151,7 @@ class PartnerApiController {
             try {
                 lifetime = Duration.parse(validFor.trim());
             } catch (DateTimeParseException e) {
-                throw DeliveryProblem.badParameter("validFor: an ISO-8601 duration such as PT24H, not '" + validFor + "'.");
+                throw ApiProblem.badParameter("validFor: an ISO-8601 duration such as PT24H, not '" + validFor + "'.");
             }
         }
         PrintFileRecord file = jobs.file(jobs.ready(partner.getName(), id), sha256);
@@ -166,7 +167,7 @@ class PartnerApiController {
     AttemptPage deliveries(Principal partner, @RequestParam(required = false) String event,
                            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) Long cursor) {
         if (limit < 1 || limit > 200) {
-            throw DeliveryProblem.badParameter("limit: from 1 to 200.");
+            throw ApiProblem.badParameter("limit: from 1 to 200.");
         }
         List<PartnerWebhooks.Attempt> page = webhooks.attempts(partner.getName(), event, cursor, limit + 1);
         boolean more = page.size() > limit;

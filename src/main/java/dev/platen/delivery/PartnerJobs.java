@@ -12,6 +12,7 @@ import dev.platen.orders.PlacementStatus;
 import dev.platen.orders.PrintFileRecord;
 import dev.platen.rules.RuleSet;
 import dev.platen.rules.RuleSets;
+import dev.platen.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -40,15 +41,15 @@ class PartnerJobs {
         DeliveryJob job = queue.find(jobId).orElse(null);
         if (job != null) {
             if (!job.partner().equals(partner)) {
-                throw DeliveryProblem.noJob(jobId);
+                throw noJob(jobId);
             }
             return job;
         }
         // Not in the queue: a placement of this partner that was never ready is "not ready", anything else unknown.
-        OrderPlacement placement = orders.placement(jobId).orElseThrow(() -> DeliveryProblem.noJob(jobId));
-        Order order = orders.find(placement.orderId()).orElseThrow(() -> DeliveryProblem.noJob(jobId));
+        OrderPlacement placement = orders.placement(jobId).orElseThrow(() -> noJob(jobId));
+        Order order = orders.find(placement.orderId()).orElseThrow(() -> noJob(jobId));
         if (!order.partner().equals(partner)) {
-            throw DeliveryProblem.noJob(jobId);
+            throw noJob(jobId);
         }
         throw DeliveryQueue.notReady(jobId);
     }
@@ -59,12 +60,12 @@ class PartnerJobs {
 
     ReadyJob ready(String partner, String jobId) {
         DeliveryJob job = job(partner, jobId);
-        OrderPlacement placement = orders.placement(jobId).orElseThrow(() -> DeliveryProblem.noJob(jobId));
+        OrderPlacement placement = orders.placement(jobId).orElseThrow(() -> noJob(jobId));
         if (job.withdrawnAt() != null || placement.status() != PlacementStatus.READY_FOR_PRINT) {
             throw DeliveryQueue.notReady(jobId);
         }
         Approval approval = orders.approval(jobId).orElseThrow(() -> DeliveryQueue.notReady(jobId));
-        Order order = orders.find(placement.orderId()).orElseThrow(() -> DeliveryProblem.noJob(jobId));
+        Order order = orders.find(placement.orderId()).orElseThrow(() -> noJob(jobId));
         return new ReadyJob(job, order, placement, approval);
     }
 
@@ -76,7 +77,7 @@ class PartnerJobs {
         String key = sha256.toLowerCase(Locale.ROOT);
         return ready.placement().printFiles().stream()
                 .filter(f -> f.sha256().equals(key) && ready.approval().printFileSha256s().contains(key))
-                .findFirst().orElseThrow(() -> DeliveryProblem.noFile(sha256));
+                .findFirst().orElseThrow(() -> noFile(sha256));
     }
 
     static String fileName(OrderPlacement p, PrintFileRecord f) {
@@ -114,6 +115,15 @@ class PartnerJobs {
                             f.heightPx(), f.dpi(), PartnerApiSecurity.PATH + "/jobs/" + jobId + "/files/" + f.sha256(),
                             link.url(), link.expiresAt());
                 }).toList(), new Manifest.RuleSetRef(rules.number(), rules.digest()));
+    }
+
+    /** Unknown and another partner's ids are answered alike, so an id tells a partner nothing it may not know. */
+    private static ApiProblem noJob(String id) {
+        return ApiProblem.notFound("JOB_NOT_FOUND", "No job '" + id + "' for this partner.");
+    }
+
+    private static ApiProblem noFile(String sha256) {
+        return ApiProblem.notFound("PRINT_FILE_NOT_FOUND", "No print file '" + sha256 + "' in this job.");
     }
 
     private static IllegalStateException gone(String what) {

@@ -1,6 +1,7 @@
 package dev.platen.delivery;
 
 import dev.platen.orders.PrintFileRecord;
+import dev.platen.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +34,9 @@ class SignedLinkController {
                            @RequestParam(required = false) String signature, HttpServletRequest request)
             throws IOException {
         return switch (links.verify(jobId, sha256, partner, expires, signature)) {
-            case ALTERED -> throw DeliveryProblem.forbidden("LINK_INVALID",
+            case ALTERED -> throw ApiProblem.forbidden("LINK_INVALID",
                     "This link was not issued by this engine, or was changed after it was.");
-            case EXPIRED -> throw DeliveryProblem.forbidden("LINK_EXPIRED",
+            case EXPIRED -> throw ApiProblem.forbidden("LINK_EXPIRED",
                     "This link has expired; ask the partner API for a new one.");
             case VALID -> {
                 PartnerJobs.ReadyJob ready = jobs.ready(partner, jobId);

@@ -5,6 +5,7 @@ import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.Finding;
 import dev.platen.artwork.PdfLayout;
 import dev.platen.artwork.Resolution;
+import dev.platen.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,6 @@
 package dev.platen.intake;
 
+import dev.platen.web.ApiProblem;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -12,6 +13,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.io.FilterInputStream;
@@ -86,7 +88,7 @@ class ArtworkUrlFetch {
                     return value;
                 }
                 if (hop + 1 > settings.maxRedirects()) {
-                    throw new ApiProblem(422, "ARTWORK_URL_TOO_MANY_REDIRECTS", "The artwork URL redirects more than "
+                    throw ApiProblem.unprocessable("ARTWORK_URL_TOO_MANY_REDIRECTS", "The artwork URL redirects more than "
                             + settings.maxRedirects() + " times.");
                 }
                 uri = checked(((URI) outcome).toString());
@@ -133,11 +135,11 @@ class ArtworkUrlFetch {
         try {
             uri = new URI(url == null ? "" : url.trim()).normalize();
         } catch (URISyntaxException e) {
-            throw new ApiProblem(422, "ARTWORK_URL_INVALID", "The artwork URL is not a valid URL.");
+            throw ApiProblem.unprocessable("ARTWORK_URL_INVALID", "The artwork URL is not a valid URL.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new ApiProblem(422, "ARTWORK_URL_INVALID",
+            throw ApiProblem.unprocessable("ARTWORK_URL_INVALID",
                     "The artwork URL needs a host and may not carry a user name or password.");
         }
         if (!settings.allowedSchemes().contains(scheme)) {
@@ -165,7 +167,7 @@ class ArtworkUrlFetch {
         try {
             return from.resolve(new URI(location.getValue().trim()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new ApiProblem(422, "ARTWORK_URL_INVALID", "The artwork URL redirects to an invalid URL.");
+            throw ApiProblem.unprocessable("ARTWORK_URL_INVALID", "The artwork URL redirects to an invalid URL.");
         }
     }
 
@@ -236,16 +238,16 @@ class ArtworkUrlFetch {
     }
 
     private static ApiProblem blocked(String message) {
-        return new ApiProblem(422, "ARTWORK_URL_BLOCKED", message);
+        return ApiProblem.unprocessable("ARTWORK_URL_BLOCKED", message);
     }
 
     private static ApiProblem unreachable(String message) {
-        return new ApiProblem(422, "ARTWORK_URL_UNREACHABLE", message);
+        return ApiProblem.unprocessable("ARTWORK_URL_UNREACHABLE", message);
     }
 
     private static ApiProblem tooLarge(long cap, String what) {
-        return new ApiProblem(413, "ARTWORK_URL_TOO_LARGE", "The artwork at the URL " + what + ", more than the "
-                + cap + " allowed.");
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "ARTWORK_URL_TOO_LARGE", "The artwork at the URL " + what
+                + ", more than the " + cap + " allowed.");
     }
 
     /** A refused address, thrown from inside the HTTP client's connect and told apart from a failed lookup. */

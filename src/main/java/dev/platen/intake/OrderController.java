@@ -1,6 +1,7 @@
 package dev.platen.intake;
 
 import dev.platen.orders.OrderBook;
+import dev.platen.web.ApiProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -17,6 +17,7 @@ import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
 import dev.platen.rules.RuleSets;
 import dev.platen.storage.ContentDigest;
+import dev.platen.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

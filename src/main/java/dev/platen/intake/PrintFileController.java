@@ -7,6 +7,7 @@ import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StorageSettings;
 import dev.platen.storage.StoredFileResource;
 import dev.platen.storage.StoredObject;
+import dev.platen.web.ApiProblem;
 import dev.platen.web.FileDownload;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -61,7 +62,7 @@ class PrintFileController {
             return new FileDownload(new StoredFileResource(store, stored), key, MediaType.IMAGE_PNG, null).answer(request);
         }
         if (width < 16 || width > 4096) {
-            throw new ApiProblem(400, "BAD_PARAMETER", "width must be from 16 to 4096 pixels.");
+            throw ApiProblem.badParameter("width must be from 16 to 4096 pixels.");
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable())
@@ -78,7 +79,7 @@ class PrintFileController {
                                          @org.springframework.web.bind.annotation.RequestParam(required = false) String validFor,
                                          org.springframework.security.core.Authentication caller) {
         if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurity.LINK_ROLE))) {
-            throw new ApiProblem(403, "LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");
+            throw ApiProblem.forbidden("LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");
         }
         String key = sha256.toLowerCase(Locale.ROOT);
         if (!orders.isProofImage(key)) {
@@ -88,7 +89,7 @@ class PrintFileController {
         try {
             lifetime = validFor == null ? null : Duration.parse(validFor);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiProblem(400, "BAD_PARAMETER", "validFor must be an ISO-8601 duration such as PT24H.");
+            throw ApiProblem.badParameter("validFor must be an ISO-8601 duration such as PT24H.");
         }
         try {
             return links.signProofImage(PROOF_PATH + "/" + key, key, lifetime);

@@ -1,12 +1,11 @@
 package dev.platen.rules;
 
+import dev.platen.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,7 +62,7 @@ class RuleSetController {
         try {
             uploaded = ruleSets.upload(body, admin.getName(), description == null ? "" : description.strip());
         } catch (InvalidRuleSet e) {
-            throw problem(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_RULE_SET", e.getMessage());
+            throw ApiProblem.unprocessable("INVALID_RULE_SET", e.getMessage());
         }
         return ResponseEntity.status(uploaded.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/rulesets/" + uploaded.ruleSet().number())).body(uploaded.ruleSet());
@@ -83,10 +82,10 @@ class RuleSetController {
                          @RequestParam(defaultValue = "3") int samples) {
         one(number);
         if (last < 1 || last > 10_000) {
-            throw problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "last: between 1 and 10000 placements");
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "last: between 1 and 10000 placements");
         }
         if (samples < 0 || samples > 20) {
-            throw problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "samples: between 0 and 20 proofs");
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "samples: between 0 and 20 proofs");
         }
         return replay.of(number, last, samples);
     }
@@ -101,7 +100,7 @@ class RuleSetController {
     RuleSetRow canary(@PathVariable int number, @RequestParam(required = false) Double share) {
         double s = share == null ? settings.canaryShare() : share;
         if (!(s > 0 && s <= 1)) {
-            throw problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "share: above 0 and at most 1");
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "share: above 0 and at most 1");
         }
         return move(number, Set.of(RuleSetState.CANDIDATE, RuleSetState.SHADOW), RuleSetState.CANARY, s);
     }
@@ -143,25 +142,18 @@ class RuleSetController {
     private RuleSetRow move(int number, Set<RuleSetState> from, RuleSetState to, Double share) {
         RuleSetRow row = one(number);
         if (!from.contains(row.state())) {
-            throw problem(HttpStatus.CONFLICT, "RULE_SET_STATE", "rule set " + number + " is " + row.state()
+            throw ApiProblem.conflict("RULE_SET_STATE", "rule set " + number + " is " + row.state()
                     + "; it can become " + to + " from " + from.stream().sorted().toList());
         }
         String verdict = to == RuleSetState.LIVE || to == RuleSetState.ROLLED_BACK
                 ? watch.write(guardrails.of(number, ruleSets.live().number())) : null;
         if (!ruleSets.move(number, row.state(), to, share, verdict)) {
-            throw problem(HttpStatus.CONFLICT, "RULE_SET_STATE", "rule set " + number + " changed meanwhile; read it again");
+            throw ApiProblem.conflict("RULE_SET_STATE", "rule set " + number + " changed meanwhile; read it again");
         }
         return one(number);
     }
 
-    private static ErrorResponseException unknown(int number) {
-        return problem(HttpStatus.NOT_FOUND, "UNKNOWN_RULE_SET", "no rule set " + number);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        problem.setType(URI.create("urn:platen:problem:" + code));
-        return new ErrorResponseException(status, problem, null);
+    private static ApiProblem unknown(int number) {
+        return ApiProblem.notFound("UNKNOWN_RULE_SET", "no rule set " + number);
     }
 }

@@ -1,11 +1,13 @@
 package dev.platen.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.web.ApiProblem;
 import dev.platen.web.ProblemResponses;
 import dev.platen.web.SecurityChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,14 +30,13 @@ class RuleSetSecurity {
     SecurityFilterChain ruleSetApiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/v1/rulesets/**", "/api/v1/rulesets")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"platen rule sets\"");
-                    ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, "CREDENTIALS_REQUIRED",
-                            "Sign in with HTTP Basic as an operator who has the " + ROLE + " role.");
-                }))
-                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) -> ProblemResponses.write(json, request,
-                        response, HttpStatus.FORBIDDEN, "RULES_ROLE_REQUIRED",
-                        "Rule sets are changed by operators with the " + ROLE + " role.")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        ProblemResponses.write(json, request, response, new ApiProblem(HttpStatus.UNAUTHORIZED,
+                                "CREDENTIALS_REQUIRED", "Sign in with HTTP Basic as an operator who has the " + ROLE
+                                + " role.").header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"platen rule sets\""))))
+                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) ->
+                        ProblemResponses.write(json, request, response, ApiProblem.forbidden("RULES_ROLE_REQUIRED",
+                                "Rule sets are changed by operators with the " + ROLE + " role."))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(
                         new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))

@@ -3,7 +3,6 @@ package dev.platen.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -102,10 +101,6 @@ public record ApiKeyScheme(String header, @Nullable String authScheme, String ch
 
     private void refuse(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
                         AuthenticationException e) throws IOException {
-        RefusedCredentials refusal = e instanceof RefusedCredentials r ? r : invalid();
-        if (refusal.challenge() != null) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refusal.challenge());
-        }
-        ProblemResponses.write(json, request, response, refusal.status(), refusal.code(), refusal.getMessage());
+        ProblemResponses.write(json, request, response, e instanceof RefusedCredentials r ? r : invalid());
     }
 }

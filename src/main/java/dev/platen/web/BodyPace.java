@@ -82,7 +82,7 @@ public final class BodyPace extends ValveBase {
         }
         // whatever else was made of the early end (a malformed multipart body, unreadable JSON) and not yet sent
         response.reset();
-        response.setHeader(HttpHeaders.CONNECTION, "close");
-        ProblemResponses.write(json, request, response, HttpStatus.REQUEST_TIMEOUT, CODE, why);
+        ProblemResponses.write(json, request, response, new ApiProblem(HttpStatus.REQUEST_TIMEOUT, CODE, why)
+                .header(HttpHeaders.CONNECTION, "close"));
     }
 }

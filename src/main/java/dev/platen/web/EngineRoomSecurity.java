@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -42,14 +43,13 @@ class EngineRoomSecurity {
                         .permitAll()
                         .requestMatchers(path.matcher("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"platen\"");
-                    ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, "CREDENTIALS_REQUIRED",
-                            "Sign in with HTTP Basic as a Platen operator.");
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        ProblemResponses.write(json, request, response, new ApiProblem(HttpStatus.UNAUTHORIZED,
+                                "CREDENTIALS_REQUIRED", "Sign in with HTTP Basic as a Platen operator.")
+                                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"platen\""))))
                 .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) ->
-                        ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN, "ADMIN_ROLE_REQUIRED",
-                                "The engine's figures are for operators with the ADMIN role.")))
+                        ProblemResponses.write(json, request, response, ApiProblem.forbidden("ADMIN_ROLE_REQUIRED",
+                                "The engine's figures are for operators with the ADMIN role."))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 // machines and scripts, not browser forms

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The request is answered in the order of RFC 9110 §13.2.2: {@code If-None-Match} (304), then {@code If-Range},
  * then {@code Range}, read with Spring's {@link HttpRange} and served by Spring from the {@link Resource} as a
  * {@link org.springframework.core.io.support.ResourceRegion}. One range is a 206; a range with none of the file's
- * bytes is a 416 problem ({@code RANGE_NOT_SATISFIABLE}) with {@code Content-Range: bytes *}{@code /length};
+ * bytes is a 416 {@link ApiProblem} ({@code RANGE_NOT_SATISFIABLE}) with {@code Content-Range: bytes *}{@code /length};
  * several ranges, a header that is not valid byte-range syntax, or an {@code If-Range} that is not this file's ETag
  * get the whole file, as §14.2 allows. Spring's own handling of a {@code Resource} body does not do all of this (it
  * ignores {@code If-Range}, answers an unsatisfiable range with the whole file as the 416's body, and serves several
@@ -39,7 +39,11 @@ import java.util.concurrent.TimeUnit;
  */
 public record FileDownload(Resource file, String sha256, MediaType mediaType, @Nullable ContentDisposition disposition) {
 
-    /** The answer to {@code request} (GET or HEAD) for this file. */
+    /**
+     * The answer to {@code request} (GET or HEAD) for this file.
+     *
+     * @throws ApiProblem 416 when the one range asked for has none of the file's bytes
+     */
     public ResponseEntity<?> answer(HttpServletRequest request) throws IOException {
         long length = file.contentLength();
         ETag etag = ETag.create("\"" + sha256 + "\"");
@@ -77,12 +81,10 @@ public record FileDownload(Resource file, String sha256, MediaType mediaType, @N
         try {
             ranges.get(0).toResourceRegion(file);
         } catch (IllegalArgumentException noneOfIt) {
-            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            throw new ApiProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE",
+                    "The file has " + length + " bytes; the requested range has none of them.")
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length)
-                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemResponses.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE",
-                            "The file has " + length + " bytes; the requested range has none of them.", request));
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes");
         }
         // One range with bytes of the file in it: Spring turns a Resource body into the 206 (a ResourceRegion with
         // its Content-Range and Content-Length), reading only that part of the file.

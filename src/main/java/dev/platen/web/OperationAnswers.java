@@ -503,7 +503,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 codes.forEach((code, when) -> {
                     description.append(description.isEmpty() ? "" : "; ").append('`').append(code).append("`: ").append(when);
                     Map<String, Object> example = new LinkedHashMap<>();
-                    example.put("type", "urn:platen:problem:" + code);
+                    example.put("type", ApiProblem.TYPE + code);
                     example.put("title", HttpStatus.valueOf(status).getReasonPhrase());
                     example.put("status", status);
                     example.put("detail", when.substring(0, 1).toUpperCase() + when.substring(1) + ".");

@@ -3,17 +3,18 @@ package dev.platen.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
- * Refusals written before a controller is reached (security filters, the sign-in throttle) or answered without an
- * exception (a download's 416), in the same form as every API error: RFC 9457 problem+json with a stable
- * {@code code} and the {@code urn:platen:problem:CODE} type.
+ * Writes a refusal made before a controller is reached (security filters, the sign-in throttle, upload slots,
+ * Tomcat's {@link BodyPace} valve), where {@link ApiProblems} cannot answer it, in the same RFC 9457 problem+json:
+ * the problem's status and headers, its body completed as {@link ApiProblems} completes it, written by the
+ * application's Jackson (which knows to write the {@code code} as a member of its own).
  */
 public final class ProblemResponses {
 
@@ -21,18 +22,17 @@ public final class ProblemResponses {
     }
 
     public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                             HttpStatus status, String code, String detail) throws IOException {
-        response.setStatus(status.value());
+                             ErrorResponse problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, code, detail, request));
+        json.writeValue(response.getOutputStream(), completed(problem.getBody(), request));
     }
 
-    /** The problem itself, for an answer that a controller returns rather than writes. */
-    public static ProblemDetail problem(HttpStatus status, String code, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:platen:problem:" + code));
+    /** Every problem's {@code type} is {@code urn:platen:problem:} and its code, its {@code instance} the path asked. */
+    static ProblemDetail completed(ProblemDetail problem, HttpServletRequest request) {
+        problem.setType(URI.create(ApiProblem.TYPE + problem.getProperties().get(ApiProblem.CODE)));
         problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
         return problem;
     }
 }

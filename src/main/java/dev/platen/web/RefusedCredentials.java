@@ -1,37 +1,50 @@
 package dev.platen.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Credentials that were presented and refused, with the answer the client gets: status, stable problem code and,
- * for a 401, the challenge that says how to authenticate. {@link ApiKeyScheme}'s filter writes it as problem+json.
+ * for a 401, the challenge that says how to authenticate. Spring Security's exception, so that its filter hands it
+ * to {@link ApiKeyScheme}'s failure handler; Spring's {@link ErrorResponse}, so that the handler writes it as every
+ * other refusal ({@link ProblemResponses}).
  */
-public class RefusedCredentials extends AuthenticationException {
+public class RefusedCredentials extends AuthenticationException implements ErrorResponse {
 
     private final HttpStatus status;
-    private final String code;
-    @Nullable
-    private final String challenge;
+    private final HttpHeaders headers = new HttpHeaders();
+    private final ProblemDetail body;
 
     public RefusedCredentials(HttpStatus status, String code, String detail, @Nullable String challenge) {
         super(detail);
         this.status = status;
-        this.code = code;
-        this.challenge = challenge;
-    }
-
-    public HttpStatus status() {
-        return status;
+        this.body = ApiProblem.body(status, code, detail);
+        if (challenge != null) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
     }
 
     public String code() {
-        return code;
+        return (String) body.getProperties().get(ApiProblem.CODE);
     }
 
-    @Nullable
-    public String challenge() {
-        return challenge;
+    @Override
+    public HttpStatusCode getStatusCode() {
+        return status;
+    }
+
+    @Override
+    public HttpHeaders getHeaders() {
+        return headers;
+    }
+
+    @Override
+    public ProblemDetail getBody() {
+        return body;
     }
 }

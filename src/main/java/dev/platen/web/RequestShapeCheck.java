@@ -33,9 +33,9 @@ public class RequestShapeCheck extends OncePerRequestFilter {
         try {
             firewall.getFirewalledRequest(request);
         } catch (RequestRejectedException rejected) {
-            ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+            ProblemResponses.write(json, request, response, new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                     "The request's path is not in its plain form (no //, /./, /../, ; or encoded / allowed): send it as"
-                            + " the API documents it.");
+                            + " the API documents it."));
             return;
         }
         chain.doFilter(request, response);

@@ -64,10 +64,10 @@ public class SignInThrottle extends OncePerRequestFilter {
         Failures failures = current(address, now);
         if (failures != null && now.isBefore(failures.waitUntil())) {
             long seconds = Math.max(1, Duration.between(now, failures.waitUntil()).toSeconds());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            ProblemResponses.write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_SIGN_IN_FAILURES",
-                    failures.count() + " failed sign-ins from this address: wait " + seconds + " s before the next"
-                            + " try. The account is not locked; signing in from another address works.");
+            ProblemResponses.write(json, request, response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
+                    "TOO_MANY_SIGN_IN_FAILURES", failures.count() + " failed sign-ins from this address: wait " + seconds
+                    + " s before the next try. The account is not locked; signing in from another address works.")
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
             return;
         }
         // The failure is counted the moment the refusal is set, before its bytes reach the client: counted after

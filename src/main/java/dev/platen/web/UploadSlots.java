@@ -58,10 +58,10 @@ final class UploadSlots extends OncePerRequestFilter {
                 k -> new AtomicInteger());
         if (slots.incrementAndGet() > perKey) {
             slots.decrementAndGet();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-            ProblemResponses.write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, CODE,
+            ProblemResponses.write(json, request, response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, CODE,
                     perKey + " requests with a body are under way with this key already; send this one again when"
-                            + " one of them has finished (Retry-After).");
+                            + " one of them has finished (Retry-After).")
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)));
             return;
         }
         try {

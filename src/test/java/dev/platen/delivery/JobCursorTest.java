@@ -1,5 +1,6 @@
 package dev.platen.delivery;
 
+import dev.platen.web.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ class JobCursorTest {
     @Test
     void aMadeUpCursorIsABadParameter() {
         for (String bad : new String[]{"%%%", "bm90IGEgY3Vyc29y", "MjAyNi0xMS0yOFQxMDoxNTozMFp8"}) {
-            assertThatThrownBy(() -> JobCursor.decode(bad)).as(bad).isInstanceOfSatisfying(DeliveryProblem.class,
+            assertThatThrownBy(() -> JobCursor.decode(bad)).as(bad).isInstanceOfSatisfying(ApiProblem.class,
                     p -> assertThat(p.code()).isEqualTo("BAD_PARAMETER"));
         }
     }

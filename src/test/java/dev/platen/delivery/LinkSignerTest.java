@@ -1,5 +1,6 @@
 package dev.platen.delivery;
 
+import dev.platen.web.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -59,11 +60,11 @@ class LinkSignerTest {
         LinkSigner signer = signerAt(NOW);
         assertThat(signer.sign(JOB, SHA, "acme", Duration.ofDays(7)).expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         assertThatThrownBy(() -> signer.sign(JOB, SHA, "acme", Duration.ofDays(7).plusSeconds(1)))
-                .isInstanceOfSatisfying(DeliveryProblem.class, p -> {
-                    assertThat(p.status()).isEqualTo(422);
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.getStatusCode().value()).isEqualTo(422);
                     assertThat(p.code()).isEqualTo("LINK_LIFETIME_INVALID");
                 });
-        assertThatThrownBy(() -> signer.sign(JOB, SHA, "acme", Duration.ZERO)).isInstanceOf(DeliveryProblem.class);
+        assertThatThrownBy(() -> signer.sign(JOB, SHA, "acme", Duration.ZERO)).isInstanceOf(ApiProblem.class);
     }
 
     private static LinkSigner.Verdict verify(LinkSigner signer, Map<String, String> q) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.platen.web.ApiProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class ArtworkUrlFetchTest {
         ApiProblem problem = assertThrows(ApiProblem.class, () -> fetch(testFetch(), url));
 
         assertThat(problem.code()).isEqualTo("ARTWORK_URL_BLOCKED");
-        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.getStatusCode().value()).isEqualTo(422);
         assertThat(otherLoopbackRequests).hasValue(0);
     }
 
@@ -163,7 +164,7 @@ class ArtworkUrlFetchTest {
                 () -> fetch(testFetch(), "http://127.0.0.1:" + port + "/declares-5mb"));
 
         assertThat(problem.code()).isEqualTo("ARTWORK_URL_TOO_LARGE");
-        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.getStatusCode().value()).isEqualTo(413);
         assertThat(problem.getMessage()).contains("declares 5000000 bytes");
     }
 

@@ -46,6 +46,7 @@ class FileDownloadTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Files())
+            .setControllerAdvice(new ApiProblems())
             .setMessageConverters(new org.springframework.http.converter.ResourceHttpMessageConverter(),
                     new org.springframework.http.converter.ResourceRegionHttpMessageConverter(),
                     new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json().build()))
