@@ -337,4 +337,113 @@ class CatalogFilesTest {
         assertThatThrownBy(() -> Catalog.load(new CatalogLocations(tiers, dir.resolve("missing.yaml"))))
                 .hasMessageContaining("missing.yaml");
     }
+
+    @Test
+    void fieldsTheCatalogDoesNotKnowArePassedOver() throws IOException {
+        Catalog catalog = load("poster.yaml", "notes: reprinted in March\n" + product(GOOD_TIER
+                .replace("stock: coated-gloss", "stock: coated-gloss\n        checkedBy: Ana")));
+        assertThat(catalog.product("poster").orElseThrow().placement("face").orElseThrow().largestTier().stock())
+                .isEqualTo("coated-gloss");
+        assertThat(loadStocks(STOCKS + "    supplier: Antalis\n").stock("coated-gloss")).isPresent();
+    }
+
+    @Test
+    void aDpiIsAWholeNumberAsWritten() {
+        for (String dpi : new String[]{"'150'", "150.5", "150.0", "99999999999", "[150]", "lots"}) {
+            assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("minDpi: 150", "minDpi: " + dpi))))
+                    .as(dpi).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining("poster.yaml: placements[0].tiers[0].minDpi: must be a whole number");
+        }
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("minDpi: 150", "minDpi: 0"))))
+                .hasMessageContaining("placements[0].tiers[0].minDpi: must be positive, not 0");
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replaceAll(" *minDpi: 150\n", ""))))
+                .hasMessageContaining("placements[0].tiers[0].minDpi: must be a whole number");
+    }
+
+    @Test
+    void aValueOfTheWrongShapeSaysWhatItShouldBe() {
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("stock: coated-gloss",
+                "stock: coated-gloss\n        position: top-left"))))
+                .hasMessageContaining("placements[0].tiers[0].position: must be a map with anchor, x and y");
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("stock: coated-gloss",
+                "stock: [coated-gloss]"))))
+                .hasMessageContaining("placements[0].tiers[0].stock: must be a single value");
+        assertThatThrownBy(() -> load("poster.yaml", product("").replace("    tiers:\n", "    tiers: big\n")))
+                .hasMessageContaining("placements[0].tiers: must be a list");
+        assertThatThrownBy(() -> load("poster.yaml", product("")))
+                .hasMessageContaining("placements[0].tiers: must be a non-empty list, largest tier first");
+        assertThatThrownBy(() -> load("poster.yaml", "- poster\n- mug\n"))
+                .hasMessageContaining("poster.yaml: (document): must be a YAML map");
+        assertThatThrownBy(() -> load("poster.yaml", ""))
+                .hasMessageContaining("poster.yaml: (document): must be a YAML map");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("inkLimit: 330", "inkLimit: '330'")))
+                .hasMessageContaining("stocks[0].inkLimit: must be a number");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("blackPointCompensation: true", "blackPointCompensation: 'true'")))
+                .hasMessageContaining("stocks[0].blackPointCompensation: must be true or false");
+    }
+
+    @Test
+    void everyFieldThatIsWrongByItselfIsNamedAtOnce() {
+        String tiers = GOOD_TIER.replace("id: big", "id: Big Tier") + GOOD_TIER.replace("minDpi: 150", "minDpi: -1")
+                .replaceAll(" *stock: coated-gloss\n", "");
+        assertThatThrownBy(() -> load("poster.yaml", product(tiers).replace("name: Poster\n", "")))
+                .hasMessageStartingWith(dir.resolve("layout-tiers/poster.yaml") + ": name: is required")
+                .hasMessageContaining("; placements[0].tiers[0].id: 'Big Tier' is not a valid id (lower-case letters,"
+                        + " digits and '-')")
+                .hasMessageContaining("; placements[0].tiers[1].minDpi: must be positive, not -1")
+                .hasMessageContaining("; placements[0].tiers[1].stock: is required");
+    }
+
+    @Test
+    void lengthsAreReadInInchesAndAKeyWithoutItsValueIsAMistake() throws IOException {
+        Product poster = load("poster.yaml", "bleed: 3.175 mm\n" + product(GOOD_TIER.replace("stock: coated-gloss",
+                "stock: coated-gloss\n        position: { anchor: top-left, x: -1 in, y: 25.4 mm }")))
+                .product("poster").orElseThrow();
+        assertThat(poster.bleedInches()).isEqualTo(0.125);
+        assertThat(poster.placements().get(0).largestTier().position())
+                .isEqualTo(new TierPosition(TierPosition.Anchor.TOP_LEFT, -1, 1));
+        assertThat(load("poster.yaml", product(GOOD_TIER)).product("poster").orElseThrow().bleedInches()).isZero();
+        assertThatThrownBy(() -> load("poster.yaml", "bleed: -1 mm\n" + product(GOOD_TIER)))
+                .hasMessageContaining("poster.yaml: bleed: must not be negative");
+        assertThatThrownBy(() -> load("poster.yaml", "bleed: 3\n" + product(GOOD_TIER)))
+                .hasMessageContaining("bleed: must read like '0.125 in' or '3 mm', not '3'");
+        assertThatThrownBy(() -> load("poster.yaml", "bleed:\n" + product(GOOD_TIER)))
+                .hasMessageContaining("poster.yaml: bleed: is required");
+        assertThatThrownBy(() -> load("poster.yaml", "mockup:\n" + product(GOOD_TIER)))
+                .hasMessageContaining("poster.yaml: mockup: '' is not a mockup");
+        assertThatThrownBy(() -> load("poster.yaml", "reviewDowngrades:\n" + product(GOOD_TIER)))
+                .hasMessageContaining("poster.yaml: reviewDowngrades: must be true or false");
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("stock: coated-gloss",
+                "stock: coated-gloss\n        position: { anchor: middle, y: -1 in }"))))
+                .hasMessageContaining("placements[0].tiers[0].position.anchor: anchor must be top-center or top-left");
+        assertThatThrownBy(() -> load("poster.yaml", product(GOOD_TIER.replace("stock: coated-gloss",
+                "stock: coated-gloss\n        position: { anchor: top-left, y: -1 in }"))))
+                .hasMessageContaining("placements[0].tiers[0].position.y: must not be negative");
+    }
+
+    @Test
+    void optionalWordsLeftEmptyAreTheirDefaults() throws IOException {
+        Stock stock = loadStocks(STOCKS + "    precision:\n    greyAs: ''\n    spotColours:\n    gamutClass:\n"
+                + "    paper: '  '\n").stock("coated-gloss").orElseThrow();
+        assertThat(stock.precision()).isEqualTo(dev.platen.color.Precision.EXACT);
+        assertThat(stock.artPolicy().greyAs()).isEqualTo(Stock.GreyAs.K);
+        assertThat(stock.artPolicy().spotColours()).isEqualTo(Stock.SpotColours.KEEP);
+        assertThat(stock.gamutClass()).isEmpty();
+        assertThat(stock.paper()).isNull();
+        assertThat(stock.name()).isEqualTo("Coated gloss");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("name: Coated gloss", "name: '  '")))
+                .hasMessageContaining("stocks[0].name: is required");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("intent: relative-colorimetric", "intent:")))
+                .hasMessageContaining("stocks[0].intent: is required");
+    }
+
+    @Test
+    void aWrongOutputIsNamedAtItsPlaceInTheList() {
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("[pdfx4, tiff]", "[pdfx4, jpeg]")))
+                .hasMessageContaining("stocks.yaml: stocks[0].outputs[1]: unknown output 'jpeg' (known: pdfx4, tiff)");
+        assertThatThrownBy(() -> loadStocks(STOCKS.replace("[pdfx4, tiff]", "[]")))
+                .hasMessageContaining("stocks[0].outputs: list at least one of pdfx4, tiff");
+        assertThatThrownBy(() -> loadStocks(STOCKS + "  - ~\n"))
+                .hasMessageContaining("stocks[1]: is required");
+    }
 }
