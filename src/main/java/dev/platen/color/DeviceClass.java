@@ -1,7 +1,7 @@
 package dev.platen.color;
 
 /** What a profile describes, from its ICC header: a camera or scanner, a screen, a press, a link... */
-public enum DeviceClass {
+enum DeviceClass {
     INPUT(LittleCms.SIG_INPUT_CLASS),
     DISPLAY(LittleCms.SIG_DISPLAY_CLASS),
     OUTPUT(LittleCms.SIG_OUTPUT_CLASS),

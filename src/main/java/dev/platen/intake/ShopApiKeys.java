@@ -19,7 +19,7 @@ import java.util.Set;
  */
 @Validated
 @ConfigurationProperties("platen.api")
-public record ShopApiKeys(@Valid List<Key> keys) {
+record ShopApiKeys(@Valid List<Key> keys) {
 
     public ShopApiKeys {
         keys = keys == null ? List.of() : List.copyOf(keys);

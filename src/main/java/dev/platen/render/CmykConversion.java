@@ -15,7 +15,7 @@ package dev.platen.render;
  * repeatedly from one thread; a render never calls one instance from two threads at once.
  */
 @FunctionalInterface
-public interface CmykConversion {
+interface CmykConversion {
 
     void convert(byte[] rgbRows, int pixels, byte[] cmykOut);
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param registryName RegistryName: where {@code identifier} is registered (such as {@code http://www.color.org}),
  *                     so that a RIP recognises the condition; null when the identifier is the stock's own id
  */
-public record OutputCondition(String identifier, String info, byte[] iccProfile, String registryName) {
+record OutputCondition(String identifier, String info, byte[] iccProfile, String registryName) {
 
     /** An unregistered condition: the identifier is the stock's own. */
     public OutputCondition(String identifier, String info, byte[] iccProfile) {

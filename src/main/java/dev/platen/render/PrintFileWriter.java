@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * press queue watching the folder never picks up half a file. Thread-safe: each call has its own state.
  */
 @Component
-public class PrintFileWriter {
+class PrintFileWriter {
 
     /**
      * Writes the formats the job asks for.

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param formats         which files to write
  * @param provenance      written into every file
  */
-public record RenderJob(BufferedImage art, PrintArea printArea, double bleedInches, int targetDpi,
+record RenderJob(BufferedImage art, PrintArea printArea, double bleedInches, int targetDpi,
                         CmykConversion conversion, OutputCondition outputCondition, Set<PrintFileFormat> formats,
                         Provenance provenance) {
 

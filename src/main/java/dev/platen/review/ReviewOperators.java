@@ -9,7 +9,7 @@ import java.util.List;
  * {@code {id}hash} form (e.g. {@code {bcrypt}$2a$10$...}); a plain-text password is refused at start.
  */
 @ConfigurationProperties("platen.review")
-public record ReviewOperators(List<Operator> operators) {
+record ReviewOperators(List<Operator> operators) {
 
     public ReviewOperators {
         operators = operators == null ? List.of() : List.copyOf(operators);

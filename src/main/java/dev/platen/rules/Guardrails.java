@@ -11,7 +11,7 @@ import java.util.List;
  * the test {@link Guardrail} states, none judging before {@link RuleSetSettings#minSample} placements on both sides.
  */
 @Service
-public class Guardrails {
+class Guardrails {
 
     /** The baseline: the live rule set's most recent runs, placements made beside the canary and just before it. */
     static final int BASELINE_RUNS = 500;

@@ -1,7 +1,7 @@
 package dev.platen.rules;
 
 /** An uploaded rule set that cannot be used, with what is wrong in words an admin can act on. */
-public class InvalidRuleSet extends IllegalArgumentException {
+class InvalidRuleSet extends IllegalArgumentException {
 
     InvalidRuleSet(String message) {
         super(message);

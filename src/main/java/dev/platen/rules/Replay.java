@@ -13,7 +13,7 @@ import java.util.Objects;
  * it touches a new one: what would change (tier, lane, reason), placement by placement, with counts.
  */
 @Service
-public class Replay {
+class Replay {
 
     private final JdbcClient jdbc;
     private final RuleSets ruleSets;

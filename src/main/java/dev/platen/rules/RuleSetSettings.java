@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param watchEvery    how often the guardrails are computed
  */
 @ConfigurationProperties("platen.rulesets")
-public record RuleSetSettings(@DefaultValue("./data/rulesets") Path folder,
+record RuleSetSettings(@DefaultValue("./data/rulesets") Path folder,
                               @DefaultValue("./workflows/proof-lane.dmn") Path laneTable,
                               @DefaultValue("./quality-checks.yaml") Path qualityChecks,
                               @DefaultValue("true") boolean adoptBundled,

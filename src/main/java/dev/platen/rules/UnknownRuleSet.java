@@ -1,7 +1,7 @@
 package dev.platen.rules;
 
 /** A rule set number that was never registered. */
-public class UnknownRuleSet extends RuntimeException {
+class UnknownRuleSet extends RuntimeException {
 
     UnknownRuleSet(int number) {
         super("no rule set " + number);

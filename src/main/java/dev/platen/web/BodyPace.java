@@ -28,7 +28,7 @@ import java.io.IOException;
  * Both close through Tomcat's "aborted upload" action, which writes the answer in full and then drops the connection
  * without reading further.
  */
-public final class BodyPace extends ValveBase {
+final class BodyPace extends ValveBase {
 
     /** The problem code of a body given up as too slow (408). */
     public static final String CODE = "UPLOAD_TOO_SLOW";

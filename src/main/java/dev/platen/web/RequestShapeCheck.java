@@ -18,7 +18,7 @@ import java.io.IOException;
  * problem, first of all filters. Spring Security's own firewall makes the same checks, but by then Spring's path
  * parsing, which runs ahead of it, has failed on such a path with a 500.
  */
-public class RequestShapeCheck extends OncePerRequestFilter {
+class RequestShapeCheck extends OncePerRequestFilter {
 
     private final StrictHttpFirewall firewall = new StrictHttpFirewall();
     private final ObjectMapper json;

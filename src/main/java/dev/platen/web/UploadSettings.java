@@ -31,7 +31,7 @@ import java.time.Duration;
  *                    on another node sharing the folder
  */
 @ConfigurationProperties("platen.uploads")
-public record UploadSettings(
+record UploadSettings(
         @DefaultValue("1KB") DataSize minRate,
         @DefaultValue("10s") Duration grace,
         @DefaultValue("10s") Duration readTimeout,

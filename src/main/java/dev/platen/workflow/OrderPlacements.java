@@ -13,6 +13,7 @@ import java.util.List;
  * classes.
  */
 @Component("orderPlacements")
+// public: the BPMN calls its methods in expressions, and Camunda's EL finds methods on public classes only
 public class OrderPlacements {
 
     private final OrderBook book;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  * the model). Public because the expression language only calls methods of public classes.
  */
 @Component("partnerWebhookRetries")
+// public: the BPMN calls its methods in expressions, and Camunda's EL finds methods on public classes only
 public class PartnerWebhookRetries {
 
     private final DeliverySettings settings;

@@ -13,6 +13,7 @@ import java.util.Date;
  * time with it.
  */
 @Component("reviewDeadlines")
+// public: the BPMN calls its methods in expressions, and Camunda's EL finds methods on public classes only
 public class ReviewDeadlines {
 
     private final Duration resolveWithin;
