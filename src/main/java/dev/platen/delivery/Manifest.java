@@ -1,5 +1,6 @@
 package dev.platen.delivery;
 
+import dev.platen.routing.ReasonCode;
 import org.springframework.lang.Nullable;
 
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ record Manifest(String job, OrderRef order, String product, String productName, 
      * @param reasons        why the placement prints at this tier, e.g. {@code LOW_DPI_DOWNGRADED}
      */
     record Tier(String id, String name, String requested, boolean downgraded, @Nullable String downgradedFrom,
-                @Nullable BigDecimal effectiveDpi, int targetDpi, List<String> reasons) {
+                @Nullable BigDecimal effectiveDpi, int targetDpi, List<ReasonCode> reasons) {
     }
 
     /** The print area of the tier, in the unit the catalog gives it, and in inches; bleed is extra, per side. */

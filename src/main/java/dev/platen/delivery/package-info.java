@@ -1,7 +1,7 @@
 /**
  * Partner delivery: the pull API with leases, manifests and verified downloads, signed links, and signed webhooks.
  */
-@ApplicationModule(allowedDependencies = {"catalog", "color", "orders", "rules", "storage", "web"})
+@ApplicationModule(allowedDependencies = {"catalog", "color", "orders", "routing", "rules", "storage", "web"})
 package dev.platen.delivery;
 
 import org.springframework.modulith.ApplicationModule;

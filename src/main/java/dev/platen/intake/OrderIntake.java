@@ -12,7 +12,6 @@ import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.orders.TierDecision;
-import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
 import dev.platen.rules.RuleSets;
@@ -146,8 +145,7 @@ class OrderIntake {
                 .orElseThrow(() -> new IllegalStateException("tier " + current.requestedTier() + " is not in its rule set"));
         TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
         orders.replaceArtwork(placementId, art.id(), new TierDecision(verdict.fits() ? verdict.chosen().id() : null,
-                verdict.effectiveDpi().rounded(), verdict.downgraded(),
-                verdict.reasons().stream().map(ReasonCode::name).toList()));
+                verdict.effectiveDpi().rounded(), verdict.downgraded(), verdict.reasons()));
         return OrderView.of(orders.find(orderId).orElseThrow());
     }
 
@@ -188,7 +186,7 @@ class OrderIntake {
                 TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
                 placements.add(new NewPlacement(i, product.id(), item.quantity(), placement.id(), requested.id(),
                         art.id(), verdict.fits() ? verdict.chosen().id() : null, verdict.effectiveDpi().rounded(),
-                        verdict.downgraded(), verdict.reasons().stream().map(ReasonCode::name).toList()));
+                        verdict.downgraded(), verdict.reasons()));
             }
         }
         if (placements.size() > MAX_PLACEMENTS) {

@@ -3,6 +3,8 @@ package dev.platen.intake;
 import dev.platen.artwork.Finding;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderPlacement;
+import dev.platen.routing.ProofLane;
+import dev.platen.routing.ReasonCode;
 import org.springframework.lang.Nullable;
 
 import java.math.BigDecimal;
@@ -19,7 +21,9 @@ record OrderView(@Nullable String id, String reference, String partner, @Nullabl
     /**
      * @param tier         the tier it prints at, or null when none fits (yet)
      * @param effectiveDpi at {@code tier}, or at {@code requestedTier} when none fits; null for vector art
-     * @param lane         after the soft proof: {@code AUTO} (approved without a person) or {@code REVIEW}
+     * @param reasons      why it prints at {@code tier}, or why none fits: stable codes a client may switch on
+     * @param lane         after the soft proof: {@code AUTO} (approved without a person) or {@code REVIEW} (an
+     *                     operator looks first)
      * @param laneReason   why it took that lane: {@code CLEAN}, {@code OUT_OF_GAMUT}, {@code COLOUR_SHIFT}, the code of
      *                     the worst quality finding (e.g. {@code JPEG_BLOCKING}), {@code OPERATOR_CHOSE_TIER},
      *                     {@code DOWNGRADED} (products that review downgrades) or {@code NO_RULE}
@@ -28,9 +32,10 @@ record OrderView(@Nullable String id, String reference, String partner, @Nullabl
      */
     record PlacementView(@Nullable String id, int item, String product, String placement, String artwork,
                          String requestedTier, @Nullable String tier, @Nullable BigDecimal effectiveDpi, boolean downgraded,
-                         List<String> reasons, @Nullable String status, List<Finding> findings, @Nullable String decidedBy,
-                         @Nullable String decisionNote, List<PrintFileView> printFiles, @Nullable SoftProofView softProof,
-                         @Nullable String lane, @Nullable String laneReason, @Nullable ApprovalView approval,
+                         List<ReasonCode> reasons, @Nullable String status, List<Finding> findings,
+                         @Nullable String decidedBy, @Nullable String decisionNote, List<PrintFileView> printFiles,
+                         @Nullable SoftProofView softProof,
+                         @Nullable ProofLane.Lane lane, @Nullable String laneReason, @Nullable ApprovalView approval,
                          int ruleSet) {
     }
 

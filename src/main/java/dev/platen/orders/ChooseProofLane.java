@@ -71,7 +71,7 @@ public class ChooseProofLane {
         String gamutClass = stock.map(Stock::gamutClass).orElse("");
         Optional<WorstFinding> worst = book.worstFinding(p.id());
         ProofLaneFacts facts = new ProofLaneFacts(gamutClass, p.downgraded(), job.product().reviewDowngrades(),
-                p.reasons().contains(ReasonCode.OPERATOR_CHOSE_TIER.name()),
+                p.reasons().contains(ReasonCode.OPERATOR_CHOSE_TIER),
                 worst.map(WorstFinding::severity).orElse(null), worst.map(WorstFinding::code).orElse(null),
                 p.softProof().outOfGamutShare(), p.softProof().deltaE2000P95());
         return new LaneFacts(p.chosenTier(), facts, stock.map(RuleSet::colourSignature).orElse(""),

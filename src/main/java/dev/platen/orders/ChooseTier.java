@@ -9,7 +9,6 @@ import dev.platen.rules.RuleSets;
 import dev.platen.rules.TierFacts;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ public class ChooseTier {
                 null);
         if (!artworkTrustworthy) {
             book.holdForOperator(placementId, new TierDecision(null, p.effectiveDpi(), false,
-                    List.of(ReasonCode.ARTWORK_DOUBTFUL.name())));
+                    List.of(ReasonCode.ARTWORK_DOUBTFUL)));
             runs.tierDecided(placementId, job.ruleSet(), facts, null);
             return false;
         }
@@ -58,8 +57,7 @@ public class ChooseTier {
     }
 
     static TierDecision decisionOf(TierVerdict verdict) {
-        List<String> reasons = new ArrayList<>(verdict.reasons().stream().map(ReasonCode::name).toList());
         return new TierDecision(verdict.fits() ? verdict.chosen().id() : null, verdict.effectiveDpi().rounded(),
-                verdict.downgraded(), reasons);
+                verdict.downgraded(), verdict.reasons());
     }
 }

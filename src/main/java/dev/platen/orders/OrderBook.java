@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.artwork.Finding;
+import dev.platen.routing.ProofLane;
+import dev.platen.routing.ReasonCode;
 import dev.platen.rules.PlacementRuns;
 import dev.platen.rules.RuleSet;
 import dev.platen.rules.RuleSetState;
@@ -79,11 +81,11 @@ public class OrderBook {
                     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                     .params(id, orderId, i, p.itemIndex(), p.product(), p.quantity(), p.placement(), p.requestedTier(),
                             p.artworkId(), PlacementStatus.RECEIVED.name(), p.chosenTier(), p.effectiveDpi(),
-                            p.downgraded(), String.join(",", p.reasons()), "[]", now, rules.number())
+                            p.downgraded(), reasonsColumn(p.reasons()), "[]", now, rules.number())
                     .update();
             runs.started(id, rules, canary);
             event(id, ENGINE, "RECEIVED", "requested " + p.requestedTier() + "; verdict from the header: "
-                    + (p.chosenTier() == null ? "no tier fits" : p.chosenTier()) + " (" + String.join(", ", p.reasons()) + ")"
+                    + (p.chosenTier() == null ? "no tier fits" : p.chosenTier()) + " (" + names(p.reasons()) + ")"
                     + "; rule set " + rules.number() + (canary ? " (canary)" : ""),
                     List.of(p.artworkId()));
         }
@@ -202,7 +204,7 @@ public class OrderBook {
                 .update();
         jdbc.sql("update order_placement set decided_by = coalesce(?, decided_by), lane = coalesce(lane, ?), "
                         + "lane_reason = coalesce(lane_reason, ?) where id = ?")
-                .params(automatic ? null : approvedBy, automatic ? "AUTO" : "REVIEW", laneReason, placementId).update();
+                .params(automatic ? null : approvedBy, laneOf(approvedBy), laneReason, placementId).update();
         update(placementId, PlacementStatus.READY_FOR_PRINT, "status = ?", PlacementStatus.READY_FOR_PRINT.name());
         List<String> hashes = new ArrayList<>(approval.printFileSha256s());
         hashes.add(approval.proofSha256());
@@ -226,8 +228,8 @@ public class OrderBook {
     /** The proof lane sent the placement to an operator: it waits, with the table's reason, for their decision. */
     @Transactional
     public void holdForProofReview(String placementId, String laneReason) {
-        jdbc.sql("update order_placement set lane = 'REVIEW', lane_reason = ? where id = ?")
-                .params(laneReason, placementId).update();
+        jdbc.sql("update order_placement set lane = ?, lane_reason = ? where id = ?")
+                .params(ProofLane.Lane.REVIEW.name(), laneReason, placementId).update();
         update(placementId, PlacementStatus.NEEDS_REVIEW, "status = ?", PlacementStatus.NEEDS_REVIEW.name());
         OrderPlacement p = placement(placementId).orElseThrow();
         List<String> hashes = new ArrayList<>(p.printFiles().stream().map(PrintFileRecord::sha256).toList());
@@ -328,7 +330,21 @@ public class OrderBook {
     private static String describe(TierDecision d) {
         return (d.chosenTier() == null ? "no tier" : "tier " + d.chosenTier()) + (d.effectiveDpi() == null ? ""
                 : " at " + d.effectiveDpi().toPlainString() + " DPI") + (d.downgraded() ? ", downgraded" : "")
-                + " (" + String.join(", ", d.reasons()) + ")";
+                + " (" + names(d.reasons()) + ")";
+    }
+
+    private static String names(List<ReasonCode> reasons) {
+        return reasons.stream().map(ReasonCode::name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The reason codes as the {@code reasons} column holds them: their names, comma-separated. */
+    private static String reasonsColumn(List<ReasonCode> reasons) {
+        return reasons.stream().map(ReasonCode::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The lane an approval is given in: the engine approves what its lane let through, an operator what it held. */
+    private static String laneOf(String approvedBy) {
+        return (ENGINE.equals(approvedBy) ? ProofLane.Lane.AUTO : ProofLane.Lane.REVIEW).name();
     }
 
     /** The print file stored under this SHA-256, with the placement and order it belongs to. */
@@ -375,7 +391,7 @@ public class OrderBook {
         // the engine's lane is AUTO; an operator approved one the lane sent to review, which it keeps
         jdbc.sql("update order_placement set held_by = ?, held_reason = ?, lane = coalesce(lane, ?), "
                         + "lane_reason = coalesce(lane_reason, ?) where id = ?")
-                .params(approvedBy, laneReason, ENGINE.equals(approvedBy) ? "AUTO" : "REVIEW", laneReason, placementId)
+                .params(approvedBy, laneReason, laneOf(approvedBy), laneReason, placementId)
                 .update();
         update(placementId, PlacementStatus.IN_PROGRESS, "status = ?", PlacementStatus.IN_PROGRESS.name());
         event(placementId, approvedBy, "HELD_FOR_CANARY", (ENGINE.equals(approvedBy) ? "approved without review"
@@ -454,7 +470,7 @@ public class OrderBook {
                     decided_by = coalesce(?, decided_by), decision_note = coalesce(?, decision_note), lane = null,
                     lane_reason = null, updated_at = ?
                 where id = ?""")
-                .params(status.name(), d.chosenTier(), d.effectiveDpi(), d.downgraded(), String.join(",", d.reasons()),
+                .params(status.name(), d.chosenTier(), d.effectiveDpi(), d.downgraded(), reasonsColumn(d.reasons()),
                         operator, note, Timestamp.from(clock.instant()), placementId)
                 .update();
         if (rows != 1) {
@@ -510,14 +526,16 @@ public class OrderBook {
     private OrderPlacement placementRow(ResultSet rs, int n) throws SQLException {
         BigDecimal dpi = rs.getBigDecimal("effective_dpi");
         String reasons = rs.getString("reasons");
+        String lane = rs.getString("lane");
         return new OrderPlacement(rs.getString("id"), rs.getString("order_id"), rs.getInt("position"),
                 rs.getInt("item_index"), rs.getString("product"), rs.getInt("quantity"), rs.getString("placement"),
                 rs.getString("requested_tier"), rs.getString("artwork_id"), PlacementStatus.valueOf(rs.getString("status")),
                 rs.getString("chosen_tier"), dpi == null ? null : dpi.setScale(1, java.math.RoundingMode.HALF_UP),
                 rs.getBoolean("downgraded"),
-                reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
+                reasons == null || reasons.isBlank() ? List.<ReasonCode>of()
+                        : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList(),
                 read(rs.getString("findings_json")), rs.getString("decided_by"), rs.getString("decision_note"),
-                printFilesOf(rs.getString("id")), softProofOf(rs.getString("id")), rs.getString("lane"),
+                printFilesOf(rs.getString("id")), softProofOf(rs.getString("id")), lane == null ? null : ProofLane.Lane.valueOf(lane),
                 rs.getString("lane_reason"), approval(rs.getString("id")).orElse(null),
                 // placements from before rule sets ran under the bundled folders: rule set 1
                 rs.getObject("rule_set") == null ? 1 : rs.getInt("rule_set"), rs.getString("held_by"));

@@ -1,6 +1,8 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.Finding;
+import dev.platen.routing.ProofLane;
+import dev.platen.routing.ReasonCode;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.List;
  * @param decidedBy    the operator who chose the tier or rejected, or null
  * @param printFiles   the print-ready files made for the chosen tier (empty until rendered)
  * @param softProof    the soft proof at the chosen tier, or null until made
- * @param lane         the proof lane taken after the soft proof ({@code AUTO} or {@code REVIEW}), or null before it
+ * @param lane         the proof lane taken after the soft proof, or null before it
  * @param laneReason   the proof-lane table's reason, e.g. {@code CLEAN}, {@code DOWNGRADED}, {@code OUT_OF_GAMUT}
  * @param approval     the approval it prints under, or null until approved
  * @param ruleSet      the number of the rule set it runs under (see {@code dev.platen.rules})
@@ -23,9 +25,9 @@ import java.util.List;
  */
 public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
                              String placement, String requestedTier, String artworkId, PlacementStatus status,
-                             String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons,
+                             String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<ReasonCode> reasons,
                              List<Finding> findings, String decidedBy, String decisionNote,
-                             List<PrintFileRecord> printFiles, SoftProofRecord softProof, String lane,
+                             List<PrintFileRecord> printFiles, SoftProofRecord softProof, ProofLane.Lane lane,
                              String laneReason, Approval approval, int ruleSet,
                              String heldBy) {
 

@@ -3,6 +3,7 @@ package dev.platen.orders;
 import dev.platen.artwork.ArtworkHeader;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.preflight.EffectiveDpi;
+import dev.platen.routing.ProofLane;
 import dev.platen.routing.TierChoice;
 import dev.platen.rules.PlacementRuns;
 import dev.platen.rules.RuleSets;
@@ -101,7 +102,7 @@ public class ResolvePlacement {
      * operator who looked at an older proof (the art or tier changed since their page loaded) approves nothing.
      */
     private static void proofUnderReview(OrderPlacement p, OperatorDecision decision) {
-        if (!"REVIEW".equals(p.lane()) || p.softProof() == null || p.printFiles().isEmpty()) {
+        if (p.lane() != ProofLane.Lane.REVIEW || p.softProof() == null || p.printFiles().isEmpty()) {
             throw new InvalidDecision("There is no proof to approve yet: choose a tier, reject, or ask for new art.");
         }
         if (decision.proofSha256() != null && !decision.proofSha256().equals(p.softProof().proofSha256())) {

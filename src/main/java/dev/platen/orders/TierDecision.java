@@ -1,8 +1,10 @@
 package dev.platen.orders;
 
+import dev.platen.routing.ReasonCode;
+
 import java.math.BigDecimal;
 import java.util.List;
 
 /** The outcome of choosing a tier, as recorded on a placement. {@code chosenTier} null means none fits. */
-public record TierDecision(String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<String> reasons) {
+public record TierDecision(String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<ReasonCode> reasons) {
 }

@@ -12,6 +12,7 @@ import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.orders.PrintAtOption;
 import dev.platen.orders.ResolvePlacement;
+import dev.platen.routing.ReasonCode;
 import dev.platen.rules.RuleSets;
 import dev.platen.storage.ObjectStore;
 import dev.platen.workflow.OperatorTasks;
@@ -310,7 +311,8 @@ class ReviewController {
         if (p.laneReason() != null) {
             return p.laneReason();
         }
-        return p.reasons().stream().filter(r -> !r.startsWith("FITS")).findFirst().orElse("");
+        return p.reasons().stream().filter(r -> r != ReasonCode.FITS_REQUESTED_TIER).map(ReasonCode::name).findFirst()
+                .orElse("");
     }
 
     /** The finding an operator should read first: a PROBLEM before a WARNING before anything else. */

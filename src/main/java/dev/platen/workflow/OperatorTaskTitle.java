@@ -3,9 +3,12 @@ package dev.platen.workflow;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
+import dev.platen.routing.ReasonCode;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
+import java.util.stream.Collectors;
 
 /**
  * Names an operator task for the placement it is about, as Camunda's Tasklist lists it: "Review proof · shop-1001 ·
@@ -36,6 +39,6 @@ class OperatorTaskTitle implements TaskListener {
         if (p.laneReason() != null) {
             return "Proof lane: " + p.laneReason();
         }
-        return "Tier: " + String.join(", ", p.reasons());
+        return "Tier: " + p.reasons().stream().map(ReasonCode::name).collect(Collectors.joining(", "));
     }
 }
