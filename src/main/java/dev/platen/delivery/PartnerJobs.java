@@ -16,6 +16,7 @@ import dev.platen.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A partner's view of one job (one placement): found only when its order names that partner, so another
@@ -64,7 +65,7 @@ class PartnerJobs {
         if (job.withdrawnAt() != null || placement.status() != PlacementStatus.READY_FOR_PRINT) {
             throw DeliveryQueue.notReady(jobId);
         }
-        Approval approval = orders.approval(jobId).orElseThrow(() -> DeliveryQueue.notReady(jobId));
+        Approval approval = Optional.ofNullable(placement.approval()).orElseThrow(() -> DeliveryQueue.notReady(jobId));
         Order order = orders.find(placement.orderId()).orElseThrow(() -> noJob(jobId));
         return new ReadyJob(job, order, placement, approval);
     }

@@ -1,6 +1,7 @@
 package dev.platen.intake;
 
 import dev.platen.orders.OrderBook;
+import dev.platen.orders.PlacementHistory;
 import dev.platen.web.ApiProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -24,10 +25,12 @@ class OrderController {
 
     private final OrderIntake intake;
     private final OrderBook orders;
+    private final PlacementHistory history;
 
-    OrderController(OrderIntake intake, OrderBook orders) {
+    OrderController(OrderIntake intake, OrderBook orders, PlacementHistory history) {
         this.intake = intake;
         this.orders = orders;
+        this.history = history;
     }
 
     @PostMapping
@@ -77,6 +80,6 @@ class OrderController {
         if (!ofThisOrder) {
             throw ApiProblem.notFound("PLACEMENT_NOT_FOUND", "Order '" + orderId + "' has no placement '" + placementId + "'.");
         }
-        return orders.history(placementId);
+        return history.of(placementId);
     }
 }

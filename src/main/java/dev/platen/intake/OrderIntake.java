@@ -11,6 +11,7 @@ import dev.platen.orders.NewPlacement;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
+import dev.platen.orders.PlacementLifecycle;
 import dev.platen.orders.TierDecision;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
@@ -42,15 +43,17 @@ class OrderIntake {
     private final RuleSets ruleSets;
     private final ArtworkShelf artworks;
     private final OrderBook orders;
+    private final PlacementLifecycle lifecycle;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final PartnerDirectory partners;
 
-    OrderIntake(RuleSets ruleSets, ArtworkShelf artworks, OrderBook orders, JdbcClient jdbc, ObjectMapper json,
-                PartnerDirectory partners) {
+    OrderIntake(RuleSets ruleSets, ArtworkShelf artworks, OrderBook orders, PlacementLifecycle lifecycle,
+                JdbcClient jdbc, ObjectMapper json, PartnerDirectory partners) {
         this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.json = json;
         this.partners = partners;
@@ -144,7 +147,7 @@ class OrderIntake {
         LayoutTier requested = placement.tier(current.requestedTier())
                 .orElseThrow(() -> new IllegalStateException("tier " + current.requestedTier() + " is not in its rule set"));
         TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
-        orders.replaceArtwork(placementId, art.id(), new TierDecision(verdict.fits() ? verdict.chosen().id() : null,
+        lifecycle.replaceArtwork(placementId, art.id(), new TierDecision(verdict.fits() ? verdict.chosen().id() : null,
                 verdict.effectiveDpi().rounded(), verdict.downgraded(), verdict.reasons()));
         return OrderView.of(orders.find(orderId).orElseThrow());
     }

@@ -1,7 +1,7 @@
 package dev.platen.intake;
 
 import dev.platen.delivery.LinkSigner;
-import dev.platen.orders.OrderBook;
+import dev.platen.orders.PrintFileIndex;
 import dev.platen.orders.PrintFileLocation;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StorageSettings;
@@ -34,13 +34,13 @@ class PrintFileController {
     static final String PATH = "/api/v1/print-files";
     static final String PROOF_PATH = "/api/v1/proof-images";
 
-    private final OrderBook orders;
+    private final PrintFileIndex files;
     private final ObjectStore store;
     private final Duration presignedDownloads;
     private final LinkSigner links;
 
-    PrintFileController(OrderBook orders, ObjectStore store, StorageSettings storage, LinkSigner links) {
-        this.orders = orders;
+    PrintFileController(PrintFileIndex files, ObjectStore store, StorageSettings storage, LinkSigner links) {
+        this.files = files;
         this.store = store;
         this.links = links;
         this.presignedDownloads = storage.s3() == null || storage.s3().presignedDownloads() == null
@@ -56,7 +56,7 @@ class PrintFileController {
                                  @org.springframework.web.bind.annotation.RequestParam(required = false) Integer width,
                                  HttpServletRequest request) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
-        StoredObject stored = store.find(key).filter(o -> orders.isProofImage(key))
+        StoredObject stored = store.find(key).filter(o -> files.isProofImage(key))
                 .orElseThrow(() -> ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'."));
         if (width == null) {
             return new FileDownload(new StoredFileResource(store, stored), key, MediaType.IMAGE_PNG, null).answer(request);
@@ -82,7 +82,7 @@ class PrintFileController {
             throw ApiProblem.forbidden("LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");
         }
         String key = sha256.toLowerCase(Locale.ROOT);
-        if (!orders.isProofImage(key)) {
+        if (!files.isProofImage(key)) {
             throw ApiProblem.notFound("PROOF_IMAGE_NOT_FOUND", "No proof image with SHA-256 '" + sha256 + "'.");
         }
         Duration lifetime;
@@ -106,7 +106,7 @@ class PrintFileController {
     @GetMapping(PATH + "/{sha256}")
     ResponseEntity<?> download(@PathVariable String sha256, HttpServletRequest request) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
-        PrintFileLocation location = orders.printFile(key)
+        PrintFileLocation location = files.printFile(key)
                 .orElseThrow(() -> ApiProblem.notFound("PRINT_FILE_NOT_FOUND", "No print file with SHA-256 '" + sha256 + "'."));
         StoredObject stored = store.find(key)
                 .orElseThrow(() -> ApiProblem.notFound("PRINT_FILE_NOT_FOUND", "No print file with SHA-256 '" + sha256 + "'."));

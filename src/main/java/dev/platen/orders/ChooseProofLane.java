@@ -26,11 +26,16 @@ public class ChooseProofLane {
     }
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
+    private final PrintFileIndex files;
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
 
-    ChooseProofLane(OrderBook book, RuleSets ruleSets, PlacementRuns runs) {
+    ChooseProofLane(OrderBook book, PlacementLifecycle lifecycle, PrintFileIndex files, RuleSets ruleSets,
+                    PlacementRuns runs) {
         this.book = book;
+        this.lifecycle = lifecycle;
+        this.files = files;
         this.ruleSets = ruleSets;
         this.runs = runs;
     }
@@ -45,14 +50,14 @@ public class ChooseProofLane {
         return switch (lane.lane()) {
             case AUTO -> {
                 if (job.approvalWaitsForVerdict()) {
-                    book.holdForCanary(placementId, OrderBook.ENGINE, lane.reason(), rules.number());
+                    lifecycle.holdForCanary(placementId, PlacementHistory.ENGINE, lane.reason(), rules.number());
                     yield new Outcome(lane, true);
                 }
-                book.approve(placementId, OrderBook.ENGINE, lane.reason());
+                lifecycle.approve(placementId, PlacementHistory.ENGINE, lane.reason());
                 yield new Outcome(lane, false);
             }
             case REVIEW -> {
-                book.holdForProofReview(placementId, lane.reason());
+                lifecycle.holdForProofReview(placementId, lane.reason());
                 yield new Outcome(lane, false);
             }
         };
@@ -69,7 +74,7 @@ public class ChooseProofLane {
         Optional<Stock> stock = job.catalog().stock(stockId);
         // A stock without a class has no rule in the table: a person looks, the safe answer.
         String gamutClass = stock.map(Stock::gamutClass).orElse("");
-        Optional<WorstFinding> worst = book.worstFinding(p.id());
+        Optional<WorstFinding> worst = files.worstFinding(p.id());
         ProofLaneFacts facts = new ProofLaneFacts(gamutClass, p.downgraded(), job.product().reviewDowngrades(),
                 p.reasons().contains(ReasonCode.OPERATOR_CHOSE_TIER),
                 worst.map(WorstFinding::severity).orElse(null), worst.map(WorstFinding::code).orElse(null),

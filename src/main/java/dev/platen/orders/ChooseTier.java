@@ -19,12 +19,15 @@ import java.util.List;
 public class ChooseTier {
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
     private final ArtworkRecords artworks;
 
-    ChooseTier(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ArtworkRecords artworks) {
+    ChooseTier(OrderBook book, PlacementLifecycle lifecycle, RuleSets ruleSets, PlacementRuns runs,
+               ArtworkRecords artworks) {
         this.book = book;
+        this.lifecycle = lifecycle;
         this.ruleSets = ruleSets;
         this.runs = runs;
         this.artworks = artworks;
@@ -37,13 +40,13 @@ public class ChooseTier {
         TierFacts facts = new TierFacts(p.product(), p.placement(), p.requestedTier(), header(job), artworkTrustworthy,
                 null);
         if (!artworkTrustworthy) {
-            book.holdForOperator(placementId, new TierDecision(null, p.effectiveDpi(), false,
+            lifecycle.holdForOperator(placementId, new TierDecision(null, p.effectiveDpi(), false,
                     List.of(ReasonCode.ARTWORK_DOUBTFUL)));
             runs.tierDecided(placementId, job.ruleSet(), facts, null);
             return false;
         }
         TierVerdict verdict = TierChoice.forArtwork(job.catalogPlacement(), job.requestedTier(), facts.header());
-        book.recordTier(placementId, decisionOf(verdict));
+        lifecycle.recordTier(placementId, decisionOf(verdict));
         runs.tierDecided(placementId, job.ruleSet(), facts, verdict.fits() ? verdict.chosen().id() : null);
         return verdict.fits();
     }

@@ -32,16 +32,18 @@ public class InspectPlacement {
     private static final Logger log = LoggerFactory.getLogger(InspectPlacement.class);
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final ArtworkReader reader;
     private final ObjectStore store;
     private final StepTimeLimit timeLimit;
     private final ArtPreviews previews;
     private final DecodedArt decodedArt;
 
-    InspectPlacement(OrderBook book, ArtworkReader reader, ObjectStore store, StepTimeLimit timeLimit,
-                     ArtPreviews previews, DecodedArt decodedArt) {
+    InspectPlacement(OrderBook book, PlacementLifecycle lifecycle, ArtworkReader reader, ObjectStore store,
+                     StepTimeLimit timeLimit, ArtPreviews previews, DecodedArt decodedArt) {
         this.decodedArt = decodedArt;
         this.book = book;
+        this.lifecycle = lifecycle;
         this.reader = reader;
         this.store = store;
         this.timeLimit = timeLimit;
@@ -55,7 +57,7 @@ public class InspectPlacement {
     public Inspected inspect(String placementId) {
         OrderPlacement placement = book.placement(placementId)
                 .orElseThrow(() -> new IllegalArgumentException("no placement " + placementId));
-        book.startWork(placementId);
+        lifecycle.startWork(placementId);
         StepTimeLimit.Clock clock = timeLimit.start("Inspect artwork", placementId);
         DecodedArtwork decoded;
         try {
@@ -90,7 +92,7 @@ public class InspectPlacement {
 
     /** Records the inspection's findings against its placement, in the transaction that ends the step. */
     public InspectionOutcome record(Inspected inspected) {
-        book.addFindings(inspected.placementId(), inspected.findings());
+        lifecycle.addFindings(inspected.placementId(), inspected.findings());
         return inspected.outcome();
     }
 

@@ -39,6 +39,7 @@ import java.util.Optional;
 public class MakeSoftProof implements SampleProofs {
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
     private final ArtworkReader reader;
@@ -51,9 +52,11 @@ public class MakeSoftProof implements SampleProofs {
     /** The proof's long edge: a screen's. */
     private static final int LONG_EDGE = 2048;
 
-    MakeSoftProof(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ArtworkReader reader, ObjectStore store,
-                  TransformCache transforms, ArtworkRecords artworks, DecodedArt decoded, StepTimeLimit timeLimit) {
+    MakeSoftProof(OrderBook book, PlacementLifecycle lifecycle, RuleSets ruleSets, PlacementRuns runs,
+                  ArtworkReader reader, ObjectStore store, TransformCache transforms, ArtworkRecords artworks,
+                  DecodedArt decoded, StepTimeLimit timeLimit) {
         this.book = book;
+        this.lifecycle = lifecycle;
         this.ruleSets = ruleSets;
         this.runs = runs;
         this.reader = reader;
@@ -81,8 +84,8 @@ public class MakeSoftProof implements SampleProofs {
 
     /** Records the proof, its findings and figures against the placement, in the transaction that ends the step. */
     public void record(Proofed proofed) {
-        book.addFindings(proofed.placementId(), proofed.findings());
-        book.recordSoftProof(proofed.placementId(), proofed.record(), proofed.worst());
+        lifecycle.addFindings(proofed.placementId(), proofed.findings());
+        lifecycle.recordSoftProof(proofed.placementId(), proofed.record(), proofed.worst());
         runs.proofMeasured(proofed.placementId(), proofed.ruleSet(), proofed.record().deltaE2000P95(),
                 proofed.belowFloor());
         runs.stepTook(proofed.placementId(), proofed.ruleSet(), PlacementRuns.Step.PROOF, proofed.tookMillis());

@@ -36,4 +36,11 @@ public record OrderPlacement(String id, String orderId, int position, int itemIn
         findings = List.copyOf(findings);
         printFiles = List.copyOf(printFiles);
     }
+
+    /** The same placement with these print files (the order book reads them on rows of their own). */
+    OrderPlacement withPrintFiles(List<PrintFileRecord> files) {
+        return new OrderPlacement(id, orderId, position, itemIndex, product, quantity, placement, requestedTier,
+                artworkId, status, chosenTier, effectiveDpi, downgraded, reasons, findings, decidedBy, decisionNote,
+                files, softProof, lane, laneReason, approval, ruleSet, heldBy);
+    }
 }

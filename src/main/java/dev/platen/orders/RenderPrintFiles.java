@@ -32,6 +32,7 @@ import java.util.List;
 public class RenderPrintFiles {
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
     private final ObjectStore store;
@@ -41,10 +42,11 @@ public class RenderPrintFiles {
     private final ArtworkRecords artworks;
     private final DecodedArt decoded;
 
-    RenderPrintFiles(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ObjectStore store, PlacementPrint print,
-                     ObjectProvider<BuildProperties> build, StepTimeLimit timeLimit, ArtworkRecords artworks,
-                     DecodedArt decoded) {
+    RenderPrintFiles(OrderBook book, PlacementLifecycle lifecycle, RuleSets ruleSets, PlacementRuns runs,
+                     ObjectStore store, PlacementPrint print, ObjectProvider<BuildProperties> build,
+                     StepTimeLimit timeLimit, ArtworkRecords artworks, DecodedArt decoded) {
         this.book = book;
+        this.lifecycle = lifecycle;
         this.ruleSets = ruleSets;
         this.runs = runs;
         this.store = store;
@@ -79,8 +81,8 @@ public class RenderPrintFiles {
 
     /** Records the files and findings against their placement, in the transaction that ends the step. */
     public void record(Rendered rendered) {
-        book.addFindings(rendered.placementId(), rendered.findings());
-        book.recordPrintFiles(rendered.placementId(), rendered.files());
+        lifecycle.addFindings(rendered.placementId(), rendered.findings());
+        lifecycle.recordPrintFiles(rendered.placementId(), rendered.files());
         runs.stepTook(rendered.placementId(), rendered.ruleSet(), PlacementRuns.Step.RENDER, rendered.tookMillis());
     }
 

@@ -20,14 +20,16 @@ import java.util.List;
 public class ResolvePlacement {
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
     private final ChooseTier chooseTier;
     private final ArtworkRecords artworks;
 
-    ResolvePlacement(OrderBook book, RuleSets ruleSets, PlacementRuns runs, ChooseTier chooseTier,
-                     ArtworkRecords artworks) {
+    ResolvePlacement(OrderBook book, PlacementLifecycle lifecycle, RuleSets ruleSets, PlacementRuns runs,
+                     ChooseTier chooseTier, ArtworkRecords artworks) {
         this.book = book;
+        this.lifecycle = lifecycle;
         this.ruleSets = ruleSets;
         this.runs = runs;
         this.chooseTier = chooseTier;
@@ -76,19 +78,19 @@ public class ResolvePlacement {
         switch (decision.kind()) {
             case APPROVE -> {
                 if (job.approvalWaitsForVerdict()) {
-                    book.holdForCanary(placementId, decision.operator(), job.placement().laneReason(),
+                    lifecycle.holdForCanary(placementId, decision.operator(), job.placement().laneReason(),
                             job.ruleSet().number());
                     return true;
                 }
-                book.approve(placementId, decision.operator(), job.placement().laneReason());
+                lifecycle.approve(placementId, decision.operator(), job.placement().laneReason());
             }
-            case REJECT -> book.operatorRejected(placementId, decision.operator(), decision.note().trim());
-            case NEW_ART -> book.awaitNewArtwork(placementId, decision.operator(), decision.note().trim());
+            case REJECT -> lifecycle.operatorRejected(placementId, decision.operator(), decision.note().trim());
+            case NEW_ART -> lifecycle.awaitNewArtwork(placementId, decision.operator(), decision.note().trim());
             case TIER -> {
                 LayoutTier tier = tierOf(job, decision);
                 TierDecision recorded = ChooseTier.decisionOf(TierChoice.operatorChoice(job.requestedTier(), tier,
                         chooseTier.header(job)));
-                book.operatorChoseTier(placementId, recorded, decision.operator(), decision.note());
+                lifecycle.operatorChoseTier(placementId, recorded, decision.operator(), decision.note());
                 OrderPlacement p = job.placement();
                 runs.tierDecided(placementId, job.ruleSet(), new TierFacts(p.product(), p.placement(),
                         p.requestedTier(), chooseTier.header(job), true, tier.id()), tier.id());

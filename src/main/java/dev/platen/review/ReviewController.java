@@ -10,6 +10,7 @@ import dev.platen.orders.OperatorDecision;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.OrderPlacement;
+import dev.platen.orders.PlacementHistory;
 import dev.platen.orders.PrintAtOption;
 import dev.platen.orders.ResolvePlacement;
 import dev.platen.routing.ReasonCode;
@@ -44,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 class ReviewController {
 
     private final OrderBook orders;
+    private final PlacementHistory history;
     private final RuleSets ruleSets;
     private final ArtworkRecords artworks;
     private final ArtPreviews previews;
@@ -51,9 +53,10 @@ class ReviewController {
     private final ObjectStore store;
     private final ResolvePlacement resolve;
 
-    ReviewController(OrderBook orders, RuleSets ruleSets, ArtworkRecords artworks, ArtPreviews previews,
-                     OperatorTasks tasks, ObjectStore store, ResolvePlacement resolve) {
+    ReviewController(OrderBook orders, PlacementHistory history, RuleSets ruleSets, ArtworkRecords artworks,
+                     ArtPreviews previews, OperatorTasks tasks, ObjectStore store, ResolvePlacement resolve) {
         this.orders = orders;
+        this.history = history;
         this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.previews = previews;
@@ -120,7 +123,7 @@ class ReviewController {
         OperatorTasks.Waiting waiting = tasks.waitingFor(id);
         model.addAttribute("waiting", waiting != OperatorTasks.Waiting.NOTHING);
         model.addAttribute("reviewingProof", waiting == OperatorTasks.Waiting.REVIEW_PROOF);
-        model.addAttribute("history", orders.history(id));
+        model.addAttribute("history", history.of(id));
         model.addAttribute("ruleSet", ruleSets.number(p.ruleSet()));
         model.addAttribute("findings", p.findings().stream()
                 .sorted(java.util.Comparator.comparing(dev.platen.artwork.Finding::severity).reversed())

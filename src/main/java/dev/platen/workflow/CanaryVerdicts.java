@@ -1,6 +1,7 @@
 package dev.platen.workflow;
 
 import dev.platen.orders.OrderBook;
+import dev.platen.orders.PlacementLifecycle;
 import dev.platen.rules.RuleSetPromoted;
 import dev.platen.rules.RuleSetRolledBack;
 import org.slf4j.Logger;
@@ -22,11 +23,14 @@ class CanaryVerdicts {
     private static final Logger log = LoggerFactory.getLogger(CanaryVerdicts.class);
 
     private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final PlacementMessages messages;
     private final TransactionTemplate transactions;
 
-    CanaryVerdicts(OrderBook book, PlacementMessages messages, TransactionTemplate transactions) {
+    CanaryVerdicts(OrderBook book, PlacementLifecycle lifecycle, PlacementMessages messages,
+                   TransactionTemplate transactions) {
         this.book = book;
+        this.lifecycle = lifecycle;
         this.messages = messages;
         this.transactions = transactions;
     }
@@ -35,7 +39,7 @@ class CanaryVerdicts {
     void on(RuleSetPromoted promoted) {
         for (OrderBook.PlacementOnRuleSet p : book.unsettledOn(promoted.number(), true)) {
             transactions.executeWithoutResult(tx -> {
-                if (book.releaseHeld(p.placementId())) {
+                if (lifecycle.releaseHeld(p.placementId())) {
                     messages.releaseFromCanary(p.orderId(), p.placementId());
                 }
             });
@@ -47,7 +51,7 @@ class CanaryVerdicts {
         int moved = 0;
         for (OrderBook.PlacementOnRuleSet p : book.unsettledOn(rolledBack.number(), false)) {
             Boolean done = transactions.execute(tx -> {
-                if (!book.moveToRuleSet(p.placementId(), rolledBack.number(), rolledBack.live())) {
+                if (!lifecycle.moveToRuleSet(p.placementId(), rolledBack.number(), rolledBack.live())) {
                     return false;
                 }
                 messages.startAgain(p.orderId(), p.placementId());

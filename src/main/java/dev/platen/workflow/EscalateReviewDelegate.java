@@ -1,6 +1,6 @@
 package dev.platen.workflow;
 
-import dev.platen.orders.OrderBook;
+import dev.platen.orders.PlacementLifecycle;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,11 +16,11 @@ class EscalateReviewDelegate implements JavaDelegate {
     static final int ESCALATED_PRIORITY = 90;
 
     private final TaskService tasks;
-    private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
 
-    EscalateReviewDelegate(TaskService tasks, OrderBook book) {
+    EscalateReviewDelegate(TaskService tasks, PlacementLifecycle lifecycle) {
         this.tasks = tasks;
-        this.book = book;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -30,6 +30,6 @@ class EscalateReviewDelegate implements JavaDelegate {
                 .filter(t -> execution.getVariable(PlacementVariables.PLACEMENT_ID)
                         .equals(tasks.getVariable(t.getId(), PlacementVariables.PLACEMENT_ID)))
                 .forEach(t -> tasks.setPriority(t.getId(), ESCALATED_PRIORITY));
-        book.recordEscalation(PlacementVariables.placementId(execution));
+        lifecycle.recordEscalation(PlacementVariables.placementId(execution));
     }
 }

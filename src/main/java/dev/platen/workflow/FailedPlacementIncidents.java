@@ -1,6 +1,6 @@
 package dev.platen.workflow;
 
-import dev.platen.orders.OrderBook;
+import dev.platen.orders.PlacementLifecycle;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,10 +20,10 @@ import java.util.List;
 @Component
 class FailedPlacementIncidents extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<OrderBook> book;
+    private final ObjectProvider<PlacementLifecycle> lifecycle;
 
-    FailedPlacementIncidents(ObjectProvider<OrderBook> book) {
-        this.book = book;
+    FailedPlacementIncidents(ObjectProvider<PlacementLifecycle> lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -45,7 +45,7 @@ class FailedPlacementIncidents extends AbstractProcessEnginePlugin {
                         .findExecutionById(context.getExecutionId());
                 Object placementId = execution == null ? null : execution.getVariable(PlacementVariables.PLACEMENT_ID);
                 if (placementId instanceof String id) {
-                    book.getObject().fail(id, "Processing failed: " + (message == null ? "see the incident in Cockpit" : message));
+                    lifecycle.getObject().fail(id, "Processing failed: " + (message == null ? "see the incident in Cockpit" : message));
                 }
             }
             return incident;

@@ -1,6 +1,6 @@
 package dev.platen.workflow;
 
-import dev.platen.orders.OrderBook;
+import dev.platen.orders.PlacementLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -66,7 +66,7 @@ class FileWorkers implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Map<String, FileStep<?>> steps = new LinkedHashMap<>();
     private final StepRetries retries;
-    private final OrderBook book;
+    private final PlacementLifecycle lifecycle;
     private final MeterRegistry meters;
     private final FileStepArrivals arrivals;
     private final int threads;
@@ -84,7 +84,7 @@ class FileWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     FileWorkers(ExternalTaskService tasks, TransactionTemplate transaction, List<FileStep<?>> steps,
-                StepRetries retries, OrderBook book, MeterRegistry meters, FileStepArrivals arrivals,
+                StepRetries retries, PlacementLifecycle lifecycle, MeterRegistry meters, FileStepArrivals arrivals,
                 @Value("${platen.workers.threads:0}") int threads,
                 @Value("${platen.workers.lock:PT1M}") Duration lock,
                 @Value("${platen.workers.enabled:${camunda.bpm.job-execution.enabled:true}}") boolean enabled,
@@ -93,7 +93,7 @@ class FileWorkers implements SmartLifecycle {
         this.transaction = transaction;
         steps.forEach(step -> this.steps.put(step.topic(), step));
         this.retries = retries;
-        this.book = book;
+        this.lifecycle = lifecycle;
         this.meters = meters;
         this.arrivals = arrivals;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors() + 1;
@@ -320,7 +320,7 @@ class FileWorkers implements SmartLifecycle {
                 tasks.handleFailure(task.getId(), worker, message, details(e), left, wait.toMillis());
                 if (left == 0) {
                     // the incident tells the operator in Cockpit; the placement tells the shop reading the order
-                    book.fail(placementId, "Processing failed: " + message);
+                    lifecycle.fail(placementId, "Processing failed: " + message);
                 }
             });
         } catch (RuntimeException gone) {

@@ -39,6 +39,8 @@ class MakeSoftProofIntegrationTest {
     @Autowired
     OrderBook book;
     @Autowired
+    PlacementLifecycle lifecycle;
+    @Autowired
     RuleSets ruleSets;
     @Autowired
     PlacementRuns runs;
@@ -67,8 +69,8 @@ class MakeSoftProofIntegrationTest {
         String placementId = settled.path("placements").get(0).path("id").asText();
 
         // the same step as the engine runs it, with a limit no proof can meet
-        MakeSoftProof tooSlow = new MakeSoftProof(book, ruleSets, runs, reader, store, transforms, artworks, decoded,
-                new StepTimeLimit(Duration.ofMillis(1)));
+        MakeSoftProof tooSlow = new MakeSoftProof(book, lifecycle, ruleSets, runs, reader, store, transforms, artworks,
+                decoded, new StepTimeLimit(Duration.ofMillis(1)));
         StepTimedOut stopped = assertThrows(StepTimedOut.class, () -> tooSlow.proof(placementId));
         assertThat(stopped.getMessage()).contains("Make soft proof", placementId, "platen.orders.step-time-limit");
     }

@@ -69,7 +69,7 @@ class OrderPrepressProcessTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    dev.platen.orders.OrderBook orders;
+    dev.platen.orders.PlacementHistory history;
 
     @BeforeEach
     void bindAssertionsToTheEngine() {
@@ -312,7 +312,7 @@ class OrderPrepressProcessTest {
         assertThat(done.path("approval").path("automatic").asBoolean()).isTrue();
         assertThat(done.path("approval").path("printFiles").toString())
                 .doesNotContain(before.path("printFiles").findValuesAsText("sha256").get(0));
-        assertThat(orders.history(done.path("id").asText())).extracting(dev.platen.orders.PlacementEvent::action)
+        assertThat(history.of(done.path("id").asText())).extracting(dev.platen.orders.PlacementEvent::action)
                 .containsSubsequence("HELD_FOR_REVIEW", "ARTWORK_REPLACED", "PRINT_FILES_MADE", "APPROVED");
 
         // once ready for print, its art no longer changes
@@ -395,19 +395,19 @@ class OrderPrepressProcessTest {
         assertThat(front.path("effectiveDpi").decimalValue()).isEqualByComparingTo("75.0");
 
         // the placement's history says who did what, with the hashes of the files concerned
-        var history = orders.history(front.path("id").asText());
-        assertThat(history).extracting(dev.platen.orders.PlacementEvent::action)
+        var events = history.of(front.path("id").asText());
+        assertThat(events).extracting(dev.platen.orders.PlacementEvent::action)
                 // one FINDINGS: the render step's UNTAGGED_RGB; the proof step no longer repeats it as UNTAGGED_COLOUR
                 .containsExactly("RECEIVED", "HELD_FOR_OPERATOR", "OPERATOR_CHOSE_TIER", "FINDINGS", "PRINT_FILES_MADE",
                         "SOFT_PROOF_MADE", "HELD_FOR_REVIEW", "APPROVED");
-        assertThat(history.get(0).fileHashes()).containsExactly(small);
-        assertThat(history.get(2).actor()).isEqualTo("olga");
-        assertThat(history.get(2).detail()).contains("left-chest", "customer accepts a soft print");
-        assertThat(history.get(3).detail()).contains("UNTAGGED_RGB");
-        assertThat(history.get(4).fileHashes()).containsExactlyElementsOf(
+        assertThat(events.get(0).fileHashes()).containsExactly(small);
+        assertThat(events.get(2).actor()).isEqualTo("olga");
+        assertThat(events.get(2).detail()).contains("left-chest", "customer accepts a soft print");
+        assertThat(events.get(3).detail()).contains("UNTAGGED_RGB");
+        assertThat(events.get(4).fileHashes()).containsExactlyElementsOf(
                 front.path("printFiles").findValuesAsText("sha256"));
-        assertThat(history.get(7).actor()).isEqualTo("olga");
-        assertThat(history.get(7).fileHashes()).containsAll(front.path("printFiles").findValuesAsText("sha256"));
+        assertThat(events.get(7).actor()).isEqualTo("olga");
+        assertThat(events.get(7).fileHashes()).containsAll(front.path("printFiles").findValuesAsText("sha256"));
     }
 
     @Test
@@ -470,7 +470,7 @@ class OrderPrepressProcessTest {
             assertThat(process).hasPassed("Escalate").isWaitingAt("ResolvePlacement");
             assertThat(task(process).getPriority()).isEqualTo(EscalateReviewDelegate.ESCALATED_PRIORITY);
             String placementId = getOrder(order).path("placements").get(0).path("id").asText();
-            assertThat(orders.history(placementId)).extracting(dev.platen.orders.PlacementEvent::action).contains("ESCALATED");
+            assertThat(history.of(placementId)).extracting(dev.platen.orders.PlacementEvent::action).contains("ESCALATED");
 
             // the operator still decides
             engine.getIdentityService().setAuthenticatedUserId("olga");
