@@ -353,12 +353,21 @@ public class PlacementLifecycle {
         followOrder(before.orderId());
     }
 
-    /** The order's status from its placements'. */
+    /**
+     * The order's status from its placements'. The order's row is locked before they are read: two placements of one
+     * order settling at once, in two transactions, are then counted one after the other, the second seeing the first
+     * settled (read before the lock, each would count the other as still in progress, and the order would stay in
+     * progress with every placement ready). An update takes the lock, not {@code select ... for update}: on
+     * PostgreSQL the rows that refer to the order (a partner's delivery job) take key-share locks on it, which an
+     * update's lock lets be and a {@code for update} waits for, deadlocking two such transactions.
+     */
     private void followOrder(String orderId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("update print_order set updated_at = ? where id = ?").params(now, orderId).update();
         List<PlacementStatus> statuses = jdbc.sql("select status from order_placement where order_id = ?")
                 .param(orderId).query((rs, n) -> PlacementStatus.valueOf(rs.getString(1))).list();
-        jdbc.sql("update print_order set status = ?, updated_at = ? where id = ?")
-                .params(OrderStatus.of(statuses).name(), Timestamp.from(clock.instant()), orderId).update();
+        jdbc.sql("update print_order set status = ? where id = ?").params(OrderStatus.of(statuses).name(), orderId)
+                .update();
     }
 
     private static String describe(TierDecision d) {

@@ -8,10 +8,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static dev.platen.orders.OrderFixtures.pdf;
 import static dev.platen.orders.OrderFixtures.proof;
@@ -37,6 +41,8 @@ class PlacementLifecycleTest {
     PlacementHistory history;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
     @Autowired
     ApplicationEvents events;
 
@@ -230,6 +236,35 @@ class PlacementLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Two placements of one order approved at once, each in its own transaction: the second counts the first as
+     * settled, so the order ends ready for print. Had each read the other's status before the first committed, both
+     * would have counted one placement still at work and left the order in progress for good.
+     */
+    @Test
+    void twoPlacementsSettlingAtOnceLeaveTheirOrderReady() throws Exception {
+        Order order = book.create("at-once", "acme", OrderFixtures.tshirtFronts(jdbc, 2));
+        String first = order.placements().get(0).id();
+        String second = order.placements().get(1).id();
+        for (String id : List.of(first, second)) {
+            lifecycle.recordPrintFiles(id, List.of(pdf(id)));
+            lifecycle.recordSoftProof(id, proof(id), Optional.empty());
+        }
+        CountDownLatch firstApproved = new CountDownLatch(1);
+
+        CompletableFuture<Void> firstTransaction = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            lifecycle.approve(first, ENGINE, "CLEAN");
+            firstApproved.countDown();
+            sleep(300); // still open while the second approval starts
+        }));
+        assertThat(firstApproved.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> secondTransaction = CompletableFuture.runAsync(
+                () -> lifecycle.approve(second, ENGINE, "CLEAN"));
+        CompletableFuture.allOf(firstTransaction, secondTransaction).get(30, TimeUnit.SECONDS);
+
+        assertThat(statusOf(order)).isEqualTo(OrderStatus.READY_FOR_PRINT);
+    }
+
     /** A placement with print files and a soft proof, waiting for its proof lane. */
     private String proofed(String name) {
         String id = book.create(name, "acme", OrderFixtures.tshirtFronts(jdbc, 1)).placements().get(0).id();
@@ -245,5 +280,13 @@ class PlacementLifecycleTest {
 
     private OrderStatus statusOf(Order order) {
         return book.find(order.id()).orElseThrow().status();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
