@@ -70,6 +70,8 @@ class OrderPrepressProcessTest {
     ObjectMapper json;
     @Autowired
     dev.platen.orders.PlacementHistory history;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void bindAssertionsToTheEngine() {
@@ -528,6 +530,39 @@ class OrderPrepressProcessTest {
         JsonNode failed = getOrder(order);
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("placements").get(0).path("decisionNote").asText()).contains("cannot be read from the store");
+    }
+
+    /**
+     * A job of the placement (the operator's decision, applied after the task) that keeps failing becomes an incident,
+     * and the placement is marked failed with its message (FailedPlacementIncidents), so that the shop learns of it.
+     */
+    @Test
+    void aJobThatKeepsFailingBecomesAnIncidentAndThePlacementFails() throws Exception {
+        String small = upload(TestArtwork.png(230, 250));
+        JsonNode order = postOrder(List.of(item("poster", placement("face", null, small))));
+        ProcessInstance process = processOf(order);
+        runJobsOf(process);
+        assertThat(process).isWaitingAt("ResolvePlacement");
+        engine.getIdentityService().setAuthenticatedUserId("olga");
+        complete(task(process), withVariables("decision", "REJECT", "note", "art is a thumbnail"));
+        // before the decision is applied, the placement's tier is gone from its rule set: the engine's fault, tried
+        // again and again in vain
+        String placementId = getOrder(order).path("placements").get(0).path("id").asText();
+        jdbc.sql("update order_placement set requested_tier = 'withdrawn' where id = ?").param(placementId).update();
+
+        String apply = jobQuery().processInstanceId(process.getId()).singleResult().getId();
+        for (int attempt = 0; attempt < 10 && jobQuery().jobId(apply).singleResult().getRetries() > 0; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(apply))
+                    .hasMessageContaining("tier 'withdrawn'");
+        }
+
+        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("ApplyOperatorDecision");
+        JsonNode failed = getOrder(order);
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("placements").get(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("placements").get(0).path("decisionNote").asText())
+                .startsWith("Processing failed: ").contains("tier 'withdrawn'");
     }
 
     // --- the shop's side, through the real HTTP layer -------------------------------------------------------
