@@ -1,7 +1,9 @@
 package dev.platen.routing;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The lane a proofed placement takes: {@link Lane#AUTO} approves it without a person, {@link Lane#REVIEW} puts it in
@@ -11,7 +13,15 @@ import java.util.Objects;
  */
 public record ProofLane(Lane lane, String reason) {
 
-    public enum Lane { AUTO, REVIEW }
+    public enum Lane {
+        AUTO, REVIEW;
+
+        /** The lane a decision table names (in any case, spaces around it ignored); empty for a name no lane has. */
+        public static Optional<Lane> named(String name) {
+            String wanted = name.trim().toUpperCase(Locale.ROOT);
+            return Arrays.stream(values()).filter(lane -> lane.name().equals(wanted)).findFirst();
+        }
+    }
 
     public ProofLane {
         Objects.requireNonNull(lane, "lane");
@@ -21,13 +31,14 @@ public record ProofLane(Lane lane, String reason) {
     }
 
     /**
-     * The lane from the decision table's outputs. An output the code does not know sends the placement to review:
-     * a table edited wrongly must not print unseen work.
+     * The lane from the decision table's outputs: the one place the table's words become a {@link Lane}. An output the
+     * code does not know sends the placement to review, under a reason that names it: a table edited wrongly must not
+     * print unseen work (a rule set whose table names an unknown lane outright is refused when it is registered).
      */
     public static ProofLane of(Object lane, Object reason) {
-        String name = lane == null ? "" : lane.toString().trim().toUpperCase(Locale.ROOT);
+        String name = lane == null ? "" : lane.toString();
         String why = reason == null || reason.toString().isBlank() ? "NO_REASON_GIVEN" : reason.toString().trim();
-        return "AUTO".equals(name) ? new ProofLane(Lane.AUTO, why)
-                : new ProofLane(Lane.REVIEW, "REVIEW".equals(name) ? why : "UNKNOWN_LANE_" + name);
+        return Lane.named(name).map(known -> new ProofLane(known, why))
+                .orElseGet(() -> new ProofLane(Lane.REVIEW, "UNKNOWN_LANE_" + name.trim().toUpperCase(Locale.ROOT)));
     }
 }
