@@ -1,6 +1,6 @@
 package dev.platen.artwork;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something worth telling about a piece of artwork, with a stable code a client can switch on.

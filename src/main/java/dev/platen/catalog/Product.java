@@ -1,6 +1,6 @@
 package dev.platen.catalog;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.platen.delivery;
 
 import dev.platen.routing.ReasonCode;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.platen.intake;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 

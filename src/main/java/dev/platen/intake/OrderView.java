@@ -5,7 +5,7 @@ import dev.platen.orders.Order;
 import dev.platen.orders.OrderPlacement;
 import dev.platen.routing.ProofLane;
 import dev.platen.routing.ReasonCode;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +35,7 @@ record OrderView(@Nullable String id, String reference, String partner, @Nullabl
                          List<ReasonCode> reasons, @Nullable String status, List<Finding> findings,
                          @Nullable String decidedBy, @Nullable String decisionNote, List<PrintFileView> printFiles,
                          @Nullable SoftProofView softProof,
-                         @Nullable ProofLane.Lane lane, @Nullable String laneReason, @Nullable ApprovalView approval,
+                         ProofLane.@Nullable Lane lane, @Nullable String laneReason, @Nullable ApprovalView approval,
                          int ruleSet) {
     }
 

@@ -1,7 +1,7 @@
 package dev.platen.rules;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;

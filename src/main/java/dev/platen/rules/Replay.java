@@ -1,7 +1,7 @@
 package dev.platen.rules;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -38,8 +38,8 @@ class Replay {
     public record Change(String placementId, int ranUnder, @Nullable String liveTier, @Nullable String candidateTier,
                          @Nullable String liveLane, @Nullable String candidateLane, @Nullable String liveReason,
                          @Nullable String candidateReason, boolean needsNewPixels,
-                         @Nullable SampleProofs.ColourFigures liveFigures,
-                         @Nullable SampleProofs.ColourFigures sampledFigures) {
+                         SampleProofs.@Nullable ColourFigures liveFigures,
+                         SampleProofs.@Nullable ColourFigures sampledFigures) {
 
         boolean tierChanged() {
             return !Objects.equals(liveTier, candidateTier);

@@ -1,6 +1,6 @@
 package dev.platen.rules;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 

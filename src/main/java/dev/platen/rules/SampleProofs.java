@@ -1,6 +1,6 @@
 package dev.platen.rules;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * New pixels for a replay: a placement's art proofed again under a candidate rule set, at the tier the candidate

@@ -8,9 +8,9 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.InputBuffer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.lang.Nullable;
 
 import java.io.IOException;
 
@@ -71,8 +71,7 @@ final class BodyPace extends ValveBase {
      * body cut short, JSON cut short), and should answer 408 {@link #CODE} with this detail rather than call the body
      * malformed.
      */
-    @Nullable
-    public static String givenUp(ServletRequest request) {
+    public static @Nullable String givenUp(ServletRequest request) {
         return request.getAttribute(GIVEN_UP) instanceof String why ? why : null;
     }
 

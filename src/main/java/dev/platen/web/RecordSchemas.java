@@ -8,8 +8,8 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.lang.Nullable;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -55,7 +55,8 @@ class RecordSchemas implements ModelConverter, OpenApiCustomizer {
             if (property == null) {
                 continue;
             }
-            if (component.getAccessor().isAnnotationPresent(Nullable.class)) {
+            // JSpecify's @Nullable annotates the type (TYPE_USE), not the accessor: it is read off the component's type
+            if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                 properties.put(component.getName(), nullable(property));
             } else {
                 required.add(component.getName());
