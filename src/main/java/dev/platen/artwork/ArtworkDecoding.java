@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -175,7 +177,7 @@ final class ArtworkDecoding {
     private final class Turn<T> extends FutureTask<T> {
 
         private final CountDownLatch started = new CountDownLatch(1);
-        private volatile Thread thread;
+        private volatile @Nullable Thread thread;
         private volatile long startedNanos;
         private volatile long cpuAtStart = -1;
         private volatile int othersAtStart;
@@ -200,16 +202,19 @@ final class ArtworkDecoding {
             }
         }
 
-        /** Processor time the decoder thread has spent on this turn, or -1 when the JVM cannot measure it. */
+        /**
+         * Processor time the decoder thread has spent on this turn, or -1 when the JVM cannot measure it (or, which
+         * {@link #awaitDecoder} rules out, no thread has taken the turn up).
+         */
         long cpuNanosSoFar() {
             long now = cpuNanosOf(thread);
             return now < 0 || cpuAtStart < 0 ? -1 : now - cpuAtStart;
         }
     }
 
-    private static long cpuNanosOf(Thread thread) {
+    private static long cpuNanosOf(@Nullable Thread thread) {
         try {
-            return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()
+            return thread != null && THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()
                     ? THREADS.getThreadCpuTime(thread.getId()) : -1;
         } catch (UnsupportedOperationException e) {
             return -1;

@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -19,15 +21,15 @@ import java.util.List;
  */
 public record ArtworkHeader(
         ArtworkFormat format,
-        Integer widthPx,
-        Integer heightPx,
-        Resolution fileDpi,
-        String colorSpace,
+        @Nullable Integer widthPx,
+        @Nullable Integer heightPx,
+        @Nullable Resolution fileDpi,
+        @Nullable String colorSpace,
         int bitsPerSample,
         boolean alpha,
-        String iccProfileDescription,
+        @Nullable String iccProfileDescription,
         int exifOrientation,
-        PdfLayout pdf,
+        @Nullable PdfLayout pdf,
         List<Finding> findings) {
 
     public ArtworkHeader {

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.springframework.stereotype.Component;
 
@@ -81,14 +82,15 @@ public class ArtworkInspector implements ArtworkReader {
      */
     @Override
     public ArtworkPixels pixelsInRows(Path file, double pdfPixelsPerInch) {
-        ArtworkPixels streamed = decoding.run(limits.timeLimit(), () -> {
+        Optional<ArtworkPixels> streamed = decoding.run(limits.timeLimit(), () -> {
             ArtworkFormat format = formatOf(file);
-            return format != ArtworkFormat.JPEG ? null : guarded(format, () -> streamedJpeg(file));
+            return format != ArtworkFormat.JPEG ? Optional.<ArtworkPixels>empty()
+                    : guarded(format, () -> streamedJpeg(file));
         });
-        return streamed != null ? streamed : pixels(file, pdfPixelsPerInch);
+        return streamed.orElseGet(() -> pixels(file, pdfPixelsPerInch));
     }
 
-    private ArtworkPixels streamedJpeg(Path file) throws IOException {
+    private Optional<ArtworkPixels> streamedJpeg(Path file) throws IOException {
         boolean sequential;
         RasterFacts facts;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -99,24 +101,25 @@ public class ArtworkInspector implements ArtworkReader {
         boolean streamable = sequential && facts.bitsPerSample() == 8 && !facts.alpha() && facts.orientation() <= 1
                 && (RasterFacts.RGB.equals(facts.colorSpace()) || RasterFacts.GRAY.equals(facts.colorSpace()));
         if (!streamable) {
-            return null;
+            return Optional.empty();
         }
         ArtworkHeader header = rasterHeader(file, ArtworkFormat.JPEG, facts, false);
         BufferedImage image;
         try {
             image = StreamedRows.open(file);
         } catch (IOException | RuntimeException e) {
-            return null; // the JDK's reader will not set up what TwelveMonkeys' reads: decode it whole, as before
+            // the JDK's reader will not set up what TwelveMonkeys' reads: decode it whole, as before
+            return Optional.empty();
         }
         if (image == null || image.getWidth() != facts.storedWidth() || image.getHeight() != facts.storedHeight()) {
-            return null;
+            return Optional.empty();
         }
         boolean profileUsable = facts.iccProfile() != null
                 && header.findings().stream().noneMatch(f -> f.code().equals(IccProfile.INVALID)
                 || f.code().equals(ICC_PROFILE_MISMATCH));
         String samples = image.getColorModel().getNumColorComponents() == 1 ? RasterFacts.GRAY : RasterFacts.RGB;
-        return new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null, header.findings(),
-                PixelSource.decoded(facts.coding()));
+        return Optional.of(new ArtworkPixels(image, samples, profileUsable ? facts.iccProfile() : null,
+                header.findings(), PixelSource.decoded(facts.coding())));
     }
 
     @Override

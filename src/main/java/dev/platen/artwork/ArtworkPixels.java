@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
  * @param source      how the file compressed the pixels and whether Platen rendered them, so that checks look only
  *                    for damage the customer's pixels can carry
  */
-public record ArtworkPixels(BufferedImage image, String samples, byte[] iccProfile, List<Finding> findings,
+public record ArtworkPixels(BufferedImage image, String samples, byte @Nullable [] iccProfile, List<Finding> findings,
                             PixelSource source) {
 
     public ArtworkPixels {

@@ -1,5 +1,6 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
@@ -13,17 +14,26 @@ public class ArtworkRejected extends RuntimeException implements ErrorResponse {
 
     private final String code;
     private final int httpStatus;
+    private final String message;
 
     public ArtworkRejected(String code, int httpStatus, String message) {
         super(message);
         this.code = code;
         this.httpStatus = httpStatus;
+        this.message = message;
     }
 
-    public ArtworkRejected(String code, int httpStatus, String message, Throwable cause) {
+    public ArtworkRejected(String code, int httpStatus, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.code = code;
         this.httpStatus = httpStatus;
+        this.message = message;
+    }
+
+    /** Every rejection says why: never null, unlike a throwable's message in general. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     public String code() {
@@ -50,11 +60,11 @@ public class ArtworkRejected extends RuntimeException implements ErrorResponse {
         return new ArtworkRejected("UNSUPPORTED_FORMAT", 415, message);
     }
 
-    public static ArtworkRejected truncated(String message, Throwable cause) {
+    public static ArtworkRejected truncated(String message, @Nullable Throwable cause) {
         return new ArtworkRejected("TRUNCATED_IMAGE", 422, message, cause);
     }
 
-    public static ArtworkRejected corrupt(String message, Throwable cause) {
+    public static ArtworkRejected corrupt(String message, @Nullable Throwable cause) {
         return new ArtworkRejected("CORRUPT_IMAGE", 422, message, cause);
     }
 
@@ -72,7 +82,7 @@ public class ArtworkRejected extends RuntimeException implements ErrorResponse {
     }
 
     /** Decoding the file ran out of memory or stack: hostile or pathological structure. */
-    public static ArtworkRejected tooComplex(String message, Throwable cause) {
+    public static ArtworkRejected tooComplex(String message, @Nullable Throwable cause) {
         return new ArtworkRejected("ARTWORK_TOO_COMPLEX", 422, message, cause);
     }
 
@@ -91,11 +101,11 @@ public class ArtworkRejected extends RuntimeException implements ErrorResponse {
         return new ArtworkRejected(code, 422, message);
     }
 
-    public static ArtworkRejected corruptPdf(String message, Throwable cause) {
+    public static ArtworkRejected corruptPdf(String message, @Nullable Throwable cause) {
         return new ArtworkRejected("CORRUPT_PDF", 422, message, cause);
     }
 
-    public static ArtworkRejected encryptedPdf(String message, Throwable cause) {
+    public static ArtworkRejected encryptedPdf(String message, @Nullable Throwable cause) {
         return new ArtworkRejected("PDF_ENCRYPTED", 422, message, cause);
     }
 

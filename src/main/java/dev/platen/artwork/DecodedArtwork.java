@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -8,15 +10,15 @@ import java.util.List;
  * promised, which sends the placement to an operator. For raster art, {@link #pixels()} is the same decode as the
  * print takes it ({@link ArtworkReader#pixels}: upright, samples named), so the steps after need not decode again.
  */
-public record DecodedArtwork(ArtworkHeader header, Integer decodedWidthPx, Integer decodedHeightPx,
-                             List<Finding> findings, ArtworkPixels pixels) {
+public record DecodedArtwork(ArtworkHeader header, @Nullable Integer decodedWidthPx, @Nullable Integer decodedHeightPx,
+                             List<Finding> findings, @Nullable ArtworkPixels pixels) {
 
     public DecodedArtwork {
         findings = List.copyOf(findings);
     }
 
     /** A decode that leaves no pixels to print from (a PDF page: rendered at each tier's own scale). */
-    public DecodedArtwork(ArtworkHeader header, Integer decodedWidthPx, Integer decodedHeightPx,
+    public DecodedArtwork(ArtworkHeader header, @Nullable Integer decodedWidthPx, @Nullable Integer decodedHeightPx,
                           List<Finding> findings) {
         this(header, decodedWidthPx, decodedHeightPx, findings, null);
     }

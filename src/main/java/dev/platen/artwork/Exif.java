@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -11,7 +13,7 @@ import java.util.OptionalDouble;
  * @param orientation 1..8, 1 when absent or out of range
  * @param resolution  pixels per inch, or null
  */
-record Exif(int orientation, Resolution resolution) {
+record Exif(int orientation, @Nullable Resolution resolution) {
 
     static final Exif NONE = new Exif(1, null);
     static final String INVALID = "EXIF_INVALID";
@@ -36,7 +38,7 @@ record Exif(int orientation, Resolution resolution) {
     }
 
     /** ResolutionUnit 1 means "no absolute unit" (an aspect ratio only), 2 inch (the default), 3 centimetre. */
-    static Resolution resolutionOf(TiffDirectory ifd) {
+    static @Nullable Resolution resolutionOf(TiffDirectory ifd) {
         OptionalDouble x = ifd.rational(TiffDirectory.X_RESOLUTION);
         OptionalDouble y = ifd.rational(TiffDirectory.Y_RESOLUTION);
         long unit = ifd.integer(TiffDirectory.RESOLUTION_UNIT).orElse(2);

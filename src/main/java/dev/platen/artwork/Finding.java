@@ -43,14 +43,19 @@ public record Finding(String code, String message, Severity severity, @Nullable 
     }
 
     public Finding {
+        // null only from Jackson, reading back a finding stored before severities were kept
         if (severity == null) {
-            severity = message == null ? Severity.INFO : java.util.Arrays.stream(Severity.values())
-                    .filter(s -> message.startsWith(s.name() + ":")).findFirst().orElse(Severity.INFO);
+            severity = severityOf(message);
         }
     }
 
     public Finding(String code, String message) {
-        this(code, message, null, null);
+        this(code, message, severityOf(message), null);
+    }
+
+    private static Severity severityOf(@Nullable String message) {
+        return message == null ? Severity.INFO : java.util.Arrays.stream(Severity.values())
+                .filter(s -> message.startsWith(s.name() + ":")).findFirst().orElse(Severity.INFO);
     }
 
     /** The message without the severity it starts with, for a page that shows the severity on its own. */

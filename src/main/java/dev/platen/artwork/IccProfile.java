@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.nio.ByteBuffer;
@@ -29,7 +31,7 @@ final class IccProfile {
      * The profile's description, or null when there is none. A malformed profile adds an
      * {@value #INVALID} finding and gives null.
      */
-    static String describe(byte[] profile, List<Finding> findings) {
+    static @Nullable String describe(byte @Nullable [] profile, List<Finding> findings) {
         if (profile == null) {
             return null;
         }
@@ -75,7 +77,7 @@ final class IccProfile {
         }
     }
 
-    private static String description(ByteBuffer icc) throws MalformedProfile {
+    private static @Nullable String description(ByteBuffer icc) throws MalformedProfile {
         int tags = icc.getInt(HEADER_SIZE);
         for (int i = 0; i < tags; i++) {
             int entry = HEADER_SIZE + 4 + i * 12;
@@ -88,7 +90,7 @@ final class IccProfile {
         return null;
     }
 
-    private static String text(ByteBuffer tag) throws MalformedProfile {
+    private static @Nullable String text(ByteBuffer tag) throws MalformedProfile {
         if (tag.limit() < 12) {
             throw new MalformedProfile("description tag of " + tag.limit() + " bytes");
         }
@@ -110,7 +112,7 @@ final class IccProfile {
     }
 
     /** Picks the en-US record when there is one (what Adobe and Apple tools show), else the first. */
-    private static String localized(ByteBuffer tag) throws MalformedProfile {
+    private static @Nullable String localized(ByteBuffer tag) throws MalformedProfile {
         if (tag.limit() < 16) {
             throw new MalformedProfile("truncated multi-localized description");
         }
@@ -144,7 +146,7 @@ final class IccProfile {
         return out;
     }
 
-    private static String clean(String s) {
+    private static @Nullable String clean(String s) {
         int nul = s.indexOf('\0');
         String text = (nul >= 0 ? s.substring(0, nul) : s).strip();
         return text.isEmpty() ? null : text;

@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ final class JpegSegments {
         int precision = 8;
         int components = 0;
         PixelCoding coding = PixelCoding.JPEG;
-        Resolution jfif = null;
+        @Nullable Resolution jfif = null;
         Exif exif = null;
         TreeMap<Integer, byte[]> iccChunks = new TreeMap<>();
         int iccDeclaredChunks = 0;
@@ -135,7 +137,7 @@ final class JpegSegments {
 
     /** What a marker segment says, or null to go on to the next segment. */
     private interface SegmentQuestion<T> {
-        T ask(int marker, ByteBuffer body);
+        @Nullable T ask(int marker, ByteBuffer body);
     }
 
     /**
@@ -190,7 +192,7 @@ final class JpegSegments {
     }
 
     /** JFIF units: 0 aspect ratio only (no resolution), 1 dots per inch, 2 dots per centimetre. */
-    private static Resolution jfifDensity(ByteBuffer app0) {
+    private static @Nullable Resolution jfifDensity(ByteBuffer app0) {
         int units = Byte.toUnsignedInt(app0.get(7));
         int x = Short.toUnsignedInt(app0.getShort(8));
         int y = Short.toUnsignedInt(app0.getShort(10));
@@ -209,7 +211,7 @@ final class JpegSegments {
      * Missing, repeated or misnumbered chunks make the profile invalid; the TwelveMonkeys decoder ignores such a
      * profile too, so reporting it would promise a colour intent the pixels are not decoded with.
      */
-    private static byte[] iccProfile(TreeMap<Integer, byte[]> chunks, int declared, boolean repeated,
+    private static byte @Nullable [] iccProfile(TreeMap<Integer, byte[]> chunks, int declared, boolean repeated,
                                      List<Finding> findings) {
         if (chunks.isEmpty()) {
             return null;

@@ -3,6 +3,7 @@ package dev.platen.artwork;
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first page of PDF art, open for use as vectors: a document holding that page alone (sharing its objects,
@@ -14,10 +15,10 @@ public final class PdfArtPage implements AutoCloseable {
 
     private final PDDocument document;
     private final PDPage page;
-    private final byte[] outputIntentProfile;
+    private final byte @Nullable [] outputIntentProfile;
     private final AutoCloseable owner;
 
-    PdfArtPage(PDDocument document, PDPage page, byte[] outputIntentProfile, AutoCloseable owner) {
+    PdfArtPage(PDDocument document, PDPage page, byte @Nullable [] outputIntentProfile, AutoCloseable owner) {
         this.document = document;
         this.page = page;
         this.outputIntentProfile = outputIntentProfile;
@@ -33,7 +34,7 @@ public final class PdfArtPage implements AutoCloseable {
     }
 
     /** The art's output intent profile (PDF/X), byte for byte, or null when it names none. */
-    public byte[] outputIntentProfile() {
+    public byte @Nullable [] outputIntentProfile() {
         return outputIntentProfile == null ? null : outputIntentProfile.clone();
     }
 

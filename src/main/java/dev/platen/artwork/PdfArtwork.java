@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.ImageType;
@@ -25,6 +26,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PDF artwork through PDFBox: page count, the first page's trimmed size (CropBox) and the raster images placed on
@@ -82,8 +84,9 @@ final class PdfArtwork {
     ArtworkPixels render(Path file, double pixelsPerInch) throws IOException {
         try (Opened opened = open(file)) {
             ArtworkHeader header = opened.header();
-            double widthPx = header.pdf().pageWidthPt() / 72.0 * pixelsPerInch;
-            double heightPx = header.pdf().pageHeightPt() / 72.0 * pixelsPerInch;
+            PdfLayout layout = Objects.requireNonNull(header.pdf(), "a PDF's header has its page's layout");
+            double widthPx = layout.pageWidthPt() / 72.0 * pixelsPerInch;
+            double heightPx = layout.pageHeightPt() / 72.0 * pixelsPerInch;
             if (widthPx * heightPx > limits.maxPixels()) {
                 throw ArtworkRejected.tooLarge("Rendering the page at " + Math.round(pixelsPerInch) + " pixels per inch"
                         + " needs " + Math.round(widthPx) + "x" + Math.round(heightPx) + " px, more than the "
@@ -242,7 +245,7 @@ final class PdfArtwork {
         }
 
         /** The bytes of the first output intent's profile, or null when there is none or it is unreadable. */
-        byte[] outputIntentProfile() {
+        byte @Nullable [] outputIntentProfile() {
             List<PDOutputIntent> intents = document.getDocumentCatalog().getOutputIntents();
             if (intents.isEmpty() || intents.get(0).getDestOutputIntent() == null) {
                 return null;
@@ -256,7 +259,7 @@ final class PdfArtwork {
         }
 
         /** PDF/X files name their print condition in the output intent's ICC profile. */
-        private String outputIntentDescription(List<Finding> findings) {
+        private @Nullable String outputIntentDescription(List<Finding> findings) {
             List<PDOutputIntent> intents = document.getDocumentCatalog().getOutputIntents();
             if (intents.isEmpty() || intents.get(0).getDestOutputIntent() == null) {
                 return null;

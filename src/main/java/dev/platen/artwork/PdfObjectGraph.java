@@ -19,6 +19,7 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.filter.FilterFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks the objects a PDF's first page uses before PDFBox decodes any of them: the page tree down to the first
@@ -68,7 +69,7 @@ final class PdfObjectGraph {
      *
      * @throws ArtworkRejected for a cyclic or too deep page tree, too deep nesting or streams over the byte limits
      */
-    static COSDictionary checkedFirstPage(COSDictionary catalog, ArtworkLimits limits) throws IOException {
+    static @Nullable COSDictionary checkedFirstPage(COSDictionary catalog, ArtworkLimits limits) throws IOException {
         PdfObjectGraph graph = new PdfObjectGraph(limits);
         COSDictionary page = graph.firstPage(catalog);
         if (page == null) {
@@ -79,12 +80,12 @@ final class PdfObjectGraph {
         return page;
     }
 
-    private COSDictionary firstPage(COSDictionary catalog) {
+    private @Nullable COSDictionary firstPage(COSDictionary catalog) {
         Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         return firstLeaf(catalog.getDictionaryObject(COSName.PAGES), seen, 0);
     }
 
-    private COSDictionary firstLeaf(COSBase node, Set<COSBase> seen, int depth) {
+    private @Nullable COSDictionary firstLeaf(@Nullable COSBase node, Set<COSBase> seen, int depth) {
         if (!(node instanceof COSDictionary dictionary)) {
             return null;
         }
@@ -109,7 +110,7 @@ final class PdfObjectGraph {
         return null;
     }
 
-    private void walk(COSBase object, int depth) throws IOException {
+    private void walk(@Nullable COSBase object, int depth) throws IOException {
         COSBase value = object instanceof COSObject reference ? reference.getObject() : object;
         if (!(value instanceof COSDictionary) && !(value instanceof COSArray)) {
             return;

@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -52,9 +54,9 @@ final class PngChunks {
         int colourType = Byte.toUnsignedInt(ihdr.get(9));
         validateHeader(width, height, bitDepth, colourType, ihdr);
 
-        Resolution dpi = null;
+        @Nullable Resolution dpi = null;
         boolean transparency = false;
-        byte[] icc = null;
+        byte @Nullable [] icc = null;
         Exif exif = Exif.NONE;
         boolean animated = false;
         boolean sawImageData = false;
@@ -137,7 +139,7 @@ final class PngChunks {
     }
 
     /** pHYs unit 1 is the metre; unit 0 states an aspect ratio only. */
-    private static Resolution physicalDensity(ByteBuffer phys) {
+    private static @Nullable Resolution physicalDensity(ByteBuffer phys) {
         long x = Integer.toUnsignedLong(phys.getInt(0));
         long y = Integer.toUnsignedLong(phys.getInt(4));
         if (phys.get(8) != 1 || x == 0 || y == 0) {
@@ -146,7 +148,7 @@ final class PngChunks {
         return new Resolution(x * 0.0254, y * 0.0254);
     }
 
-    private static byte[] inflateProfile(ByteBuffer iccp, List<Finding> findings) {
+    private static byte @Nullable [] inflateProfile(ByteBuffer iccp, List<Finding> findings) {
         int nameEnd = 0;
         while (nameEnd < iccp.limit() && iccp.get(nameEnd) != 0) {
             nameEnd++;

@@ -1,6 +1,7 @@
 package dev.platen.artwork;
 
 import dev.platen.color.InkValues;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -159,7 +160,7 @@ final class RasterCodec {
      * and the JDK's inflater ("Unexpected end of ZLIB input stream") use for image data that stops early.
      * Warnings about the ICC profile ("Truncated ICC Profile data") concern the profile, not the pixels.
      */
-    static boolean isTruncation(String message) {
+    static boolean isTruncation(@Nullable String message) {
         if (message == null) {
             return false;
         }

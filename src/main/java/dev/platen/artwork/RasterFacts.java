@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  * @param coding      how the pixel data is compressed: JPEG, lossless, or lossy in some other way
  */
 record RasterFacts(int storedWidth, int storedHeight, String colorSpace, int bitsPerSample, boolean alpha,
-                   Resolution dpi, byte[] iccProfile, int orientation, boolean moreFrames,
+                   @Nullable Resolution dpi, byte @Nullable [] iccProfile, int orientation, boolean moreFrames,
                    List<Finding> findings, PixelCoding coding) {
 
     static final String GRAY = "GRAY";

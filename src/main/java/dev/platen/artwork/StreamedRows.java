@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.awt.Point;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -41,10 +43,10 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
     private final Object lock = new Object();
     private volatile int decoded;
     private int neededFrom;
-    private Throwable failure;
+    private @Nullable Throwable failure;
     private volatile boolean closed;
-    private Thread decoder;
-    private byte[] decodedRow;
+    private @Nullable Thread decoder;
+    private byte @Nullable [] decodedRow;
 
     private StreamedRows(Path file, int width, int height, int bands) {
         this(file, new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, width, height, bands, width * bands,
@@ -62,7 +64,7 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
      * The image of a sequential 8-bit RGB or grey JPEG as streamed rows, or null when the file is not one (the
      * caller decodes it whole). Nothing is decoded until the first row is asked for.
      */
-    static BufferedImage open(Path file) throws IOException {
+    static @Nullable BufferedImage open(Path file) throws IOException {
         ImageReader reader = jdkJpegReader();
         try (ImageInputStream in = new GuardedImageInput(file)) {
             reader.setInput(in, true, true);
@@ -113,7 +115,7 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
     }
 
     @Override
-    public Object getDataElements(int x, int y, int w, int h, Object outData) {
+    public Object getDataElements(int x, int y, int w, int h, @Nullable Object outData) {
         if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > getWidth() || y + h > getHeight()) {
             throw new ArrayIndexOutOfBoundsException("rows " + y + "+" + h + ", columns " + x + "+" + w);
         }
@@ -143,12 +145,12 @@ public final class StreamedRows extends WritableRaster implements AutoCloseable 
     }
 
     @Override
-    public Object getDataElements(int x, int y, Object outData) {
+    public Object getDataElements(int x, int y, @Nullable Object outData) {
         return getDataElements(x, y, 1, 1, outData);
     }
 
     @Override
-    public int[] getPixels(int x, int y, int w, int h, int[] iArray) {
+    public int[] getPixels(int x, int y, int w, int h, int @Nullable [] iArray) {
         byte[] bytes = (byte[]) getDataElements(x, y, w, h, null);
         int[] out = iArray == null ? new int[bytes.length] : iArray;
         for (int i = 0; i < bytes.length; i++) {

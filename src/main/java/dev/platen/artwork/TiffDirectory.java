@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
@@ -173,7 +175,7 @@ final class TiffDirectory {
     }
 
     /** The raw bytes of an UNDEFINED or BYTE tag such as the ICC profile. */
-    byte[] bytes(int tag) {
+    byte @Nullable [] bytes(int tag) {
         Entry e = entries.get(tag);
         if (e == null) {
             return null;

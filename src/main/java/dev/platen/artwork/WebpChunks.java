@@ -1,5 +1,7 @@
 package dev.platen.artwork;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ final class WebpChunks {
         boolean alpha = false;
         boolean animated = false;
         PixelCoding coding = PixelCoding.LOSSLESS;
-        byte[] icc = null;
+        byte @Nullable [] icc = null;
         Exif exif = Exif.NONE;
         if (riff.limit() < 12) {
             throw ArtworkRejected.truncated("The WebP ends inside its RIFF header", null);

@@ -1,5 +1,7 @@
 package dev.platen.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class Catalog {
         return products.values();
     }
 
-    public Optional<Product> product(String id) {
+    public Optional<Product> product(@Nullable String id) {
         return Optional.ofNullable(id).map(products::get);
     }
 
@@ -39,7 +41,7 @@ public final class Catalog {
         return stocks.values().stream().sorted(java.util.Comparator.comparing(Stock::id)).toList();
     }
 
-    public Optional<Stock> stock(String id) {
+    public Optional<Stock> stock(@Nullable String id) {
         return Optional.ofNullable(id).map(stocks::get);
     }
 }

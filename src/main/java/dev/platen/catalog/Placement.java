@@ -1,5 +1,7 @@
 package dev.platen.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ public record Placement(String id, String name, List<LayoutTier> tiers) {
         return tiers.get(0);
     }
 
-    public Optional<LayoutTier> tier(String tierId) {
+    public Optional<LayoutTier> tier(@Nullable String tierId) {
         return tiers.stream().filter(t -> t.id().equals(tierId)).findFirst();
     }
 

@@ -5,6 +5,7 @@ import dev.platen.color.InkLimit;
 import dev.platen.color.InvalidProfile;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public record Stock(String id, String name, String paper, Path profile, String p
                  String profileSha256, RenderingIntent intent, boolean blackPointCompensation, InkLimit inkLimit,
                  Set<PrintFileFormat> outputs, String outputCondition, Precision precision, String gamutClass) {
         this(id, name, paper, profile, profileDescription, profileSha256, intent, blackPointCompensation, inkLimit,
-                outputs, outputCondition, precision, gamutClass, null, null);
+                outputs, outputCondition, precision, gamutClass, ArtPolicy.forStockProfile(profile), Registration.NONE);
     }
 
     /** How a grey image is printed. */
@@ -99,7 +100,7 @@ public record Stock(String id, String name, String paper, Path profile, String p
      * OutputConditionIdentifier means something to it (ISO 15930-7 6.2.4: FOGRA39 in the ICC's registry at
      * http://www.color.org). Both empty when the stock's condition is its own.
      */
-    public record Registration(String outputConditionIdentifier, String registryName) {
+    public record Registration(@Nullable String outputConditionIdentifier, @Nullable String registryName) {
 
         public static final Registration NONE = new Registration(null, null);
 

@@ -1,5 +1,7 @@
 package dev.platen.color;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -297,7 +299,7 @@ public final class CheckedGrid {
      * The grid saved in {@code file}, or null when the file is not a whole grid of this format (cut short, another
      * step or tolerance, a flipped bit): the caller builds the grid again.
      */
-    static CheckedGrid readFrom(java.nio.file.Path file) throws java.io.IOException {
+    static @Nullable CheckedGrid readFrom(java.nio.file.Path file) throws java.io.IOException {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         try (java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.CheckedInputStream(
                 new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16), crc))) {

@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
 import dev.platen.storage.ContentDigest;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.lang.ref.Cleaner;
@@ -145,8 +146,8 @@ public final class ColorProfile implements AutoCloseable {
      * header's creation date and profile ID zeroed: lcms stamps the current time into every built-in, and
      * without this two {@code srgb()} calls a second apart would hash differently and defeat the cache.
      */
-    static ColorProfile builtIn(Pointer profile, String what) {
-        Lcms.require(profile, "lcms could not create the " + what + " profile");
+    static ColorProfile builtIn(@Nullable Pointer made, String what) {
+        Pointer profile = Lcms.require(made, "lcms could not create the " + what + " profile");
         NativeHandle handle = new NativeHandle(profile, LIB::cmsCloseProfile);
         try {
             byte[] bytes = save(profile);
@@ -154,6 +155,10 @@ public final class ColorProfile implements AutoCloseable {
             Arrays.fill(bytes, 84, 100, (byte) 0);  // profile ID (MD5), bytes 84..99
             ColorSpace space = ColorSpace.ofSignature(LIB.cmsGetColorSpace(profile));
             DeviceClass deviceClass = DeviceClass.ofSignature(LIB.cmsGetDeviceClass(profile));
+            if (space == null || deviceClass == null) {
+                throw new ColorTransformFailed("lcms built the " + what + " profile in a space or class Platen does "
+                        + "not handle");
+            }
             String description = readDescription(profile);
             return new ColorProfile(handle, bytes, description.isEmpty() ? what : description, space,
                     deviceClass);

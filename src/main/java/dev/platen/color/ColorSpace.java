@@ -1,5 +1,7 @@
 package dev.platen.color;
 
+import org.jspecify.annotations.Nullable;
+
 /** The colour spaces Platen reads art in and prints to, from an ICC profile header. */
 public enum ColorSpace {
     RGB(LittleCms.SIG_RGB_DATA, LittleCms.PT_RGB, 3),
@@ -29,7 +31,7 @@ public enum ColorSpace {
     }
 
     /** The space of an ICC header signature, or null when Platen does not handle it (XYZ, YCbCr, n-colour...). */
-    static ColorSpace ofSignature(int signature) {
+    static @Nullable ColorSpace ofSignature(int signature) {
         for (ColorSpace space : values()) {
             if (space.signature == signature) {
                 return space;

@@ -3,6 +3,7 @@ package dev.platen.color;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import org.jspecify.annotations.Nullable;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
@@ -164,8 +165,6 @@ public final class ColorTransform implements AutoCloseable {
             int stripe = Math.max(1, Math.min(pixelCount, STRIPE_BYTES / Math.max(inBytes, outBytes)));
             try (Memory inStripe = in.isDirect() ? null : new Memory((long) stripe * inBytes);
                  Memory outStripe = out.isDirect() ? null : new Memory((long) stripe * outBytes)) {
-                ByteBuffer inView = inStripe == null ? null : inStripe.getByteBuffer(0, inStripe.size());
-                ByteBuffer outView = outStripe == null ? null : outStripe.getByteBuffer(0, outStripe.size());
                 for (int done = 0; done < pixelCount; ) {
                     int n = Math.min(stripe, pixelCount - done);
                     int inOffset = in.position() + done * inBytes;
@@ -174,13 +173,13 @@ public final class ColorTransform implements AutoCloseable {
                     if (inStripe == null) {
                         src = address(in).share((long) done * inBytes);
                     } else {
-                        inView.put(0, in, inOffset, n * inBytes);
+                        inStripe.getByteBuffer(0, (long) n * inBytes).put(0, in, inOffset, n * inBytes);
                         src = inStripe;
                     }
                     Pointer dst = outStripe == null ? address(out).share((long) done * outBytes) : outStripe;
                     LIB.cmsDoTransform(transform, src, dst, n);
                     if (outStripe != null) {
-                        out.put(outOffset, outView, 0, n * outBytes);
+                        out.put(outOffset, outStripe.getByteBuffer(0, (long) n * outBytes), 0, n * outBytes);
                     }
                     done += n;
                 }

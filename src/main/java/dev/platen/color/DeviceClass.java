@@ -1,5 +1,7 @@
 package dev.platen.color;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a profile describes, from its ICC header: a camera or scanner, a screen, a press, a link... */
 enum DeviceClass {
     INPUT(LittleCms.SIG_INPUT_CLASS),
@@ -16,7 +18,7 @@ enum DeviceClass {
         this.signature = signature;
     }
 
-    static DeviceClass ofSignature(int signature) {
+    static @Nullable DeviceClass ofSignature(int signature) {
         for (DeviceClass deviceClass : values()) {
             if (deviceClass.signature == signature) {
                 return deviceClass;

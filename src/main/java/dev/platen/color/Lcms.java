@@ -2,6 +2,7 @@ package dev.platen.color;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import org.jspecify.annotations.Nullable;
 
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class Lcms {
      * Returns {@code handle} when lcms produced one; otherwise throws {@link ColorTransformFailed} with
      * {@code what} and lcms's own message. This is the gate that keeps NULL handles out of native code.
      */
-    static Pointer require(Pointer handle, String what) {
+    static Pointer require(@Nullable Pointer handle, String what) {
         if (handle == null) {
             throw new ColorTransformFailed(what + ": " + takeErrors());
         }

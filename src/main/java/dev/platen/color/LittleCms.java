@@ -4,6 +4,7 @@ import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of the LittleCMS 2 C API that Platen uses, bound with JNA interface mapping. Package-private on
@@ -83,15 +84,16 @@ interface LittleCms extends Library {
     }
 
     // --- Contexts and errors ---
-    Pointer cmsCreateContext(Pointer plugin, Pointer userData);
+    // The functions that make something answer NULL when lcms cannot (an error handler says why): @Nullable.
+    @Nullable Pointer cmsCreateContext(@Nullable Pointer plugin, @Nullable Pointer userData);
     void cmsDeleteContext(Pointer context);
     void cmsSetLogErrorHandlerTHR(Pointer context, ErrorHandler handler);
     void cmsSetAlarmCodesTHR(Pointer context, short[] alarmCodes);
 
     // --- Profiles ---
-    Pointer cmsOpenProfileFromMemTHR(Pointer context, Pointer mem, int size);
+    @Nullable Pointer cmsOpenProfileFromMemTHR(Pointer context, Pointer mem, int size);
     boolean cmsCloseProfile(Pointer profile);
-    boolean cmsSaveProfileToMem(Pointer profile, Pointer mem, IntByReference bytesNeeded);
+    boolean cmsSaveProfileToMem(Pointer profile, @Nullable Pointer mem, IntByReference bytesNeeded);
     /** The library's version, e.g. 2140 for 2.14. */
     int cmsGetEncodedCMMversion();
 
@@ -103,39 +105,39 @@ interface LittleCms extends Library {
     int cmsFormatterForColorspaceOfProfile(Pointer profile, int nBytes, boolean isFloat);
     Pointer cmsD50_xyY();
 
-    Pointer cmsCreate_sRGBProfileTHR(Pointer context);
-    Pointer cmsCreateLab4ProfileTHR(Pointer context, Pointer whitePointXyY);
-    Pointer cmsCreateGrayProfileTHR(Pointer context, Pointer whitePointXyY, Pointer transferFunction);
-    Pointer cmsCreateInkLimitingDeviceLinkTHR(Pointer context, int colorSpace, double limit);
-    Pointer cmsBuildGamma(Pointer context, double gamma);
+    @Nullable Pointer cmsCreate_sRGBProfileTHR(Pointer context);
+    @Nullable Pointer cmsCreateLab4ProfileTHR(Pointer context, Pointer whitePointXyY);
+    @Nullable Pointer cmsCreateGrayProfileTHR(Pointer context, Pointer whitePointXyY, Pointer transferFunction);
+    @Nullable Pointer cmsCreateInkLimitingDeviceLinkTHR(Pointer context, int colorSpace, double limit);
+    @Nullable Pointer cmsBuildGamma(Pointer context, double gamma);
     void cmsFreeToneCurve(Pointer curve);
 
     // --- Building profiles (used to write profiles, e.g. the synthetic press profile of the tests) ---
-    Pointer cmsCreateProfilePlaceholder(Pointer context);
+    @Nullable Pointer cmsCreateProfilePlaceholder(Pointer context);
     void cmsSetProfileVersion(Pointer profile, double version);
     void cmsSetDeviceClass(Pointer profile, int deviceClass);
     void cmsSetColorSpace(Pointer profile, int colorSpace);
     void cmsSetPCS(Pointer profile, int pcs);
     void cmsSetHeaderRenderingIntent(Pointer profile, int intent);
     boolean cmsWriteTag(Pointer profile, int tag, Pointer data);
-    Pointer cmsMLUalloc(Pointer context, int items);
+    @Nullable Pointer cmsMLUalloc(Pointer context, int items);
     boolean cmsMLUsetASCII(Pointer mlu, String language, String country, String text);
     void cmsMLUfree(Pointer mlu);
-    Pointer cmsPipelineAlloc(Pointer context, int inputChannels, int outputChannels);
+    @Nullable Pointer cmsPipelineAlloc(Pointer context, int inputChannels, int outputChannels);
     void cmsPipelineFree(Pointer pipeline);
     boolean cmsPipelineInsertStage(Pointer pipeline, int location, Pointer stage);
-    Pointer cmsStageAllocToneCurves(Pointer context, int channels, Pointer[] curves);
-    Pointer cmsStageAllocCLut16bit(Pointer context, int gridPoints, int inputChannels, int outputChannels,
+    @Nullable Pointer cmsStageAllocToneCurves(Pointer context, int channels, Pointer[] curves);
+    @Nullable Pointer cmsStageAllocCLut16bit(Pointer context, int gridPoints, int inputChannels, int outputChannels,
                                    Pointer table);
     void cmsStageFree(Pointer stage);
     boolean cmsStageSampleCLut16bit(Pointer stage, Sampler16 sampler, Pointer cargo, int flags);
 
     // --- Transforms ---
-    Pointer cmsCreateTransformTHR(Pointer context, Pointer input, int inputFormat, Pointer output,
+    @Nullable Pointer cmsCreateTransformTHR(Pointer context, Pointer input, int inputFormat, Pointer output,
                                   int outputFormat, int intent, int flags);
-    Pointer cmsCreateMultiprofileTransformTHR(Pointer context, Pointer[] profiles, int count, int inputFormat,
+    @Nullable Pointer cmsCreateMultiprofileTransformTHR(Pointer context, Pointer[] profiles, int count, int inputFormat,
                                               int outputFormat, int intent, int flags);
-    Pointer cmsCreateProofingTransformTHR(Pointer context, Pointer input, int inputFormat, Pointer output,
+    @Nullable Pointer cmsCreateProofingTransformTHR(Pointer context, Pointer input, int inputFormat, Pointer output,
                                           int outputFormat, Pointer proofing, int intent, int proofingIntent,
                                           int flags);
     void cmsDeleteTransform(Pointer transform);

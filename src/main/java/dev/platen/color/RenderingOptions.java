@@ -1,5 +1,7 @@
 package dev.platen.color;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -22,7 +24,7 @@ import java.util.Objects;
  *                               {@link InkLimit#limit(byte[], int)}, the same formula lcms's ink-limiting link uses.
  */
 public record RenderingOptions(RenderingIntent intent, boolean blackPointCompensation, Precision precision,
-                               InkLimit inkLimit, boolean preserveBlack) {
+                               @Nullable InkLimit inkLimit, boolean preserveBlack) {
 
     public RenderingOptions {
         Objects.requireNonNull(intent, "intent");
@@ -37,7 +39,7 @@ public record RenderingOptions(RenderingIntent intent, boolean blackPointCompens
     }
 
     public RenderingOptions(RenderingIntent intent, boolean blackPointCompensation, Precision precision,
-                            InkLimit inkLimit) {
+                            @Nullable InkLimit inkLimit) {
         this(intent, blackPointCompensation, precision, inkLimit, false);
     }
 
@@ -50,7 +52,7 @@ public record RenderingOptions(RenderingIntent intent, boolean blackPointCompens
         return new RenderingOptions(intent, blackPointCompensation, newPrecision, inkLimit, preserveBlack);
     }
 
-    public RenderingOptions withInkLimit(InkLimit newInkLimit) {
+    public RenderingOptions withInkLimit(@Nullable InkLimit newInkLimit) {
         return new RenderingOptions(intent, blackPointCompensation, precision, newInkLimit, preserveBlack);
     }
 

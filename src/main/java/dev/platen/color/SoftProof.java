@@ -1,5 +1,7 @@
 package dev.platen.color;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param precision              screens usually take {@link Precision#PRECALCULATED}
  */
 public record SoftProof(ColorProfile stock, RenderingIntent intent, boolean blackPointCompensation,
-                        boolean simulatePaperWhite, GamutAlarm gamutAlarm, Precision precision) {
+                        boolean simulatePaperWhite, @Nullable GamutAlarm gamutAlarm, Precision precision) {
 
     public SoftProof {
         Objects.requireNonNull(stock, "stock");

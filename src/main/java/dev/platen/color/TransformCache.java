@@ -1,6 +1,7 @@
 package dev.platen.color;
 
 import dev.platen.storage.ContentDigest;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,7 +49,7 @@ public final class TransformCache implements AutoCloseable {
      *                   process reads in milliseconds what takes half a second of CPU to build; null keeps them in
      *                   memory only
      */
-    public TransformCache(int capacity, java.nio.file.Path gridFolder) {
+    public TransformCache(int capacity, java.nio.file.@Nullable Path gridFolder) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -57,7 +58,7 @@ public final class TransformCache implements AutoCloseable {
         this.gridFolder = gridFolder;
     }
 
-    private final java.nio.file.Path gridFolder;
+    private final java.nio.file.@Nullable Path gridFolder;
 
     /** Art profiles times stocks in use at once: sRGB and a few embedded RGB profiles on each of a few stocks. */
     private static final int MAX_GRIDS = 8;
@@ -150,7 +151,7 @@ public final class TransformCache implements AutoCloseable {
         return ContentDigest.sha256Hex(what.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".grid";
     }
 
-    private static CheckedGrid readSaved(java.nio.file.Path file) {
+    private static @Nullable CheckedGrid readSaved(java.nio.file.Path file) {
         try {
             return java.nio.file.Files.isRegularFile(file) ? CheckedGrid.readFrom(file) : null;
         } catch (java.io.IOException e) {

@@ -1,6 +1,7 @@
 package dev.platen.color;
 
 import com.sun.jna.Pointer;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ import static dev.platen.color.Lcms.LIB;
  * @param proof     the soft proof settings; null for a conversion
  */
 record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile target, PixelFormat targetFormat,
-                     RenderingOptions rendering, SoftProof proof) {
+                     @Nullable RenderingOptions rendering, @Nullable SoftProof proof) {
 
     TransformSpec {
         Objects.requireNonNull(source, "source profile");
@@ -49,8 +50,16 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         }
     }
 
-    InkLimit inkLimit() {
+    @Nullable InkLimit inkLimit() {
         return rendering == null ? null : rendering.inkLimit();
+    }
+
+    /** A conversion's options: there exactly when {@code proof} is not, which the constructor holds. */
+    private RenderingOptions conversion() {
+        if (rendering == null) {
+            throw new IllegalStateException("a soft proof has no conversion options");
+        }
+        return rendering;
     }
 
     int flags() {
@@ -58,9 +67,9 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         if (sourceFormat.hasAlpha() && targetFormat.hasAlpha()) {
             flags |= LittleCms.FLAGS_COPY_ALPHA;
         }
-        if (rendering != null) {
-            flags |= rendering.precision().flags;
-            if (rendering.blackPointCompensation()) {
+        if (proof == null) {
+            flags |= conversion().precision().flags;
+            if (conversion().blackPointCompensation()) {
                 flags |= LittleCms.FLAGS_BLACKPOINTCOMPENSATION;
             }
         } else {
@@ -77,12 +86,12 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
 
     /** The intent lcms gets: for a soft proof the art-to-stock intent. */
     RenderingIntent lcmsIntent() {
-        return proof == null ? rendering.intent() : proof.intent();
+        return proof == null ? conversion().intent() : proof.intent();
     }
 
     /** Its lcms number, the K-preserving variant when the conversion asks for black to be preserved. */
     int lcmsIntentCode() {
-        return proof == null ? rendering.lcmsIntentCode() : proof.intent().code();
+        return proof == null ? conversion().lcmsIntentCode() : proof.intent().code();
     }
 
     TransformKey key() {
@@ -96,7 +105,7 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
     /** Builds the native transform; the profiles may be closed afterwards. */
     NativeHandle build() {
         if (proof != null) {
-            return buildProof();
+            return buildProof(proof);
         }
         Pointer in = source.retain();
         try {
@@ -119,8 +128,7 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
                         LIB.cmsCloseProfile(link);
                     }
                 }
-                Lcms.require(transform, describe());
-                return new NativeHandle(transform, LIB::cmsDeleteTransform);
+                return new NativeHandle(Lcms.require(transform, describe()), LIB::cmsDeleteTransform);
             } finally {
                 target.release();
             }
@@ -133,7 +141,7 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
      * A proofing transform gets a context of its own: lcms reads the gamut alarm codes from the transform's
      * context while transforming, so transforms with different alarm colours must not share one.
      */
-    private NativeHandle buildProof() {
+    private NativeHandle buildProof(SoftProof proof) {
         Pointer context = Lcms.newContext();
         try {
             if (proof.gamutAlarm() != null) {

@@ -2,6 +2,7 @@ package dev.platen.preflight;
 
 import dev.platen.artwork.Finding;
 import dev.platen.preflight.QualityFinding.Severity;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ColourSourceCheck {
      * @param findings              the decoder's and colour path's findings for the art
      * @param iccProfileDescription the embedded profile's description, or null
      */
-    List<QualityFinding> map(List<Finding> findings, String iccProfileDescription) {
+    List<QualityFinding> map(List<Finding> findings, @Nullable String iccProfileDescription) {
         List<QualityFinding> out = new ArrayList<>();
         boolean untagged = findings.stream().anyMatch(f -> UNTAGGED_CODES.contains(f.code()));
         if (untagged) {

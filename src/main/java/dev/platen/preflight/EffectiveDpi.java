@@ -4,6 +4,7 @@ import dev.platen.artwork.ArtworkHeader;
 import dev.platen.artwork.PdfLayout;
 import dev.platen.artwork.PlacedImage;
 import dev.platen.catalog.PrintArea;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -37,10 +38,16 @@ public record EffectiveDpi(double value) {
     public static final EffectiveDpi UNLIMITED = new EffectiveDpi(Double.POSITIVE_INFINITY);
 
     public static EffectiveDpi of(ArtworkHeader header, PrintArea area) {
-        if (header.pdf() != null) {
-            return ofPdf(header.pdf(), area);
+        PdfLayout pdf = header.pdf();
+        if (pdf != null) {
+            return ofPdf(pdf, area);
         }
-        return ofRaster(header.widthPx(), header.heightPx(), area);
+        Integer width = header.widthPx();
+        Integer height = header.heightPx();
+        if (width == null || height == null) {
+            throw new IllegalArgumentException("a raster header without its pixel size");
+        }
+        return ofRaster(width, height, area);
     }
 
     public static EffectiveDpi ofRaster(int widthPx, int heightPx, PrintArea area) {
@@ -81,7 +88,7 @@ public record EffectiveDpi(double value) {
     }
 
     /** Rounded half-up to 0.1 DPI, as reported; null for vector-only art. */
-    public BigDecimal rounded() {
+    public @Nullable BigDecimal rounded() {
         return unlimited() ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
     }
 }

@@ -1,6 +1,7 @@
 package dev.platen.preflight;
 
 import dev.platen.artwork.ArgbRows;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.image.BufferedImage;
 
@@ -76,7 +77,7 @@ final class Halo {
     }
 
     /** Counts the outline pixels of row y (image border excluded), handing each to the walker when there is one. */
-    private static long outlineIn(ArgbRows rows, int y, int[] above, int[] row, int[] below, Walker walker) {
+    private static long outlineIn(ArgbRows rows, int y, int[] above, int[] row, int[] below, @Nullable Walker walker) {
         int w = rows.width();
         rows.read(y, row);
         boolean rowHasArt = false;

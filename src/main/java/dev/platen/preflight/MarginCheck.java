@@ -2,6 +2,7 @@ package dev.platen.preflight;
 
 import dev.platen.artwork.ArgbRows;
 import dev.platen.preflight.QualityFinding.Severity;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.image.BufferedImage;
 import java.util.Locale;
@@ -57,7 +58,7 @@ final class MarginCheck {
      * @param content    the content box; empty when the art has no uniform border or is all border
      * @param border     a word for the border, "transparent" or its hex colour; null when there is none
      */
-    record Measurement(double emptyShare, Optional<TrimSuggestion> content, String border) {
+    record Measurement(double emptyShare, Optional<TrimSuggestion> content, @Nullable String border) {
     }
 
     static Measurement measure(BufferedImage art) {
@@ -115,13 +116,13 @@ final class MarginCheck {
      * The colour at least three corners share, when it is empty: transparent, or paper white. Any other flat colour
      * is a background the designer chose (a poster on dark blue), which prints as ink, so it is not empty border.
      */
-    private static Integer borderColour(BufferedImage art) {
+    private static @Nullable Integer borderColour(BufferedImage art) {
         Integer shared = sharedCorner(art);
         return shared != null && (Luma.alpha(shared) < TRANSPARENT || isBorder(shared, PAPER_WHITE)) ? shared : null;
     }
 
     /** The colour at least three corners share, or null. */
-    private static Integer sharedCorner(BufferedImage art) {
+    private static @Nullable Integer sharedCorner(BufferedImage art) {
         int w = art.getWidth();
         int h = art.getHeight();
         int[] corners = {art.getRGB(0, 0), art.getRGB(w - 1, 0), art.getRGB(0, h - 1), art.getRGB(w - 1, h - 1)};

@@ -4,6 +4,7 @@ import dev.platen.artwork.Finding;
 import dev.platen.artwork.PixelCoding;
 import dev.platen.artwork.PixelSource;
 import dev.platen.catalog.LayoutTier;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -105,11 +106,11 @@ public final class QualityChecks {
      * WIDE_GAMUT_SOURCE from the art's findings and profile description (null when none). Untagged colour is the
      * render step's finding ({@code UNTAGGED_RGB}), not repeated here.
      */
-    public static List<QualityFinding> fromColour(List<Finding> findings, String iccProfileDescription) {
+    public static List<QualityFinding> fromColour(List<Finding> findings, @Nullable String iccProfileDescription) {
         return fromColour(findings, iccProfileDescription, QualityThresholds.DEFAULTS);
     }
 
-    public static List<QualityFinding> fromColour(List<Finding> findings, String iccProfileDescription,
+    public static List<QualityFinding> fromColour(List<Finding> findings, @Nullable String iccProfileDescription,
                                                   QualityThresholds thresholds) {
         return List.copyOf(new QualityChecks(thresholds).colour.map(findings, iccProfileDescription));
     }

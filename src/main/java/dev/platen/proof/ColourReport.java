@@ -1,6 +1,7 @@
 package dev.platen.proof;
 
 import dev.platen.color.Lab;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 
@@ -43,7 +44,8 @@ import java.util.Locale;
  *                          knows it); null until then
  */
 public record ColourReport(double deltaE2000Mean, double deltaE2000P95, double outOfGamutShare, double maxTotalInk,
-                           double ssim, Lab paperWhite, int measuredWidth, int measuredHeight, Double effectiveDpi) {
+                           double ssim, Lab paperWhite, int measuredWidth, int measuredHeight,
+                           @Nullable Double effectiveDpi) {
 
     public ColourReport {
         if (outOfGamutShare < 0 || outOfGamutShare > 1) {

@@ -4,6 +4,7 @@ import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Placement;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.TierPosition;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,6 +18,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A plain, to-scale outline of the product, drawn in code, and the place of a tier's print area on it. Every
@@ -70,7 +72,7 @@ final class ProductDrawing {
      * The outline's size and the reference point a tier's position is measured from, in inches from the drawing's
      * top-left.
      */
-    record Frame(Kind kind, double width, double height, Point2D.Double reference, Rectangle2D.Double trim,
+    record Frame(Kind kind, double width, double height, Point2D.Double reference, Rectangle2D.@Nullable Double trim,
                  double bleed) {
     }
 
@@ -225,7 +227,8 @@ final class ProductDrawing {
                 yield new Rectangle2D.Double(left, MARGIN, MUG_WRAP_WIDTH, MUG_WRAP_HEIGHT);
             }
             case SHEET, STICKER -> {
-                Rectangle2D.Double trim = frame.trim();
+                Rectangle2D.Double trim = Objects.requireNonNull(frame.trim(),
+                        "a sheet's or sticker's frame has a trim");
                 double b = frame.bleed();
                 if (b > 0) {
                     Rectangle2D.Double bleed = new Rectangle2D.Double(trim.x - b, trim.y - b, trim.width + 2 * b,

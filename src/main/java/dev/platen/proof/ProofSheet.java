@@ -126,10 +126,9 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
 
     private static ProofSheet sheet(int width, int height, StockProof.Result result, String artProfile, Stock stock,
                                     Product product, LayoutTier tier) {
-        ScreenImage screen = new ScreenImage(width, height, null);
-        BufferedImage proof = ScreenImage.toImage(screen.width(), screen.height(), result.proof());
-        BufferedImage gamutView = ScreenImage.toImage(screen.width(), screen.height(), result.gamutView());
-        BufferedImage artOnScreen = ScreenImage.toImage(screen.width(), screen.height(), result.artOnScreen());
+        BufferedImage proof = ScreenImage.toImage(width, height, result.proof());
+        BufferedImage gamutView = ScreenImage.toImage(width, height, result.gamutView());
+        BufferedImage artOnScreen = ScreenImage.toImage(width, height, result.artOnScreen());
         Mockup mockup = ProductDrawing.draw(product, tier, proof,
                 product.name() + " - proof on " + stock.name());
         BufferedImage beforeAfter = BeforeAfter.draw(artOnScreen, "Art as supplied (" + artProfile + ")",

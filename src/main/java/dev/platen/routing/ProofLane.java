@@ -1,5 +1,7 @@
 package dev.platen.routing;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,7 +37,7 @@ public record ProofLane(Lane lane, String reason) {
      * code does not know sends the placement to review, under a reason that names it: a table edited wrongly must not
      * print unseen work (a rule set whose table names an unknown lane outright is refused when it is registered).
      */
-    public static ProofLane of(Object lane, Object reason) {
+    public static ProofLane of(@Nullable Object lane, @Nullable Object reason) {
         String name = lane == null ? "" : lane.toString();
         String why = reason == null || reason.toString().isBlank() ? "NO_REASON_GIVEN" : reason.toString().trim();
         return Lane.named(name).map(known -> new ProofLane(known, why))

@@ -1,5 +1,6 @@
 package dev.platen.storage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -223,7 +224,7 @@ class S3ObjectStore implements ObjectStore {
         return get(sha256, "bytes=" + offset + "-" + (offset + length - 1));
     }
 
-    private InputStream get(String sha256, String range) throws IOException {
+    private InputStream get(String sha256, @Nullable String range) throws IOException {
         if (!ContentDigest.isName(sha256)) {
             throw new FileNotFoundException("no object " + sha256);
         }

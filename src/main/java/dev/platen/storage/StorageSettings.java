@@ -1,5 +1,6 @@
 package dev.platen.storage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +16,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("platen.storage")
 public record StorageSettings(@DefaultValue("local") String type, @DefaultValue("./data/objects") Path root,
-                              @DefaultValue S3 s3) {
+                              @DefaultValue @Nullable S3 s3) {
 
     @ConstructorBinding
     public StorageSettings {
@@ -45,10 +46,10 @@ public record StorageSettings(@DefaultValue("local") String type, @DefaultValue(
      * @param presignedDownloads how long print-file download links stay valid when downloads are redirected to
      *                          the store; zero (default) streams downloads through the engine instead
      */
-    public record S3(URI endpoint, @DefaultValue("us-east-1") String region, String bucket,
-                     @DefaultValue("") String prefix, @DefaultValue("true") boolean pathStyle, String accessKey,
-                     String secretKey, @DefaultValue("16MB") DataSize partSize,
-                     Path cache,
+    public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
+                     @DefaultValue("") String prefix, @DefaultValue("true") boolean pathStyle,
+                     @Nullable String accessKey, @Nullable String secretKey, @DefaultValue("16MB") DataSize partSize,
+                     @Nullable Path cache,
                      @DefaultValue("0s") Duration presignedDownloads) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.platen.storage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.AbstractResource;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class StoredFileResource extends AbstractResource {
     @Override
     public InputStream getInputStream() {
         return new InputStream() {
-            private InputStream in;
+            private @Nullable InputStream in;
 
             private InputStream in() throws IOException {
                 if (in == null) {
