@@ -10,6 +10,7 @@ import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.RenderingOptions;
 import dev.platen.color.TransformCache;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,15 +41,16 @@ public final class ArtSeparation implements CmykConversion, AutoCloseable {
 
     private final SourceColour.Route route;
     private final int channels;
-    private final StockSeparation rgb;
-    private final byte[] greyInks;
-    private final ColorTransform cmyk;
-    private final InkLimit inkLimit;
+    // one of the three, by the art's samples; CMYK passed through has none
+    private final @Nullable StockSeparation rgb;
+    private final byte @Nullable [] greyInks;
+    private final @Nullable ColorTransform cmyk;
+    private final @Nullable InkLimit inkLimit;
     private long pixels;
     private long limited;
 
-    private ArtSeparation(SourceColour.Route route, int channels, StockSeparation rgb, byte[] greyInks,
-                          ColorTransform cmyk, InkLimit inkLimit) {
+    private ArtSeparation(SourceColour.Route route, int channels, @Nullable StockSeparation rgb,
+                          byte @Nullable [] greyInks, @Nullable ColorTransform cmyk, @Nullable InkLimit inkLimit) {
         this.route = route;
         this.channels = channels;
         this.rgb = rgb;
@@ -125,7 +127,7 @@ public final class ArtSeparation implements CmykConversion, AutoCloseable {
             System.arraycopy(samples, 0, cmykOut, 0, n * 4);
             limit(cmykOut, n);
         } else {
-            convertCmyk(samples, n, cmykOut);
+            convertCmyk(cmyk, samples, n, cmykOut);
         }
     }
 
@@ -140,7 +142,7 @@ public final class ArtSeparation implements CmykConversion, AutoCloseable {
      * evaluation is the expensive part), then the ink limit per pixel. Byte for byte what converting every pixel
      * gives: the same transform on the same colour.
      */
-    private void convertCmyk(byte[] samples, int n, byte[] cmykOut) {
+    private void convertCmyk(ColorTransform cmyk, byte[] samples, int n, byte[] cmykOut) {
         if (n > CAPACITY / 4) {
             cmyk.convert(samples, cmykOut, n);
             limit(cmykOut, n);
@@ -215,11 +217,12 @@ public final class ArtSeparation implements CmykConversion, AutoCloseable {
 
     private static final int CAPACITY_BITS = 20;
     private static final int CAPACITY = 1 << CAPACITY_BITS;
+    // empty until the first CMYK batch (ensureTable): 17 MB that art of other samples never needs
     private long[] keys = new long[0];
-    private int[] values;
-    private int[] batchSlots;
-    private byte[] batchIn;
-    private byte[] batchOut;
+    private int[] values = new int[0];
+    private int[] batchSlots = new int[0];
+    private byte[] batchIn = new byte[0];
+    private byte[] batchOut = new byte[0];
     private int size;
 
     private void ensureTable() {

@@ -1,6 +1,7 @@
 package dev.platen.render;
 
 import dev.platen.artwork.StreamedRows;
+import org.jspecify.annotations.Nullable;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -32,8 +33,8 @@ final class CanvasBands implements CanvasRows {
     private final int[] spanColumn;
     private final int channels;
     private final int[] runs;
-    private final StreamedRows streamed;
-    private final int[] keepFrom;
+    private final @Nullable StreamedRows streamed;
+    private final int @Nullable [] keepFrom; // with streamed
 
     private byte[] artRgb = new byte[0];
     private byte[] artAlpha = new byte[0];
@@ -151,7 +152,7 @@ final class CanvasBands implements CanvasRows {
         ensureCapacity(pixels);
         for (int y = first; y <= last; y++) {
             art.row(canvas.artRow(y), artRgb, artAlpha);
-            if (streamed != null) {
+            if (streamed != null && keepFrom != null) {
                 streamed.release(keepFrom[y]);
             }
             int base = (y - first) * spanWidth;

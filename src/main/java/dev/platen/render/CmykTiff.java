@@ -236,12 +236,13 @@ final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
      * on a word boundary, and shorter ones sit left-justified in the entry itself.
      */
     private final class Directory {
-        private final TreeMap<Integer, byte[]> entries = new TreeMap<>();
-        private final TreeMap<Integer, int[]> kinds = new TreeMap<>();
+        private final TreeMap<Integer, Entry> entries = new TreeMap<>();
+
+        private record Entry(int type, int count, byte[] value) {
+        }
 
         void put(int tag, int type, int count, byte[] value) {
-            entries.put(tag, value);
-            kinds.put(tag, new int[] {type, count});
+            entries.put(tag, new Entry(type, count, value));
         }
 
         void put(int tag, int type, byte[] value) {
@@ -252,9 +253,9 @@ final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
             long cursor = start;
             TreeMap<Integer, Long> offsets = new TreeMap<>();
             for (var e : entries.entrySet()) {
-                if (e.getValue().length > 4) {
+                if (e.getValue().value().length > 4) {
                     offsets.put(e.getKey(), cursor);
-                    cursor = even(cursor + e.getValue().length);
+                    cursor = even(cursor + e.getValue().value().length);
                 }
             }
             long directoryAt = cursor;
@@ -263,19 +264,17 @@ final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
                 throw new IOException("the TIFF would pass 4 GB, which classic TIFF offsets cannot address");
             }
             ByteBuffer b = ByteBuffer.allocate((int) (end - start)).order(ByteOrder.LITTLE_ENDIAN);
-            for (var e : offsets.entrySet()) {
-                b.put((int) (e.getValue() - start), entries.get(e.getKey()));
-            }
             b.position((int) (directoryAt - start));
             b.putShort((short) entries.size());
             for (var e : entries.entrySet()) {
-                int[] kind = kinds.get(e.getKey());
-                b.putShort((short) (int) e.getKey()).putShort((short) kind[0]).putInt(kind[1]);
-                byte[] value = e.getValue();
-                if (value.length > 4) {
-                    b.putInt((int) (long) offsets.get(e.getKey()));
+                Entry entry = e.getValue();
+                b.putShort((short) (int) e.getKey()).putShort((short) entry.type()).putInt(entry.count());
+                Long at = offsets.get(e.getKey()); // there for a value longer than four bytes
+                if (at != null) {
+                    b.putInt((int) (long) at);
+                    b.put((int) (at - start), entry.value());
                 } else {
-                    b.put(value).put(new byte[4 - value.length]);
+                    b.put(entry.value()).put(new byte[4 - entry.value().length]);
                 }
             }
             b.putInt(0); // no next directory

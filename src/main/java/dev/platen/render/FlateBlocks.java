@@ -1,5 +1,7 @@
 package dev.platen.render;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
@@ -284,7 +286,7 @@ final class FlateBlocks implements AutoCloseable {
      * flush, with its differenced bytes' Adler-32; without, a TIFF strip: a zlib stream of its own.
      */
     private static Compressed differenced(byte[] data, int offset, int length, int rowBytes, int level,
-                                          byte[] dictionary, byte[] buffer) {
+                                          byte @Nullable [] dictionary, byte[] buffer) {
         boolean partOfOne = dictionary != null;
         int strategy = strategyFor(data, offset, length, rowBytes);
         if (strategy == Deflater.HUFFMAN_ONLY) {
@@ -293,7 +295,7 @@ final class FlateBlocks implements AutoCloseable {
         Deflater deflater = new Deflater(level, partOfOne);
         deflater.setStrategy(strategy);
         try {
-            if (partOfOne && dictionary.length > 0) {
+            if (dictionary != null && dictionary.length > 0) {
                 deflater.setDictionary(dictionary);
             }
             Adler32 adler = partOfOne ? new Adler32() : null;
@@ -312,7 +314,7 @@ final class FlateBlocks implements AutoCloseable {
                     n += deflater.deflate(buffer, n, buffer.length - n);
                 }
             }
-            if (partOfOne) {
+            if (adler != null) { // part of one stream
                 while (true) {
                     n += deflater.deflate(buffer, n, buffer.length - n, Deflater.SYNC_FLUSH);
                     // A sync flush is complete when it leaves room in the buffer (Deflater.deflate's contract).

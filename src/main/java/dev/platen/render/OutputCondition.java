@@ -1,6 +1,7 @@
 package dev.platen.render;
 
 import dev.platen.storage.ContentDigest;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param registryName RegistryName: where {@code identifier} is registered (such as {@code http://www.color.org}),
  *                     so that a RIP recognises the condition; null when the identifier is the stock's own id
  */
-record OutputCondition(String identifier, String info, byte[] iccProfile, String registryName) {
+record OutputCondition(String identifier, String info, byte[] iccProfile, @Nullable String registryName) {
 
     /** An unregistered condition: the identifier is the stock's own. */
     public OutputCondition(String identifier, String info, byte[] iccProfile) {
@@ -27,9 +28,9 @@ record OutputCondition(String identifier, String info, byte[] iccProfile, String
      */
     public static OutputCondition forStock(dev.platen.catalog.Stock stock, byte[] iccProfile) {
         dev.platen.catalog.Stock.Registration registration = stock.registration();
-        return registration.registered()
-                ? new OutputCondition(registration.outputConditionIdentifier(), stock.outputCondition(), iccProfile,
-                registration.registryName())
+        String registered = registration.outputConditionIdentifier();
+        return registered != null
+                ? new OutputCondition(registered, stock.outputCondition(), iccProfile, registration.registryName())
                 : new OutputCondition(stock.id(), stock.outputCondition(), iccProfile);
     }
 

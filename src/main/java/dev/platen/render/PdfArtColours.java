@@ -35,6 +35,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each colour space of PDF art becomes in the print file: the stock's CMYK, with the same LittleCMS options
@@ -84,14 +85,14 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     private final Set<PdfRecolouring.Space> keptCmyk = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Long, Boolean> limitedColours = new HashMap<>();
     private long inkLimitedPixels;
-    private String cmykFinding;
-    private String cmykMessage;
+    private @Nullable String cmykFinding;
+    private @Nullable String cmykMessage;
 
     /**
      * @param outputIntentProfile the art's own output intent profile (PDF/X), null when it has none
      */
     PdfArtColours(PDDocument document, Stock stock, ColorProfile press, TransformCache cache,
-                  byte[] outputIntentProfile) {
+                  byte @Nullable [] outputIntentProfile) {
         this.document = document;
         this.stock = stock;
         this.press = press;
@@ -103,7 +104,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     }
 
     /** The output intent profile when it is a usable CMYK profile, else null. */
-    private static byte[] cmykOutputIntent(byte[] outputIntentProfile) {
+    private static byte @Nullable [] cmykOutputIntent(byte @Nullable [] outputIntentProfile) {
         if (outputIntentProfile == null) {
             return null;
         }
@@ -116,7 +117,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     }
 
     /** What the art's DeviceCMYK means: its CMYK output intent, else the stock's assumed CMYK profile. */
-    static byte[] artCmykProfile(byte[] outputIntentProfile, Stock stock) {
+    static byte[] artCmykProfile(byte @Nullable [] outputIntentProfile, Stock stock) {
         byte[] intent = cmykOutputIntent(outputIntentProfile);
         if (intent != null) {
             return intent;
@@ -158,7 +159,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     /** What the conversion did, one finding per fact: CMYK handling once, spot colours once with their names. */
     List<Finding> findings() {
         List<Finding> findings = new ArrayList<>();
-        if (cmykFinding != null) {
+        if (cmykFinding != null && cmykMessage != null) { // set together
             findings.add(new Finding(cmykFinding, cmykMessage));
         }
         if (!limitedColours.isEmpty() || inkLimitedPixels > 0) {
@@ -231,7 +232,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
     }
 
     /** A Pattern space over {@code base}, its underlying space's replacement (null for coloured patterns). */
-    static PdfRecolouring.Space pattern(PdfRecolouring.Space base) {
+    static PdfRecolouring.Space pattern(PdfRecolouring.@Nullable Space base) {
         if (base == null) {
             return new PdfRecolouring.Space(COSName.PATTERN, 0, 0, null, null, null);
         }
@@ -241,13 +242,14 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
         return new PdfRecolouring.Space(result, base.inComponents(), base.outComponents(), null, base, null);
     }
 
-    private static PdfRecolouring.Space toCmyk(int components, PdfRecolouring.ValueMap values, float[] initial) {
+    private static PdfRecolouring.Space toCmyk(int components, PdfRecolouring.@Nullable ValueMap values,
+                                               float[] initial) {
         return new PdfRecolouring.Space(COSName.DEVICECMYK, components, 4, values, null, initial);
     }
 
     // ------------------------------------------------------------------------------------------ families
 
-    private PdfRecolouring.Space grey(boolean inMask, ColorProfile profile) throws IOException {
+    private PdfRecolouring.Space grey(boolean inMask, @Nullable ColorProfile profile) throws IOException {
         if (inMask && profile == null) {
             return new PdfRecolouring.Space(COSName.DEVICEGRAY, 1, 1, null, null, new float[1]);
         }
@@ -257,9 +259,11 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
                     0, n), null, new float[1]);
         }
         if (stock.artPolicy().greyAs() == Stock.GreyAs.PROCESS) {
-            try (ColorProfile p = profile != null ? null : ColorProfile.gray(2.2)) {
-                ColorProfile source = profile != null ? profile : p;
-                return toCmyk(1, lcmsMap(source, PixelFormat.GRAY_8, options, null), new float[1]);
+            if (profile != null) {
+                return toCmyk(1, lcmsMap(profile, PixelFormat.GRAY_8, options, null), new float[1]);
+            }
+            try (ColorProfile assumed = ColorProfile.gray(2.2)) {
+                return toCmyk(1, lcmsMap(assumed, PixelFormat.GRAY_8, options, null), new float[1]);
             }
         }
         if (profile == null) {
@@ -312,7 +316,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
 
     private PdfRecolouring.Space iccBased(PdfColourSpaces.IccBased icc, boolean inMask) throws IOException {
         if (icc.profile() == null) {
-            return space(icc.fallback(), inMask);
+            return space(icc.instead(), inMask);
         }
         ColorProfile profile = icc.profile();
         int n = icc.n();
@@ -550,7 +554,7 @@ final class PdfArtColours implements PdfRecolouring.Spaces, AutoCloseable {
      * {@code inkLimitAfter} applied when the transform could not carry it.
      */
     private PdfRecolouring.ValueMap lcmsMap(ColorProfile source, PixelFormat format, RenderingOptions rendering,
-                                            InkLimit inkLimitAfter) {
+                                            @Nullable InkLimit inkLimitAfter) {
         ColorTransform t = cache.transform(source, format, press, PixelFormat.CMYK_8, rendering);
         owned.add(t);
         return new EightBitConversion(format.colorSpace().channels(), 4, (codes, colours, out) -> {

@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PDF art into print files as vectors: its first page's colours converted in place to the stock's CMYK
@@ -79,7 +80,7 @@ public final class PdfArtPrint {
      * @param findings what the conversion did (CMYK handling, spot colours), or {@code PDF_RASTERISED} with the
      *                 reason when {@code files} is null
      */
-    public record Result(PrintFiles files, List<Finding> findings) {
+    public record Result(@Nullable PrintFiles files, List<Finding> findings) {
         public boolean rasterised() {
             return files == null;
         }
@@ -91,14 +92,12 @@ public final class PdfArtPrint {
      *
      * @param press the stock's profile, open (the caller closes it)
      */
-    public static Result write(Job job, ColorProfile press, TransformCache cache, Path pdfOut, Path tiffOut)
+    public static Result write(Job job, ColorProfile press, TransformCache cache, @Nullable Path pdfOut,
+                               @Nullable Path tiffOut)
             throws IOException {
         Instant created = job.provenance().filesDated();
-        boolean pdf = job.formats().contains(PrintFileFormat.PDF_X4);
-        boolean tiff = job.formats().contains(PrintFileFormat.TIFF);
-        if (pdf && pdfOut == null || tiff && tiffOut == null) {
-            throw new IllegalArgumentException("the job asks for " + job.formats() + " but a path is missing");
-        }
+        PrintFileWriter.Output pdf = PrintFileWriter.Output.wanted(job.formats(), PrintFileFormat.PDF_X4, pdfOut);
+        PrintFileWriter.Output tiff = PrintFileWriter.Output.wanted(job.formats(), PrintFileFormat.TIFF, tiffOut);
         PDDocument artDocument = job.art().document();
         PDPage artPage = job.art().page();
         List<Finding> findings = new ArrayList<>();
@@ -121,8 +120,8 @@ public final class PdfArtPrint {
         PlacementCanvas canvas = PlacementCanvas.fit(job.printArea(), job.bleedInches(), job.targetDpi(),
                 (int) Math.max(1, Math.round(artW * 100)), (int) Math.max(1, Math.round(artH * 100)));
         String profileSha256 = job.outputCondition().profileSha256();
-        Path pdfPart = pdf ? PrintFileWriter.part(pdfOut) : Files.createTempFile("platen-vector", ".pdf");
-        Path tiffPart = tiff ? PrintFileWriter.part(tiffOut) : null;
+        // the PDF is what the TIFF's plates are rendered from, so it is written also when only a TIFF is wanted
+        Path pdfPart = pdf != null ? pdf.part() : Files.createTempFile("platen-vector", ".pdf");
         try {
             try (PDDocument print = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
                 PDPage page = PdfX4Frame.page(canvas);
@@ -133,7 +132,7 @@ public final class PdfArtPrint {
                                 PrintFileWriter.description(job.provenance(), job.outputCondition(),
                                         job.bleedInches(), canvas, profileSha256)), pdfPart);
             }
-            if (tiff) {
+            if (tiff != null) {
                 String xmp = XmpPacket.of(job.provenance(), job.outputCondition(), job.bleedInches(), canvas,
                         profileSha256, created, PrintFileWriter.documentId(PrintFileFormat.TIFF,
                                 PrintFileWriter.description(job.provenance(), job.outputCondition(),
@@ -142,7 +141,7 @@ public final class PdfArtPrint {
                         job.outputCondition(), job.bleedInches(), canvas, profileSha256), xmp, canvas.dpi(),
                         "Platen " + job.provenance().engineVersion(), created, job.outputCondition().profileBytes());
                 try (PdfPlates plates = PdfPlates.render(pdfPart, canvas);
-                     CmykTiff tif = CmykTiff.begin(tiffPart, canvas.widthPx(), canvas.heightPx(), tags)) {
+                     CmykTiff tif = CmykTiff.begin(tiff.part(), canvas.widthPx(), canvas.heightPx(), tags)) {
                     CanvasPass.run(plates, List.of(tif));
                     tif.finish();
                 } catch (UncheckedIOException e) {
@@ -150,18 +149,18 @@ public final class PdfArtPrint {
                 }
             }
             List<PrintFile> files = new ArrayList<>();
-            if (pdf) {
-                files.add(PrintFileWriter.moveIntoPlace(PrintFileFormat.PDF_X4, pdfPart, pdfOut));
+            if (pdf != null) {
+                files.add(PrintFileWriter.moveIntoPlace(PrintFileFormat.PDF_X4, pdfPart, pdf.target()));
             }
-            if (tiff) {
-                files.add(PrintFileWriter.moveIntoPlace(PrintFileFormat.TIFF, tiffPart, tiffOut));
+            if (tiff != null) {
+                files.add(PrintFileWriter.moveIntoPlace(PrintFileFormat.TIFF, tiff.part(), tiff.target()));
             }
             return new Result(new PrintFiles(canvas.widthPx(), canvas.heightPx(), canvas.dpi(), profileSha256,
                     files), findings);
         } finally {
             Files.deleteIfExists(pdfPart);
-            if (tiffPart != null) {
-                Files.deleteIfExists(tiffPart);
+            if (tiff != null) {
+                Files.deleteIfExists(tiff.part());
             }
         }
     }
@@ -173,7 +172,8 @@ public final class PdfArtPrint {
      *
      * @return the CMYK pixels, or null when the page has to be rasterised (the findings of {@link #write} say why)
      */
-    public static byte[] proofCmyk(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache, int width,
+    public static byte @Nullable [] proofCmyk(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache,
+                                              int width,
                                    int height) throws IOException {
         try (PdfArtColours colours = new PdfArtColours(art.document(), stock, press, cache,
                 art.outputIntentProfile())) {
@@ -205,7 +205,8 @@ public final class PdfArtPrint {
      *
      * @return the pair, or null when the page has to be rasterised (the findings of {@link #write} say why)
      */
-    public static ProofPair proof(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache, int width,
+    public static @Nullable ProofPair proof(PdfArtPage art, Stock stock, ColorProfile press, TransformCache cache,
+                                            int width,
                                   int height) throws IOException {
         art.page().setCropBox(art.page().getTrimBox());
         Path original = Files.createTempFile("platen-proof-art", ".pdf");

@@ -22,6 +22,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The third way of rewriting a PDF page's colours ({@link PdfRecolouring}), beside the print's ({@link
@@ -68,7 +69,7 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
     private final Map<PdfColourSpaces.ColourSpace, PdfRecolouring.Space> known = new IdentityHashMap<>();
     private final ColorProfile lab = ColorProfile.lab();
 
-    PdfArtReference(Stock stock, ColorProfile press, TransformCache cache, byte[] outputIntentProfile) {
+    PdfArtReference(Stock stock, ColorProfile press, TransformCache cache, byte @Nullable [] outputIntentProfile) {
         this.stock = stock;
         this.press = press;
         this.cache = cache;
@@ -183,14 +184,13 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
         }
         // PDF/X: DeviceGray is black ink 1 - g of the art's condition; the print prints that K on the stock.
         ColorProfile art = cmykProfile();
-        PdfRecolouring.Space k = throughProfile(art, PixelFormat.CMYK_8, BlackPointCompensation.none(),
-                new float[4]);
+        PdfRecolouring.ValueMap k = toLabMap(art, PixelFormat.CMYK_8, BlackPointCompensation.none());
         return new PdfRecolouring.Space(COSName.DEVICERGB, 1, 3, (in, n, out) -> {
             float[] cmyk = new float[n * 4];
             for (int i = 0; i < n; i++) {
                 cmyk[4 * i + 3] = 1 - in[i];
             }
-            k.values().map(cmyk, n, out);
+            k.map(cmyk, n, out);
         }, null, new float[1]);
     }
 
@@ -221,9 +221,8 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
                 ? RenderingIntent.RELATIVE_COLORIMETRIC : intent;
         BlackPointCompensation bpc = BlackPointCompensation.of(profile, press, preserving,
                 stock.blackPointCompensation());
-        PdfRecolouring.Space compensated = throughProfile(profile, PixelFormat.CMYK_8, bpc, new float[4]);
-        PdfRecolouring.Space asIs = throughProfile(profile, PixelFormat.CMYK_8, BlackPointCompensation.none(),
-                new float[4]);
+        PdfRecolouring.ValueMap compensated = toLabMap(profile, PixelFormat.CMYK_8, bpc);
+        PdfRecolouring.ValueMap asIs = toLabMap(profile, PixelFormat.CMYK_8, BlackPointCompensation.none());
         return new PdfRecolouring.Space(COSName.DEVICERGB, 4, 3, (in, n, out) -> {
             float[] one = new float[4];
             float[] lab = new float[3];
@@ -231,7 +230,7 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
                 System.arraycopy(in, 4 * i, one, 0, 4);
                 boolean blackOnly = Math.round(clamp(one[0]) * 255) == 0 && Math.round(clamp(one[1]) * 255) == 0
                         && Math.round(clamp(one[2]) * 255) == 0;
-                (blackOnly ? asIs : compensated).values().map(one, 1, lab);
+                (blackOnly ? asIs : compensated).map(one, 1, lab);
                 System.arraycopy(lab, 0, out, 3 * i, 3);
             }
         }, null, new float[] {0, 0, 0, 1});
@@ -251,7 +250,7 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
 
     private PdfRecolouring.Space iccBased(PdfColourSpaces.IccBased icc, boolean inMask) throws IOException {
         if (icc.profile() == null) {
-            return space(icc.fallback(), inMask);
+            return space(icc.instead(), inMask);
         }
         ColorProfile profile = icc.profile();
         int n = icc.n();
@@ -287,12 +286,17 @@ final class PdfArtReference implements PdfRecolouring.Spaces, AutoCloseable {
      */
     private PdfRecolouring.Space throughProfile(ColorProfile profile, PixelFormat format, BlackPointCompensation bpc,
                                                 float[] initial) {
+        int channels = format.colorSpace().channels();
+        return new PdfRecolouring.Space(COSName.DEVICERGB, channels, 3, toLabMap(profile, format, bpc), null, initial);
+    }
+
+    /** The colours of {@code format} through {@code profile} to Lab, 8 bits a channel as the press gets them. */
+    private PdfRecolouring.ValueMap toLabMap(ColorProfile profile, PixelFormat format, BlackPointCompensation bpc) {
         ColorTransform toLab = cache.transform(profile, format, lab, PixelFormat.LAB_DOUBLE,
                 RenderingIntent.RELATIVE_COLORIMETRIC, false);
         owned.add(toLab);
         int channels = format.colorSpace().channels();
-        return new PdfRecolouring.Space(COSName.DEVICERGB, channels, 3, new EightBitConversion(channels, 3,
-                (codes, colours, out) -> toLab(toLab, codes, colours, bpc, out)), null, initial);
+        return new EightBitConversion(channels, 3, (codes, colours, out) -> toLab(toLab, codes, colours, bpc, out));
     }
 
     private static void toLab(ColorTransform toLab, byte[] src, int n, BlackPointCompensation bpc, float[] out) {

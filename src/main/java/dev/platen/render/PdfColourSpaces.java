@@ -17,6 +17,7 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reading of a PDF colour space object into what it says (PDF 8.6), for the strategies of {@link
@@ -59,7 +60,22 @@ final class PdfColourSpaces implements AutoCloseable {
      * is null and {@code fallback} is that space. The range is kept either way: an Indexed palette over the space
      * is scaled by it (PDF 8.6.6.3).
      */
-    record IccBased(int n, float[] range, ColorProfile profile, ColourSpace fallback) implements ColourSpace {
+    record IccBased(int n, float @Nullable [] range, @Nullable ColorProfile profile, @Nullable ColourSpace fallback)
+            implements ColourSpace {
+
+        IccBased {
+            if ((profile == null) == (fallback == null)) {
+                throw new IllegalArgumentException("an ICCBased space has its profile or, instead, a fallback");
+            }
+        }
+
+        /** The space a reader uses instead of the profile; only for one whose {@code profile} is null. */
+        ColourSpace instead() {
+            if (fallback == null) {
+                throw new IllegalStateException("an ICCBased space with a usable profile has no fallback");
+            }
+            return fallback;
+        }
     }
 
     /**
@@ -131,7 +147,7 @@ final class PdfColourSpaces implements AutoCloseable {
      * here: a strategy that keeps the attributes reads them ({@link #read}), one that drops them never needs them.
      */
     record DeviceN(COSArray names, ColourSpace alternate, COSBase tintTransform, PDFunction tint,
-                   COSDictionary attributes) implements ColourSpace {
+                   @Nullable COSDictionary attributes) implements ColourSpace {
 
         int components() {
             return names.size();
@@ -139,7 +155,7 @@ final class PdfColourSpaces implements AutoCloseable {
     }
 
     /** Pattern (PDF 8.7.3): the underlying space of uncoloured patterns, null for coloured ones. */
-    record Pattern(ColourSpace base) implements ColourSpace {
+    record Pattern(@Nullable ColourSpace base) implements ColourSpace {
     }
 
     private final Map<COSBase, ColourSpace> read = new IdentityHashMap<>();

@@ -307,6 +307,10 @@ final class PdfPlates implements CanvasRows, AutoCloseable {
                                 java.util.Arrays.fill(out, 0, count, 1), null, new float[n], true);
                     }
                     PdfRecolouring.Space alternate = space(array.getObject(2), false);
+                    PdfRecolouring.ValueMap alternateValues = alternate.values();
+                    if (alternateValues == null) {
+                        throw new PdfRecolouring.Unconvertible("a Separation or DeviceN whose alternate is a Pattern");
+                    }
                     PDFunction tint = PDFunction.create(array.getObject(3));
                     float[] initial = new float[n];
                     java.util.Arrays.fill(initial, 1);
@@ -318,13 +322,17 @@ final class PdfPlates implements CanvasRows, AutoCloseable {
                             System.arraycopy(in, i * n, x, 0, n);
                             float[] y = tint.eval(x);
                             System.arraycopy(y, 0, alt, 0, Math.min(y.length, alt.length));
-                            alternate.values().map(alt, 1, g);
+                            alternateValues.map(alt, 1, g);
                             out[i] = g[0];
                         }
                     }, null, initial);
                 }
                 case "Indexed", "I" -> {
                     PdfRecolouring.Space base = space(array.getObject(1), false);
+                    PdfRecolouring.ValueMap baseValues = base.values();
+                    if (baseValues == null) {
+                        throw new PdfRecolouring.Unconvertible("an Indexed space over a Pattern");
+                    }
                     int hival = ((COSNumber) array.getObject(2)).intValue();
                     byte[] lookup = array.getObject(3) instanceof COSString s ? s.getBytes()
                             : ((COSStream) array.getObject(3)).createInputStream().readAllBytes();
@@ -334,7 +342,7 @@ final class PdfPlates implements CanvasRows, AutoCloseable {
                         in[i] = i < lookup.length ? (lookup[i] & 0xFF) / 255f : 0;
                     }
                     float[] out = new float[hival + 1];
-                    base.values().map(in, hival + 1, out);
+                    baseValues.map(in, hival + 1, out);
                     byte[] palette = new byte[hival + 1];
                     for (int i = 0; i <= hival; i++) {
                         palette[i] = (byte) Math.round(Math.max(0, Math.min(1, out[i])) * 255);

@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 import org.apache.pdfbox.pdmodel.graphics.image.PDInlineImage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites every colour a PDF page paints, in place: the page's content and, recursively, every resource it draws
@@ -83,11 +84,11 @@ final class PdfRecolouring {
      *                      render, where the replacement could only knock out; the painting operators are dropped
      *                      while it is the current colour (paths end with {@code n}, text is invisible)
      */
-    record Space(COSBase result, int inComponents, int outComponents, ValueMap values, Space patternBase,
-                 float[] initial, boolean paintsNothing) {
+    record Space(COSBase result, int inComponents, int outComponents, @Nullable ValueMap values,
+                 @Nullable Space patternBase, float @Nullable [] initial, boolean paintsNothing) {
 
-        Space(COSBase result, int inComponents, int outComponents, ValueMap values, Space patternBase,
-              float[] initial) {
+        Space(COSBase result, int inComponents, int outComponents, @Nullable ValueMap values,
+              @Nullable Space patternBase, float @Nullable [] initial) {
             this(result, inComponents, outComponents, values, patternBase, initial, false);
         }
 
@@ -208,8 +209,11 @@ final class PdfRecolouring {
                         COSName written = space.result() instanceof COSName device && !isResourceName(csName,
                                 resources) ? device : csName;
                         out.writeTokens(written, op);
-                        if (space.values() != null && !space.pattern() && !unchanged(space, space.initial())) {
-                            writeColour(out, space, space.initial(), name.equals("cs") ? "sc" : "SC", null);
+                        ValueMap values = space.values();
+                        float[] initial = space.initial(); // a Pattern space has none
+                        if (values != null && initial != null && !space.pattern()
+                                && !unchanged(space, values, initial)) {
+                            writeColour(out, space, values, initial, name.equals("cs") ? "sc" : "SC", null);
                         }
                         if (name.equals("cs")) {
                             fill = space;
@@ -222,19 +226,22 @@ final class PdfRecolouring {
                 }
                 case "sc", "scn", "SC", "SCN" -> {
                     Space space = name.startsWith("s") ? fill : stroke;
+                    ValueMap values = space.values();
                     COSName patternName = !operands.isEmpty()
                             && operands.get(operands.size() - 1) instanceof COSName n ? n : null;
                     if (patternName != null) {
                         pattern(patternName, resources, mask, depth);
                         Space base = space.patternBase();
-                        if (base != null && base.values() != null
-                                && !unchanged(base, numbers(operands, base.inComponents()))) {
-                            writeColour(out, base, numbers(operands, base.inComponents()), name, patternName);
+                        ValueMap baseValues = base == null ? null : base.values();
+                        if (base != null && baseValues != null
+                                && !unchanged(base, baseValues, numbers(operands, base.inComponents()))) {
+                            writeColour(out, base, baseValues, numbers(operands, base.inComponents()), name,
+                                    patternName);
                             operands.clear();
                             continue;
                         }
-                    } else if (space.values() != null && !unchanged(space, numbers(operands, space.inComponents()))) {
-                        writeColour(out, space, numbers(operands, space.inComponents()), name, null);
+                    } else if (values != null && !unchanged(space, values, numbers(operands, space.inComponents()))) {
+                        writeColour(out, space, values, numbers(operands, space.inComponents()), name, null);
                         operands.clear();
                         continue;
                     }
@@ -252,7 +259,8 @@ final class PdfRecolouring {
                     } else {
                         stroke = space;
                     }
-                    if (space.values() != null && !unchanged(space, numbers(operands, space.inComponents()))
+                    ValueMap values = space.values();
+                    if (values != null && !unchanged(space, values, numbers(operands, space.inComponents()))
                             || !(space.result() instanceof COSName) || !device.equals(space.result())) {
                         writeDeviceColour(out, space, numbers(operands, space.inComponents()), isFill);
                         operands.clear();
@@ -335,12 +343,12 @@ final class PdfRecolouring {
      * Whether the space maps this colour to itself (a kept colour within the stock's ink limit): then the original
      * operands are written as they were, byte for byte.
      */
-    private static boolean unchanged(Space space, float[] in) throws IOException {
+    private static boolean unchanged(Space space, ValueMap values, float[] in) throws IOException {
         if (space.inComponents() != space.outComponents()) {
             return false;
         }
         float[] mapped = new float[space.outComponents()];
-        space.values().map(in, 1, mapped);
+        values.map(in, 1, mapped);
         return java.util.Arrays.equals(in, mapped);
     }
 
@@ -360,10 +368,10 @@ final class PdfRecolouring {
         return values;
     }
 
-    private void writeColour(ContentStreamWriter out, Space space, float[] in, String op, COSName pattern)
-            throws IOException {
+    private void writeColour(ContentStreamWriter out, Space space, ValueMap values, float[] in, String op,
+                             @Nullable COSName pattern) throws IOException {
         float[] mapped = new float[space.outComponents()];
-        space.values().map(in, 1, mapped);
+        values.map(in, 1, mapped);
         List<COSBase> tokens = new ArrayList<>();
         for (float v : mapped) {
             tokens.add(number(v));
@@ -380,11 +388,12 @@ final class PdfRecolouring {
     /** A device colour operator: the replacement space's own device operator when it has one, else cs + scn. */
     private void writeDeviceColour(ContentStreamWriter out, Space space, float[] in, boolean fill) throws IOException {
         float[] mapped;
-        if (space.values() == null) {
+        ValueMap values = space.values();
+        if (values == null) {
             mapped = in;
         } else {
             mapped = new float[space.outComponents()];
-            space.values().map(in, 1, mapped);
+            values.map(in, 1, mapped);
         }
         List<COSBase> tokens = new ArrayList<>();
         for (float v : mapped) {
@@ -440,7 +449,11 @@ final class PdfRecolouring {
             }
             throw new Unconvertible("the colour space /" + name.getName() + " is not in the resources");
         }
-        return resourceSpaces(dict, mask).get(name);
+        Space space = resourceSpaces(dict, mask).get(name);
+        if (space == null) { // resourceSpaces holds every key of the dictionary
+            throw new Unconvertible("the colour space /" + name.getName() + " is not in the resources");
+        }
+        return space;
     }
 
     /** A device space, through the resources' Default space when there is one (PDF 8.6.5.6). */
@@ -449,7 +462,7 @@ final class PdfRecolouring {
         COSName defaultName = COSName.getPDFName("Default" + device.getName().substring("Device".length()));
         if (dict != null && dict.containsKey(defaultName)) {
             Space space = resourceSpaces(dict, mask).get(defaultName);
-            if (space.inComponents() == components(device)) {
+            if (space != null && space.inComponents() == components(device)) {
                 return space;
             }
         }
@@ -614,7 +627,8 @@ final class PdfRecolouring {
         }
         Space space = space(original, mask);
         shading.setItem(COSName.COLORSPACE, space.result());
-        if (space.values() == null) {
+        ValueMap values = space.values();
+        if (values == null) {
             return;
         }
         int type = shading.getInt(COSName.SHADING_TYPE, 0);
@@ -639,7 +653,7 @@ final class PdfRecolouring {
                             }
                         }
                     }
-                    space.values().map(in, 1, out);
+                    values.map(in, 1, out);
                     changed[0] |= !java.util.Arrays.equals(in, out);
                 });
         if (!changed[0]) {
@@ -653,7 +667,7 @@ final class PdfRecolouring {
                 in[i] = background.getObject(i) instanceof COSNumber num ? num.floatValue() : 0;
             }
             float[] out = new float[space.outComponents()];
-            space.values().map(in, 1, out);
+            values.map(in, 1, out);
             COSArray mapped = new COSArray();
             for (float v : out) {
                 mapped.add(number(v));
@@ -696,7 +710,8 @@ final class PdfRecolouring {
             throw new Unconvertible("an image without a /ColorSpace (JPEG 2000 with its own colour space)");
         }
         Space space = space(cs, mask);
-        if (space.values() == null) {
+        ValueMap values = space.values();
+        if (values == null) {
             image.setItem(COSName.COLORSPACE, space.result());
             return;
         }
@@ -709,7 +724,7 @@ final class PdfRecolouring {
         float[] decode = decodeArray(image.getCOSArray(COSName.DECODE), space.inComponents(), bpc, cs);
         byte[] converted;
         try (InputStream in = image.createInputStream()) {
-            converted = mapPixels(in, width, height, bpc, decode, space);
+            converted = mapPixels(in, width, height, bpc, decode, space, values);
         }
         if (converted == null) {
             image.setItem(COSName.COLORSPACE, space.result()); // kept within the ink limit: its samples as they are
@@ -736,7 +751,8 @@ final class PdfRecolouring {
             throw new Unconvertible("an inline image without a colour space");
         }
         Space space = cs instanceof COSName n ? named(n, resources, mask) : space(cs, mask);
-        if (space.values() == null) {
+        ValueMap values = space.values();
+        if (values == null) {
             if (space.result() instanceof COSName) {
                 params.setItem(key, space.result());
             } else if (!(cs instanceof COSName)) {
@@ -758,7 +774,7 @@ final class PdfRecolouring {
         float[] decode = decodeArray(decodeArray, space.inComponents(), bpc, cs);
         byte[] converted;
         try (InputStream in = image.createInputStream()) {
-            converted = mapPixels(in, width, height, bpc, decode, space);
+            converted = mapPixels(in, width, height, bpc, decode, space, values);
         }
         if (converted == null) {
             if (space.result() instanceof COSName) {
@@ -817,13 +833,14 @@ final class PdfRecolouring {
      * Unpacks samples of 1 to 16 bits, row by row, maps them and packs the result 8 bits a component; null when the
      * map changed no value (kept CMYK within the ink limit), so that the image stays as it is, bit depth and all.
      */
-    private static byte[] mapPixels(InputStream in, int width, int height, int bpc, float[] decode, Space space)
+    private static byte @Nullable [] mapPixels(InputStream in, int width, int height, int bpc, float[] decode,
+                                               Space space, ValueMap values)
             throws IOException {
         int inC = space.inComponents();
         int outC = space.outComponents();
         int rowBytes = (width * inC * bpc + 7) / 8;
         byte[] row = new byte[rowBytes];
-        float[] values = new float[width * inC];
+        float[] samples = new float[width * inC];
         float[] mapped = new float[width * outC];
         byte[] out = new byte[width * height * outC];
         int max = (1 << bpc) - 1;
@@ -836,10 +853,10 @@ final class PdfRecolouring {
             for (int i = 0; i < width * inC; i++) {
                 int sample = sample(row, i, bpc);
                 int c = i % inC;
-                values[i] = decode[2 * c] + sample * (decode[2 * c + 1] - decode[2 * c]) / max;
+                samples[i] = decode[2 * c] + sample * (decode[2 * c + 1] - decode[2 * c]) / max;
             }
-            space.values().map(values, width, mapped);
-            changed = changed || !java.util.Arrays.equals(values, mapped);
+            values.map(samples, width, mapped);
+            changed = changed || !java.util.Arrays.equals(samples, mapped);
             int base = y * width * outC;
             for (int i = 0; i < width * outC; i++) {
                 out[base + i] = (byte) Math.round(Math.max(0, Math.min(1, mapped[i])) * 255);

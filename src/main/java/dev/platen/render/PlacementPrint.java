@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +85,7 @@ public class PlacementPrint {
         List<Finding> findings = new ArrayList<>();
         if (header.pdf() != null) {
             PdfArtPrint.Result vector = vector(art, product, tier, stock, provenance, files);
-            if (!vector.rasterised()) {
+            if (vector.files() != null) { // placed as vectors, not rasterised
                 return new Printed(vector.files(), vector.findings());
             }
             findings.addAll(vector.findings());
@@ -153,7 +154,7 @@ public class PlacementPrint {
     }
 
 
-    private static void deleteQuietly(Path path) {
+    private static void deleteQuietly(@Nullable Path path) {
         if (path != null) {
             try {
                 Files.deleteIfExists(path);

@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,22 +38,17 @@ class PrintFileWriter {
      * @return the files written and the canvas size
      * @throws IOException when a file cannot be written; nothing is left at {@code pdfOut} or {@code tiffOut}
      */
-    public PrintFiles write(RenderJob job, Path pdfOut, Path tiffOut) throws IOException {
-        boolean pdf = job.formats().contains(PrintFileFormat.PDF_X4);
-        boolean tiff = job.formats().contains(PrintFileFormat.TIFF);
-        if (pdf && pdfOut == null || tiff && tiffOut == null) {
-            throw new IllegalArgumentException("the job asks for " + job.formats() + " but a path is missing");
-        }
+    public PrintFiles write(RenderJob job, @Nullable Path pdfOut, @Nullable Path tiffOut) throws IOException {
+        Output pdf = Output.wanted(job.formats(), PrintFileFormat.PDF_X4, pdfOut);
+        Output tiff = Output.wanted(job.formats(), PrintFileFormat.TIFF, tiffOut);
         PlacementCanvas canvas = PlacementCanvas.fit(job.printArea(), job.bleedInches(), job.targetDpi(),
                 job.art().getWidth(), job.art().getHeight());
         CanvasBands bands = new CanvasBands(canvas, job.art(), job.conversion());
         Instant created = job.provenance().filesDated();
         String profileSha256 = job.outputCondition().profileSha256();
-        Path pdfPart = pdf ? part(pdfOut) : null;
-        Path tiffPart = tiff ? part(tiffOut) : null;
         try {
-            try (PdfX4 pdfx = pdf ? PdfX4.begin(canvas) : null;
-                 CmykTiff tif = tiff ? CmykTiff.begin(tiffPart, canvas.widthPx(), canvas.heightPx(),
+            try (PdfX4 pdfx = pdf != null ? PdfX4.begin(canvas) : null;
+                 CmykTiff tif = tiff != null ? CmykTiff.begin(tiff.part(), canvas.widthPx(), canvas.heightPx(),
                          tiffTags(job, canvas, profileSha256, created)) : null) {
                 List<CanvasPass.BandSink> sinks = new ArrayList<>();
                 if (pdfx != null) {
@@ -64,26 +61,45 @@ class PrintFileWriter {
                 if (tif != null) {
                     tif.finish();
                 }
-                if (pdfx != null) {
-                    pdfx.finish(pdfPart, job, profileSha256, created,
+                if (pdf != null && pdfx != null) {
+                    pdfx.finish(pdf.part(), job, profileSha256, created,
                             documentId(PrintFileFormat.PDF_X4, description(job, canvas, profileSha256)));
                 }
             }
             List<PrintFile> files = new ArrayList<>();
-            if (pdf) {
-                files.add(moveIntoPlace(PrintFileFormat.PDF_X4, pdfPart, pdfOut));
+            if (pdf != null) {
+                files.add(moveIntoPlace(PrintFileFormat.PDF_X4, pdf.part(), pdf.target()));
             }
-            if (tiff) {
-                files.add(moveIntoPlace(PrintFileFormat.TIFF, tiffPart, tiffOut));
+            if (tiff != null) {
+                files.add(moveIntoPlace(PrintFileFormat.TIFF, tiff.part(), tiff.target()));
             }
             return new PrintFiles(canvas.widthPx(), canvas.heightPx(), canvas.dpi(), profileSha256, files);
         } finally {
-            if (pdfPart != null) {
-                Files.deleteIfExists(pdfPart);
+            if (pdf != null) {
+                Files.deleteIfExists(pdf.part());
             }
-            if (tiffPart != null) {
-                Files.deleteIfExists(tiffPart);
+            if (tiff != null) {
+                Files.deleteIfExists(tiff.part());
             }
+        }
+    }
+
+    /** Where one format goes: written to {@code part} beside {@code target}, moved onto it once whole. */
+    record Output(Path part, Path target) {
+
+        /**
+         * The output of {@code format} when the job asks for it, else null.
+         *
+         * @throws IllegalArgumentException the job asks for the format and {@code target} is null
+         */
+        static @Nullable Output wanted(Set<PrintFileFormat> formats, PrintFileFormat format, @Nullable Path target) {
+            if (!formats.contains(format)) {
+                return null;
+            }
+            if (target == null) {
+                throw new IllegalArgumentException("the job asks for " + formats + " but a path is missing");
+            }
+            return new Output(PrintFileWriter.part(target), target);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.platen.render;
 
 import dev.platen.artwork.ArgbRows;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.image.BufferedImage;
 
@@ -49,9 +50,9 @@ final class ResampledArt {
     private final int sourceBands;
     private final int[] sampleBits;
     /** RGB art's rows as getRGB gives them (straight from the raster for the decoders' layouts); null otherwise. */
-    private final ArgbRows rgbRows;
+    private final @Nullable ArgbRows rgbRows;
     /** One row of 8-bit samples as the raster holds them, for ink and grey art read without the colour model. */
-    private final byte[] byteSamples;
+    private final byte @Nullable [] byteSamples;
     private final int width;
     private final int height;
     /** The source as the filter sees it: the art's size, or its size shrunk by {@link #shrink} (rounded up). */
@@ -60,16 +61,16 @@ final class ResampledArt {
     /** Source pixels averaged into one on each axis before filtering; 1 for none. */
     private final int shrink;
     /** One row of the art itself and the block sums of a shrunk row (R, G, B premultiplied, then alpha). */
-    private final int[] artRow;
-    private final long[] blockSums;
+    private final int @Nullable [] artRow;
+    private final long @Nullable [] blockSums;
 
     // Across: for each output column, the first source column and a fixed number of weights (zero-padded).
     private final int acrossTaps;
     private final int[] acrossIndex;
     private final float[] acrossWeight;
     /** For art without alpha: each tap's weight as {@link #across} applies it to an alpha of 255, and the coverage. */
-    private final float[] opaqueAcross;
-    private final float[] opaqueCoverage;
+    private final float @Nullable [] opaqueAcross;
+    private final float @Nullable [] opaqueCoverage;
 
     // Down: the kernel for each output row is computed when the row is made.
     private final double downScale;
@@ -114,7 +115,7 @@ final class ResampledArt {
         this.channels = channels;
         this.inkPaper = channels == 4;
         this.sourceBands = art.getRaster().getNumBands();
-        this.sourceSamples = channels == 3 ? null : new int[art.getWidth() * sourceBands];
+        this.sourceSamples = new int[channels == 3 ? 0 : art.getWidth() * sourceBands]; // RGB is read as ARGB
         this.sampleBits = art.getColorModel().getComponentSize();
         this.rgbRows = channels == 3 ? ArgbRows.of(art) : null;
         boolean eightBitSamples = channels != 3 && art.getRaster().getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
@@ -202,12 +203,12 @@ final class ResampledArt {
      * {@link #sourceArgb}; for RGB art packed ARGB as {@code getRGB} gives it instead, one int a pixel.
      */
     private void readSource(int sy) {
-        if (channels == 3 && shrink > 1) {
-            readShrunk(sy);
-            return;
-        }
-        if (channels == 3) {
-            rgbRows.read(sy, sourceArgb);
+        if (rgbRows != null) { // RGB art
+            if (artRow != null && blockSums != null) { // shrunk
+                readShrunk(sy, rgbRows, artRow, blockSums);
+            } else {
+                rgbRows.read(sy, sourceArgb);
+            }
             return;
         }
         if (byteSamples != null) {
@@ -240,7 +241,7 @@ final class ResampledArt {
      * Shrunk source row {@code sy}: the k x k blocks of the art's rows {@code k * sy ..} (fewer at the bottom and
      * right edges) averaged, colour weighted by alpha as the filter weighs it, as straight ARGB again.
      */
-    private void readShrunk(int sy) {
+    private void readShrunk(int sy, ArgbRows rgbRows, int[] artRow, long[] blockSums) {
         int k = shrink;
         int artWidth = art.getWidth();
         java.util.Arrays.fill(blockSums, 0);
@@ -348,12 +349,12 @@ final class ResampledArt {
      * {@code alphaOut} (coverage, 0 = transparent), starting at index 0.
      */
     void row(int y, byte[] rgbOut, byte[] alphaOut) {
-        if (channels != 3) {
+        if (rgbRows == null) { // not RGB
             samplesRow(y, rgbOut, alphaOut);
             return;
         }
         if (width == sourceWidth && height == sourceHeight) {
-            copyRow(y, rgbOut, alphaOut);
+            copyRow(rgbRows, y, rgbOut, alphaOut);
             return;
         }
         double[] w = new double[downTaps];
@@ -407,7 +408,7 @@ final class ResampledArt {
      * At a scale of exactly one the Lanczos kernel is a single tap of weight one: the row is the source row,
      * composited over paper white with the same arithmetic as the filtered path, without the filtering loops.
      */
-    private void copyRow(int y, byte[] rgbOut, byte[] alphaOut) {
+    private void copyRow(ArgbRows rgbRows, int y, byte[] rgbOut, byte[] alphaOut) {
         rgbRows.read(y, sourceArgb);
         for (int x = 0; x < width; x++) {
             int argb = sourceArgb[x];
@@ -443,8 +444,8 @@ final class ResampledArt {
             return out;
         }
         int taps = acrossTaps;
-        if (opaqueAcross != null) {
-            acrossOpaque(out);
+        if (opaqueAcross != null && opaqueCoverage != null) { // set together
+            acrossOpaque(out, opaqueAcross, opaqueCoverage);
             ringRow[slot] = sy;
             return out;
         }
@@ -483,7 +484,7 @@ final class ResampledArt {
      * {@link #opaqueCoverage}) with the very same float operations; what is left is three sums a tap. The result
      * is bit for bit the general path's.
      */
-    private void acrossOpaque(float[] out) {
+    private void acrossOpaque(float[] out, float[] opaqueAcross, float[] opaqueCoverage) {
         int taps = acrossTaps;
         for (int x = 0; x < width; x++) {
             float r = 0;

@@ -9,6 +9,7 @@ import dev.platen.color.ColorTransform;
 import dev.platen.color.InvalidProfile;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.RenderingIntent;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.Transparency;
 import java.awt.image.BufferedImage;
@@ -161,7 +162,7 @@ public record SourceColour(BufferedImage image, Samples samples, ColorProfile pr
     }
 
     /** The embedded profile if it opens and is of {@code space}, else null. */
-    private static ColorProfile embedded(byte[] bytes, ColorSpace space) {
+    private static @Nullable ColorProfile embedded(byte @Nullable [] bytes, ColorSpace space) {
         if (bytes == null) {
             return null;
         }
@@ -185,7 +186,7 @@ public record SourceColour(BufferedImage image, Samples samples, ColorProfile pr
         }
     }
 
-    private static ColorProfile rgbProfile(byte[] embedded, List<Finding> findings) {
+    private static ColorProfile rgbProfile(byte @Nullable [] embedded, List<Finding> findings) {
         if (embedded == null) {
             findings.add(new Finding("UNTAGGED_RGB", "The art has no colour profile; it is taken as sRGB."));
             return ColorProfile.srgb();

@@ -8,7 +8,7 @@ import dev.platen.color.PixelFormat;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingOptions;
 import dev.platen.color.TransformCache;
-
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real {@link CmykConversion}: LittleCMS from the art's profile to the stock's profile, with the stock's
@@ -30,9 +30,9 @@ public final class StockSeparation implements CmykConversion, AutoCloseable {
     private final ColorTransform transform;
     private final RenderingOptions options;
     /** Exact precision: the grid's conversion; null for lcms's precalculated grid. */
-    private final CheckedGrid.Conversion grid;
+    private final CheckedGrid.@Nullable Conversion grid;
 
-    private StockSeparation(ColorTransform transform, RenderingOptions options, CheckedGrid.Conversion grid) {
+    private StockSeparation(ColorTransform transform, RenderingOptions options, CheckedGrid.@Nullable Conversion grid) {
         this.transform = transform;
         this.options = options;
         this.grid = grid;
