@@ -47,7 +47,7 @@ public class ChooseTier {
         }
         TierVerdict verdict = TierChoice.forArtwork(job.catalogPlacement(), job.requestedTier(), facts.header());
         lifecycle.recordTier(placementId, decisionOf(verdict));
-        runs.tierDecided(placementId, job.ruleSet(), facts, verdict.fits() ? verdict.chosen().id() : null);
+        runs.tierDecided(placementId, job.ruleSet(), facts, verdict.chosenId());
         return verdict.fits();
     }
 
@@ -60,7 +60,7 @@ public class ChooseTier {
     }
 
     static TierDecision decisionOf(TierVerdict verdict) {
-        return new TierDecision(verdict.fits() ? verdict.chosen().id() : null, verdict.effectiveDpi().rounded(),
+        return new TierDecision(verdict.chosenId(), verdict.effectiveDpi().rounded(),
                 verdict.downgraded(), verdict.reasons());
     }
 }

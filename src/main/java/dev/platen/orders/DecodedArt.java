@@ -112,8 +112,8 @@ class DecodedArt {
     /** The pixels kept under the key, or those {@code decode} makes now (kept, within the budget). */
     ArtworkPixels get(Key key, Supplier<ArtworkPixels> decode) {
         while (true) {
-            CompletableFuture<ArtworkPixels> other;
-            CompletableFuture<ArtworkPixels> mine = null;
+            CompletableFuture<ArtworkPixels> future;
+            boolean decodeHere;
             synchronized (this) {
                 dropCollected();
                 Held kept = held.get(key);
@@ -125,15 +125,18 @@ class DecodedArt {
                 if (kept != null) {
                     forget(kept, memoryEvictions);
                 }
-                other = decoding.get(key);
+                CompletableFuture<ArtworkPixels> other = decoding.get(key);
+                decodeHere = other == null;
                 if (other == null) {
-                    mine = new CompletableFuture<>();
-                    decoding.put(key, mine);
+                    future = new CompletableFuture<>();
+                    decoding.put(key, future);
+                } else {
+                    future = other;
                 }
             }
-            if (mine == null) {
+            if (!decodeHere) {
                 try {
-                    ArtworkPixels pixels = waitFor(other, key);
+                    ArtworkPixels pixels = waitFor(future, key);
                     hits.increment();
                     return pixels;
                 } catch (ExecutionException failed) {
@@ -150,14 +153,14 @@ class DecodedArt {
                 synchronized (this) {
                     decoding.remove(key);
                 }
-                mine.completeExceptionally(e);
+                future.completeExceptionally(e);
                 throw e;
             }
             synchronized (this) {
                 decoding.remove(key);
                 keep(key, pixels);
             }
-            mine.complete(pixels);
+            future.complete(pixels);
             return pixels;
         }
     }

@@ -1,5 +1,7 @@
 package dev.platen.orders;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an operator decided for a placement the engine could not settle on its own.
  *
@@ -12,7 +14,8 @@ package dev.platen.orders;
  * @param belowMinimumConfirmed for {@link Kind#TIER}: the operator has seen that the art does not reach the tier's
  *                    tested minimum DPI and prints it there anyway; without it such a tier is refused
  */
-public record OperatorDecision(Kind kind, String tier, String note, String operator, String proofSha256,
+public record OperatorDecision(Kind kind, @Nullable String tier, @Nullable String note, String operator,
+                               @Nullable String proofSha256,
                                boolean belowMinimumConfirmed) {
 
     public enum Kind {
@@ -26,11 +29,12 @@ public record OperatorDecision(Kind kind, String tier, String note, String opera
         NEW_ART
     }
 
-    public OperatorDecision(Kind kind, String tier, String note, String operator) {
+    public OperatorDecision(Kind kind, @Nullable String tier, @Nullable String note, String operator) {
         this(kind, tier, note, operator, null, false);
     }
 
-    public OperatorDecision(Kind kind, String tier, String note, String operator, String proofSha256) {
+    public OperatorDecision(Kind kind, @Nullable String tier, @Nullable String note, String operator,
+                            @Nullable String proofSha256) {
         this(kind, tier, note, operator, proofSha256, false);
     }
 }

@@ -10,6 +10,7 @@ import dev.platen.rules.PlacementRuns;
 import dev.platen.rules.RuleSet;
 import dev.platen.rules.RuleSetState;
 import dev.platen.rules.RuleSets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -3,6 +3,7 @@ package dev.platen.orders;
 import dev.platen.artwork.Finding;
 import dev.platen.routing.ProofLane;
 import dev.platen.routing.ReasonCode;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,11 +26,12 @@ import java.util.List;
  */
 public record OrderPlacement(String id, String orderId, int position, int itemIndex, String product, int quantity,
                              String placement, String requestedTier, String artworkId, PlacementStatus status,
-                             String chosenTier, BigDecimal effectiveDpi, boolean downgraded, List<ReasonCode> reasons,
-                             List<Finding> findings, String decidedBy, String decisionNote,
-                             List<PrintFileRecord> printFiles, SoftProofRecord softProof, ProofLane.Lane lane,
-                             String laneReason, Approval approval, int ruleSet,
-                             String heldBy) {
+                             @Nullable String chosenTier, @Nullable BigDecimal effectiveDpi, boolean downgraded,
+                             List<ReasonCode> reasons, List<Finding> findings, @Nullable String decidedBy,
+                             @Nullable String decisionNote, List<PrintFileRecord> printFiles,
+                             @Nullable SoftProofRecord softProof, ProofLane.@Nullable Lane lane,
+                             @Nullable String laneReason, @Nullable Approval approval, int ruleSet,
+                             @Nullable String heldBy) {
 
     public OrderPlacement {
         reasons = List.copyOf(reasons);

@@ -1,5 +1,6 @@
 package dev.platen.orders;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,7 +15,7 @@ import org.springframework.web.ErrorResponse;
  */
 public class PlacementBusy extends RuntimeException implements ErrorResponse {
 
-    public PlacementBusy(String message, Throwable cause) {
+    public PlacementBusy(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

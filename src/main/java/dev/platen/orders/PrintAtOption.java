@@ -1,5 +1,7 @@
 package dev.platen.orders;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +12,8 @@ import java.math.BigDecimal;
  * @param reachesMinimum whether the art's effective DPI on this tier meets its tested minimum; a tier that does not
  *                       is printed only when the operator confirms it
  */
-public record PrintAtOption(String id, String name, String size, int minDpi, BigDecimal dpi, boolean reachesMinimum,
+public record PrintAtOption(String id, String name, String size, int minDpi, @Nullable BigDecimal dpi,
+                            boolean reachesMinimum,
                             boolean requested, boolean chosen) {
 
     /**

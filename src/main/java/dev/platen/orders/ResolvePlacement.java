@@ -11,6 +11,7 @@ import dev.platen.rules.TierFacts;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Applies an operator's decision on a held placement: approve its proof, print at another tier, reject it, or ask
@@ -55,7 +56,7 @@ public class ResolvePlacement {
     public void check(String placementId, OperatorDecision decision) {
         PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
         if (decision.kind() == null) {
-            throw new InvalidDecision("Approve, choose a tier, reject, or ask for new art.");
+            throw new InvalidDecision(InvalidDecision.NONE_CHOSEN);
         }
         switch (decision.kind()) {
             case APPROVE -> proofUnderReview(job.placement(), decision);
@@ -77,15 +78,19 @@ public class ResolvePlacement {
         runs.operatorDecided(placementId, job.ruleSet().number(), decision.kind().name());
         switch (decision.kind()) {
             case APPROVE -> {
+                // check: the proof is under review, so the lane table sent it there, with its reason
+                String laneReason = Objects.requireNonNull(job.placement().laneReason(), "the review lane's reason");
                 if (job.approvalWaitsForVerdict()) {
-                    lifecycle.holdForCanary(placementId, decision.operator(), job.placement().laneReason(),
-                            job.ruleSet().number());
+                    lifecycle.holdForCanary(placementId, decision.operator(), laneReason, job.ruleSet().number());
                     return true;
                 }
-                lifecycle.approve(placementId, decision.operator(), job.placement().laneReason());
+                lifecycle.approve(placementId, decision.operator(), laneReason);
             }
-            case REJECT -> lifecycle.operatorRejected(placementId, decision.operator(), decision.note().trim());
-            case NEW_ART -> lifecycle.awaitNewArtwork(placementId, decision.operator(), decision.note().trim());
+            // check: both need a note
+            case REJECT -> lifecycle.operatorRejected(placementId, decision.operator(),
+                    Objects.requireNonNull(decision.note(), "a rejection's note").trim());
+            case NEW_ART -> lifecycle.awaitNewArtwork(placementId, decision.operator(),
+                    Objects.requireNonNull(decision.note(), "a request for new art's note").trim());
             case TIER -> {
                 LayoutTier tier = tierOf(job, decision);
                 TierDecision recorded = ChooseTier.decisionOf(TierChoice.operatorChoice(job.requestedTier(), tier,

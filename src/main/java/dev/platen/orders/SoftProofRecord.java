@@ -1,5 +1,7 @@
 package dev.platen.orders;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A placement's soft proof as the order book holds it: the SHA-256 of each screen image in the object store
  * (PNG), and the colour report.
@@ -12,5 +14,5 @@ package dev.platen.orders;
  */
 public record SoftProofRecord(String proofSha256, String gamutSha256, String mockupSha256, String beforeAfterSha256,
                               double deltaE2000Mean, double deltaE2000P95, double outOfGamutShare, double maxTotalInk,
-                              Double ssim) {
+                              @Nullable Double ssim) {
 }

@@ -17,6 +17,7 @@ import dev.platen.routing.ReasonCode;
 import dev.platen.rules.RuleSets;
 import dev.platen.storage.ObjectStore;
 import dev.platen.workflow.OperatorTasks;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,7 +68,7 @@ class ReviewController {
 
     /** Who is signed in, for the page header. */
     @org.springframework.web.bind.annotation.ModelAttribute("operator")
-    String operator(Authentication authentication) {
+    @Nullable String operator(@Nullable Authentication authentication) {
         return authentication == null ? null : authentication.getName();
     }
 
@@ -81,8 +82,9 @@ class ReviewController {
      * whole queue, so that the filter says what it leaves out.
      */
     @GetMapping("/review")
-    String queue(@RequestParam(required = false) String reason, @RequestParam(required = false) String product,
-                 @RequestParam(required = false) String stock, Model model) {
+    String queue(@RequestParam(required = false) @Nullable String reason,
+                 @RequestParam(required = false) @Nullable String product,
+                 @RequestParam(required = false) @Nullable String stock, Model model) {
         // A decision is applied by the process a moment after the operator sends it; the open tasks say at once
         // what is still waiting, so a decided placement leaves the queue immediately.
         java.time.Instant now = java.time.Instant.now();
@@ -104,7 +106,7 @@ class ReviewController {
     }
 
     /** The queue's filters as asked (blank: all). */
-    record QueueFilter(String reason, String product, String stock) {
+    record QueueFilter(@Nullable String reason, @Nullable String product, @Nullable String stock) {
     }
 
     @GetMapping("/review/placements/{id}")
@@ -199,7 +201,8 @@ class ReviewController {
      * A finding as the page reads it: a sentence, its severity in a word (the colour is only a second cue), and
      * where on the art it is, when the check knows.
      */
-    record FindingRow(String code, String severity, String word, String sentence, dev.platen.artwork.Finding.Box box) {
+    record FindingRow(String code, String severity, String word, String sentence,
+                      dev.platen.artwork.Finding.@Nullable Box box) {
 
         static FindingRow of(dev.platen.artwork.Finding f) {
             String word = switch (f.severity()) {
@@ -219,7 +222,8 @@ class ReviewController {
      * changes for a URL.
      */
     @GetMapping(value = "/review/placements/{id}/art.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> art(@PathVariable String id, org.springframework.web.context.request.WebRequest request)
+    @Nullable ResponseEntity<byte[]> art(@PathVariable String id,
+                                         org.springframework.web.context.request.WebRequest request)
             throws IOException {
         OrderPlacement p = orders.placement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String etag = "\"" + p.artworkId() + "-" + ArtPreviews.LONG_EDGE + "\"";
@@ -244,9 +248,9 @@ class ReviewController {
      * says so ticked: one click must not print a placement at a resolution that was never test-printed.
      */
     @PostMapping("/review/placements/{id}/tier")
-    String chooseTier(@PathVariable String id, @RequestParam(required = false) String tier,
-                      @RequestParam(required = false) String note,
-                      @RequestParam(required = false) String belowMinimumConfirmed, Authentication operator,
+    String chooseTier(@PathVariable String id, @RequestParam(required = false) @Nullable String tier,
+                      @RequestParam(required = false) @Nullable String note,
+                      @RequestParam(required = false) @Nullable String belowMinimumConfirmed, Authentication operator,
                       RedirectAttributes flash) {
         return decide(id, new OperatorDecision(OperatorDecision.Kind.TIER, tier, note, operator.getName(), null,
                 "yes".equals(belowMinimumConfirmed)), flash, "Printing at " + tier);
@@ -254,21 +258,24 @@ class ReviewController {
 
     /** Approves the proof on the page: the form carries the proof's SHA-256, so a newer proof is not approved unseen. */
     @PostMapping("/review/placements/{id}/approve")
-    String approve(@PathVariable String id, @RequestParam(required = false) String proof, Authentication operator,
+    String approve(@PathVariable String id, @RequestParam(required = false) @Nullable String proof,
+                   Authentication operator,
                    RedirectAttributes flash) {
         return decide(id, new OperatorDecision(OperatorDecision.Kind.APPROVE, null, null, operator.getName(), proof),
                 flash, "Approved for print.");
     }
 
     @PostMapping("/review/placements/{id}/new-art")
-    String askForNewArt(@PathVariable String id, @RequestParam(required = false) String note, Authentication operator,
+    String askForNewArt(@PathVariable String id, @RequestParam(required = false) @Nullable String note,
+                        Authentication operator,
                         RedirectAttributes flash) {
         return decide(id, new OperatorDecision(OperatorDecision.Kind.NEW_ART, null, note, operator.getName()), flash,
                 "New art requested from the shop.");
     }
 
     @PostMapping("/review/placements/{id}/reject")
-    String reject(@PathVariable String id, @RequestParam(required = false) String note, Authentication operator,
+    String reject(@PathVariable String id, @RequestParam(required = false) @Nullable String note,
+                  Authentication operator,
                   RedirectAttributes flash) {
         return decide(id, new OperatorDecision(OperatorDecision.Kind.REJECT, null, note, operator.getName()), flash,
                 "Rejected.");
@@ -336,8 +343,9 @@ class ReviewController {
     }
 
     record QueueRow(String id, String reference, String product, String placement, String task, String requestedTier,
-                    String tier, BigDecimal effectiveDpi, String why, String worstFinding, java.time.Instant since,
-                    java.time.Instant due, boolean overdue, int priority, String stock) {
+                    @Nullable String tier, @Nullable BigDecimal effectiveDpi, String why, String worstFinding,
+                    java.time.Instant since,
+                    java.time.@Nullable Instant due, boolean overdue, int priority, String stock) {
     }
 
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +41,7 @@ class CanaryWatch implements SmartLifecycle {
     private final MeterRegistry meters;
     private final GuardrailReadings readings;
     private final Map<String, double[]> gauges = new ConcurrentHashMap<>();
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
 
     CanaryWatch(RuleSets ruleSets, Guardrails guardrails, RuleSetSettings settings, ApplicationEventPublisher events,
                 JdbcClient jdbc, ObjectMapper json, MeterRegistry meters, GuardrailReadings readings) {

@@ -8,6 +8,7 @@ import dev.platen.routing.ProofLane;
 import dev.platen.routing.ProofLaneFacts;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ record Decision(String tier, String lane, String reason, boolean needsNewPixels)
 
     static final String NOT_IN_RULE_SET = "NOT_IN_RULE_SET";
 
-    static Decision under(RuleSet rules, TierFacts tierFacts, LaneFacts laneFacts) {
+    static Decision under(RuleSet rules, TierFacts tierFacts, @Nullable LaneFacts laneFacts) {
         Optional<Product> product = rules.catalog().product(tierFacts.product());
         Optional<Placement> placement = product.flatMap(p -> p.placement(tierFacts.placement()));
         Optional<LayoutTier> requested = placement.flatMap(p -> p.tier(tierFacts.requestedTier()));
@@ -46,10 +47,11 @@ record Decision(String tier, String lane, String reason, boolean needsNewPixels)
             downgraded = !tier.id().equals(requested.get().id());
         } else {
             TierVerdict verdict = TierChoice.forArtwork(placement.get(), requested.get(), tierFacts.header());
-            if (!verdict.fits()) {
+            LayoutTier fitting = verdict.chosen();
+            if (fitting == null) {
                 return new Decision("", "OPERATOR", verdict.reasons().get(0).name(), false);
             }
-            tier = verdict.chosen();
+            tier = fitting;
             downgraded = verdict.downgraded();
         }
         if (laneFacts == null) {

@@ -61,7 +61,7 @@ class GuardrailReadings {
         return out;
     }
 
-    private static Double finite(double value) {
+    private static @Nullable Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.routing.ProofLane;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,7 @@ public class PlacementRuns {
         }
     }
 
-    public void tierDecided(String placementId, RuleSet rules, TierFacts facts, String tier) {
+    public void tierDecided(String placementId, RuleSet rules, TierFacts facts, @Nullable String tier) {
         set(placementId, rules, "tier_facts = ?, tier_outcome = ?", write(facts), tier == null ? "" : tier);
         ruleSets.tried().filter(c -> c.state() == RuleSetState.SHADOW && c.number() != rules.number())
                 .ifPresent(candidate -> {
@@ -57,12 +58,15 @@ public class PlacementRuns {
                 });
     }
 
-    public void laneDecided(String placementId, RuleSet rules, TierFacts tierFacts, LaneFacts facts, ProofLane lane) {
+    public void laneDecided(String placementId, RuleSet rules, @Nullable TierFacts tierFacts, LaneFacts facts,
+                            ProofLane lane) {
         set(placementId, rules, "lane_facts = ?, lane = ?, lane_reason = ?", write(facts), lane.lane().name(),
                 lane.reason());
         meters.counter("platen.ruleset.lanes", "ruleSet", rules.label(), "lane", lane.lane().name()).increment();
+        if (tierFacts == null) {
+            return; // a run from before facts were recorded: nothing to decide again on
+        }
         ruleSets.tried().filter(c -> c.state() == RuleSetState.SHADOW && c.number() != rules.number())
-                .filter(c -> tierFacts != null) // a run from before facts were recorded: nothing to decide again on
                 .ifPresent(candidate -> {
                     Decision theirs = Decision.under(candidate, tierFacts, facts);
                     shadow(placementId, candidate, "LANE", lane.lane() + " " + lane.reason(),

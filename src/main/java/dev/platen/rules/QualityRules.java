@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.platen.preflight.QualityThresholds;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The numbers the quality checks and the quality floor judge by, from a rule set's {@code quality-checks.yaml}: every
@@ -27,7 +29,7 @@ public record QualityRules(QualityThresholds thresholds, double ssimFloor) {
         }
     }
 
-    static QualityRules read(byte[] yaml) {
+    static QualityRules read(byte @Nullable [] yaml) {
         if (yaml == null) {
             return DEFAULTS;
         }
@@ -46,7 +48,9 @@ public record QualityRules(QualityThresholds thresholds, double ssimFloor) {
         } catch (InvalidRuleSet e) {
             throw e;
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
-            throw new InvalidRuleSet(RuleSetBundle.QUALITY_CHECKS + ": " + e.getMessage().lines().findFirst().orElse(""));
+            // a message-less exception (a bare cast failure, say) still names the file rather than fail on the null
+            String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
+            throw new InvalidRuleSet(RuleSetBundle.QUALITY_CHECKS + ": " + message.lines().findFirst().orElse(""));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.platen.rules;
 
 import dev.platen.storage.ContentDigest;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -181,7 +182,17 @@ record RuleSetBundle(Map<String, byte[]> files) {
         }
     }
 
-    byte[] file(String path) {
+    /** The file at {@code path}, or null when the bundle has none there (an optional file). */
+    byte @Nullable [] file(String path) {
         return files.get(path);
+    }
+
+    /** A file every bundle has ({@value #LANE_TABLE}, {@value #STOCKS}): checked when the bundle was made. */
+    byte[] required(String path) {
+        byte[] file = files.get(path);
+        if (file == null) {
+            throw new IllegalStateException("a rule set without " + path + " got past its check");
+        }
+        return file;
     }
 }

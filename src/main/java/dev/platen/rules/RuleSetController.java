@@ -56,7 +56,7 @@ class RuleSetController {
 
     /** The body is the bundle as a zip (the repository's layout); the same files again answer 200 with their number. */
     @PostMapping(consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<RuleSetRow> upload(InputStream body, @RequestParam(required = false) String description,
+    ResponseEntity<RuleSetRow> upload(InputStream body, @RequestParam(required = false) @Nullable String description,
                                       Authentication admin) throws IOException {
         RuleSets.Uploaded uploaded;
         try {
@@ -97,7 +97,7 @@ class RuleSetController {
 
     /** @param share of new placements, 0 to 1; the configured default when not given */
     @PostMapping("/{number}/canary")
-    RuleSetRow canary(@PathVariable int number, @RequestParam(required = false) Double share) {
+    RuleSetRow canary(@PathVariable int number, @RequestParam(required = false) @Nullable Double share) {
         double s = share == null ? settings.canaryShare() : share;
         if (!(s > 0 && s <= 1)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "share: above 0 and at most 1");
@@ -139,7 +139,7 @@ class RuleSetController {
         return readings.shadowDifferences(number);
     }
 
-    private RuleSetRow move(int number, Set<RuleSetState> from, RuleSetState to, Double share) {
+    private RuleSetRow move(int number, Set<RuleSetState> from, RuleSetState to, @Nullable Double share) {
         RuleSetRow row = one(number);
         if (!from.contains(row.state())) {
             throw ApiProblem.conflict("RULE_SET_STATE", "rule set " + number + " is " + row.state()

@@ -7,6 +7,7 @@ import dev.platen.catalog.LiveCatalog;
 import dev.platen.routing.LaneTable;
 import dev.platen.routing.ProofLaneFacts;
 import dev.platen.storage.ObjectStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -52,7 +53,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Map<Integer, Loaded> loaded = new ConcurrentHashMap<>();
-    private volatile Pointers pointers;
+    private volatile @Nullable Pointers pointers;
 
     RuleSets(JdbcClient jdbc, ObjectStore store, LaneTable.Reader laneTables, CatalogLocations bundledCatalog,
              RuleSetSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions,
@@ -72,7 +73,7 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
     }
 
     /** Which rule set is live and which one (if any) is tried, as last read. */
-    private record Pointers(int live, int tried, RuleSetState triedState, double share, Instant readAt) {
+    private record Pointers(int live, int tried, @Nullable RuleSetState triedState, double share, Instant readAt) {
     }
 
     /** Start-up: the bundled files are rule set 1 (or a newer one); a bad bundled file stops the engine here. */
@@ -214,9 +215,9 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
         try {
             Catalog catalog = Catalog.load(new CatalogLocations(folder.resolve("layout-tiers"),
                     folder.resolve(RuleSetBundle.STOCKS)));
-            LaneTable laneTable = laneTables.read(bundle.file(RuleSetBundle.LANE_TABLE));
+            LaneTable laneTable = laneTables.read(bundle.required(RuleSetBundle.LANE_TABLE));
             // One evaluation proves the table takes the facts this engine gives it (inputs named and typed as here).
-            laneTable.decide(new ProofLaneFacts("", false, false, false, null, null, 0, 0));
+            laneTable.decide(new ProofLaneFacts("", false, false, false, "NONE", "", 0, 0));
             return new Loaded(catalog, laneTable,
                     QualityRules.read(bundle.file(RuleSetBundle.QUALITY_CHECKS)));
         } catch (CatalogException e) {
@@ -248,7 +249,8 @@ public class RuleSets implements LiveCatalog, SmartInitializingSingleton {
      * @return true when this call made the change
      */
     @Transactional
-    public boolean move(int number, RuleSetState from, RuleSetState to, Double canaryShare, String verdictJson) {
+    public boolean move(int number, RuleSetState from, RuleSetState to, @Nullable Double canaryShare,
+                        @Nullable String verdictJson) {
         Timestamp now = Timestamp.from(clock.instant());
         if (to.tried()) {
             jdbc.sql("update rule_set set state = 'CANDIDATE', state_since = ? where state in ('SHADOW','CANARY') "

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -30,7 +31,11 @@ class CheckOperatorDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String placementId = PlacementVariables.placementId(task);
-        OperatorDecision decision = new OperatorDecision(kind(task.getVariable(PlacementVariables.FORM_DECISION)),
+        OperatorDecision.Kind kind = kind(task.getVariable(PlacementVariables.FORM_DECISION));
+        if (kind == null) {
+            throw new ProcessEngineException(InvalidDecision.NONE_CHOSEN);
+        }
+        OperatorDecision decision = new OperatorDecision(kind,
                 text(task.getVariable(PlacementVariables.FORM_TIER)), text(task.getVariable(PlacementVariables.FORM_NOTE)),
                 operator(task), text(task.getVariable(PlacementVariables.FORM_PROOF)),
                 yes(task.getVariable(PlacementVariables.FORM_BELOW_MINIMUM)));
@@ -55,7 +60,7 @@ class CheckOperatorDecisionListener implements TaskListener {
         execution.removeVariable(PlacementVariables.FORM_BELOW_MINIMUM);
     }
 
-    private static OperatorDecision.Kind kind(Object value) {
+    private static OperatorDecision.@Nullable Kind kind(@Nullable Object value) {
         String text = text(value);
         if (text == null) {
             return null;
@@ -77,11 +82,11 @@ class CheckOperatorDecisionListener implements TaskListener {
     }
 
     /** A checkbox as Tasklist sends it (a Boolean) or as a REST client may (the text "true"). */
-    private static boolean yes(Object value) {
+    private static boolean yes(@Nullable Object value) {
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,7 +81,7 @@ class FileWorkers implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
-    private ExecutorService workers;
+    private @Nullable ExecutorService workers;
     private volatile boolean running;
 
     FileWorkers(ExternalTaskService tasks, TransactionTemplate transaction, List<FileStep<?>> steps,
@@ -128,20 +129,21 @@ class FileWorkers implements SmartLifecycle {
 
     @Override
     public void stop() {
-        if (!running) {
+        ExecutorService pool = workers;
+        if (!running || pool == null) {
             return;
         }
         running = false;
         arrivals.signal();
-        workers.shutdown();
+        pool.shutdown();
         try {
             // A step under way finishes if it can; one that cannot is left to its lock, which runs out and lets
             // another worker (here after a restart, or another node) take the step from the start.
-            if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -186,7 +188,7 @@ class FileWorkers implements SmartLifecycle {
      * completes it. Answers the BPMN activity of the step it worked, if there was one. Process tests with the
      * workers off call it themselves.
      */
-    Optional<String> workNext(String worker, String businessKey) {
+    Optional<String> workNext(String worker, @Nullable String businessKey) {
         ExternalTaskQueryTopicBuilder fetch = null;
         for (String topic : steps.keySet()) {
             fetch = (fetch == null
@@ -201,8 +203,13 @@ class FileWorkers implements SmartLifecycle {
         if (locked.isEmpty()) {
             return Optional.empty();
         }
-        work(locked.get(0), worker, steps.get(locked.get(0).getTopicName()));
-        return Optional.of(locked.get(0).getActivityId());
+        LockedExternalTask task = locked.get(0);
+        FileStep<?> step = steps.get(task.getTopicName());
+        if (step == null) {
+            throw new IllegalStateException("a task of topic " + task.getTopicName() + ", which no step took up");
+        }
+        work(task, worker, step);
+        return Optional.of(task.getActivityId());
     }
 
     private <R> void work(LockedExternalTask task, String worker, FileStep<R> step) {

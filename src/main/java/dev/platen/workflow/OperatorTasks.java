@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,13 +49,18 @@ public class OperatorTasks {
         runtime.createVariableInstanceQuery().variableName(PlacementVariables.PLACEMENT_ID)
                 .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new)).disableCustomObjectDeserialization()
                 .list().forEach(v -> placementOf.put(v.getTaskId(), (String) v.getValue()));
-        return open.stream()
-                // the activity's own name: the task's carries the order and placement, which the queue has in columns
-                .map(t -> new WaitingTask(placementOf.get(t.getId()),
-                        PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey()) ? "Review proof" : "Resolve placement",
-                        t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()))
-                .filter(w -> w.placementId() != null)
-                .toList();
+        java.util.List<WaitingTask> waiting = new java.util.ArrayList<>();
+        for (Task t : open) {
+            String placementId = placementOf.get(t.getId());
+            if (placementId == null) {
+                continue;
+            }
+            // the activity's own name: the task's carries the order and placement, which the queue has in columns
+            waiting.add(new WaitingTask(placementId,
+                    PlacementVariables.REVIEW_TASK.equals(t.getTaskDefinitionKey()) ? "Review proof" : "Resolve placement",
+                    t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority()));
+        }
+        return waiting;
     }
 
     /** What a placement waits for from an operator in the process. */
@@ -95,7 +101,8 @@ public class OperatorTasks {
             while (cause.getCause() != null && !(cause instanceof InvalidDecision)) {
                 cause = cause.getCause();
             }
-            throw cause instanceof InvalidDecision invalid ? invalid : new InvalidDecision(e.getMessage());
+            throw cause instanceof InvalidDecision invalid ? invalid
+                    : new InvalidDecision(Objects.requireNonNullElse(e.getMessage(), "The engine refused the decision."));
         } finally {
             identity.clearAuthentication();
         }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,7 @@ class PlacementMessages {
         deliver(orderId, placementId, CANARY_VERDICT, null);
     }
 
-    private void deliver(String orderId, String placementId, String message, String preferredActivity) {
+    private void deliver(String orderId, String placementId, String message, @Nullable String preferredActivity) {
         ProcessInstance order = runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcessStarter.PROCESS_KEY)
                 .processInstanceBusinessKey(orderId).singleResult();
         EventSubscription subscription = order == null ? null : runtime.createEventSubscriptionQuery()

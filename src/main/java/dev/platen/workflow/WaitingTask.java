@@ -1,5 +1,7 @@
 package dev.platen.workflow;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -8,7 +10,7 @@ import java.time.Instant;
  *
  * @param task the task's name in the process, e.g. "Review proof"
  */
-public record WaitingTask(String placementId, String task, Instant due, int priority) {
+public record WaitingTask(String placementId, String task, @Nullable Instant due, int priority) {
 
     public boolean overdue(Instant now) {
         return due != null && due.isBefore(now);
