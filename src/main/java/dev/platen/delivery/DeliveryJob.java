@@ -1,5 +1,7 @@
 package dev.platen.delivery;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -9,10 +11,21 @@ import java.time.Instant;
  * @param leasedUntil when the lease ends; a job whose lease has ended may be claimed again
  * @param ackedAt     when a worker reported it picked up, or null
  */
-record DeliveryJob(String placementId, String orderId, String partner, Instant readyAt, Instant withdrawnAt,
-                   String leaseId, String worker, Instant leasedUntil, Instant ackedAt, String ackedBy) {
+record DeliveryJob(String placementId, String orderId, String partner, Instant readyAt, @Nullable Instant withdrawnAt,
+                   @Nullable String leaseId, @Nullable String worker, @Nullable Instant leasedUntil,
+                   @Nullable Instant ackedAt, @Nullable String ackedBy) {
 
     enum State { READY, CLAIMED, PICKED_UP, WITHDRAWN }
+
+    /** A worker's claim on the job, until {@code until}. */
+    record Lease(String id, String worker, Instant until) {
+    }
+
+    /** The current or last lease, or null if never claimed: a claim writes its id, worker and end together. */
+    @Nullable Lease lease() {
+        return leaseId == null || worker == null || leasedUntil == null ? null
+                : new Lease(leaseId, worker, leasedUntil);
+    }
 
     State state(Instant now) {
         if (withdrawnAt != null) {

@@ -3,6 +3,7 @@ package dev.platen.delivery;
 import dev.platen.orders.PlacementStatus;
 import dev.platen.orders.PlacementStatusChanged;
 import dev.platen.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ class DeliveryQueue {
     }
 
     /** A page of the partner's jobs in one state, oldest ready first, after the cursor's position. */
-    List<DeliveryJob> page(String partner, DeliveryJob.State state, JobCursor after, int limit) {
+    List<DeliveryJob> page(String partner, DeliveryJob.State state, @Nullable JobCursor after, int limit) {
         Timestamp now = Timestamp.from(clock.instant());
         String condition = switch (state) {
             case READY -> "acked_at is null and (leased_until is null or leased_until <= :now)";
@@ -114,7 +115,7 @@ class DeliveryQueue {
         }
         return switch (current.state(now)) {
             case CLAIMED -> {
-                if (current.worker().equals(worker)) {
+                if (worker.equals(current.worker())) {
                     yield new Claim(current, false);
                 }
                 throw ApiProblem.conflict("LEASE_HELD", "Another worker holds this job until "
@@ -159,11 +160,11 @@ class DeliveryQueue {
 
     private static DeliveryJob row(ResultSet rs, int n) throws SQLException {
         return new DeliveryJob(rs.getString("placement_id"), rs.getString("order_id"), rs.getString("partner"),
-                instant(rs, "ready_at"), instant(rs, "withdrawn_at"), rs.getString("lease_id"), rs.getString("worker"),
+                rs.getTimestamp("ready_at").toInstant(), instant(rs, "withdrawn_at"), rs.getString("lease_id"), rs.getString("worker"),
                 instant(rs, "leased_until"), instant(rs, "acked_at"), rs.getString("acked_by"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -1,6 +1,7 @@
 package dev.platen.delivery;
 
 import dev.platen.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ public class LinkSigner {
     public enum Verdict { VALID, ALTERED, EXPIRED }
 
     /** @param lifetime null for the default; longer than the configured maximum is refused */
-    SignedLink sign(String jobId, String sha256, String partner, Duration lifetime) {
+    SignedLink sign(String jobId, String sha256, String partner, @Nullable Duration lifetime) {
         Duration valid = lifetime == null ? defaultLifetime : lifetime;
         if (valid.isNegative() || valid.isZero() || valid.compareTo(maxLifetime) > 0) {
             throw ApiProblem.unprocessable("LINK_LIFETIME_INVALID", "A signed link may be valid for more than 0 s and at most "
@@ -61,7 +62,8 @@ public class LinkSigner {
      * The signature is checked before the expiry, so an altered link is reported as altered even when its expiry
      * was moved into the past; an expiry further away than any link may live was not minted here either.
      */
-    Verdict verify(String jobId, String sha256, String partner, String expires, String signature) {
+    Verdict verify(String jobId, String sha256, @Nullable String partner, @Nullable String expires,
+                   @Nullable String signature) {
         if (jobId == null || sha256 == null || partner == null || expires == null || signature == null
                 || !expires.matches("[0-9]{1,12}")) {
             return Verdict.ALTERED;
@@ -84,7 +86,7 @@ public class LinkSigner {
      *
      * @param lifetime null for the default; longer than the configured maximum is refused
      */
-    public SignedLink signProofImage(String path, String sha256, Duration lifetime) {
+    public SignedLink signProofImage(String path, String sha256, @Nullable Duration lifetime) {
         Duration valid = lifetime == null ? defaultLifetime : lifetime;
         if (valid.isNegative() || valid.isZero() || valid.compareTo(maxLifetime) > 0) {
             throw new IllegalArgumentException("A signed link may be valid for more than 0 s and at most "
@@ -96,7 +98,7 @@ public class LinkSigner {
     }
 
     /** As {@link #verify}, for a proof image's link. */
-    public Verdict verifyProofImage(String sha256, String expires, String signature) {
+    public Verdict verifyProofImage(String sha256, @Nullable String expires, @Nullable String signature) {
         if (sha256 == null || expires == null || signature == null || !expires.matches("[0-9]{1,12}")) {
             return Verdict.ALTERED;
         }

@@ -1,5 +1,7 @@
 package dev.platen.delivery;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.util.List;
 
@@ -10,7 +12,8 @@ import java.util.List;
  * @param webhookUrl    where its webhooks are posted, or null for a partner that only polls
  * @param webhookSecret the shared secret its webhooks are signed with (HMAC-SHA256)
  */
-record Partner(String id, String name, List<String> keySha256s, URI webhookUrl, String webhookSecret) {
+record Partner(String id, String name, List<String> keySha256s, @Nullable URI webhookUrl,
+               @Nullable String webhookSecret) {
 
     Partner {
         keySha256s = keySha256s == null ? List.of() : List.copyOf(keySha256s);

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The partner API: list the jobs ready for the partner, claim one (a lease), read its manifest, download its
@@ -68,7 +69,8 @@ class PartnerApiController {
 
     @GetMapping("/jobs")
     JobPage jobs(Principal partner, @RequestParam(defaultValue = "ready") String status,
-                 @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+                 @RequestParam(defaultValue = "50") int limit,
+                 @RequestParam(required = false) @Nullable String cursor) {
         DeliveryJob.State state = switch (status.toLowerCase(Locale.ROOT)) {
             case "ready" -> DeliveryJob.State.READY;
             case "claimed" -> DeliveryJob.State.CLAIMED;
@@ -82,9 +84,12 @@ class PartnerApiController {
         List<DeliveryJob> page = queue.page(partner.getName(), state, after, limit + 1);
         boolean more = page.size() > limit;
         List<DeliveryJob> shown = more ? page.subList(0, limit) : page;
-        DeliveryJob last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        return new JobPage(shown.stream().map(this::view).toList(),
-                more ? new JobCursor(last.readyAt(), last.placementId()).encode() : null);
+        String next = null;
+        if (more) {
+            DeliveryJob last = shown.get(shown.size() - 1); // more: a page of limit + 1, so shown holds limit >= 1
+            next = new JobCursor(last.readyAt(), last.placementId()).encode();
+        }
+        return new JobPage(shown.stream().map(this::view).toList(), next);
     }
 
     record ClaimRequest(String worker) {
@@ -96,7 +101,8 @@ class PartnerApiController {
     }
 
     @PostMapping("/jobs/{id}/claim")
-    ClaimView claim(Principal partner, @PathVariable String id, @RequestBody(required = false) ClaimRequest request) {
+    ClaimView claim(Principal partner, @PathVariable String id,
+                    @RequestBody(required = false) @Nullable ClaimRequest request) {
         String worker = request == null || request.worker() == null ? null : request.worker().trim();
         if (worker == null || worker.isEmpty()) {
             throw ApiProblem.unprocessable("MISSING_FIELD", "worker is required: a name for the worker that "
@@ -108,7 +114,8 @@ class PartnerApiController {
         jobs.ready(partner.getName(), id);
         DeliveryQueue.Claim claim = queue.claim(jobs.job(partner.getName(), id), worker);
         DeliveryJob j = claim.job();
-        return new ClaimView(j.placementId(), j.leaseId(), j.worker(), j.leasedUntil(), claim.taken(), manifest(id));
+        DeliveryJob.Lease lease = Objects.requireNonNull(j.lease(), "a claim that did not throw holds the lease");
+        return new ClaimView(j.placementId(), lease.id(), lease.worker(), lease.until(), claim.taken(), manifest(id));
     }
 
     record AckRequest(String leaseId) {
@@ -118,12 +125,16 @@ class PartnerApiController {
     }
 
     @PostMapping("/jobs/{id}/ack")
-    AckView acknowledge(Principal partner, @PathVariable String id, @RequestBody(required = false) AckRequest request) {
+    AckView acknowledge(Principal partner, @PathVariable String id,
+                        @RequestBody(required = false) @Nullable AckRequest request) {
         if (request == null || request.leaseId() == null || request.leaseId().isBlank()) {
             throw ApiProblem.unprocessable("MISSING_FIELD", "leaseId is required: the lease the claim gave you.");
         }
         DeliveryJob j = queue.acknowledge(jobs.job(partner.getName(), id), request.leaseId().trim());
-        return new AckView(j.placementId(), j.leaseId(), j.ackedBy(), j.ackedAt());
+        // an acknowledgement that did not throw found the row picked up under the caller's lease
+        return new AckView(j.placementId(), Objects.requireNonNull(j.leaseId(), "picked up under a lease"),
+                Objects.requireNonNull(j.ackedBy(), "picked up by the lease's worker"),
+                Objects.requireNonNull(j.ackedAt(), "picked up"));
     }
 
     @GetMapping("/jobs/{id}/manifest")
@@ -145,7 +156,7 @@ class PartnerApiController {
     /** @param validFor ISO-8601 duration, e.g. {@code PT48H}; at most seven days; the configured default if absent */
     @PostMapping("/jobs/{id}/files/{sha256}/link")
     LinkView link(Principal partner, @PathVariable String id, @PathVariable String sha256,
-                  @RequestParam(required = false) String validFor) {
+                  @RequestParam(required = false) @Nullable String validFor) {
         Duration lifetime = null;
         if (validFor != null && !validFor.isBlank()) {
             try {
@@ -164,8 +175,9 @@ class PartnerApiController {
 
     /** Every webhook delivery attempt to this partner, newest first; {@code event} narrows it to one event. */
     @GetMapping("/webhook-deliveries")
-    AttemptPage deliveries(Principal partner, @RequestParam(required = false) String event,
-                           @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) Long cursor) {
+    AttemptPage deliveries(Principal partner, @RequestParam(required = false) @Nullable String event,
+                           @RequestParam(defaultValue = "50") int limit,
+                           @RequestParam(required = false) @Nullable Long cursor) {
         if (limit < 1 || limit > 200) {
             throw ApiProblem.badParameter("limit: from 1 to 200.");
         }
@@ -183,8 +195,9 @@ class PartnerApiController {
             case PICKED_UP -> "picked-up";
             case WITHDRAWN -> "withdrawn";
         };
+        DeliveryJob.Lease lease = j.lease();
         return new JobView(j.placementId(), j.orderId(), status, j.readyAt(),
-                j.leaseId() == null ? null : new LeaseView(j.leaseId(), j.worker(), j.leasedUntil()), j.ackedAt(),
+                lease == null ? null : new LeaseView(lease.id(), lease.worker(), lease.until()), j.ackedAt(),
                 manifest(j.placementId()));
     }
 

@@ -1,8 +1,10 @@
 package dev.platen.delivery;
 
 import dev.platen.web.ApiKeyCheck;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +46,11 @@ public class PartnerDirectory {
                     throw new IllegalStateException(at + ".key-sha256s: a key may belong to one partner only");
                 }
             }
-            if (p.hasWebhook()) {
-                String scheme = p.webhookUrl().getScheme();
-                if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || p.webhookUrl().getHost() == null) {
-                    throw new IllegalStateException(at + ".webhook-url: an http(s) URL, not '" + p.webhookUrl() + "'");
+            URI webhook = p.webhookUrl();
+            if (webhook != null && p.hasWebhook()) {
+                String scheme = webhook.getScheme();
+                if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || webhook.getHost() == null) {
+                    throw new IllegalStateException(at + ".webhook-url: an http(s) URL, not '" + webhook + "'");
                 }
                 if (p.webhookSecret() == null || p.webhookSecret().length() < 16) {
                     throw new IllegalStateException(at + ".webhook-secret: at least 16 characters when a webhook URL is set");

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -127,7 +128,8 @@ public class PartnerWebhooks {
      *
      * @param subject what the event says of the placement, or (placementId null) of the order
      */
-    private void record(String partner, String type, Order order, String placementId, Map<String, Object> subject) {
+    private void record(String partner, String type, Order order, @Nullable String placementId,
+                        Map<String, Object> subject) {
         List<String> earlier = jdbc.sql("""
                 select event_type from webhook_event where order_id = ? and coalesce(placement_id, '') = ?
                 order by subject_seq desc""").params(order.id(), placementId == null ? "" : placementId)
@@ -179,7 +181,9 @@ public class PartnerWebhooks {
         }
         Partner partner = partners.find(event.partner()).filter(Partner::hasWebhook).orElseThrow(() ->
                 new WebhookNotDelivered("partner " + event.partner() + " has no webhook URL configured any more", null));
-        URI url = partner.webhookUrl();
+        // hasWebhook: a URL, and with it a secret (PartnerDirectory checks both at start)
+        URI url = Objects.requireNonNull(partner.webhookUrl());
+        String secret = Objects.requireNonNull(partner.webhookSecret());
         Instant started = clock.instant();
         long timestamp = started.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.webhookTimeout())
@@ -188,7 +192,7 @@ public class PartnerWebhooks {
                 .header(WebhookSignature.ID_HEADER, eventId)
                 .header(WebhookSignature.TYPE_HEADER, event.type())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(partner.webhookSecret()).sign(timestamp, event.body()))
+                .header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(secret).sign(timestamp, event.body()))
                 .POST(HttpRequest.BodyPublishers.ofString(event.body(), StandardCharsets.UTF_8))
                 .build();
         long t0 = System.nanoTime();
@@ -220,8 +224,8 @@ public class PartnerWebhooks {
     private record StoredEvent(String partner, String type, String body, boolean delivered) {
     }
 
-    private void logAttempt(String eventId, String partner, Instant at, URI url, Integer status, String error,
-                            long millis, boolean delivered) {
+    private void logAttempt(String eventId, String partner, Instant at, URI url, @Nullable Integer status,
+                            @Nullable String error, long millis, boolean delivered) {
         ownTransaction.executeWithoutResult(tx -> {
             int attempt = jdbc.sql("select count(*) from webhook_attempt where event_id = ?").param(eventId)
                     .query(Integer.class).single() + 1;
@@ -240,7 +244,7 @@ public class PartnerWebhooks {
                           @Nullable Integer statusCode, @Nullable String error, long durationMs, boolean delivered) {
     }
 
-    List<Attempt> attempts(String partner, String eventId, Long before, int limit) {
+    List<Attempt> attempts(String partner, @Nullable String eventId, @Nullable Long before, int limit) {
         String sql = "select a.*, e.event_type from webhook_attempt a join webhook_event e on e.id = a.event_id"
                 + " where a.partner = :partner" + (eventId == null ? "" : " and a.event_id = :event")
                 + (before == null ? "" : " and a.id < :before") + " order by a.id desc fetch first :limit rows only";

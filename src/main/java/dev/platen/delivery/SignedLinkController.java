@@ -3,6 +3,7 @@ package dev.platen.delivery;
 import dev.platen.orders.PrintFileRecord;
 import dev.platen.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * Downloads through a signed link, without an API key. A link that was altered or has expired is a 403; a valid
@@ -30,8 +32,9 @@ class SignedLinkController {
 
     @GetMapping(LinkSigner.PATH + "/{jobId}/{sha256}")
     ResponseEntity<?> file(@PathVariable String jobId, @PathVariable String sha256,
-                           @RequestParam(required = false) String partner, @RequestParam(required = false) String expires,
-                           @RequestParam(required = false) String signature, HttpServletRequest request)
+                           @RequestParam(required = false) @Nullable String partner,
+                           @RequestParam(required = false) @Nullable String expires,
+                           @RequestParam(required = false) @Nullable String signature, HttpServletRequest request)
             throws IOException {
         return switch (links.verify(jobId, sha256, partner, expires, signature)) {
             case ALTERED -> throw ApiProblem.forbidden("LINK_INVALID",
@@ -39,7 +42,8 @@ class SignedLinkController {
             case EXPIRED -> throw ApiProblem.forbidden("LINK_EXPIRED",
                     "This link has expired; ask the partner API for a new one.");
             case VALID -> {
-                PartnerJobs.ReadyJob ready = jobs.ready(partner, jobId);
+                // a valid link's signature covers its partner, so it has one
+                PartnerJobs.ReadyJob ready = jobs.ready(Objects.requireNonNull(partner), jobId);
                 PrintFileRecord file = jobs.file(ready, sha256);
                 yield download.answer(file, PartnerJobs.fileName(ready.placement(), file), request);
             }

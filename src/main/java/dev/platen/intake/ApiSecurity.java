@@ -7,6 +7,7 @@ import dev.platen.web.ApiKeyScheme;
 import dev.platen.web.RefusedCredentials;
 import dev.platen.web.SecurityChains;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -83,7 +84,7 @@ class ApiSecurity {
     }
 
     /** A request with a link's signature and no key: the path's image, and the link's expiry and signature. */
-    private static SignedProofLink signedLink(HttpServletRequest request) {
+    private static @Nullable SignedProofLink signedLink(HttpServletRequest request) {
         String signature = request.getParameter("signature");
         if (signature == null || request.getHeader(HEADER) != null) {
             return null;

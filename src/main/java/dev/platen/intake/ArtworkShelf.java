@@ -9,6 +9,7 @@ import dev.platen.artwork.ArtworkRejected;
 import dev.platen.orders.ArtworkRecords;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -166,7 +167,7 @@ class ArtworkShelf implements ArtworkRecords {
         return total;
     }
 
-    private static String clean(String name) {
+    private static @Nullable String clean(@Nullable String name) {
         if (name == null || name.isBlank()) {
             return null;
         }

@@ -12,6 +12,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -94,7 +95,7 @@ class ArtworkUrlFetch {
                 uri = checked(((URI) outcome).toString());
             }
         } catch (BlockedAddress e) {
-            throw blocked(e.getMessage());
+            throw blocked(e.reason);
         } catch (ApiProblem e) {
             throw e;
         } catch (IOException e) {
@@ -252,8 +253,12 @@ class ArtworkUrlFetch {
 
     /** A refused address, thrown from inside the HTTP client's connect and told apart from a failed lookup. */
     private static final class BlockedAddress extends UnknownHostException {
+        /** The message, which {@code getMessage()} may not promise to be there. */
+        final String reason;
+
         BlockedAddress(String message) {
             super(message);
+            this.reason = message;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.platen.intake;
 import dev.platen.orders.OrderBook;
 import dev.platen.orders.PlacementHistory;
 import dev.platen.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,8 @@ class OrderController {
     @PostMapping
     ResponseEntity<OrderView> post(@RequestBody OrderRequest request,
                                    @RequestParam(defaultValue = "false") boolean dryRun,
-                                   @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                                   @RequestHeader(value = "Idempotency-Key", required = false)
+                                   @Nullable String idempotencyKey) {
         if (dryRun) {
             return ResponseEntity.ok(intake.dryRun(request));
         }
@@ -48,6 +50,9 @@ class OrderController {
         try {
             accepted = intake.accept(request, key);
         } catch (DuplicateKeyException raced) {
+            if (key == null) {
+                throw raced; // no key, no race on one: some other row was a duplicate
+            }
             // A concurrent request with the same key committed first; ours was rolled back whole.
             accepted = intake.replay(request, key).orElseThrow(() -> raced);
         }

@@ -18,6 +18,7 @@ import dev.platen.routing.TierVerdict;
 import dev.platen.rules.RuleSets;
 import dev.platen.storage.ContentDigest;
 import dev.platen.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +80,7 @@ class OrderIntake {
      * returns the first response; the same key with another body is refused.
      */
     @Transactional
-    Accepted accept(OrderRequest request, String idempotencyKey) {
+    Accepted accept(OrderRequest request, @Nullable String idempotencyKey) {
         String requestHash = null;
         if (idempotencyKey != null) {
             requestHash = ContentDigest.sha256Hex(canonical(request).getBytes(StandardCharsets.UTF_8));
@@ -147,7 +148,7 @@ class OrderIntake {
         LayoutTier requested = placement.tier(current.requestedTier())
                 .orElseThrow(() -> new IllegalStateException("tier " + current.requestedTier() + " is not in its rule set"));
         TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
-        lifecycle.replaceArtwork(placementId, art.id(), new TierDecision(verdict.fits() ? verdict.chosen().id() : null,
+        lifecycle.replaceArtwork(placementId, art.id(), new TierDecision(verdict.chosenId(),
                 verdict.effectiveDpi().rounded(), verdict.downgraded(), verdict.reasons()));
         return OrderView.of(orders.find(orderId).orElseThrow());
     }
@@ -188,7 +189,7 @@ class OrderIntake {
                         "UNKNOWN_ARTWORK", pat + ".artwork: no artwork with id '" + pr.artwork() + "'."));
                 TierVerdict verdict = TierChoice.forArtwork(placement, requested, art.header());
                 placements.add(new NewPlacement(i, product.id(), item.quantity(), placement.id(), requested.id(),
-                        art.id(), verdict.fits() ? verdict.chosen().id() : null, verdict.effectiveDpi().rounded(),
+                        art.id(), verdict.chosenId(), verdict.effectiveDpi().rounded(),
                         verdict.downgraded(), verdict.reasons()));
             }
         }

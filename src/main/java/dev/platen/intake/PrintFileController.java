@@ -10,6 +10,7 @@ import dev.platen.storage.StoredObject;
 import dev.platen.web.ApiProblem;
 import dev.platen.web.FileDownload;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,9 @@ class PrintFileController {
         this.files = files;
         this.store = store;
         this.links = links;
-        this.presignedDownloads = storage.s3() == null || storage.s3().presignedDownloads() == null
-                ? Duration.ZERO : storage.s3().presignedDownloads();
+        StorageSettings.S3 s3 = storage.s3();
+        this.presignedDownloads = s3 == null || s3.presignedDownloads() == null ? Duration.ZERO
+                : s3.presignedDownloads();
     }
 
     /**
@@ -53,7 +55,7 @@ class PrintFileController {
      */
     @GetMapping(PROOF_PATH + "/{sha256}")
     ResponseEntity<?> proofImage(@PathVariable String sha256,
-                                 @org.springframework.web.bind.annotation.RequestParam(required = false) Integer width,
+                                 @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer width,
                                  HttpServletRequest request) throws IOException {
         String key = sha256.toLowerCase(Locale.ROOT);
         StoredObject stored = store.find(key).filter(o -> files.isProofImage(key))
@@ -76,7 +78,7 @@ class PrintFileController {
      */
     @GetMapping(PROOF_PATH + "/{sha256}/link")
     LinkSigner.SignedLink proofImageLink(@PathVariable String sha256,
-                                         @org.springframework.web.bind.annotation.RequestParam(required = false) String validFor,
+                                         @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String validFor,
                                          org.springframework.security.core.Authentication caller) {
         if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurity.LINK_ROLE))) {
             throw ApiProblem.forbidden("LINK_CANNOT_SIGN", "A signed link opens its image; ask for new links with the key.");

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpStatus;
 
@@ -386,7 +387,7 @@ class OperationAnswers implements OpenApiCustomizer {
         private final String path;
         private final Operation operation;
         private final Components components;
-        private final Content body;
+        private final @Nullable Content body;
         private final Map<String, ApiResponse> responses = new TreeMap<>();
         private final Map<Integer, Map<String, String>> problems = new TreeMap<>();
         private final Map<Integer, Map<String, Header>> problemHeaders = new TreeMap<>();
@@ -433,6 +434,9 @@ class OperationAnswers implements OpenApiCustomizer {
          */
         Answers namedRequestSchema(String mediaType, String name) {
             MediaType content = operation.getRequestBody().getContent().get(mediaType);
+            if (content == null) {
+                throw new IllegalStateException("no " + mediaType + " request body on " + operation.getOperationId());
+            }
             components.addSchemas(name, content.getSchema());
             content.setSchema(new Schema<>().$ref("#/components/schemas/" + name));
             return this;
@@ -452,6 +456,10 @@ class OperationAnswers implements OpenApiCustomizer {
         /** An example of a success answer; the body schema is springdoc's, shared, so the example goes on a copy. */
         Answers answerExample(int status, String name, String json) {
             ApiResponse answer = responses.get(Integer.toString(status));
+            if (answer == null) {
+                throw new IllegalStateException("no " + status + " answer on " + operation.getOperationId()
+                        + " to give an example of: declare it first");
+            }
             Content content = new Content();
             answer.getContent().forEach((type, media) -> content.addMediaType(type, new MediaType()
                     .schema(media.getSchema()).examples(new LinkedHashMap<>(Map.of(name, new Example().value(json(json)))))));
@@ -460,8 +468,11 @@ class OperationAnswers implements OpenApiCustomizer {
         }
 
         Answers requestExample(String name, String json) {
-            operation.getRequestBody().getContent().get("application/json")
-                    .addExamples(name, new Example().value(json(json)));
+            MediaType request = operation.getRequestBody().getContent().get("application/json");
+            if (request == null) {
+                throw new IllegalStateException("no JSON request body on " + operation.getOperationId());
+            }
+            request.addExamples(name, new Example().value(json(json)));
             return this;
         }
 
@@ -518,7 +529,7 @@ class OperationAnswers implements OpenApiCustomizer {
             return all;
         }
 
-        private static Map<String, Header> headers(String... nameAndDescription) {
+        private static @Nullable Map<String, Header> headers(String... nameAndDescription) {
             if (nameAndDescription.length == 0) {
                 return null;
             }

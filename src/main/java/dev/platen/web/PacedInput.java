@@ -2,6 +2,7 @@ package dev.platen.web;
 
 import org.apache.coyote.InputBuffer;
 import org.apache.tomcat.util.net.ApplicationBufferHandler;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -29,7 +30,7 @@ final class PacedInput implements InputBuffer {
     private final Consumer<String> onGiveUp;
     private long stretchStart = -1;
     private long stretchBytes;
-    private String tooSlow;
+    private @Nullable String tooSlow;
 
     PacedInput(InputBuffer socket, UploadSettings settings, Consumer<String> onGiveUp) {
         this.socket = socket;
@@ -45,7 +46,7 @@ final class PacedInput implements InputBuffer {
     }
 
     /** Why the body was given up, or null while it keeps pace. */
-    String tooSlow() {
+    @Nullable String tooSlow() {
         return tooSlow;
     }
 

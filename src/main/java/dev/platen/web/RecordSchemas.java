@@ -33,7 +33,7 @@ class RecordSchemas implements ModelConverter, OpenApiCustomizer {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         if (!chain.hasNext()) {
             return null;
         }
@@ -107,7 +107,11 @@ class RecordSchemas implements ModelConverter, OpenApiCustomizer {
                     + "OpenAPI 3.0 cannot say both of one component: give the nullable use a record of its own");
         }
         for (String name : nullableUses) {
-            components.get(name).setNullable(true);
+            Schema component = components.get(name);
+            if (component == null) {
+                throw new IllegalStateException("a nullable reference to no component: " + name);
+            }
+            component.setNullable(true);
         }
         components.values().forEach(RecordSchemas::unwrap);
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -134,7 +135,7 @@ public class SignInThrottle extends OncePerRequestFilter {
     }
 
     /** The failures an address has to answer for now (null when it has none worth remembering). */
-    Failures current(String address, Instant now) {
+    @Nullable Failures current(String address, Instant now) {
         Failures f = byAddress.get(address);
         if (f != null && f.last().plus(MEMORY).isBefore(now)) {
             byAddress.remove(address, f);
