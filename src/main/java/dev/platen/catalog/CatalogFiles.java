@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -48,7 +49,9 @@ final class CatalogFiles {
     private static Stock stock(Path stocksFile, String at, StocksFile.Entry entry, StocksFile written) {
         CmykProfile press = cmykProfile(stocksFile, at + ".profile", entry.profile(),
                 "print stocks need a CMYK output profile");
-        return new Stock(entry.id(), entry.name(), entry.paper(), press.path(), press.description(), press.sha256(),
+        // paper is optional in the file but a string in the API: none is said as ""
+        return new Stock(entry.id(), entry.name(), Objects.requireNonNullElse(entry.paper(), ""), press.path(),
+                press.description(), press.sha256(),
                 entry.intent(), entry.blackPointCompensation(), new InkLimit(entry.inkLimit()),
                 Set.copyOf(entry.outputs()),
                 entry.outputCondition() == null ? press.description() : entry.outputCondition(), entry.precision(),

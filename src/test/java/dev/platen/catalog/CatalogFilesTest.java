@@ -220,6 +220,14 @@ class CatalogFilesTest {
     }
 
     @Test
+    void aStockWithoutPaperHasAnEmptyOneNotNull() throws IOException {
+        // the catalog API and the partners' manifests give the paper as a string that is always there
+        assertThat(loadStocks(STOCKS).stock("coated-gloss").orElseThrow().paper()).isEmpty();
+        assertThat(loadStocks(STOCKS + "    paper: 170 gsm gloss\n").stock("coated-gloss").orElseThrow().paper())
+                .isEqualTo("170 gsm gloss");
+    }
+
+    @Test
     void aProductMayAskForEveryDowngradeToBeReviewed() throws IOException {
         assertThat(load("poster.yaml", product(GOOD_TIER)).product("poster").orElseThrow().reviewDowngrades())
                 .isFalse();
@@ -429,7 +437,7 @@ class CatalogFilesTest {
         assertThat(stock.artPolicy().greyAs()).isEqualTo(Stock.GreyAs.K);
         assertThat(stock.artPolicy().spotColours()).isEqualTo(Stock.SpotColours.KEEP);
         assertThat(stock.gamutClass()).isEmpty();
-        assertThat(stock.paper()).isNull();
+        assertThat(stock.paper()).isEmpty(); // a string in the API: none is ""
         assertThat(stock.name()).isEqualTo("Coated gloss");
         assertThatThrownBy(() -> loadStocks(STOCKS.replace("name: Coated gloss", "name: '  '")))
                 .hasMessageContaining("stocks[0].name: is required");
