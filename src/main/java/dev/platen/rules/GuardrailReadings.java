@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The guardrails of a canary over time, as the watch read them, and a shadow's differences counted. */
@@ -55,7 +56,7 @@ class GuardrailReadings {
         for (String step : List.of("TIER", "LANE")) {
             List<Row> of = rows.stream().filter(r -> r.step().equals(step)).toList();
             List<Row> different = of.stream().filter(r -> !r.live().equals(r.candidate())).toList();
-            out.put(step.toLowerCase(), Map.of("compared", of.size(), "different", different.size(),
+            out.put(step.toLowerCase(Locale.ROOT), Map.of("compared", of.size(), "different", different.size(),
                     "differences", different));
         }
         return out;

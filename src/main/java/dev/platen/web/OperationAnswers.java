@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -517,7 +518,7 @@ class OperationAnswers implements OpenApiCustomizer {
                     example.put("type", ApiProblem.TYPE + code);
                     example.put("title", HttpStatus.valueOf(status).getReasonPhrase());
                     example.put("status", status);
-                    example.put("detail", when.substring(0, 1).toUpperCase() + when.substring(1) + ".");
+                    example.put("detail", when.substring(0, 1).toUpperCase(Locale.ROOT) + when.substring(1) + ".");
                     example.put("instance", path);
                     example.put("code", code);
                     problem.addExamples(code, new Example().summary(when).value(example));
