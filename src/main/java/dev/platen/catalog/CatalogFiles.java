@@ -55,7 +55,7 @@ final class CatalogFiles {
                 entry.intent(), entry.blackPointCompensation(), new InkLimit(entry.inkLimit()),
                 Set.copyOf(entry.outputs()),
                 entry.outputCondition() == null ? press.description() : entry.outputCondition(), entry.precision(),
-                entry.gamutClass(), artPolicy(stocksFile, at, entry, written, press),
+                Objects.requireNonNullElse(entry.gamutClass(), ""), artPolicy(stocksFile, at, entry, written, press),
                 registration(stocksFile.toString(), at, entry));
     }
 
@@ -73,7 +73,7 @@ final class CatalogFiles {
         } else if (written.assumedCmykProfile() != null) {
             assumed = cmykProfile(stocksFile, "assumedCmykProfile", written.assumedCmykProfile(),
                     CMYK_FOR_UNTAGGED_ART).path();
-        } else if (Files.isRegularFile(stocksFile.toAbsolutePath().getParent().resolve(DEFAULT_ASSUMED_CMYK_PROFILE))) {
+        } else if (Files.isRegularFile(folderOf(stocksFile).resolve(DEFAULT_ASSUMED_CMYK_PROFILE))) {
             assumed = cmykProfile(stocksFile, "assumedCmykProfile", DEFAULT_ASSUMED_CMYK_PROFILE,
                     CMYK_FOR_UNTAGGED_ART).path();
         } else {
@@ -100,10 +100,15 @@ final class CatalogFiles {
         return new Stock.Registration(identifier, registry);
     }
 
+    /** The folder of stocks.yaml: a file's absolute path always has a parent (the root is no file). */
+    private static Path folderOf(Path stocksFile) {
+        return Objects.requireNonNull(stocksFile.toAbsolutePath().getParent(), "the folder of " + stocksFile);
+    }
+
     /** A CMYK ICC profile in the stocks folder, opened once in LittleCMS to prove it usable. */
     private static CmykProfile cmykProfile(Path stocksFile, String at, String profileName, String need) {
         String file = stocksFile.toString();
-        Path folder = stocksFile.toAbsolutePath().getParent();
+        Path folder = folderOf(stocksFile);
         Path profilePath = folder.resolve(profileName).normalize();
         if (!profilePath.startsWith(folder)) {
             throw new CatalogException(file, at, "'" + profileName + "' must be a file in " + folder);

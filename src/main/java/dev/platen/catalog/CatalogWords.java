@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -195,7 +196,9 @@ final class CatalogWords {
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException wrong) {
-                throw new Refused(p, wrong.getMessage());
+                // every parse says what is wrong; a bare exception still names the text and what it should be
+                throw new Refused(p, Objects.requireNonNullElse(wrong.getMessage(),
+                        "'" + text + "' is not a " + handledType().getSimpleName()));
             }
         }
     }

@@ -79,10 +79,11 @@ public record Stock(String id, String name, String paper, Path profile, String p
      */
     public record ArtPolicy(Path assumedCmykProfile, GreyAs greyAs, SpotColours spotColours) {
 
-        public ArtPolicy {
-            java.util.Objects.requireNonNull(assumedCmykProfile, "assumedCmykProfile");
-            greyAs = greyAs == null ? GreyAs.K : greyAs;
-            spotColours = spotColours == null ? SpotColours.KEEP : spotColours;
+        /** The canonical constructor, written out so that it may take no grey or spot rule: the defaults then. */
+        public ArtPolicy(Path assumedCmykProfile, @Nullable GreyAs greyAs, @Nullable SpotColours spotColours) {
+            this.assumedCmykProfile = java.util.Objects.requireNonNull(assumedCmykProfile, "assumedCmykProfile");
+            this.greyAs = greyAs == null ? GreyAs.K : greyAs;
+            this.spotColours = spotColours == null ? SpotColours.KEEP : spotColours;
         }
 
         static ArtPolicy forStockProfile(Path profile) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -45,8 +45,8 @@ record StocksFile(@NotEmpty(message = "must be a non-empty list") List<@NotNull(
                  @Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "'${validatedValue}' is not a gamut class"
                          + " (lower-case letters, digits and hyphens, e.g. coated-paper, garment)") String gamutClass,
                  @Nullable String assumedCmykProfile,
-                 @Nullable Stock.GreyAs greyAs,
-                 @Nullable Stock.SpotColours spotColours,
+                 Stock.@Nullable GreyAs greyAs,
+                 Stock.@Nullable SpotColours spotColours,
                  @Nullable String outputConditionIdentifier,
                  @Nullable @Pattern(regexp = "https?://\\S+", flags = Pattern.Flag.CASE_INSENSITIVE,
                          message = "'${validatedValue}' is not a registry URL") String registryName) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,7 +97,8 @@ class PrintFileController {
         try {
             return links.signProofImage(PROOF_PATH + "/" + key, key, lifetime);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.unprocessable("LINK_LIFETIME_INVALID", e.getMessage());
+            throw ApiProblem.unprocessable("LINK_LIFETIME_INVALID",
+                    Objects.requireNonNullElse(e.getMessage(), "A signed link cannot be valid for " + validFor + "."));
         }
     }
 

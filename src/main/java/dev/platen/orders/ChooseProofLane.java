@@ -77,7 +77,7 @@ public class ChooseProofLane {
         Optional<WorstFinding> worst = files.worstFinding(p.id());
         ProofLaneFacts facts = new ProofLaneFacts(gamutClass, p.downgraded(), job.product().reviewDowngrades(),
                 p.reasons().contains(ReasonCode.OPERATOR_CHOSE_TIER),
-                worst.map(WorstFinding::severity).orElse(null), worst.map(WorstFinding::code).orElse(null),
+                worst.map(WorstFinding::severity).orElse("NONE"), worst.map(WorstFinding::code).orElse(""),
                 p.softProof().outOfGamutShare(), p.softProof().deltaE2000P95());
         return new LaneFacts(p.chosenTier(), facts, stock.map(RuleSet::colourSignature).orElse(""),
                 job.ruleSet().quality());

@@ -214,7 +214,7 @@ public class OrderBook {
                 rs.getObject("rule_set") == null ? 1 : rs.getInt("rule_set"), rs.getString("held_by"));
     }
 
-    private static SoftProofRecord softProofRow(ResultSet rs) throws SQLException {
+    private static @Nullable SoftProofRecord softProofRow(ResultSet rs) throws SQLException {
         return rs.getString("proof_sha256") == null ? null
                 : new SoftProofRecord(rs.getString("proof_sha256"), rs.getString("gamut_sha256"),
                 rs.getString("mockup_sha256"), rs.getString("before_after_sha256"), rs.getDouble("delta_e_mean"),
@@ -222,7 +222,7 @@ public class OrderBook {
                 rs.getObject("ssim", Double.class));
     }
 
-    private static Approval approvalRow(ResultSet rs) throws SQLException {
+    private static @Nullable Approval approvalRow(ResultSet rs) throws SQLException {
         return rs.getString("approved_by") == null ? null
                 : new Approval(rs.getString("approved_by"), rs.getTimestamp("approved_at").toInstant(),
                 rs.getBoolean("automatic"), rs.getString("approved_lane_reason"),

@@ -5,6 +5,7 @@ import dev.platen.routing.ProofLane;
 import dev.platen.routing.ReasonCode;
 import dev.platen.rules.PlacementRuns;
 import dev.platen.rules.RuleSets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,7 +124,7 @@ public class PlacementLifecycle {
     }
 
     /** An operator chose the tier to print at, whatever the engine thought; print files come next. */
-    void operatorChoseTier(String placementId, TierDecision decision, String operator, String note) {
+    void operatorChoseTier(String placementId, TierDecision decision, String operator, @Nullable String note) {
         setTier(placementId, IN_PROGRESS, decision, operator, note);
         history.record(placementId, operator, "OPERATOR_CHOSE_TIER",
                 describe(decision) + (note == null ? "" : ": " + note), List.of(placement(placementId).artworkId()));
@@ -308,7 +309,8 @@ public class PlacementLifecycle {
         return (ENGINE.equals(approvedBy) ? ProofLane.Lane.AUTO : ProofLane.Lane.REVIEW).name();
     }
 
-    private void setTier(String placementId, PlacementStatus status, TierDecision d, String operator, String note) {
+    private void setTier(String placementId, PlacementStatus status, TierDecision d, @Nullable String operator,
+                         @Nullable String note) {
         moveTo(placementId, status, """
                         chosen_tier = ?, effective_dpi = ?, downgraded = ?, reasons = ?,
                         decided_by = coalesce(?, decided_by), decision_note = coalesce(?, decision_note), lane = null,
@@ -317,7 +319,7 @@ public class PlacementLifecycle {
     }
 
     /** Sets columns of the placement without changing its status. */
-    private void set(String placementId, String assignments, Object... values) {
+    private void set(String placementId, String assignments, @Nullable Object... values) {
         List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.add(Timestamp.from(clock.instant()));
         params.add(placementId);
@@ -332,7 +334,7 @@ public class PlacementLifecycle {
      * the status if it changed (steps set a status again when they run again; listeners hear of changes only), and
      * brings the order's status along.
      */
-    private void moveTo(String placementId, PlacementStatus status, String assignments, Object... values) {
+    private void moveTo(String placementId, PlacementStatus status, String assignments, @Nullable Object... values) {
         record Before(String orderId, String partner, PlacementStatus status) {
         }
         Before before = jdbc.sql("""

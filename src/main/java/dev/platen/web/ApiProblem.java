@@ -22,8 +22,11 @@ public class ApiProblem extends ErrorResponseException {
     static final String CODE = "code";
     static final String TYPE = "urn:platen:problem:";
 
+    private final String code;
+
     public ApiProblem(HttpStatusCode status, String code, String detail) {
         super(status, body(status, code, detail), null);
+        this.code = code;
     }
 
     public static ApiProblem notFound(String code, String detail) {
@@ -55,7 +58,7 @@ public class ApiProblem extends ErrorResponseException {
     }
 
     public String code() {
-        return (String) getBody().getProperties().get(CODE);
+        return code;
     }
 
     /** The detail, as people read it in logs and assertions, not Spring's summary of status and body. */

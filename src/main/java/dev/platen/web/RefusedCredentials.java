@@ -19,18 +19,20 @@ public class RefusedCredentials extends AuthenticationException implements Error
     private final HttpStatus status;
     private final HttpHeaders headers = new HttpHeaders();
     private final ProblemDetail body;
+    private final String code;
 
     public RefusedCredentials(HttpStatus status, String code, String detail, @Nullable String challenge) {
         super(detail);
         this.status = status;
         this.body = ApiProblem.body(status, code, detail);
+        this.code = code;
         if (challenge != null) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
     }
 
     public String code() {
-        return (String) body.getProperties().get(ApiProblem.CODE);
+        return code;
     }
 
     @Override
