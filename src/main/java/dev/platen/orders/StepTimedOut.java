@@ -1,7 +1,7 @@
 package dev.platen.orders;
 
 /** A placement step ran past {@code platen.orders.step-time-limit}; its message becomes the incident's. */
-public class StepTimedOut extends RuntimeException {
+class StepTimedOut extends RuntimeException {
 
     StepTimedOut(String message) {
         super(message);

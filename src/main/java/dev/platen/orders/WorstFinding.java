@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param severity {@code INFO}, {@code WARNING} or {@code PROBLEM}
  * @param code     the finding's stable code, e.g. {@code JPEG_BLOCKING}; null for rows recorded before codes were kept
  */
-public record WorstFinding(String severity, String code) {
+record WorstFinding(String severity, String code) {
 
     public WorstFinding {
         Objects.requireNonNull(severity, "severity");
