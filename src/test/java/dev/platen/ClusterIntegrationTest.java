@@ -251,7 +251,8 @@ class ClusterIntegrationTest {
                     + " and worker_id_ like 'node-a/%' and ext_task_id_ in " + held);
             incidents = count(sql, "select count(*) from act_ru_incident");
             pendingMessageJobs = count(sql, "select count(*) from act_ru_job where type_ = 'message'");
-            for (String query : List.of("select id from artwork", "select sha256 from print_file",
+            for (String query : List.of("select id from artwork",
+                    "select preview_sha256 from artwork where preview_sha256 is not null", "select sha256 from print_file",
                     "select proof_sha256 from soft_proof", "select gamut_sha256 from soft_proof",
                     "select mockup_sha256 from soft_proof", "select before_after_sha256 from soft_proof")) {
                 try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
