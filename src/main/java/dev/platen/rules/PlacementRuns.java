@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.routing.ProofLane;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,14 +38,15 @@ public class PlacementRuns {
 
     /** A placement starts (or starts again) under a rule set; a second start under the same one keeps the row. */
     public void started(String placementId, RuleSet rules, boolean canary) {
-        try {
-            jdbc.sql("""
-                    insert into placement_run (placement_id, rule_set, canary, started_at, failed)
-                    values (?,?,?,?,false)""")
-                    .params(placementId, rules.number(), canary, Timestamp.from(clock.instant())).update();
-        } catch (DuplicateKeyException again) {
-            // new art, or a retry: the same run goes on
-        }
+        // Not an insert whose duplicate key is caught: on PostgreSQL a failed statement aborts the transaction it is
+        // in ("current transaction is aborted"), and this one is the caller's (the intake's, or a rollback's move).
+        // The key still guards two callers racing: the loser's transaction fails and is tried again, as any conflict.
+        jdbc.sql("""
+                insert into placement_run (placement_id, rule_set, canary, started_at, failed)
+                select ?, ?, ?, cast(? as timestamp), false from (values (1)) as one(x)
+                where not exists (select 1 from placement_run where placement_id = ? and rule_set = ?)""")
+                .params(placementId, rules.number(), canary, Timestamp.from(clock.instant()), placementId,
+                        rules.number()).update();
     }
 
     public void tierDecided(String placementId, RuleSet rules, TierFacts facts, @Nullable String tier) {
