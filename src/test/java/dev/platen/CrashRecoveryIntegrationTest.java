@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * start; the test counts a file idle after 3 s, the shipped setting after two minutes), and the interrupted render is taken up again within its lock (one minute, as shipped) and finishes, its
  * print files recorded once. The figures are printed and written to {@code target/crash/report.txt}.
  *
- * <p>Runs in the failsafe execution of the cluster test ({@code integration-test-cluster}, which sets
+ * <p>Runs in the failsafe execution of the long runs ({@code integration-test-long}, which sets
  * {@code platen.it.cluster=true}): it starts processes of the packaged jar and must not run in the H2 and PostgreSQL
  * passes.
  */
@@ -123,8 +123,10 @@ class CrashRecoveryIntegrationTest {
         Files.writeString(WORK.resolve("report.txt"), report + "\n");
 
         assertThat(leftAfterRestart).as("what the crash left in the uploads folder, after the restart").isZero();
-        // the shipped lock (one minute) plus the restarted worker's idle poll
-        assertThat(takenUpAfter).as("seconds from the kill until the render was taken up again").isLessThan(70);
+        // the shipped lock (one minute) plus the restarted worker's idle poll, and slack for a machine busy with the
+        // other long runs beside this one (71.7 s once on 2 cores with the lanes, the burst and the cluster): well
+        // short of what a lock of a few minutes, or a step no one takes up again, would show
+        assertThat(takenUpAfter).as("seconds from the kill until the render was taken up again").isLessThan(80);
         JsonNode placement = settled.path("placements").get(0);
         assertThat(placement.path("status").asText()).as(placement.toString()).isIn("READY_FOR_PRINT", "NEEDS_REVIEW");
         assertThat(placement.path("printFiles").findValuesAsText("format")).isNotEmpty().doesNotHaveDuplicates();
