@@ -65,7 +65,8 @@ class GeneratedClientIntegrationTest {
         assertThat(created.getStatusCode()).isEqualTo(201);
         assertThat(created.getHeaders().get("location")).containsExactly("/api/v1/orders/" + created.getData().getId());
         OrderView placed = created.getData();
-        assertThat(placed.getStatus()).isEqualTo("RECEIVED");
+        // typed by the document: the client has the statuses as an enum (they were plain strings)
+        assertThat(placed.getStatus()).isEqualTo(OrderView.StatusEnum.RECEIVED);
         assertThat(placed.getPlacements()).singleElement().satisfies(p -> {
             assertThat(p.getTier()).isEqualTo("full-front");
             assertThat(p.getEffectiveDpi()).isEqualByComparingTo("200.0");

@@ -121,6 +121,11 @@ class RuleSetCanaryIntegrationTest {
         JsonNode unknownProblem = json.readTree(unknown.getBody());
         assertThat(unknownProblem.path("code").asText()).isEqualTo("UNKNOWN_RULE_SET");
         assertThat(unknownProblem.path("detail").asText()).isEqualTo("no rule set 99999");
+        // a parameter out of range is a BAD_PARAMETER, as everywhere else in the API (it was INVALID_PARAMETER here)
+        ResponseEntity<String> noneToReplay = admin().post().uri("/api/v1/rulesets/" + candidate + "/replay?last=0")
+                .retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+        assertThat(noneToReplay.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(noneToReplay.getBody()).path("code").asText()).isEqualTo("BAD_PARAMETER");
 
         Set<String> expected = new HashSet<>();
         for (JsonNode p : baseline) {

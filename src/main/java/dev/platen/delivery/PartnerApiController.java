@@ -3,6 +3,7 @@ package dev.platen.delivery;
 import dev.platen.orders.PrintFileRecord;
 import dev.platen.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,11 +53,13 @@ class PartnerApiController {
     }
 
     /**
-     * @param status   {@code ready} (default: not claimed by anyone, or the claim ended), {@code claimed} or
-     *                 {@code picked-up}
+     * @param status   {@code ready} (not claimed by anyone, or the claim ended), {@code claimed}, {@code picked-up},
+     *                 or {@code withdrawn} (the placement left ready for print, e.g. new art: not to be printed)
      * @param lease    the current or last lease; null when never claimed
      */
-    record JobView(String id, String orderId, String status, Instant readyAt, @Nullable LeaseView lease,
+    record JobView(String id, String orderId,
+                   @Schema(allowableValues = {"ready", "claimed", "picked-up", "withdrawn"}) String status,
+                   Instant readyAt, @Nullable LeaseView lease,
                    @Nullable Instant pickedUpAt,
                    String manifest) {
     }

@@ -3,6 +3,8 @@ package dev.platen.intake;
 import dev.platen.artwork.Finding;
 import dev.platen.orders.Order;
 import dev.platen.orders.OrderPlacement;
+import dev.platen.orders.OrderStatus;
+import dev.platen.orders.PlacementStatus;
 import dev.platen.routing.ProofLane;
 import dev.platen.routing.ReasonCode;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,7 @@ import java.util.List;
  * The answer about an order: at creation (201) and on every later GET, with the verdict per placement.
  * A dry run has no id and no status.
  */
-record OrderView(@Nullable String id, String reference, String partner, @Nullable String status, boolean dryRun,
+record OrderView(@Nullable String id, String reference, String partner, @Nullable OrderStatus status, boolean dryRun,
                  @Nullable Instant createdAt, @Nullable Instant updatedAt, List<PlacementView> placements) {
 
     /**
@@ -32,7 +34,7 @@ record OrderView(@Nullable String id, String reference, String partner, @Nullabl
      */
     record PlacementView(@Nullable String id, int item, String product, String placement, String artwork,
                          String requestedTier, @Nullable String tier, @Nullable BigDecimal effectiveDpi, boolean downgraded,
-                         List<ReasonCode> reasons, @Nullable String status, List<Finding> findings,
+                         List<ReasonCode> reasons, @Nullable PlacementStatus status, List<Finding> findings,
                          @Nullable String decidedBy, @Nullable String decisionNote, List<PrintFileView> printFiles,
                          @Nullable SoftProofView softProof,
                          ProofLane.@Nullable Lane lane, @Nullable String laneReason, @Nullable ApprovalView approval,
@@ -55,13 +57,13 @@ record OrderView(@Nullable String id, String reference, String partner, @Nullabl
     }
 
     static OrderView of(Order order) {
-        return new OrderView(order.id(), order.reference(), order.partner(), order.status().name(), false,
+        return new OrderView(order.id(), order.reference(), order.partner(), order.status(), false,
                 order.createdAt(), order.updatedAt(), order.placements().stream().map(OrderView::of).toList());
     }
 
     private static PlacementView of(OrderPlacement p) {
         return new PlacementView(p.id(), p.itemIndex(), p.product(), p.placement(), p.artworkId(), p.requestedTier(),
-                p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), p.status().name(), p.findings(),
+                p.chosenTier(), p.effectiveDpi(), p.downgraded(), p.reasons(), p.status(), p.findings(),
                 p.decidedBy(), p.decisionNote(), p.printFiles().stream().map(f -> new PrintFileView(f.format(),
                         f.mediaType(), f.bytes(), f.sha256(), f.widthPx(), f.heightPx(), f.dpi(), f.profileSha256(),
                         PrintFileController.PATH + "/" + f.sha256())).toList(),

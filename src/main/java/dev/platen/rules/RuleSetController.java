@@ -82,10 +82,10 @@ class RuleSetController {
                          @RequestParam(defaultValue = "3") int samples) {
         one(number);
         if (last < 1 || last > 10_000) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "last: between 1 and 10000 placements");
+            throw ApiProblem.badParameter("last: between 1 and 10000 placements");
         }
         if (samples < 0 || samples > 20) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "samples: between 0 and 20 proofs");
+            throw ApiProblem.badParameter("samples: between 0 and 20 proofs");
         }
         return replay.of(number, last, samples);
     }
@@ -100,7 +100,7 @@ class RuleSetController {
     RuleSetRow canary(@PathVariable int number, @RequestParam(required = false) @Nullable Double share) {
         double s = share == null ? settings.canaryShare() : share;
         if (!(s > 0 && s <= 1)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "share: above 0 and at most 1");
+            throw ApiProblem.badParameter("share: above 0 and at most 1");
         }
         return move(number, Set.of(RuleSetState.CANDIDATE, RuleSetState.SHADOW), RuleSetState.CANARY, s);
     }

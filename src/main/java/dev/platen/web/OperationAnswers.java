@@ -282,7 +282,7 @@ class OperationAnswers implements OpenApiCustomizer {
         op("POST", ruleSets + "/{number}/replay", ApiDocument.RULE_SETS, "replayRuleSet",
                 "Replay a rule set on the last placements' recorded facts", a -> a
                 .ok(200, "What it would change.")
-                .problem(400, "INVALID_PARAMETER", "last or samples out of range")
+                .problem(400, "BAD_PARAMETER", "last or samples out of range")
                 .problem(404, "UNKNOWN_RULE_SET", "no rule set with this number"));
         for (String[] move : new String[][]{{"shadow", "Run a rule set in the shadow of the live one", "shadowRuleSet"},
                 {"canary", "Try a rule set on a share of new placements", "canaryRuleSet"},
@@ -291,7 +291,7 @@ class OperationAnswers implements OpenApiCustomizer {
                 a.ok(200, "The rule set in its new state.");
                 if (move[0].equals("canary")) {
                     a.parameter("share", "of new placements, above 0 and at most 1; the configured default when absent")
-                            .problem(400, "INVALID_PARAMETER", "share out of range");
+                            .problem(400, "BAD_PARAMETER", "share out of range");
                 }
                 a.problem(404, "UNKNOWN_RULE_SET", "no rule set with this number")
                         .problem(409, "RULE_SET_STATE", "the rule set's state does not allow this move, or changed meanwhile");

@@ -74,6 +74,11 @@ class RecordSchemas implements ModelConverter, OpenApiCustomizer {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema nullable(Schema property) {
         if (property.get$ref() == null) {
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                // an enum lists every value the property takes, null among them when it is nullable (the OpenAPI
+                // 3.0.3 clarification of nullable: null must be one of the enum's values to pass it)
+                property.addEnumItemObject(null);
+            }
             return property.nullable(true);
         }
         Schema wrapped = new ComposedSchema().addAllOfItem(new Schema().$ref(property.get$ref())).nullable(true);
