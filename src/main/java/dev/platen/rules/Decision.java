@@ -19,10 +19,10 @@ import java.util.Optional;
  * {@code needsNewPixels} says that only a render would tell for sure.
  *
  * @param tier   the tier chosen; empty when none fits or an operator must look first
- * @param lane   AUTO or REVIEW; OPERATOR when no tier was chosen; empty when the live run never reached a lane
+ * @param lane   AUTO or REVIEW; OPERATOR when no tier was chosen; NONE when the live run never reached a lane
  * @param reason the tier's or the lane's reason
  */
-record Decision(String tier, String lane, String reason, boolean needsNewPixels) {
+record Decision(String tier, DecidedLane lane, String reason, boolean needsNewPixels) {
 
     static final String NOT_IN_RULE_SET = "NOT_IN_RULE_SET";
 
@@ -31,17 +31,17 @@ record Decision(String tier, String lane, String reason, boolean needsNewPixels)
         Optional<Placement> placement = product.flatMap(p -> p.placement(tierFacts.placement()));
         Optional<LayoutTier> requested = placement.flatMap(p -> p.tier(tierFacts.requestedTier()));
         if (requested.isEmpty()) {
-            return new Decision("", "", NOT_IN_RULE_SET, false);
+            return new Decision("", DecidedLane.NONE, NOT_IN_RULE_SET, false);
         }
         if (!tierFacts.trustworthy()) {
-            return new Decision("", "OPERATOR", "ARTWORK_DOUBTFUL", false);
+            return new Decision("", DecidedLane.OPERATOR, "ARTWORK_DOUBTFUL", false);
         }
         LayoutTier tier;
         boolean downgraded;
         if (tierFacts.operatorTier() != null) {
             Optional<LayoutTier> chosen = placement.get().tier(tierFacts.operatorTier());
             if (chosen.isEmpty()) {
-                return new Decision("", "", NOT_IN_RULE_SET, false);
+                return new Decision("", DecidedLane.NONE, NOT_IN_RULE_SET, false);
             }
             tier = chosen.get();
             downgraded = !tier.id().equals(requested.get().id());
@@ -49,13 +49,13 @@ record Decision(String tier, String lane, String reason, boolean needsNewPixels)
             TierVerdict verdict = TierChoice.forArtwork(placement.get(), requested.get(), tierFacts.header());
             LayoutTier fitting = verdict.chosen();
             if (fitting == null) {
-                return new Decision("", "OPERATOR", verdict.reasons().get(0).name(), false);
+                return new Decision("", DecidedLane.OPERATOR, verdict.reasons().get(0).name(), false);
             }
             tier = fitting;
             downgraded = verdict.downgraded();
         }
         if (laneFacts == null) {
-            return new Decision(tier.id(), "", "NO_PROOF_RECORDED", true);
+            return new Decision(tier.id(), DecidedLane.NONE, "NO_PROOF_RECORDED", true);
         }
         Stock stock = rules.catalog().stock(tier.stock()).orElseThrow();
         boolean samePixels = tier.id().equals(laneFacts.tier())
@@ -66,6 +66,6 @@ record Decision(String tier, String lane, String reason, boolean needsNewPixels)
                 recorded.operatorChoseTier(), recorded.worstSeverity(), recorded.worstFinding(),
                 recorded.outOfGamutShare(), recorded.deltaE95());
         ProofLane lane = rules.laneTable().decide(facts);
-        return new Decision(tier.id(), lane.lane().name(), lane.reason(), !samePixels);
+        return new Decision(tier.id(), DecidedLane.of(lane.lane()), lane.reason(), !samePixels);
     }
 }

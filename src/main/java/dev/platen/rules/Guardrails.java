@@ -1,5 +1,8 @@
 package dev.platen.rules;
 
+import dev.platen.routing.ProofLane;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -63,7 +66,7 @@ class Guardrails {
         RuleSetSettings.Limits limits = settings.limits();
         int min = settings.minSample();
         List<Guardrail.Verdict> verdicts = List.of(
-                share(AUTO_APPROVED, c, b, r -> r.lane() != null, r -> "AUTO".equals(r.lane()), limits.autoApprovedRise(), min),
+                share(AUTO_APPROVED, c, b, r -> r.lane() != null, r -> r.lane() == ProofLane.Lane.AUTO, limits.autoApprovedRise(), min),
                 share(FAILED, c, b, r -> r.lane() != null || r.failed(), Run::failed, limits.failedRise(), min),
                 share(OVERRULED, c, b, r -> r.operatorDecision() != null,
                         r -> "REJECT".equals(r.operatorDecision()) || "TIER".equals(r.operatorDecision()),
@@ -93,12 +96,15 @@ class Guardrails {
         return runs.stream().map(value).filter(v -> v != null).mapToDouble(Number::doubleValue).toArray();
     }
 
-    private record Run(String lane, boolean failed, String operatorDecision, Boolean belowFloor, Long renderMs,
-                       Long proofMs, Double deltaE95) {
+    /** A run as recorded: lane null until it reached one; the figures null until the step that measures them ran. */
+    private record Run(ProofLane.@Nullable Lane lane, boolean failed, @Nullable String operatorDecision,
+                       @Nullable Boolean belowFloor, @Nullable Long renderMs, @Nullable Long proofMs,
+                       @Nullable Double deltaE95) {
     }
 
     private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Run(rs.getString("lane"), rs.getBoolean("failed"), rs.getString("operator_decision"),
+        String lane = rs.getString("lane");
+        return new Run(lane == null ? null : ProofLane.Lane.valueOf(lane), rs.getBoolean("failed"), rs.getString("operator_decision"),
                 rs.getObject("below_floor", Boolean.class), rs.getObject("render_ms", Long.class),
                 rs.getObject("proof_ms", Long.class), rs.getObject("delta_e_p95", Double.class));
     }

@@ -70,7 +70,7 @@ public class PlacementRuns {
                 .ifPresent(candidate -> {
                     Decision theirs = Decision.under(candidate, tierFacts, facts);
                     shadow(placementId, candidate, "LANE", lane.lane() + " " + lane.reason(),
-                            theirs.lane() + " " + theirs.reason());
+                            theirs.lane().word() + " " + theirs.reason());
                 });
     }
 

@@ -36,7 +36,7 @@ class Replay {
      *                       them (the worst quality finding stays the recorded one)
      */
     public record Change(String placementId, int ranUnder, @Nullable String liveTier, @Nullable String candidateTier,
-                         @Nullable String liveLane, @Nullable String candidateLane, @Nullable String liveReason,
+                         DecidedLane liveLane, DecidedLane candidateLane, @Nullable String liveReason,
                          @Nullable String candidateReason, boolean needsNewPixels,
                          SampleProofs.@Nullable ColourFigures liveFigures,
                          SampleProofs.@Nullable ColourFigures sampledFigures) {
@@ -99,10 +99,12 @@ class Replay {
                 theirs = Decision.under(rules, tierFacts, laneFacts.withFigures(tier, stock, proofed, rules.quality()));
                 sampled++;
             }
-            String liveLane = r.lane() == null ? (r.tier() == null || r.tier().isEmpty() ? "OPERATOR" : "") : r.lane();
+            DecidedLane liveLane = r.lane() == null
+                    ? (r.tier() == null || r.tier().isEmpty() ? DecidedLane.OPERATOR : DecidedLane.NONE)
+                    : DecidedLane.valueOf(r.lane());
             String liveReason = r.laneReason() == null ? "" : r.laneReason();
-            String theirReason = "OPERATOR".equals(theirs.lane()) && "OPERATOR".equals(liveLane) ? liveReason
-                    : theirs.lane().isEmpty() ? "" : theirs.reason();
+            String theirReason = theirs.lane() == DecidedLane.OPERATOR && liveLane == DecidedLane.OPERATOR ? liveReason
+                    : theirs.lane() == DecidedLane.NONE ? "" : theirs.reason();
             Change change = new Change(r.placementId(), r.ruleSet(), r.tier() == null ? "" : r.tier(), theirs.tier(),
                     liveLane, theirs.lane(), liveReason, theirReason, theirs.needsNewPixels() && proofed == null, live,
                     proofed);
