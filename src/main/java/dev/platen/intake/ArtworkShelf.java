@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -43,7 +44,11 @@ class ArtworkShelf implements ArtworkRecords {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    ArtworkShelf(ObjectStore store, ArtworkReader reader, ArtworkLimits limits, JdbcClient jdbc, ObjectMapper json) {
+    private final Clock clock;
+
+    ArtworkShelf(ObjectStore store, ArtworkReader reader, ArtworkLimits limits, JdbcClient jdbc, ObjectMapper json,
+                 Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.reader = reader;
         this.limits = limits;
@@ -75,7 +80,7 @@ class ArtworkShelf implements ArtworkRecords {
                 return new Shelved(existing.get(), false);
             }
             UploadedArtwork artwork = new UploadedArtwork(stored.sha256(), stored.bytes(), clean(originalName), header,
-                    Instant.now());
+                    clock.instant());
             try {
                 jdbc.sql("insert into artwork (id, format, bytes, original_name, header_json, created_at) values (?,?,?,?,?,?)")
                         .params(artwork.id(), header.format().wireName(), artwork.bytes(), artwork.originalName(),

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,9 +48,11 @@ class OrderIntake {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final PartnerDirectory partners;
+    private final Clock clock;
 
     OrderIntake(RuleSets ruleSets, ArtworkShelf artworks, OrderBook orders, PlacementLifecycle lifecycle,
-                JdbcClient jdbc, ObjectMapper json, PartnerDirectory partners) {
+                JdbcClient jdbc, ObjectMapper json, PartnerDirectory partners, Clock clock) {
+        this.clock = clock;
         this.ruleSets = ruleSets;
         this.artworks = artworks;
         this.orders = orders;
@@ -94,7 +96,7 @@ class OrderIntake {
         OrderView view = OrderView.of(order);
         if (idempotencyKey != null) {
             jdbc.sql("insert into idempotency_key (idem_key, request_sha256, order_id, response_json, created_at) values (?,?,?,?,?)")
-                    .params(idempotencyKey, requestHash, order.id(), canonical(view), Timestamp.from(Instant.now()))
+                    .params(idempotencyKey, requestHash, order.id(), canonical(view), Timestamp.from(clock.instant()))
                     .update();
         }
         return new Accepted(view, false);

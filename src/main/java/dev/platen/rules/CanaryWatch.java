@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,13 @@ class CanaryWatch implements SmartLifecycle {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final GuardrailReadings readings;
+    private final Clock clock;
     private final Map<String, double[]> gauges = new ConcurrentHashMap<>();
     private @Nullable ScheduledExecutorService timer;
 
     CanaryWatch(RuleSets ruleSets, Guardrails guardrails, RuleSetSettings settings, ApplicationEventPublisher events,
-                JdbcClient jdbc, ObjectMapper json, MeterRegistry meters, GuardrailReadings readings) {
+                JdbcClient jdbc, ObjectMapper json, MeterRegistry meters, GuardrailReadings readings, Clock clock) {
+        this.clock = clock;
         this.readings = readings;
         this.ruleSets = ruleSets;
         this.guardrails = guardrails;
@@ -60,7 +62,7 @@ class CanaryWatch implements SmartLifecycle {
         ruleSets.tried().filter(c -> c.state() == RuleSetState.CANARY).ifPresent(candidate -> {
             Guardrails.Figures figures = guardrails.of(candidate.number(), ruleSets.live().number());
             publish(candidate, figures);
-            readings.record(figures, Instant.now());
+            readings.record(figures, clock.instant());
             if (figures.breached()) {
                 if (ruleSets.move(candidate.number(), RuleSetState.CANARY, RuleSetState.ROLLED_BACK, null, write(figures))) {
                     log.warn("Rule set {} rolled back by its guardrails: {}", candidate.number(), figures.verdicts());
@@ -74,7 +76,7 @@ class CanaryWatch implements SmartLifecycle {
         // Again, for what a node may have left half done: both listeners are idempotent.
         events.publishEvent(new RuleSetPromoted(ruleSets.live().number()));
         jdbc.sql("select number from rule_set where state = 'ROLLED_BACK' and state_since > ?")
-                .param(java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS))).query(Integer.class).list()
+                .param(java.sql.Timestamp.from(clock.instant().minus(1, ChronoUnit.DAYS))).query(Integer.class).list()
                 .forEach(n -> events.publishEvent(new RuleSetRolledBack(n, ruleSets.live().number())));
     }
 

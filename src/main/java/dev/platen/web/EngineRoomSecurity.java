@@ -78,9 +78,9 @@ class EngineRoomSecurity {
 
     /** Before Spring Security's filters (order -100), so that a throttled address is not even checked. */
     @Bean
-    FilterRegistrationBean<SignInThrottle> signInThrottle(ObjectMapper json) {
+    FilterRegistrationBean<SignInThrottle> signInThrottle(ObjectMapper json, Clock clock) {
         FilterRegistrationBean<SignInThrottle> registration =
-                new FilterRegistrationBean<>(new SignInThrottle(json, Clock.systemUTC()));
+                new FilterRegistrationBean<>(new SignInThrottle(json, clock));
         registration.setName("platen-sign-in-throttle");
         registration.setOrder(-101);
         return registration;
