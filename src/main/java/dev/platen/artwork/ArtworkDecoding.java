@@ -3,6 +3,7 @@ package dev.platen.artwork;
 import org.jspecify.annotations.Nullable;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -114,6 +115,7 @@ final class ArtworkDecoding {
 
     private <T> T afterTimeLimit(Turn<T> turn, Duration limit) {
         long cpuNanos = turn.cpuNanosSoFar();
+        long gcNanos = turn.gcNanosSoFar();
         boolean alone = turn.othersAtStart == 0 && turnsTaken.get() == turn.ticket;
         if (!turn.cancel(true)) {
             // It finished as the limit ran out: the answer is there, use it.
@@ -127,10 +129,11 @@ final class ArtworkDecoding {
             }
         }
         String took = "Decoding the file took longer than the limit of " + limit.toMillis() / 1000.0 + " s";
-        if (slowOnItsOwn(alone, cpuNanos, limit)) {
+        if (slowOnItsOwn(alone, cpuNanos, gcNanos, limit)) {
             throw ArtworkRejected.timedOut(took);
         }
-        throw new ArtworkDecoderBusy(took + " while the engine was busy (other files on the decoders alongside it"
+        throw new ArtworkDecoderBusy(took + " while the engine was busy (" + (alone
+                ? "the processors taken by work outside the decoders" : "other files on the decoders alongside it")
                 + (cpuNanos >= 0 ? ", " + Math.round(100.0 * cpuNanos / limit.toNanos()) + " % of a processor for it"
                 : "") + "); it was stopped, not judged. Try again shortly.");
     }
@@ -145,18 +148,30 @@ final class ArtworkDecoding {
      *       other threads, and a file that needs five seconds of processor time on a 10 s limit is one no good
      *       photo is (a 20 MP JPEG decodes in one to two seconds alone). This catches hostile files even in a
      *       burst, where they are never alone; or</li>
-     *   <li>no other file was on the decoders at any moment of its turn: the pool was otherwise idle, so whatever
-     *       held it up (a decoder blocked, thrashing the heap) was this file.</li>
+     *   <li>no other file was on the decoders at any moment of its turn, and its thread's processor time and the
+     *       collector's pauses together make half the limit: the pool was otherwise idle and the time went on this
+     *       file's decoding or on the heap it filled (a file that thrashes the heap shows as pauses, not as its
+     *       own processor time); or</li>
+     *   <li>it was alone and the JVM cannot measure a thread's processor time: nothing else to go by.</li>
      * </ul>
-     * Otherwise it shared the decoders and got less than half a processor: the same file decodes in a fraction
-     * of the limit on a quieter engine, and the caller tries it again later - a workflow step by failing its job
-     * into the retry back-off, a shop by the 503's Retry-After. A hostile file that is only ever seen in a crowd
-     * therefore costs a few retries before its verdict, never a good file its placement.
+     * Otherwise it shared the decoders, or the processors were taken by work outside the decoders (renders on
+     * other threads, other processes, a container's CPU quota), and it got less than half a processor: the same
+     * file decodes in a fraction of the limit on a quieter machine, and the caller tries it again later - a
+     * workflow step by failing its job into the retry back-off, a shop by the 503's Retry-After. Being alone on the
+     * decoders once counted against the file by itself: on 2 cores busy with other work, good 12-17 MP photos ran
+     * out of their 10 s alone on the decoders with a fraction of a processor, and were parked as
+     * {@code ARTWORK_UNDECODABLE}. A hostile file that is only ever seen in a crowd therefore costs a few retries
+     * before its verdict, never a good file its placement.
      *
      * @param cpuNanos processor time of the decoder thread during the turn, or negative when the JVM cannot tell
+     * @param gcNanos  time the JVM's collectors spent during the turn (their pauses stop the decoder as well)
      */
-    static boolean slowOnItsOwn(boolean alone, long cpuNanos, Duration limit) {
-        return alone || cpuNanos >= limit.toNanos() / 2;
+    static boolean slowOnItsOwn(boolean alone, long cpuNanos, long gcNanos, Duration limit) {
+        long half = limit.toNanos() / 2;
+        if (cpuNanos < 0) {
+            return alone;
+        }
+        return cpuNanos >= half || alone && cpuNanos + Math.max(0, gcNanos) >= half;
     }
 
     private static RuntimeException unwrap(ExecutionException e) {
@@ -180,6 +195,7 @@ final class ArtworkDecoding {
         private volatile @Nullable Thread thread;
         private volatile long startedNanos;
         private volatile long cpuAtStart = -1;
+        private volatile long gcAtStart;
         private volatile int othersAtStart;
         private volatile long ticket;
 
@@ -193,6 +209,7 @@ final class ArtworkDecoding {
             othersAtStart = onDecoders.getAndIncrement();
             ticket = turnsTaken.incrementAndGet();
             cpuAtStart = cpuNanosOf(thread);
+            gcAtStart = gcNanos();
             startedNanos = System.nanoTime();
             started.countDown();
             try {
@@ -210,6 +227,20 @@ final class ArtworkDecoding {
             long now = cpuNanosOf(thread);
             return now < 0 || cpuAtStart < 0 ? -1 : now - cpuAtStart;
         }
+
+        /** Time the JVM's collectors have spent since the turn began. */
+        long gcNanosSoFar() {
+            return gcNanos() - gcAtStart;
+        }
+    }
+
+    /** Time all the JVM's collectors have spent so far (the sum of their accumulated collection times). */
+    private static long gcNanos() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime()); // -1 when a collector does not say
+        }
+        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     private static long cpuNanosOf(@Nullable Thread thread) {
