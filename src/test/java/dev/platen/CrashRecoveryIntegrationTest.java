@@ -74,7 +74,9 @@ class CrashRecoveryIntegrationTest {
                                 Map.of("placement", "face", "tier", "poster-18x24", "artwork", art)))))))
                 .retrieve().body(String.class));
         String orderId = order.path("id").asText();
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+        // a precondition, not a promise: on 2 cores shared with the other long runs the inspection of 43 MP alone has
+        // taken minutes
+        Awaitility.await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !lockedRenders(port, orderId).isEmpty());
         String renderTask = lockedRenders(port, orderId).get(0).path("id").asText();
         String deadWorker = lockedRenders(port, orderId).get(0).path("workerId").asText();
@@ -89,7 +91,7 @@ class CrashRecoveryIntegrationTest {
                     + "\r\n\r\n" + head).getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[3_000_000]);
             out.flush();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                     .until(() -> bytesIn(uploads) >= 1_000_000);
 
             assertThat(externalTask(port, renderTask)).as("the render still under way at the kill (else the art is too"
@@ -123,10 +125,12 @@ class CrashRecoveryIntegrationTest {
         Files.writeString(WORK.resolve("report.txt"), report + "\n");
 
         assertThat(leftAfterRestart).as("what the crash left in the uploads folder, after the restart").isZero();
-        // the shipped lock (one minute) plus the restarted worker's idle poll, and slack for a machine busy with the
-        // other long runs beside this one (71.7 s once on 2 cores with the lanes, the burst and the cluster): well
-        // short of what a lock of a few minutes, or a step no one takes up again, would show
-        assertThat(takenUpAfter).as("seconds from the kill until the render was taken up again").isLessThan(80);
+        // once the shipped lock (one minute) has run out and the restarted engine is up (whichever comes last: on a
+        // machine busy with the other long runs the start alone can take longer than the lock), within the worker's
+        // idle poll and a first round trip, with slack for that busy machine: far short of what a lock of a few
+        // minutes, or a step no one takes up again, would show
+        assertThat(takenUpAfter).as("seconds from the kill until the render was taken up again")
+                .isLessThan(Math.max(60, readyAfter) + 20);
         JsonNode placement = settled.path("placements").get(0);
         assertThat(placement.path("status").asText()).as(placement.toString()).isIn("READY_FOR_PRINT", "NEEDS_REVIEW");
         assertThat(placement.path("printFiles").findValuesAsText("format")).isNotEmpty().doesNotHaveDuplicates();
