@@ -6,7 +6,7 @@ import dev.platen.artwork.ArtworkHeader;
 import dev.platen.artwork.ArtworkLimits;
 import dev.platen.artwork.ArtworkReader;
 import dev.platen.artwork.ArtworkRejected;
-import dev.platen.orders.ArtworkRecords;
+import dev.platen.artwork.ArtworkRecords;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
+import dev.platen.artwork.ArtworkRecords;
 import dev.platen.routing.ReasonCode;
 import dev.platen.routing.TierChoice;
 import dev.platen.routing.TierVerdict;

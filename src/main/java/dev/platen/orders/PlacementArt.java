@@ -1,40 +1,42 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
-import dev.platen.artwork.ArtworkPixels;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Stock;
-import dev.platen.render.PlacementPrint;
+import dev.platen.proof.MakeSoftProof;
+import dev.platen.render.RenderPrintFiles;
+import dev.platen.rules.QualityRules;
+
+import java.time.Instant;
 
 /**
- * A placement's art at its chosen tier, as the render and proof steps both need it: the header from the artwork's
- * record (read once, at upload), and the pixels from {@link DecodedArt}, decoded once for both steps.
+ * A placement's art at its chosen tier, as the render and proof steps both need it: the job, the tier and its
+ * stock looked up in the placement's rule set, and the header and the date from the artwork's record (read once, at
+ * upload). The pixels are not here: the render and the proof take them from the node's decoded art, decoded once for
+ * both.
+ *
+ * @param received when the artwork was first stored: the date its print files carry
  */
-record PlacementArt(PlacementJob job, LayoutTier tier, Stock stock, ArtworkHeader header) {
+public record PlacementArt(PlacementJob job, LayoutTier tier, Stock stock, ArtworkHeader header, Instant received) {
 
-    static PlacementArt load(PlacementJob job, ArtworkRecords records) {
-        String tierId = job.placement().chosenTier();
-        if (tierId == null) {
-            throw new IllegalStateException("placement " + job.placement().id() + " has no tier yet");
-        }
-        return at(job, tierId, records);
+    public String placementId() {
+        return job.placement().id();
     }
 
-    /** The art at a given tier of the job's rule set (a replay's, which may differ from the placement's own). */
-    static PlacementArt at(PlacementJob job, String tierId, ArtworkRecords records) {
-        LayoutTier tier = job.catalogPlacement().tier(tierId)
-                .orElseThrow(() -> new IllegalStateException("tier '" + tierId + "' is no longer in the catalog"));
-        Stock stock = job.catalog().stock(tier.stock())
-                .orElseThrow(() -> new IllegalStateException("stock '" + tier.stock() + "' is no longer in the catalog"));
-        return new PlacementArt(job, tier, stock, records.header(job.placement().artworkId()));
-    }
-
-    String artworkId() {
+    public String artworkId() {
         return job.placement().artworkId();
     }
 
-    /** The art's pixels for printing at the tier, as the render step makes them (a PDF page at its scale). */
-    ArtworkPixels pixels(DecodedArt decoded) {
-        return decoded.pixels(artworkId(), header, PlacementPrint.pdfPixelsPerInch(header, tier));
+    /** What the render module prints from. */
+    public RenderPrintFiles.PrintJob printJob() {
+        return new RenderPrintFiles.PrintJob(placementId(), artworkId(), header, received, job.product(),
+                job.catalogPlacement().id(), tier, stock);
+    }
+
+    /** What the proof module proofs, judged by the quality rules of the job's rule set. */
+    public MakeSoftProof.ProofJob proofJob() {
+        QualityRules rules = job.ruleSet().quality();
+        return new MakeSoftProof.ProofJob(artworkId(), header, job.product(), tier, stock, rules.thresholds(),
+                rules.ssimFloor());
     }
 }

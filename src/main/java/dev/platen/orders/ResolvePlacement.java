@@ -1,6 +1,7 @@
 package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
+import dev.platen.artwork.ArtworkRecords;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.preflight.EffectiveDpi;
 import dev.platen.routing.ProofLane;

@@ -7,6 +7,7 @@ import dev.platen.color.ColorProfile;
 import dev.platen.color.PixelFormat;
 import dev.platen.color.TransformCache;
 import dev.platen.artwork.PdfArtPage;
+import dev.platen.artwork.ScreenPng;
 import dev.platen.render.PdfArtPrint;
 import dev.platen.render.SourceColour;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;

@@ -1,19 +1,40 @@
 package dev.platen.workflow;
 
-import dev.platen.orders.RenderPrintFiles;
-import dev.platen.orders.RenderPrintFiles.Rendered;
+import dev.platen.artwork.ArtworkDecoderBusy;
+import dev.platen.artwork.Finding;
+import dev.platen.orders.PlacementArt;
+import dev.platen.orders.PlacementJobs;
+import dev.platen.render.PlacementPrint;
+import dev.platen.render.RenderPrintFiles;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
-/** BPMN "Render print files": the placement's PDF/X-4 and CMYK TIFF for its tier and stock. */
+/**
+ * BPMN "Render print files": the placement's PDF/X-4 and CMYK TIFF for its tier and stock. The art's header is
+ * the one recorded at upload and its pixels those the inspection decoded (raster art), kept for the soft proof next.
+ */
 @Component
-class RenderPrintFilesStep implements FileStep<Rendered> {
+class RenderPrintFilesStep implements FileStep<RenderPrintFilesStep.Rendered> {
 
+    /** Print files made and stored for a placement, not yet recorded against it. */
+    record Rendered(PlacementArt art, List<RenderPrintFiles.StoredPrintFile> files, List<Finding> findings,
+                    long tookMillis) {
+        Rendered {
+            files = List.copyOf(files);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private final PlacementJobs jobs;
     private final RenderPrintFiles render;
+    private final StepTimeLimit timeLimit;
 
-    RenderPrintFilesStep(RenderPrintFiles render) {
+    RenderPrintFilesStep(PlacementJobs jobs, RenderPrintFiles render, StepTimeLimit timeLimit) {
+        this.jobs = jobs;
         this.render = render;
+        this.timeLimit = timeLimit;
     }
 
     @Override
@@ -23,12 +44,25 @@ class RenderPrintFilesStep implements FileStep<Rendered> {
 
     @Override
     public Rendered work(String placementId) {
-        return render.render(placementId);
+        StepTimeLimit.Clock clock = timeLimit.start("Render print files", placementId);
+        long started = System.nanoTime();
+        PlacementArt art = jobs.art(placementId);
+        try {
+            // Only the file work runs under the clock; storing the files does not (it never did).
+            PlacementPrint.Printed printed = clock.run(() -> render.print(art.printJob()));
+            return new Rendered(art, render.store(printed.files()), printed.findings(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (ArtworkDecoderBusy busy) {
+            throw busy; // load, not the rules: the step waits and tries again
+        } catch (RuntimeException e) {
+            jobs.printFailed(art);
+            throw e;
+        }
     }
 
     @Override
     public Map<String, Object> record(Rendered rendered) {
-        render.record(rendered);
+        jobs.printed(rendered.art(), rendered.files(), rendered.findings(), rendered.tookMillis());
         return Map.of();
     }
 }

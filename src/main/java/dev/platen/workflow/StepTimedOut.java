@@ -1,4 +1,4 @@
-package dev.platen.orders;
+package dev.platen.workflow;
 
 /** A placement step ran past {@code platen.orders.step-time-limit}; its message becomes the incident's. */
 class StepTimedOut extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.platen.orders;
+package dev.platen.workflow;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it throws {@link StepTimedOut}: the step fails, the engine retries it and then raises an incident, and the
  * placement is marked failed with the message. Only the step's file work runs under the clock, on a thread of
  * its own that can be interrupted; the order book's reads and writes stay on the worker's thread.
+ *
+ * <p>Kept by the steps ({@link FileStep}), not by the capabilities they call: a step wraps its call to artwork,
+ * render or proof in its clock, and those modules take values and know no limit. The property keeps its
+ * {@code platen.orders} name so that deployed configurations still set it.
  */
 @Component
 class StepTimeLimit {

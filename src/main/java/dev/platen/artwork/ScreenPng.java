@@ -1,6 +1,4 @@
-package dev.platen.proof;
-
-import dev.platen.artwork.ArgbRows;
+package dev.platen.artwork;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +20,11 @@ import java.util.zip.DeflaterOutputStream;
  * 16 MP placement's four proof images (8.4 million pixels) took 424 ms of the soft proof's 1.4 s and came to 8.4 MB;
  * this takes 150 ms and comes to 6.0 MB (Sub-filtered photographs are noise around zero, which matches do not help,
  * as in the print files). Any PNG decoder reads it: the format's own filter and zlib stream, nothing else.
+ *
+ * <p>Here, with the art, because the art's review preview ({@link ArtPreviews}) is written with it as the proof
+ * images are.
  */
-final class ScreenPng {
+public final class ScreenPng {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int SUB = 1;
@@ -33,7 +34,7 @@ final class ScreenPng {
     private ScreenPng() {
     }
 
-    static byte[] of(BufferedImage image) {
+    public static byte[] of(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         boolean alpha = image.getColorModel().hasAlpha();

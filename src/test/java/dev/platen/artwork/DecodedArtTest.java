@@ -1,13 +1,5 @@
-package dev.platen.orders;
+package dev.platen.artwork;
 
-import dev.platen.artwork.ArtworkHeader;
-import dev.platen.artwork.ArtworkInspector;
-import dev.platen.artwork.ArtworkLimits;
-import dev.platen.artwork.ArtworkPixels;
-import dev.platen.artwork.ArtworkReader;
-import dev.platen.artwork.DecodedArtwork;
-import dev.platen.artwork.PixelCoding;
-import dev.platen.artwork.PixelSource;
 import dev.platen.storage.ObjectStore;
 import dev.platen.storage.StoredObject;
 import dev.platen.testing.TestArtwork;

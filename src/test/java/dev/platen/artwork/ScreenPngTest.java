@@ -1,4 +1,4 @@
-package dev.platen.proof;
+package dev.platen.artwork;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,9 @@
-package dev.platen.orders;
+package dev.platen.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.platen.color.TransformCache;
-import dev.platen.artwork.ArtworkReader;
-import dev.platen.rules.PlacementRuns;
-import dev.platen.rules.RuleSets;
-import dev.platen.storage.ObjectStore;
+import dev.platen.orders.PlacementJobs;
+import dev.platen.proof.MakeSoftProof;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
@@ -30,30 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"
 })
-class MakeSoftProofIntegrationTest {
+class SoftProofStepIntegrationTest {
 
     @LocalServerPort
     int port;
     @Autowired
     ObjectMapper json;
     @Autowired
-    OrderBook book;
+    PlacementJobs jobs;
     @Autowired
-    PlacementLifecycle lifecycle;
-    @Autowired
-    RuleSets ruleSets;
-    @Autowired
-    PlacementRuns runs;
-    @Autowired
-    ArtworkReader reader;
-    @Autowired
-    ObjectStore store;
-    @Autowired
-    TransformCache transforms;
-    @Autowired
-    ArtworkRecords artworks;
-    @Autowired
-    DecodedArt decoded;
+    MakeSoftProof proof;
 
     @Test
     void aSoftProofPastTheStepTimeLimitIsStoppedNamingStepAndPlacement() throws Exception {
@@ -69,9 +52,8 @@ class MakeSoftProofIntegrationTest {
         String placementId = settled.path("placements").get(0).path("id").asText();
 
         // the same step as the engine runs it, with a limit no proof can meet
-        MakeSoftProof tooSlow = new MakeSoftProof(book, lifecycle, ruleSets, runs, reader, store, transforms, artworks,
-                decoded, new StepTimeLimit(Duration.ofMillis(1)));
-        StepTimedOut stopped = assertThrows(StepTimedOut.class, () -> tooSlow.proof(placementId));
+        SoftProofStep tooSlow = new SoftProofStep(jobs, proof, new StepTimeLimit(Duration.ofMillis(1)));
+        StepTimedOut stopped = assertThrows(StepTimedOut.class, () -> tooSlow.work(placementId));
         assertThat(stopped.getMessage()).contains("Make soft proof", placementId, "platen.orders.step-time-limit");
     }
 }

@@ -1,8 +1,5 @@
-package dev.platen.orders;
+package dev.platen.artwork;
 
-import dev.platen.artwork.ArtworkHeader;
-import dev.platen.artwork.ArtworkPixels;
-import dev.platen.artwork.ArtworkReader;
 import dev.platen.storage.ObjectStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * The decoded art of placements on this node (oriented, its samples and profile said: {@link ArtworkPixels}), kept
  * between the steps that need it, so that the print files and the soft proof of a placement are made from one
- * decode. Keyed by the artwork's SHA-256 (its id) and the scale a PDF page is rendered at; raster art decodes the
+ * decode. Kept here, by the module that decodes, so that the inspection, the print files, the soft proof and the
+ * review preview share it without one of them owning it for the others. Keyed by the artwork's SHA-256 (its id) and the scale a PDF page is rendered at; raster art decodes the
  * same at every scale and is kept once for all tiers.
  *
  * <p>Bounded by {@code platen.artwork.decoded-cache-mib}, the bytes of the decoded images (a quarter of the max heap
@@ -46,7 +44,7 @@ import java.util.function.Supplier;
  * the gauge {@code platen.decoded-art.bytes}.
  */
 @Component
-class DecodedArt {
+public class DecodedArt {
 
     /** The scale raster art is kept at: its pixels do not depend on the tier's DPI. */
     static final double ANY_SCALE = 0;
@@ -93,7 +91,7 @@ class DecodedArt {
      *
      * @param header the artwork's header, which says whether it is a PDF (rendered at the scale) or raster art
      */
-    ArtworkPixels pixels(String artworkId, ArtworkHeader header, double pdfPixelsPerInch) {
+    public ArtworkPixels pixels(String artworkId, ArtworkHeader header, double pdfPixelsPerInch) {
         Key key = new Key(artworkId, header.pdf() == null ? ANY_SCALE : pdfPixelsPerInch);
         return get(key, () -> reader.pixels(file(artworkId), pdfPixelsPerInch));
     }

@@ -1,4 +1,4 @@
-package dev.platen.orders;
+package dev.platen.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

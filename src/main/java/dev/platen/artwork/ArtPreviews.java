@@ -1,8 +1,5 @@
-package dev.platen.orders;
+package dev.platen.artwork;
 
-import dev.platen.artwork.ArtworkHeader;
-import dev.platen.artwork.ArtworkPixels;
-import dev.platen.proof.ProofSheet;
 import dev.platen.storage.ObjectStore;
 import org.springframework.stereotype.Component;
 
@@ -95,6 +92,6 @@ public class ArtPreviews {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(image, 0, 0, w, h, null);
         g.dispose();
-        return ProofSheet.png(preview);
+        return ScreenPng.of(preview);
     }
 }

@@ -1,6 +1,5 @@
-package dev.platen.orders;
+package dev.platen.artwork;
 
-import dev.platen.artwork.ArtworkHeader;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -8,8 +7,8 @@ import java.util.Optional;
 /**
  * The record Platen made of an artwork when it was uploaded, as the placement steps and the review pages read it:
  * the header read then, and the screen preview made once when a placement's art was first decoded. Kept by the
- * module that takes the uploads in (intake); declared here so that the order steps read it without knowing who
- * keeps it.
+ * module that takes the uploads in (intake); declared here, with the art, so that the inspection, the previews and
+ * the order steps read it without knowing who keeps it.
  */
 public interface ArtworkRecords {
 
