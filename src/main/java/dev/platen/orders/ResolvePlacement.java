@@ -25,16 +25,14 @@ public class ResolvePlacement {
     private final PlacementLifecycle lifecycle;
     private final RuleSets ruleSets;
     private final PlacementRuns runs;
-    private final ChooseTier chooseTier;
     private final ArtworkRecords artworks;
 
     ResolvePlacement(OrderBook book, PlacementLifecycle lifecycle, RuleSets ruleSets, PlacementRuns runs,
-                     ChooseTier chooseTier, ArtworkRecords artworks) {
+                     ArtworkRecords artworks) {
         this.book = book;
         this.lifecycle = lifecycle;
         this.ruleSets = ruleSets;
         this.runs = runs;
-        this.chooseTier = chooseTier;
         this.artworks = artworks;
     }
 
@@ -94,12 +92,13 @@ public class ResolvePlacement {
                     Objects.requireNonNull(decision.note(), "a request for new art's note").trim());
             case TIER -> {
                 LayoutTier tier = tierOf(job, decision);
-                TierDecision recorded = ChooseTier.decisionOf(TierChoice.operatorChoice(job.requestedTier(), tier,
-                        chooseTier.header(job)));
+                // the header read at upload, as the engine's own choice reads it
+                ArtworkHeader header = artworks.header(job.placement().artworkId());
+                TierDecision recorded = TierDecision.of(TierChoice.operatorChoice(job.requestedTier(), tier, header));
                 lifecycle.operatorChoseTier(placementId, recorded, decision.operator(), decision.note());
                 OrderPlacement p = job.placement();
                 runs.tierDecided(placementId, job.ruleSet(), new TierFacts(p.product(), p.placement(),
-                        p.requestedTier(), chooseTier.header(job), true, tier.id()), tier.id());
+                        p.requestedTier(), header, true, tier.id()), tier.id());
             }
         }
         return false;
