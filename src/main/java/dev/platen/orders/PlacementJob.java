@@ -8,10 +8,11 @@ import dev.platen.rules.RuleSet;
 import dev.platen.rules.RuleSets;
 
 /**
- * What a placement step works on: the stored placement with its catalog entries looked up in the rule set it runs
- * under (not the live one: a placement keeps its rules from intake to print, unless a rollback moves it).
+ * What a placement step's load is made from (see {@link PlacementJobs}): the stored placement with its catalog
+ * entries looked up in the rule set it runs under (not the live one: a placement keeps its rules from intake to
+ * print, unless a rollback moves it).
  */
-public record PlacementJob(OrderPlacement placement, RuleSet ruleSet, Product product, Placement catalogPlacement,
+record PlacementJob(OrderPlacement placement, RuleSet ruleSet, Product product, Placement catalogPlacement,
                     LayoutTier requestedTier) {
 
     static PlacementJob load(OrderBook book, RuleSets ruleSets, String placementId) {

@@ -2,9 +2,9 @@ package dev.platen.orders;
 
 import dev.platen.artwork.ArtworkHeader;
 import dev.platen.artwork.ArtworkRecords;
-import dev.platen.artwork.Finding;
 import dev.platen.artwork.InspectArtwork;
 import dev.platen.catalog.LayoutTier;
+import dev.platen.catalog.Placement;
 import dev.platen.catalog.Stock;
 import dev.platen.proof.ColourReport;
 import dev.platen.proof.MakeSoftProof;
@@ -36,11 +36,17 @@ public class PlacementJobs {
      * What the tier is chosen on: the placement in its rule set, and the art's header read at upload (not the file's
      * again: the inspection has just decoded the pixels and found they agree with it, or the art is doubtful).
      */
-    public record TierJob(PlacementJob job, ArtworkHeader header) {
+    public record TierJob(OrderPlacement placement, RuleSet ruleSet, Placement catalogPlacement,
+                          LayoutTier requestedTier, ArtworkHeader header) {
     }
 
-    /** What the proof lane is chosen on: the placement in its rule set, and the lane table's facts with their sources. */
-    public record LaneJob(PlacementJob job, LaneFacts facts) {
+    /**
+     * What the proof lane is chosen on: the placement's rule set, whose lane table decides, and the table's facts
+     * with their sources.
+     *
+     * @param approvalWaitsForVerdict whether an approval must wait: the rule set is not (or no longer) live
+     */
+    public record LaneJob(String placementId, RuleSet ruleSet, LaneFacts facts, boolean approvalWaitsForVerdict) {
     }
 
     private final OrderBook book;
@@ -71,7 +77,8 @@ public class PlacementJobs {
     /** The placement about to have its tier chosen. */
     public TierJob tierJob(String placementId) {
         PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
-        return new TierJob(job, artworks.header(job.placement().artworkId()));
+        return new TierJob(job.placement(), job.ruleSet(), job.catalogPlacement(), job.requestedTier(),
+                artworks.header(job.placement().artworkId()));
     }
 
     /**
@@ -80,29 +87,29 @@ public class PlacementJobs {
      * @return true when the placement has its tier
      */
     public boolean tierChosen(TierJob tier, TierVerdict verdict) {
-        String placementId = tier.job().placement().id();
+        String placementId = tier.placement().id();
         lifecycle.recordTier(placementId, TierDecision.of(verdict));
-        runs.tierDecided(placementId, tier.job().ruleSet(), facts(tier, true), verdict.chosenId());
+        runs.tierDecided(placementId, tier.ruleSet(), facts(tier, true), verdict.chosenId());
         return verdict.fits();
     }
 
     /** Holds for an operator a placement whose art was found doubtful on inspection: no tier is chosen for it. */
     public void heldAsDoubtful(TierJob tier) {
-        OrderPlacement p = tier.job().placement();
+        OrderPlacement p = tier.placement();
         lifecycle.holdForOperator(p.id(), new TierDecision(null, p.effectiveDpi(), false,
                 List.of(ReasonCode.ARTWORK_DOUBTFUL)));
-        runs.tierDecided(p.id(), tier.job().ruleSet(), facts(tier, false), null);
+        runs.tierDecided(p.id(), tier.ruleSet(), facts(tier, false), null);
     }
 
     private static TierFacts facts(TierJob tier, boolean artworkTrustworthy) {
-        OrderPlacement p = tier.job().placement();
+        OrderPlacement p = tier.placement();
         return new TierFacts(p.product(), p.placement(), p.requestedTier(), tier.header(), artworkTrustworthy, null);
     }
 
     /** The placement after its soft proof, with the facts its rule set's lane table decides on. */
     public LaneJob laneJob(String placementId) {
         PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
-        return new LaneJob(job, laneFacts(job));
+        return new LaneJob(placementId, job.ruleSet(), laneFacts(job), job.approvalWaitsForVerdict());
     }
 
     /**
@@ -112,13 +119,13 @@ public class PlacementJobs {
      * @return true when the approval waits for a canary's verdict
      */
     public boolean laneChosen(LaneJob lane, ProofLane chosen) {
-        String placementId = lane.job().placement().id();
-        RuleSet rules = lane.job().ruleSet();
+        String placementId = lane.placementId();
+        RuleSet rules = lane.ruleSet();
         TierFacts tierFacts = runs.tierFacts(placementId, rules.number()).orElse(null);
         runs.laneDecided(placementId, rules, tierFacts, lane.facts(), chosen);
         return switch (chosen.lane()) {
             case AUTO -> {
-                if (lane.job().approvalWaitsForVerdict()) {
+                if (lane.approvalWaitsForVerdict()) {
                     lifecycle.holdForCanary(placementId, PlacementHistory.ENGINE, chosen.reason(), rules.number());
                     yield true;
                 }
@@ -167,17 +174,16 @@ public class PlacementJobs {
         }
         LayoutTier tier = tierOf(job, tierId);
         String artworkId = job.placement().artworkId();
-        return new PlacementArt(job, tier, stockOf(job, tier), artworks.header(artworkId),
-                artworks.received(artworkId));
+        return new PlacementArt(placementId, artworkId, job.ruleSet(), job.product(), job.catalogPlacement(), tier,
+                stockOf(job, tier), artworks.header(artworkId), artworks.received(artworkId));
     }
 
     /** Records the print files made for the placement and what happened to its colours on the way. */
-    public void printed(PlacementArt art, List<RenderPrintFiles.StoredPrintFile> files, List<Finding> findings,
-                        long tookMillis) {
-        lifecycle.addFindings(art.placementId(), findings);
-        lifecycle.recordPrintFiles(art.placementId(), files.stream().map(f -> new PrintFileRecord(f.format(),
+    public void printed(PlacementArt art, RenderPrintFiles.Rendered rendered, long tookMillis) {
+        lifecycle.addFindings(art.placementId(), rendered.findings());
+        lifecycle.recordPrintFiles(art.placementId(), rendered.files().stream().map(f -> new PrintFileRecord(f.format(),
                 f.mediaType(), f.sha256(), f.bytes(), f.widthPx(), f.heightPx(), f.dpi(), f.profileSha256())).toList());
-        runs.stepTook(art.placementId(), art.job().ruleSet(), PlacementRuns.Step.RENDER, tookMillis);
+        runs.stepTook(art.placementId(), art.ruleSet(), PlacementRuns.Step.RENDER, tookMillis);
     }
 
     /**
@@ -186,7 +192,7 @@ public class PlacementJobs {
      * retries.
      */
     public void printFailed(PlacementArt art) {
-        runs.failed(art.placementId(), art.job().ruleSet().number());
+        runs.failed(art.placementId(), art.ruleSet().number());
     }
 
     /** Records the soft proof, its findings and figures against the placement. */
@@ -198,8 +204,8 @@ public class PlacementJobs {
         Optional<WorstFinding> worst = proofed.worst().map(q -> new WorstFinding(q.severity().name(), q.code()));
         lifecycle.addFindings(art.placementId(), proofed.findings());
         lifecycle.recordSoftProof(art.placementId(), record, worst);
-        runs.proofMeasured(art.placementId(), art.job().ruleSet(), record.deltaE2000P95(), proofed.belowFloor());
-        runs.stepTook(art.placementId(), art.job().ruleSet(), PlacementRuns.Step.PROOF, tookMillis);
+        runs.proofMeasured(art.placementId(), art.ruleSet(), record.deltaE2000P95(), proofed.belowFloor());
+        runs.stepTook(art.placementId(), art.ruleSet(), PlacementRuns.Step.PROOF, tookMillis);
     }
 
     static LayoutTier tierOf(PlacementJob job, String tierId) {

@@ -15,7 +15,7 @@ import dev.platen.preflight.QualityChecks;
 import dev.platen.preflight.QualityFinding;
 import dev.platen.preflight.QualityFloor;
 import dev.platen.preflight.QualityThresholds;
-import dev.platen.render.PlacementPrint;
+import dev.platen.render.RenderPrintFiles;
 import dev.platen.render.SourceColour;
 import dev.platen.storage.ObjectStore;
 import org.springframework.stereotype.Component;
@@ -135,7 +135,7 @@ public class MakeSoftProof {
 
     /** The art's pixels for printing at the tier, as the render step makes them (a PDF page at its scale). */
     private ArtworkPixels pixels(ProofJob job) {
-        return decoded.pixels(job.artworkId(), job.header(), PlacementPrint.pdfPixelsPerInch(job.header(), job.tier()));
+        return decoded.pixels(job.artworkId(), job.header(), RenderPrintFiles.pdfPixelsPerInch(job.header(), job.tier()));
     }
 
     private Optional<ProofSheet> pdfProof(ProofJob job) {

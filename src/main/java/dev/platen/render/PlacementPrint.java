@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * tier and stock give the same bytes.
  */
 @Component
-public class PlacementPrint {
+class PlacementPrint {
 
     /** Where a print file is written before the caller stores it: a fresh temporary path. */
     @FunctionalInterface

@@ -9,5 +9,5 @@ import java.nio.file.Path;
  * @param bytes  its size on disk
  * @param sha256 SHA-256 of the whole file, lower-case hex, for the job ticket and for checking copies
  */
-public record PrintFile(PrintFileFormat format, Path path, long bytes, String sha256) {
+record PrintFile(PrintFileFormat format, Path path, long bytes, String sha256) {
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param dpi           the canvas resolution, the tier's target DPI
  * @param profileSha256 SHA-256 of the ICC profile embedded in every file
  */
-public record PrintFiles(int widthPx, int heightPx, int dpi, String profileSha256, List<PrintFile> files) {
+record PrintFiles(int widthPx, int heightPx, int dpi, String profileSha256, List<PrintFile> files) {
 
     public PrintFiles {
         files = List.copyOf(files);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param blackPointCompensation whether the colour module used black point compensation
  * @param engineVersion          Platen's version, e.g. {@code 0.1.0-SNAPSHOT}
  */
-public record Provenance(String artworkSha256, Instant artworkReceived, String renderingIntent,
+record Provenance(String artworkSha256, Instant artworkReceived, String renderingIntent,
                          boolean blackPointCompensation, String productId, String placementId, String tierId,
                          String engineVersion) {
 

@@ -2,6 +2,7 @@ package dev.platen.render;
 
 import dev.platen.artwork.ArtworkHeader;
 import dev.platen.artwork.DecodedArt;
+import dev.platen.artwork.Finding;
 import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.Stock;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * The print files of a placement's art, as the "Render print files" step asks for them: {@link PlacementPrint} on
  * the tier's stock (PDF art as vectors, raster art separated, each saying what happened to its colours), the art
  * read from the object store and its pixels from {@link DecodedArt} (decoded by the inspection for raster art, kept
- * for the soft proof next), then the files stored in the object store.
+ * for the soft proof next), then the files stored in the object store. The render module's front door: what it
+ * prints with (the canvas, the files, their provenance) stays inside it.
  */
 @Component
 public class RenderPrintFiles {
@@ -55,6 +57,26 @@ public class RenderPrintFiles {
                                   int heightPx, int dpi, String profileSha256) {
     }
 
+    /**
+     * Print files written to the store's temporary files by {@link #print}, not yet stored: handed to
+     * {@link #store} as they are.
+     */
+    public static final class Written {
+        private final PlacementPrint.Printed printed;
+
+        private Written(PlacementPrint.Printed printed) {
+            this.printed = printed;
+        }
+    }
+
+    /** Print files stored in the object store, and what happened to the art's colours on the way. */
+    public record Rendered(List<StoredPrintFile> files, List<Finding> findings) {
+        public Rendered {
+            files = List.copyOf(files);
+            findings = List.copyOf(findings);
+        }
+    }
+
     private final PlacementPrint print;
     private final DecodedArt decoded;
     private final ObjectStore store;
@@ -73,18 +95,19 @@ public class RenderPrintFiles {
      * Writes the print files of the job into the store's temporary files; all file work, which the caller runs on
      * its step's clock (native colour handles are opened and closed on the thread that runs it).
      */
-    public PlacementPrint.Printed print(PrintJob job) {
+    public Written print(PrintJob job) {
         try {
-            return print.print(store.readablePath(job.artworkId()), job.header(),
+            return new Written(print.print(store.readablePath(job.artworkId()), job.header(),
                     ppi -> decoded.pixels(job.artworkId(), job.header(), ppi), job.product(), job.tier(), job.stock(),
-                    provenance(job), store::newTempFile);
+                    provenance(job), store::newTempFile));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the print files of placement " + job.placementId() + " failed", e);
         }
     }
 
     /** Stores the files written by {@link #print} in the object store, content-addressed. */
-    public List<StoredPrintFile> store(PrintFiles files) {
+    public Rendered store(Written written) {
+        PrintFiles files = written.printed.files();
         List<StoredPrintFile> stored = new ArrayList<>();
         for (PrintFile file : files.files()) {
             try {
@@ -95,7 +118,15 @@ public class RenderPrintFiles {
                 throw new UncheckedIOException("storing " + file.path() + " failed", e);
             }
         }
-        return stored;
+        return new Rendered(stored, written.printed.findings());
+    }
+
+    /**
+     * The pixels per inch a PDF page is rasterised at for the print files of the tier (raster art: the tier's DPI),
+     * so that the soft proof asks {@link DecodedArt} for the very pixels the print was made from.
+     */
+    public static double pdfPixelsPerInch(ArtworkHeader header, LayoutTier tier) {
+        return PlacementPrint.pdfPixelsPerInch(header, tier);
     }
 
     private Provenance provenance(PrintJob job) {

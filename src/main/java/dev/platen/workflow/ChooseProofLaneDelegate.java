@@ -23,7 +23,7 @@ class ChooseProofLaneDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PlacementJobs.LaneJob job = jobs.laneJob(PlacementVariables.placementId(execution));
-        ProofLane lane = job.job().ruleSet().laneTable().decide(job.facts().facts());
+        ProofLane lane = job.ruleSet().laneTable().decide(job.facts().facts());
         boolean heldForCanary = jobs.laneChosen(job, lane);
         execution.setVariableLocal(PlacementVariables.PROOF_LANE, lane.lane().name());
         execution.setVariableLocal(PlacementVariables.CANARY_HOLD, heldForCanary);

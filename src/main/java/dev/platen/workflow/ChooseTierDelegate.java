@@ -26,8 +26,8 @@ class ChooseTierDelegate implements JavaDelegate {
         PlacementJobs.TierJob tier = jobs.tierJob(PlacementVariables.placementId(execution));
         boolean fits = false;
         if (trustworthy) {
-            fits = jobs.tierChosen(tier, TierChoice.forArtwork(tier.job().catalogPlacement(),
-                    tier.job().requestedTier(), tier.header()));
+            fits = jobs.tierChosen(tier, TierChoice.forArtwork(tier.catalogPlacement(), tier.requestedTier(),
+                    tier.header()));
         } else {
             jobs.heldAsDoubtful(tier);
         }

@@ -1,14 +1,11 @@
 package dev.platen.workflow;
 
 import dev.platen.artwork.ArtworkDecoderBusy;
-import dev.platen.artwork.Finding;
 import dev.platen.orders.PlacementArt;
 import dev.platen.orders.PlacementJobs;
-import dev.platen.render.PlacementPrint;
 import dev.platen.render.RenderPrintFiles;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,12 +16,7 @@ import java.util.Map;
 class RenderPrintFilesStep implements FileStep<RenderPrintFilesStep.Rendered> {
 
     /** Print files made and stored for a placement, not yet recorded against it. */
-    record Rendered(PlacementArt art, List<RenderPrintFiles.StoredPrintFile> files, List<Finding> findings,
-                    long tookMillis) {
-        Rendered {
-            files = List.copyOf(files);
-            findings = List.copyOf(findings);
-        }
+    record Rendered(PlacementArt art, RenderPrintFiles.Rendered files, long tookMillis) {
     }
 
     private final PlacementJobs jobs;
@@ -49,9 +41,8 @@ class RenderPrintFilesStep implements FileStep<RenderPrintFilesStep.Rendered> {
         PlacementArt art = jobs.art(placementId);
         try {
             // Only the file work runs under the clock; storing the files does not (it never did).
-            PlacementPrint.Printed printed = clock.run(() -> render.print(art.printJob()));
-            return new Rendered(art, render.store(printed.files()), printed.findings(),
-                    (System.nanoTime() - started) / 1_000_000);
+            RenderPrintFiles.Written written = clock.run(() -> render.print(art.printJob()));
+            return new Rendered(art, render.store(written), (System.nanoTime() - started) / 1_000_000);
         } catch (ArtworkDecoderBusy busy) {
             throw busy; // load, not the rules: the step waits and tries again
         } catch (RuntimeException e) {
@@ -62,7 +53,7 @@ class RenderPrintFilesStep implements FileStep<RenderPrintFilesStep.Rendered> {
 
     @Override
     public Map<String, Object> record(Rendered rendered) {
-        jobs.printed(rendered.art(), rendered.files(), rendered.findings(), rendered.tookMillis());
+        jobs.printed(rendered.art(), rendered.files(), rendered.tookMillis());
         return Map.of();
     }
 }
