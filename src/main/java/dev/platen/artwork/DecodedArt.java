@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * The decoded art of placements on this node (oriented, its samples and profile said: {@link ArtworkPixels}), kept
  * between the steps that need it, so that the print files and the soft proof of a placement are made from one
  * decode. Kept here, by the module that decodes, so that the inspection, the print files, the soft proof and the
- * review preview share it without one of them owning it for the others. Keyed by the artwork's SHA-256 (its id) and the scale a PDF page is rendered at; raster art decodes the
- * same at every scale and is kept once for all tiers.
+ * review preview share it without one of them owning it for the others. Keyed by the artwork's SHA-256 (its id)
+ * and the scale a PDF page is rendered at; raster art decodes the same at every scale and is kept once for all
+ * tiers.
  *
  * <p>Bounded by {@code platen.artwork.decoded-cache-mib}, the bytes of the decoded images (a quarter of the max heap
  * by default; 0 keeps nothing), least recently used out first. An image larger than the whole budget is used by its

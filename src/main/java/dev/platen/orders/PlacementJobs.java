@@ -74,6 +74,12 @@ public class PlacementJobs {
         return placement.artworkId();
     }
 
+    /** Records the inspection's findings; answers whether the art can be trusted to its header. */
+    public boolean inspected(String placementId, InspectArtwork.Inspection inspection) {
+        lifecycle.addFindings(placementId, inspection.findings());
+        return inspection.trustworthy();
+    }
+
     /** The placement about to have its tier chosen. */
     public TierJob tierJob(String placementId) {
         PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
@@ -104,6 +110,50 @@ public class PlacementJobs {
     private static TierFacts facts(TierJob tier, boolean artworkTrustworthy) {
         OrderPlacement p = tier.placement();
         return new TierFacts(p.product(), p.placement(), p.requestedTier(), tier.header(), artworkTrustworthy, null);
+    }
+
+    /** The placement's art at the tier chosen for it, in the rule set it runs under. */
+    public PlacementArt art(String placementId) {
+        PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
+        String tierId = job.placement().chosenTier();
+        if (tierId == null) {
+            throw new IllegalStateException("placement " + placementId + " has no tier yet");
+        }
+        LayoutTier tier = tierOf(job, tierId);
+        String artworkId = job.placement().artworkId();
+        return new PlacementArt(placementId, artworkId, job.ruleSet(), job.product(), job.catalogPlacement(), tier,
+                stockOf(job, tier), artworks.header(artworkId), artworks.received(artworkId));
+    }
+
+    /** Records the print files made for the placement and what happened to its colours on the way. */
+    public void printed(PlacementArt art, RenderPrintFiles.Rendered rendered, long tookMillis) {
+        lifecycle.addFindings(art.placementId(), rendered.findings());
+        lifecycle.recordPrintFiles(art.placementId(), rendered.files().stream().map(f -> new PrintFileRecord(
+                f.format(), f.mediaType(), f.sha256(), f.bytes(), f.widthPx(), f.heightPx(), f.dpi(),
+                f.profileSha256())).toList());
+        runs.stepTook(art.placementId(), art.ruleSet(), PlacementRuns.Step.RENDER, tookMillis);
+    }
+
+    /**
+     * Counts a failed attempt at the print files against the placement's rule set: each failed attempt, not only the
+     * last one, so that a candidate whose renders fail is rolled back before its placements have used up their
+     * retries.
+     */
+    public void printFailed(PlacementArt art) {
+        runs.failed(art.placementId(), art.ruleSet().number());
+    }
+
+    /** Records the soft proof, its findings and figures against the placement. */
+    public void proofed(PlacementArt art, MakeSoftProof.Proofed proofed, long tookMillis) {
+        ColourReport report = proofed.report();
+        SoftProofRecord record = new SoftProofRecord(proofed.proofSha256(), proofed.gamutSha256(),
+                proofed.mockupSha256(), proofed.beforeAfterSha256(), report.deltaE2000Mean(), report.deltaE2000P95(),
+                report.outOfGamutShare(), report.maxTotalInk(), report.ssim());
+        Optional<WorstFinding> worst = proofed.worst().map(q -> new WorstFinding(q.severity().name(), q.code()));
+        lifecycle.addFindings(art.placementId(), proofed.findings());
+        lifecycle.recordSoftProof(art.placementId(), record, worst);
+        runs.proofMeasured(art.placementId(), art.ruleSet(), record.deltaE2000P95(), proofed.belowFloor());
+        runs.stepTook(art.placementId(), art.ruleSet(), PlacementRuns.Step.PROOF, tookMillis);
     }
 
     /** The placement after its soft proof, with the facts its rule set's lane table decides on. */
@@ -157,55 +207,6 @@ public class PlacementJobs {
                 p.softProof().outOfGamutShare(), p.softProof().deltaE2000P95());
         return new LaneFacts(p.chosenTier(), facts, stock.map(RuleSet::colourSignature).orElse(""),
                 job.ruleSet().quality());
-    }
-
-    /** Records the inspection's findings; answers whether the art can be trusted to its header. */
-    public boolean inspected(String placementId, InspectArtwork.Inspection inspection) {
-        lifecycle.addFindings(placementId, inspection.findings());
-        return inspection.trustworthy();
-    }
-
-    /** The placement's art at the tier chosen for it, in the rule set it runs under. */
-    public PlacementArt art(String placementId) {
-        PlacementJob job = PlacementJob.load(book, ruleSets, placementId);
-        String tierId = job.placement().chosenTier();
-        if (tierId == null) {
-            throw new IllegalStateException("placement " + placementId + " has no tier yet");
-        }
-        LayoutTier tier = tierOf(job, tierId);
-        String artworkId = job.placement().artworkId();
-        return new PlacementArt(placementId, artworkId, job.ruleSet(), job.product(), job.catalogPlacement(), tier,
-                stockOf(job, tier), artworks.header(artworkId), artworks.received(artworkId));
-    }
-
-    /** Records the print files made for the placement and what happened to its colours on the way. */
-    public void printed(PlacementArt art, RenderPrintFiles.Rendered rendered, long tookMillis) {
-        lifecycle.addFindings(art.placementId(), rendered.findings());
-        lifecycle.recordPrintFiles(art.placementId(), rendered.files().stream().map(f -> new PrintFileRecord(f.format(),
-                f.mediaType(), f.sha256(), f.bytes(), f.widthPx(), f.heightPx(), f.dpi(), f.profileSha256())).toList());
-        runs.stepTook(art.placementId(), art.ruleSet(), PlacementRuns.Step.RENDER, tookMillis);
-    }
-
-    /**
-     * Counts a failed attempt at the print files against the placement's rule set: each failed attempt, not only the
-     * last one, so that a candidate whose renders fail is rolled back before its placements have used up their
-     * retries.
-     */
-    public void printFailed(PlacementArt art) {
-        runs.failed(art.placementId(), art.ruleSet().number());
-    }
-
-    /** Records the soft proof, its findings and figures against the placement. */
-    public void proofed(PlacementArt art, MakeSoftProof.Proofed proofed, long tookMillis) {
-        ColourReport report = proofed.report();
-        SoftProofRecord record = new SoftProofRecord(proofed.proofSha256(), proofed.gamutSha256(),
-                proofed.mockupSha256(), proofed.beforeAfterSha256(), report.deltaE2000Mean(), report.deltaE2000P95(),
-                report.outOfGamutShare(), report.maxTotalInk(), report.ssim());
-        Optional<WorstFinding> worst = proofed.worst().map(q -> new WorstFinding(q.severity().name(), q.code()));
-        lifecycle.addFindings(art.placementId(), proofed.findings());
-        lifecycle.recordSoftProof(art.placementId(), record, worst);
-        runs.proofMeasured(art.placementId(), art.ruleSet(), record.deltaE2000P95(), proofed.belowFloor());
-        runs.stepTook(art.placementId(), art.ruleSet(), PlacementRuns.Step.PROOF, tookMillis);
     }
 
     static LayoutTier tierOf(PlacementJob job, String tierId) {

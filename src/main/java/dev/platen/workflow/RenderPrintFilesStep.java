@@ -40,7 +40,8 @@ class RenderPrintFilesStep implements FileStep<RenderPrintFilesStep.Rendered> {
         long started = System.nanoTime();
         PlacementArt art = jobs.art(placementId);
         try {
-            // Only the file work runs under the clock; storing the files does not (it never did).
+            // The clock bounds the print, which hostile or huge art can make run away; storing what it wrote is
+            // bounded by the files' size and stays outside the limit, as it always has.
             RenderPrintFiles.Written written = clock.run(() -> render.print(art.printJob()));
             return new Rendered(art, render.store(written), (System.nanoTime() - started) / 1_000_000);
         } catch (ArtworkDecoderBusy busy) {
