@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every placement settled, every print file in the bucket exactly once under the SHA-256 the order states, no order
  * lost, no step's effect recorded twice. The figures are written to {@code target/cluster/report.txt}.
  *
- * <p>Runs in the failsafe execution of the long runs ({@code integration-test-long}), which sets
+ * <p>Runs in its own failsafe execution ({@code integration-test-cluster}), which sets
  * {@code platen.it.cluster=true}: it starts its own servers and processes and must not run again in the H2 and
  * PostgreSQL passes.
  */

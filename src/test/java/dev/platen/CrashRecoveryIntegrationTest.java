@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * start; the test counts a file idle after 3 s, the shipped setting after two minutes), and the interrupted render is taken up again within its lock (one minute, as shipped) and finishes, its
  * print files recorded once. The figures are printed and written to {@code target/crash/report.txt}.
  *
- * <p>Runs in the failsafe execution of the long runs ({@code integration-test-long}, which sets
+ * <p>Runs in the failsafe execution of the cluster test ({@code integration-test-cluster}, which sets
  * {@code platen.it.cluster=true}): it starts processes of the packaged jar and must not run in the H2 and PostgreSQL
  * passes.
  */
@@ -74,8 +74,8 @@ class CrashRecoveryIntegrationTest {
                                 Map.of("placement", "face", "tier", "poster-18x24", "artwork", art)))))))
                 .retrieve().body(String.class));
         String orderId = order.path("id").asText();
-        // a precondition, not a promise: on 2 cores shared with the other long runs the inspection of 43 MP alone has
-        // taken minutes
+        // a precondition, not a promise: on 2 cores shared with the cluster test beside it (and more) the inspection of
+        // 43 MP has taken minutes
         Awaitility.await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !lockedRenders(port, orderId).isEmpty());
         String renderTask = lockedRenders(port, orderId).get(0).path("id").asText();
@@ -126,7 +126,7 @@ class CrashRecoveryIntegrationTest {
 
         assertThat(leftAfterRestart).as("what the crash left in the uploads folder, after the restart").isZero();
         // once the shipped lock (one minute) has run out and the restarted engine is up (whichever comes last: on a
-        // machine busy with the other long runs the start alone can take longer than the lock), within the worker's
+        // machine busy with the cluster test beside it the start alone can take longer than the lock), within the worker's
         // idle poll and a first round trip, with slack for that busy machine: far short of what a lock of a few
         // minutes, or a step no one takes up again, would show
         assertThat(takenUpAfter).as("seconds from the kill until the render was taken up again")
