@@ -53,9 +53,12 @@ class ReviewController {
     private final OperatorTasks tasks;
     private final ObjectStore store;
     private final ResolvePlacement resolve;
+    private final java.time.Clock clock;
 
     ReviewController(OrderBook orders, PlacementHistory history, RuleSets ruleSets, ArtworkRecords artworks,
-                     ArtPreviews previews, OperatorTasks tasks, ObjectStore store, ResolvePlacement resolve) {
+                     ArtPreviews previews, OperatorTasks tasks, ObjectStore store, ResolvePlacement resolve,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.history = history;
         this.ruleSets = ruleSets;
@@ -87,7 +90,7 @@ class ReviewController {
                  @RequestParam(required = false) @Nullable String stock, Model model) {
         // A decision is applied by the process a moment after the operator sends it; the open tasks say at once
         // what is still waiting, so a decided placement leaves the queue immediately.
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = clock.instant();
         List<QueueRow> all = tasks.waitingTasks().stream()
                 .flatMap(w -> orders.placement(w.placementId()).stream().map(p -> row(p, w, now)))
                 .toList();
