@@ -2,7 +2,9 @@ package dev.platen.artwork;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.color.ColorSpace;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 
@@ -33,6 +35,14 @@ public final class ArgbRows {
         INT_RGB,
         /** Packed 0xAARRGGBB ints from the raster, straight alpha: already what getRGB gives. */
         INT_ARGB,
+        /**
+         * One table per band, from the raster's byte or 16-bit samples: sRGB or linear RGB (each channel converted on
+         * its own, so the table of a channel is the model's answer for it alone), or one grey component; alpha, if
+         * any, straight. The parts are ORed together.
+         */
+        TABLES,
+        /** A palette: one sample a pixel (packed 1, 2, 4 bits, or a byte or 16 bits), the model's ARGB for it. */
+        PALETTE,
         /** getRGB, the colour model pixel by pixel. */
         COLOUR_MODEL
     }
@@ -41,7 +51,12 @@ public final class ArgbRows {
     private final WritableRaster raster;
     private final Layout layout;
     private final int bands;
+    /** TABLES: each band's part of the ARGB pixel by sample value; PALETTE: tables[0] is the palette. */
+    private final int[][] tables;
+    /** TABLES: the alpha of a model without alpha (opaque), else 0. */
+    private final int opaque;
     private byte[] bytes = new byte[0];
+    private short[] shorts = new short[0];
     private int[] ints = new int[0];
 
     private ArgbRows(BufferedImage art, Layout layout) {
@@ -49,6 +64,12 @@ public final class ArgbRows {
         this.raster = art.getRaster();
         this.layout = layout;
         this.bands = raster.getNumBands();
+        this.tables = switch (layout) {
+            case TABLES -> bandTables(art.getColorModel());
+            case PALETTE -> new int[][]{palette((IndexColorModel) art.getColorModel())};
+            default -> new int[0][];
+        };
+        this.opaque = art.getColorModel().hasAlpha() ? 0 : 0xFF000000;
     }
 
     public static ArgbRows of(BufferedImage art) {
@@ -104,7 +125,102 @@ public final class ArgbRows {
                     System.arraycopy(packed, 0, argb, offset, width);
                 }
             }
+            case TABLES -> lookUp(x, y, width, argb, offset);
+            case PALETTE -> lookUpPalette(x, y, width, argb, offset);
             default -> art.getRGB(x, y, width, 1, argb, offset, width);
+        }
+    }
+
+    private void lookUp(int x, int y, int width, int[] argb, int offset) {
+        int n = width * bands;
+        int[] first = tables[0];
+        if (raster.getTransferType() == DataBuffer.TYPE_BYTE) {
+            if (bytes.length < n) {
+                bytes = new byte[n];
+            }
+            byte[] s = (byte[]) raster.getDataElements(x, y, width, 1, bytes);
+            switch (bands) {
+                case 1 -> {
+                    for (int p = 0; p < width; p++) {
+                        argb[offset + p] = opaque | first[s[p] & 0xFF];
+                    }
+                }
+                case 2 -> {
+                    int[] second = tables[1];
+                    for (int p = 0, i = 0; p < width; p++, i += 2) {
+                        argb[offset + p] = opaque | first[s[i] & 0xFF] | second[s[i + 1] & 0xFF];
+                    }
+                }
+                default -> {
+                    for (int p = 0, i = 0; p < width; p++) {
+                        int pixel = opaque;
+                        for (int b = 0; b < bands; b++, i++) {
+                            pixel |= tables[b][s[i] & 0xFF];
+                        }
+                        argb[offset + p] = pixel;
+                    }
+                }
+            }
+        } else {
+            if (shorts.length < n) {
+                shorts = new short[n];
+            }
+            short[] s = (short[]) raster.getDataElements(x, y, width, 1, shorts);
+            switch (bands) {
+                case 1 -> {
+                    for (int p = 0; p < width; p++) {
+                        argb[offset + p] = opaque | first[s[p] & 0xFFFF];
+                    }
+                }
+                case 3 -> {
+                    int[] second = tables[1];
+                    int[] third = tables[2];
+                    for (int p = 0, i = 0; p < width; p++, i += 3) {
+                        argb[offset + p] = opaque | first[s[i] & 0xFFFF] | second[s[i + 1] & 0xFFFF]
+                                | third[s[i + 2] & 0xFFFF];
+                    }
+                }
+                case 4 -> {
+                    int[] second = tables[1];
+                    int[] third = tables[2];
+                    int[] fourth = tables[3];
+                    for (int p = 0, i = 0; p < width; p++, i += 4) {
+                        argb[offset + p] = first[s[i] & 0xFFFF] | second[s[i + 1] & 0xFFFF]
+                                | third[s[i + 2] & 0xFFFF] | fourth[s[i + 3] & 0xFFFF];
+                    }
+                }
+                default -> {
+                    for (int p = 0, i = 0; p < width; p++) {
+                        int pixel = opaque;
+                        for (int b = 0; b < bands; b++, i++) {
+                            pixel |= tables[b][s[i] & 0xFFFF];
+                        }
+                        argb[offset + p] = pixel;
+                    }
+                }
+            }
+        }
+    }
+
+    private void lookUpPalette(int x, int y, int width, int[] argb, int offset) {
+        int[] palette = tables[0];
+        if (raster.getTransferType() == DataBuffer.TYPE_BYTE) {
+            if (bytes.length < width) {
+                bytes = new byte[width];
+            }
+            // packed 1-, 2- and 4-bit rasters hand their data elements out one pixel a byte, as wide as asked
+            byte[] s = (byte[]) raster.getDataElements(x, y, width, 1, bytes);
+            for (int p = 0; p < width; p++) {
+                argb[offset + p] = palette[s[p] & 0xFF];
+            }
+        } else {
+            if (shorts.length < width) {
+                shorts = new short[width];
+            }
+            short[] s = (short[]) raster.getDataElements(x, y, width, 1, shorts);
+            for (int p = 0; p < width; p++) {
+                argb[offset + p] = palette[s[p] & 0xFFFF];
+            }
         }
     }
 
@@ -136,6 +252,12 @@ public final class ArgbRows {
             default:
                 break;
         }
+        int transfer = model.getTransferType();
+        boolean bytesOrShorts = transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT;
+        if (model instanceof IndexColorModel && bytesOrShorts && art.getRaster().getNumBands() == 1
+                && art.getRaster().getNumDataElements() == 1) {
+            return Layout.PALETTE;
+        }
         boolean eightBit = java.util.Arrays.stream(model.getComponentSize()).allMatch(bits -> bits == 8);
         if (model instanceof ComponentColorModel && model.getColorSpace().isCS_sRGB() && eightBit
                 && model.getTransferType() == DataBuffer.TYPE_BYTE
@@ -143,6 +265,77 @@ public final class ArgbRows {
                 && art.getRaster().getNumBands() == model.getNumComponents()) {
             return Layout.BYTES;
         }
+        if (model instanceof ComponentColorModel && bytesOrShorts && channelsOnTheirOwn(model.getColorSpace())
+                && art.getRaster().getNumBands() == model.getNumComponents()
+                && art.getRaster().getNumDataElements() == model.getNumComponents()) {
+            return Layout.TABLES;
+        }
         return Layout.COLOUR_MODEL;
+    }
+
+    /**
+     * Whether {@link ComponentColorModel} turns each colour sample into RGB on its own: sRGB and linear RGB (a curve
+     * per channel), and any one-component (grey) space. Three-component ICC spaces mix the channels.
+     */
+    private static boolean channelsOnTheirOwn(ColorSpace space) {
+        return space.isCS_sRGB() || space == ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB)
+                || space.getNumComponents() == 1;
+    }
+
+    /**
+     * Each band's part of the pixel by value, as the model gives it for a pixel whose other samples are 0 (alpha
+     * full, for colour): the model reads a non-premultiplied pixel's samples one by one (the layout's condition), so
+     * the parts of any pixel are these. Up to 65,536 values a band, a few milliseconds.
+     */
+    private static int[][] bandTables(ColorModel model) {
+        int components = model.getNumComponents();
+        int colours = model.getNumColorComponents();
+        boolean shortSamples = model.getTransferType() == DataBuffer.TYPE_USHORT;
+        int values = shortSamples ? 65_536 : 256;
+        int[][] tables = new int[components][values];
+        Object pixel = shortSamples ? new short[components] : new byte[components];
+        for (int b = 0; b < components; b++) {
+            for (int v = 0; v < values; v++) {
+                clear(pixel, components);
+                if (b < colours && model.hasAlpha()) {
+                    set(pixel, colours, values - 1);
+                }
+                set(pixel, b, v);
+                if (b == colours) {
+                    tables[b][v] = model.getAlpha(pixel) << 24;
+                } else if (colours == 1) {
+                    tables[b][v] = model.getRGB(pixel) & 0x00FFFFFF;
+                } else {
+                    int shift = 16 - 8 * b;
+                    int channel = b == 0 ? model.getRed(pixel) : b == 1 ? model.getGreen(pixel) : model.getBlue(pixel);
+                    tables[b][v] = channel << shift;
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static void clear(Object pixel, int components) {
+        for (int c = 0; c < components; c++) {
+            set(pixel, c, 0);
+        }
+    }
+
+    private static void set(Object pixel, int component, int value) {
+        if (pixel instanceof short[] shorts) {
+            shorts[component] = (short) value;
+        } else {
+            ((byte[]) pixel)[component] = (byte) value;
+        }
+    }
+
+    /** The model's ARGB of every value the raster can hold (its samples are masked to the pixel size by the model). */
+    private static int[] palette(IndexColorModel model) {
+        int values = model.getTransferType() == DataBuffer.TYPE_USHORT ? 65_536 : 256;
+        int[] palette = new int[values];
+        for (int v = 0; v < values; v++) {
+            palette[v] = model.getRGB(v);
+        }
+        return palette;
     }
 }

@@ -10,6 +10,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DirectColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -52,18 +53,35 @@ class ArgbRowsTest {
                         ArgbRows.Layout.BYTES),
                 Arguments.of("sRGB bytes in bands", samples(banded(srgb)), ArgbRows.Layout.BYTES),
                 Arguments.of("linear RGB bytes", samples(interleaved(ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB),
-                        false, 3)), ArgbRows.Layout.COLOUR_MODEL),
+                        false, 3)), ArgbRows.Layout.TABLES),
                 Arguments.of("custom DirectColorModel R, G, B, A (TYPE_CUSTOM)", rgbaDirect(),
                         ArgbRows.Layout.COLOUR_MODEL),
-                Arguments.of("16-bit sRGB", samples(sixteenBit(srgb)), ArgbRows.Layout.COLOUR_MODEL),
+                Arguments.of("16-bit sRGB with alpha", samples(sixteenBit(srgb, true)), ArgbRows.Layout.TABLES),
+                Arguments.of("16-bit sRGB", samples(sixteenBit(srgb, false)), ArgbRows.Layout.TABLES),
+                Arguments.of("16-bit linear RGB", samples(sixteenBit(ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB),
+                        false)), ArgbRows.Layout.TABLES),
+                Arguments.of("16-bit sRGB with alpha, premultiplied", samples(premultipliedSixteenBit(srgb)),
+                        ArgbRows.Layout.COLOUR_MODEL),
+                Arguments.of("a three-channel ICC space (CIE XYZ)", samples(sixteenBit(
+                        ColorSpace.getInstance(ColorSpace.CS_CIEXYZ), false)), ArgbRows.Layout.COLOUR_MODEL),
                 Arguments.of("TYPE_USHORT_565_RGB", packed(BufferedImage.TYPE_USHORT_565_RGB),
                         ArgbRows.Layout.COLOUR_MODEL),
                 Arguments.of("TYPE_BYTE_GRAY", samples(new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY)),
-                        ArgbRows.Layout.COLOUR_MODEL),
+                        ArgbRows.Layout.TABLES),
                 Arguments.of("TYPE_USHORT_GRAY", samples(new BufferedImage(W, H, BufferedImage.TYPE_USHORT_GRAY)),
-                        ArgbRows.Layout.COLOUR_MODEL),
-                Arguments.of("TYPE_BYTE_INDEXED", packed(BufferedImage.TYPE_BYTE_INDEXED),
-                        ArgbRows.Layout.COLOUR_MODEL),
+                        ArgbRows.Layout.TABLES),
+                Arguments.of("grey and alpha bytes (a PNG's grey with alpha)", samples(greyWithAlpha(
+                        DataBuffer.TYPE_BYTE)), ArgbRows.Layout.TABLES),
+                Arguments.of("16-bit grey and alpha", samples(greyWithAlpha(DataBuffer.TYPE_USHORT)),
+                        ArgbRows.Layout.TABLES),
+                Arguments.of("TYPE_BYTE_INDEXED", packed(BufferedImage.TYPE_BYTE_INDEXED), ArgbRows.Layout.PALETTE),
+                Arguments.of("TYPE_BYTE_BINARY, 1 bit", samples(new BufferedImage(W, H, BufferedImage.TYPE_BYTE_BINARY)),
+                        ArgbRows.Layout.PALETTE),
+                Arguments.of("a 2-bit palette with a transparent entry", samples(packedPalette(2)),
+                        ArgbRows.Layout.PALETTE),
+                Arguments.of("a 4-bit palette of 11 colours (values past its end)", samples(packedPalette(4)),
+                        ArgbRows.Layout.PALETTE),
+                Arguments.of("a 16-bit palette", samples(shortPalette()), ArgbRows.Layout.PALETTE),
                 Arguments.of("a sub-image of TYPE_3BYTE_BGR",
                         samples(new BufferedImage(W + 9, H + 5, BufferedImage.TYPE_3BYTE_BGR)).getSubimage(5, 3, W, H),
                         ArgbRows.Layout.BYTES),
@@ -186,9 +204,48 @@ class ArgbRowsTest {
         return new BufferedImage(model, raster, false, null);
     }
 
-    private static BufferedImage sixteenBit(ColorSpace space) {
-        ColorModel model = new ComponentColorModel(space, true, false, Transparency.TRANSLUCENT,
+    private static BufferedImage sixteenBit(ColorSpace space, boolean alpha) {
+        ColorModel model = new ComponentColorModel(space, alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        return new BufferedImage(model, model.createCompatibleWritableRaster(W, H), false, null);
+    }
+
+    private static BufferedImage premultipliedSixteenBit(ColorSpace space) {
+        ColorModel model = new ComponentColorModel(space, true, true, Transparency.TRANSLUCENT,
                 DataBuffer.TYPE_USHORT);
+        return new BufferedImage(model, model.createCompatibleWritableRaster(W, H), true, null);
+    }
+
+    private static BufferedImage greyWithAlpha(int transfer) {
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, transfer);
+        return new BufferedImage(model, model.createCompatibleWritableRaster(W, H), false, null);
+    }
+
+    /** A palette of 11 random colours (some translucent, entry 1 transparent) in 2- or 4-bit packed pixels. */
+    private static BufferedImage packedPalette(int bits) {
+        Random random = new Random(bits);
+        int size = Math.min(11, 1 << bits);
+        byte[] r = new byte[size];
+        byte[] g = new byte[size];
+        byte[] b = new byte[size];
+        byte[] a = new byte[size];
+        random.nextBytes(r);
+        random.nextBytes(g);
+        random.nextBytes(b);
+        random.nextBytes(a);
+        IndexColorModel model = bits == 2 ? new IndexColorModel(bits, size, r, g, b, 1)
+                : new IndexColorModel(bits, size, r, g, b, a);
+        return new BufferedImage(W, H, BufferedImage.TYPE_BYTE_BINARY, model);
+    }
+
+    private static BufferedImage shortPalette() {
+        Random random = new Random(16);
+        int[] colours = new int[40_000];
+        for (int i = 0; i < colours.length; i++) {
+            colours[i] = random.nextInt();
+        }
+        IndexColorModel model = new IndexColorModel(16, colours.length, colours, 0, true, -1, DataBuffer.TYPE_USHORT);
         return new BufferedImage(model, model.createCompatibleWritableRaster(W, H), false, null);
     }
 
