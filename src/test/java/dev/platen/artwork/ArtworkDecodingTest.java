@@ -46,22 +46,34 @@ class ArtworkDecodingTest {
     @Test
     void fileOverItsTimeLimitIsRejectedAndItsDecodingInterrupted() throws InterruptedException {
         ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
-        CountDownLatch interrupted = new CountDownLatch(1);
 
-        // a decoder that computes (as a hostile file makes it) until it is interrupted: it has the processor
-        ArtworkRejected rejection = assertThrows(ArtworkRejected.class,
-                () -> decoding.run(Duration.ofMillis(300), () -> {
+        // A decoder that computes (as a hostile file makes it) until it is interrupted. Whether its 300 ms hold the
+        // processor for the half the verdict needs is the machine's to say: on a loaded one (a build beside the
+        // tests) the spin got 43 % of a processor and was answered busy, rightly. The test then does what the
+        // step does with a busy answer, tries again, each attempt interrupted, until the file is judged.
+        ArtworkRejected rejection = null;
+        for (int attempt = 1; rejection == null; attempt++) {
+            CountDownLatch interrupted = new CountDownLatch(1);
+            try {
+                decoding.run(Duration.ofMillis(300), () -> {
                     long spin = 0;
                     while (!Thread.currentThread().isInterrupted()) {
                         spin++;
                     }
                     interrupted.countDown();
                     return spin;
-                }));
+                });
+                throw new AssertionError("a decoder that never ends was not stopped");
+            } catch (ArtworkRejected judged) {
+                rejection = judged;
+            } catch (ArtworkDecoderBusy busy) {
+                assertThat(attempt).as("busy every time: " + busy.getMessage()).isLessThan(30);
+            }
+            assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the decoding thread was interrupted").isTrue();
+        }
 
         assertThat(rejection.code()).isEqualTo("ARTWORK_TIMEOUT");
         assertThat(rejection.httpStatus()).isEqualTo(422);
-        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the decoding thread was interrupted").isTrue();
         assertThat(decoding.run(GENEROUS, () -> "next")).isEqualTo("next");
     }
 
