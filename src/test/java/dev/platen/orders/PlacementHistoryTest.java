@@ -1,5 +1,6 @@
 package dev.platen.orders;
 
+import dev.platen.testing.EngineContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@OrderBookContext
+@EngineContext
 class PlacementHistoryTest {
 
     @Autowired

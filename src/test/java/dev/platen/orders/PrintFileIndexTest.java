@@ -1,5 +1,6 @@
 package dev.platen.orders;
 
+import dev.platen.testing.EngineContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,7 @@ import static dev.platen.orders.OrderFixtures.proof;
 import static dev.platen.orders.OrderFixtures.tiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@OrderBookContext
+@EngineContext
 class PrintFileIndexTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.rules.RuleSetRow;
 import dev.platen.rules.RuleSetState;
 import dev.platen.rules.RuleSets;
+import dev.platen.testing.EngineContext;
 import dev.platen.testing.MockShop;
 import dev.platen.testing.RuleSetZips;
 import dev.platen.testing.TestArtwork;
@@ -13,8 +14,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
@@ -34,14 +33,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
  * again on the live rule set. The job executor and the canary watch are off: the test runs the jobs and gives the
  * verdicts itself.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:canary-hold-process;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false",
-        "platen.storage.root=target/process-test-objects",
-        "platen.rulesets.watch-every=1h",
-        "camunda.bpm.process-engine-name=canaryHoldProcess"
-})
-@AutoConfigureMockMvc
+@EngineContext
 class CanaryHoldProcessTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package dev.platen.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.EngineContext;
 import dev.platen.testing.MockShop;
 import dev.platen.testing.PrintTools;
 import dev.platen.testing.VectorArt;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,12 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The paths of workflows/order-prepress.bpmn, with the real engine, database and modules behind it. The job
  * executor is off: the test runs each asynchronous step itself, the way the engine would pick it up.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:order-prepress-process;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false",
-        "platen.storage.root=target/process-test-objects"
-})
-@AutoConfigureMockMvc
+@EngineContext
 class OrderPrepressProcessTest {
 
     @Autowired
@@ -513,7 +507,7 @@ class OrderPrepressProcessTest {
         execute(jobQuery().processInstanceId(process.getId()).singleResult()); // the start; inspection is next
         assertThat(process).isWaitingAt("InspectArtwork");
         // the stored artwork disappears (a disk fault, an operator's rm): the engine's fault, not the shop's
-        java.nio.file.Files.delete(java.nio.file.Path.of("target/process-test-objects/sha256", art.substring(0, 2), art));
+        java.nio.file.Files.delete(java.nio.file.Path.of(EngineContext.STORAGE_ROOT, "sha256", art.substring(0, 2), art));
 
         // every attempt of the step's back-off (platen.orders.step-retry-cycle), run now instead of when due
         ProcessJobs steps = new ProcessJobs(context);
