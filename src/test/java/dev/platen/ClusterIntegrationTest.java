@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two engine nodes, each the packaged application in a JVM of its own (profile {@code postgres}, S3 store), on
- * one PostgreSQL server and one S3-compatible server that the test starts. Forty orders with mixed placements
+ * one PostgreSQL server and one S3-compatible server that the test starts. Twenty orders with mixed placements
  * go in through both nodes; once the second node has taken work from the shared tables (jobs, and the file steps'
  * external tasks) it is killed with SIGKILL in the middle of its work. The survivor must take up the dead node's
  * work within its lock of the kill (25 s here, renewed while a step is alive; the shipped minute is held to its promise
@@ -60,7 +60,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "platen.it.cluster", matches = "true")
 class ClusterIntegrationTest {
 
-    private static final int ORDERS = 40;
+    /**
+     * Enough that node-b is killed in the middle of its work, holding jobs and steps, with node-a still busy with its
+     * own while those locks run out. Forty made the survivor work alone for most of a minute after the takeover.
+     */
+    private static final int ORDERS = 20;
     /** Seconds a dead node's jobs and steps stay locked before the survivor may take them (shipped: 60). */
     private static final int LOCK_SECONDS = 25;
     private static final Path WORK = Path.of("target/cluster");
@@ -98,29 +102,36 @@ class ClusterIntegrationTest {
         });
         receiver.start();
 
-        // One after the other: the first node creates the schema (Flyway, Camunda) and deploys the process.
+        // The first node creates the schema (Flyway, Camunda) and deploys the process; the second starts once that is
+        // done, while the first is still starting.
         PackagedEngine a = start("node-a", db, pg, s3, bucket);
-        a.awaitReady();
+        awaitSchema(a, pg, db);
         PackagedEngine b = start("node-b", db, pg, s3, bucket);
-        b.awaitReady();
+        a.awaitReady();
 
-        // 40 orders, 80 placements over four products, through both nodes: the art first, then the orders
-        List<List<Map<String, Object>>> orderItems = new ArrayList<>();
+        // 20 orders, 40 placements over four products, through both nodes: the art first, then the orders. Node-a's
+        // art goes in while node-b is still starting.
+        List<List<Map<String, Object>>> orderItems = new ArrayList<>(java.util.Collections.nCopies(ORDERS, null));
         int placements = 0;
         Map<String, Integer> byTier = new TreeMap<>();
-        for (int i = 0; i < ORDERS; i++) {
-            PlatenApi api = (i % 2 == 0 ? a : b).api(json);
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (String[] p : plan(i)) {
-                int w = Integer.parseInt(p[3]);
-                int h = Integer.parseInt(p[4]);
-                String art = api.upload(TestArtwork.neutral(w, h, i * 10L + items.size()), "art-" + i + ".png").path("id").asText();
-                items.add(Map.of("product", p[0], "quantity", 1, "placements", List.of(
-                        Map.of("placement", p[1], "tier", p[2], "artwork", art))));
-                byTier.merge(p[0] + "/" + p[2], 1, Integer::sum);
-                placements++;
+        for (int parity = 0; parity < 2; parity++) {
+            if (parity == 1) {
+                b.awaitReady();
             }
-            orderItems.add(items);
+            PlatenApi api = (parity == 0 ? a : b).api(json);
+            for (int i = parity; i < ORDERS; i += 2) {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (String[] p : plan(i)) {
+                    int w = Integer.parseInt(p[3]);
+                    int h = Integer.parseInt(p[4]);
+                    String art = api.upload(TestArtwork.neutral(w, h, i * 10L + items.size()), "art-" + i + ".png").path("id").asText();
+                    items.add(Map.of("product", p[0], "quantity", 1, "placements", List.of(
+                            Map.of("placement", p[1], "tier", p[2], "artwork", art))));
+                    byTier.merge(p[0] + "/" + p[2], 1, Integer::sum);
+                    placements++;
+                }
+                orderItems.set(i, items);
+            }
         }
         long started = System.nanoTime();
         List<String> orderIds = new ArrayList<>();
@@ -167,7 +178,7 @@ class ClusterIntegrationTest {
         // the survivor settles every placement
         PlatenApi survivor = a.api(json);
         Map<String, JsonNode> settled = new LinkedHashMap<>();
-        Awaitility.await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        Awaitility.await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
             for (String id : orderIds) {
                 if (!settled.containsKey(id)) {
                     JsonNode order = survivor.order(id);
@@ -268,7 +279,8 @@ class ClusterIntegrationTest {
         // after posting, before its job committed) carries the same event id, so the receiver can drop it
         Set<String> readyPlacements = new HashSet<>();
         settled.values().forEach(o -> o.path("placements").forEach(p -> readyPlacements.add(p.path("id").asText())));
-        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        // heard by now as a rule: look at once (with a fixed interval alone, Awaitility first looks one interval in)
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
             Set<String> heard = new HashSet<>();
             synchronized (webhooks) {
                 webhooks.forEach(w -> heard.add(w[0] + " " + w[1]));
@@ -339,8 +351,9 @@ class ClusterIntegrationTest {
         });
         receiver.start();
         PackagedEngine a = start("rules-a", db, pg, s3, bucket);
-        a.awaitReady();
+        awaitSchema(a, pg, db);
         PackagedEngine b = start("rules-b", db, pg, s3, bucket);
+        a.awaitReady();
         b.awaitReady();
 
         String dmn = Files.readString(Path.of("workflows/proof-lane.dmn")).replace("<description>garment:",
@@ -459,6 +472,30 @@ class ClusterIntegrationTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * Waits until the first node has made the empty database ready for a second: Flyway's tables (Flyway holds a
+     * PostgreSQL lock while it migrates, so that part alone would be safe), Camunda's tables (its schema update is
+     * not: it looks for its tables and creates them without a lock, so two engines on an empty database may both
+     * create them, and one fails), and Camunda's
+     * deployment of the processes, which its Spring configuration makes after the engine is built, admin user and
+     * task filter included. A deployment row is there only once that transaction has committed. What the first node
+     * writes after it: the bundled rule set, which two nodes may register at once (the loser's duplicate key is taken
+     * as the other's registration), and the prepress group at its ready event, seconds later, long before a node
+     * started now is that far.
+     */
+    private static void awaitSchema(PackagedEngine first, TestPostgres pg, String db) {
+        String url = pg.jdbcUrl(db.substring(db.lastIndexOf('/') + 1));
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertThat(first.process().isAlive()).as(first.name() + " exited; see " + first.log()).isTrue();
+            try (Connection sql = DriverManager.getConnection(url, pg.user(), "")) {
+                return count(sql, "select count(*) from act_re_deployment") > 0;
+            } catch (SQLException notYet) {
+                // the table is not there yet
+                return false;
+            }
+        });
     }
 
     private PackagedEngine start(String name, String db, TestPostgres pg, TestS3Server s3, String bucket) throws IOException {
