@@ -1,6 +1,7 @@
 package dev.platen.workflow;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,20 +25,42 @@ class PrepressOperators {
         this.operators = operators;
     }
 
+    /**
+     * Nodes of a cluster started together run this at the same moment on one database: each checks, finds nothing,
+     * and creates. The loser's insert fails on the group's or membership's key; what it wanted is there, so it
+     * carries on instead of failing its start.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void ensureGroup() {
-        if (identity.createGroupQuery().groupId(GROUP).count() == 0) {
+        if (!groupExists()) {
             Group group = identity.newGroup(GROUP);
             group.setName("Prepress operators");
             group.setType("WORKFLOW");
-            identity.saveGroup(group);
+            createUnlessAnotherNodeDid(() -> identity.saveGroup(group), this::groupExists);
         }
         for (String operator : operators) {
             String id = operator.trim();
             boolean exists = identity.createUserQuery().userId(id).count() == 1;
-            boolean member = identity.createUserQuery().userId(id).memberOfGroup(GROUP).count() == 1;
-            if (exists && !member) {
-                identity.createMembership(id, GROUP);
+            if (exists && !member(id)) {
+                createUnlessAnotherNodeDid(() -> identity.createMembership(id, GROUP), () -> member(id));
+            }
+        }
+    }
+
+    private boolean groupExists() {
+        return identity.createGroupQuery().groupId(GROUP).count() == 1;
+    }
+
+    private boolean member(String id) {
+        return identity.createUserQuery().userId(id).memberOfGroup(GROUP).count() == 1;
+    }
+
+    private static void createUnlessAnotherNodeDid(Runnable create, java.util.function.BooleanSupplier made) {
+        try {
+            create.run();
+        } catch (ProcessEngineException e) {
+            if (!made.getAsBoolean()) {
+                throw e;
             }
         }
     }
