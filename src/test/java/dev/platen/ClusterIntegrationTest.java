@@ -478,12 +478,11 @@ class ClusterIntegrationTest {
      * Waits until the first node has made the empty database ready for a second: Flyway's tables (Flyway holds a
      * PostgreSQL lock while it migrates, so that part alone would be safe), Camunda's tables (its schema update is
      * not: it looks for its tables and creates them without a lock, so two engines on an empty database may both
-     * create them, and one fails), and Camunda's
-     * deployment of the processes, which its Spring configuration makes after the engine is built, admin user and
-     * task filter included. A deployment row is there only once that transaction has committed. What the first node
-     * writes after it: the bundled rule set, which two nodes may register at once (the loser's duplicate key is taken
-     * as the other's registration), and the prepress group at its ready event, seconds later, long before a node
-     * started now is that far.
+     * create them, and one fails), and Camunda's deployment of the processes, which its Spring configuration makes
+     * after the engine is built, admin user and task filter included. A deployment row is there only once that
+     * transaction has committed. What the first node writes after it, two nodes may write at once: the bundled rule
+     * set (the loser's duplicate key is taken as the other's registration) and the prepress group and memberships
+     * at the ready event (likewise, {@code PrepressOperatorsTest}).
      */
     private static void awaitSchema(PackagedEngine first, TestPostgres pg, String db) {
         String url = pg.jdbcUrl(db.substring(db.lastIndexOf('/') + 1));
