@@ -148,15 +148,28 @@ class ClusterIntegrationTest {
         String url = pg.jdbcUrl(db.substring(db.lastIndexOf('/') + 1));
         long bDoneBeforeKill;
         List<String> heldByB;
+        long killedAt;
         try (Connection sql = DriverManager.getConnection(url, pg.user(), "")) {
-            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> succeeded(sql, "node-b") >= 10 && !lockedBy(sql, "node-b").isEmpty());
-            heldByB = lockedBy(sql, "node-b");
+            // node-b starts second and cold, so node-a takes most of the work (16 of 200 jobs and steps were node-b's
+            // on a quiet machine): waiting for ten of its own could outlast the work on a slower one, with nothing
+            // left for node-b to hold; five done and one held is already the middle of its work
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> succeeded(sql, "node-b") >= 5 && !lockedBy(sql, "node-b").isEmpty());
+            } catch (org.awaitility.core.ConditionTimeoutException never) {
+                throw new AssertionError("node-b never held work after five jobs or steps of its own: "
+                        + succeeded(sql, "node-b") + " done by node-b, " + succeeded(sql, "node-a") + " by node-a",
+                        never);
+            }
             b.process().destroyForcibly();
+            b.process().waitFor();
+            killedAt = System.nanoTime();
+            // what it held is read once it is dead: read before the kill, a job it finished in between (committed by
+            // node-b, so never node-a's to take over) would count as held and not taken over
+            heldByB = lockedBy(sql, "node-b");
             bDoneBeforeKill = succeeded(sql, "node-b");
         }
-        b.process().waitFor();
-        long killedAt = System.nanoTime();
+        assertThat(heldByB).as("node-b held work when it died").isNotEmpty();
 
         // how long the dead node's work waits: each job or step it held, until node-a has it (or has finished it)
         double takenUpWithin;
@@ -323,8 +336,10 @@ class ClusterIntegrationTest {
         assertThat(jobsByNode.getOrDefault("node-a", 0L)).isPositive();
         assertThat(bDoneBeforeKill).isPositive();
         assertThat(takenOver).isEqualTo(heldByB.size());
-        // within the lock, plus the survivor's idle poll and a step's first database round trips
-        assertThat(takenUpWithin).as("seconds until the dead node's work was taken up").isLessThan(LOCK_SECONDS + 10);
+        // within the lock, plus the survivor's idle poll (5 s) and, when the locks run out while all three of its
+        // file workers are in a render, the rest of that render (up to about 10 s for the largest art here on a
+        // loaded 2-core machine); a second lock period (a node that only takes up expired work by chance) fails
+        assertThat(takenUpWithin).as("seconds until the dead node's work was taken up").isLessThan(LOCK_SECONDS + 20);
         assertThat(duplicates).isZero();
         assertThat(webhookFactsWithTwoIds).isZero();
         assertThat(incidents).isZero();

@@ -253,13 +253,19 @@ public class PlacementLifecycle {
      * process hears of it through {@link ArtworkReplaced}, in this transaction.
      *
      * <p>The art is swapped only if it is still the one read: two requests at once are taken one after the other
-     * (the row's lock), and the second finds the art changed. The same art again is then nothing to do; other art
-     * is {@link PlacementBusy}, to be sent again.
+     * (the row's lock), and the second finds the art changed. The same art again is then nothing to do, whether the
+     * other request committed before or while this one read the placement; other art is {@link PlacementBusy}, to be
+     * sent again.
      *
      * @throws IllegalStateException if the placement is already settled (ready for print, rejected or failed)
      */
     public OrderPlacement replaceArtwork(String placementId, String artworkId, TierDecision headerVerdict) {
         OrderPlacement old = placement(placementId);
+        if (artworkId.equals(old.artworkId())) {
+            // the caller compared with the placement as it read it; a request with the same art may have committed
+            // since (READ COMMITTED reads it here): nothing to do, and nothing made from this art is dropped
+            return old;
+        }
         if (old.status().settled()) {
             throw new IllegalStateException("placement " + placementId + " is " + old.status());
         }

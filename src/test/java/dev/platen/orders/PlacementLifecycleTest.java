@@ -187,6 +187,26 @@ class PlacementLifecycleTest {
         });
     }
 
+    /**
+     * The second of two requests with the same art, taken after the first committed: the caller compared the art with
+     * the placement as it read it before that commit, so this reads the new art as the old. On PostgreSQL that let
+     * five identical requests restart a placement twice (the history showed art "replaced" by itself).
+     */
+    @Test
+    void theArtThePlacementAlreadyHasChangesNothing() {
+        String id = proofed("same-art");
+        lifecycle.holdForProofReview(id, "OUT_OF_GAMUT");
+        OrderPlacement before = placement(id);
+        int entries = history.of(id).size();
+
+        OrderPlacement again = lifecycle.replaceArtwork(id, before.artworkId(), FITS);
+
+        assertThat(again).isEqualTo(before);
+        assertThat(placement(id)).isEqualTo(before);
+        assertThat(events.stream(ArtworkReplaced.class)).isEmpty();
+        assertThat(history.of(id)).hasSize(entries);
+    }
+
     @Test
     void aSettledPlacementKeepsItsArt() {
         String id = proofed("settled");
