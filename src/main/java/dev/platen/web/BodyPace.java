@@ -8,11 +8,13 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.InputBuffer;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Keeps a request thread from waiting on a slow client's body, first in Tomcat's pipeline (ahead of its error pages
@@ -22,8 +24,9 @@ import java.io.IOException;
  *   it ends there, the request is answered 408 {@code UPLOAD_TOO_SLOW} (by the API's own error handling, which asks
  *   {@link #givenUp}; here when nothing else answered) and its connection is closed;</li>
  *   <li>a request answered without its body read to the end (a refusal by a filter: no key, too many uploads) has its
- *   connection closed after the answer. Tomcat would otherwise read the rest of the body away before the next request
- *   on the connection, at the client's pace, on the same thread; a refusal's status alone does not stop that.</li>
+ *   connection closed after the answer, unless only a few bytes of it were left (see {@link #restReadAtPace}).
+ *   Tomcat would otherwise read the rest of the body away before the next request on the connection, at the
+ *   client's pace, on the same thread; a refusal's status alone does not stop that.</li>
  * </ul>
  * Both close through Tomcat's "aborted upload" action, which writes the answer in full and then drops the connection
  * without reading further.
@@ -33,6 +36,8 @@ final class BodyPace extends ValveBase {
     /** The problem code of a body given up as too slow (408). */
     public static final String CODE = "UPLOAD_TOO_SLOW";
     private static final String GIVEN_UP = BodyPace.class.getName() + ".givenUp";
+    /** The most of a body's end read after its answer: a multipart epilogue is a line end, a JSON body's a space. */
+    private static final int LEFTOVER = 8192;
 
     private final UploadSettings settings;
     private final ObjectMapper json;
@@ -56,13 +61,61 @@ final class BodyPace extends ValveBase {
             if (paced.tooSlow() != null) {
                 answerTooSlow(request, response, paced.tooSlow());
                 coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
-            } else if (!request.isAsync() && !coyote.isFinished()) {
+            } else if (!request.isAsync() && !coyote.isFinished() && !restReadAtPace(coyote, paced, response)) {
                 coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
         } finally {
             if (!request.isAsync()) {
                 coyote.setInputBuffer(socket);
             }
+        }
+    }
+
+    /**
+     * Reads the few bytes a reader left of a body it otherwise read (Tomcat's multipart parser stops at the closing
+     * delimiter, so the line end after it is left when it comes in a later packet), through the paced input: the
+     * connection then stays open for the client's next request. Dropping it instead, once the answer has gone out
+     * without "Connection: close", makes a pooling client send its next request into a closed connection and get no
+     * answer at all. More than {@link #LEFTOVER} bytes, or a body not read at all (a refusal), is not read here.
+     */
+    private static boolean restReadAtPace(org.apache.coyote.Request coyote, PacedInput paced, Response response)
+            throws IOException {
+        long length = coyote.getContentLengthLong();
+        long read = coyote.getBytesRead();
+        if (read == 0 || (length >= 0 && length - read > LEFTOVER)) {
+            return false;
+        }
+        // the answer is whole: it is finished (a chunked one's last chunk written) and sent before the last bytes are
+        // read, so that a client waiting for the answer before it sends them is not kept waiting with the engine
+        response.finishResponse();
+        Leftover leftover = new Leftover();
+        for (long rest = 0; rest <= LEFTOVER; ) {
+            int n = coyote.doRead(leftover);
+            if (n < 0) {
+                return paced.tooSlow() == null && coyote.isFinished();
+            }
+            rest += n;
+        }
+        return false;
+    }
+
+    /** Takes the bytes Tomcat reads and drops them. */
+    private static final class Leftover implements ApplicationBufferHandler {
+        private ByteBuffer buffer = ByteBuffer.allocate(0);
+
+        @Override
+        public void setByteBuffer(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public ByteBuffer getByteBuffer() {
+            return buffer;
+        }
+
+        @Override
+        public void expand(int size) {
+            // nothing kept, nothing to grow
         }
     }
 

@@ -69,6 +69,19 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Reads one whole answer from a connection that stays open (to the end of the answer's body, not of the
+     * connection), or null if the connection was closed before any of it arrived.
+     */
+    public static @org.jspecify.annotations.Nullable Answer readAnswer(java.io.InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; !complete(all.toString(StandardCharsets.ISO_8859_1)) && (n = in.read(buffer)) > 0; ) {
+            all.write(buffer, 0, n);
+        }
+        return all.size() == 0 ? null : parse(all.toString(StandardCharsets.UTF_8));
+    }
+
     public Answer get(String from, String path, String authorization) throws IOException {
         return send(from, "GET " + path + " HTTP/1.1\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n"), new byte[0]);
