@@ -227,6 +227,30 @@ class SlowUploadsIntegrationTest {
         }
     }
 
+    /**
+     * The other side of the same promise: an upload refused before its body is read (here a wrong key) has its
+     * connection closed after the answer, and the answer says so, so that the client opens a new one for its next
+     * request instead of sending it into the closed one.
+     */
+    @Test
+    void anUploadRefusedBeforeItsBodyIsReadIsToldTheConnectionCloses() throws Exception {
+        byte[] body = multipart(new byte[64 * 1024], "refused.png");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/artworks HTTP/1.1\r\nHost: localhost:" + port + "\r\nX-Api-Key: not-a-shop-key"
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            RawHttp.Answer refused = RawHttp.readAnswer(socket.getInputStream());
+            assertThat(refused).isNotNull();
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.header("Connection")).as(refused.headers()).isEqualToIgnoringCase("close");
+        }
+    }
+
     private HttpResponse<String> get(HttpClient http, String path) throws Exception {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

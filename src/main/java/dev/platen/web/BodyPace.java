@@ -80,6 +80,8 @@ final class BodyPace extends ValveBase {
      */
     private static boolean restReadAtPace(org.apache.coyote.Request coyote, PacedInput paced, Response response)
             throws IOException {
+        // finishResponse's own IOException (the client gone before its answer was sent) goes to Tomcat, as it would
+        // have right after this valve
         long length = coyote.getContentLengthLong();
         long read = coyote.getBytesRead();
         if (read == 0 || (length >= 0 && length - read > LEFTOVER)) {
@@ -89,12 +91,16 @@ final class BodyPace extends ValveBase {
         // read, so that a client waiting for the answer before it sends them is not kept waiting with the engine
         response.finishResponse();
         Leftover leftover = new Leftover();
-        for (long rest = 0; rest <= LEFTOVER; ) {
-            int n = coyote.doRead(leftover);
-            if (n < 0) {
-                return paced.tooSlow() == null && coyote.isFinished();
+        try {
+            for (long rest = 0; rest <= LEFTOVER; ) {
+                int n = coyote.doRead(leftover);
+                if (n < 0) {
+                    return paced.tooSlow() == null && coyote.isFinished();
+                }
+                rest += n;
             }
-            rest += n;
+        } catch (IOException gone) {
+            // the client went away after its answer: the connection is closed, as for any body not read to its end
         }
         return false;
     }

@@ -3,6 +3,7 @@ package dev.platen.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
@@ -25,8 +26,18 @@ public final class ProblemResponses {
                              ErrorResponse problem) throws IOException {
         response.setStatus(problem.getStatusCode().value());
         problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (hasBody(request) && !response.containsHeader(HttpHeaders.CONNECTION)) {
+            // A refusal here is made before the body is read, and BodyPace closes such a connection after the answer
+            // rather than read the body away: the answer says so, or a client that keeps its connections would send
+            // its next request into the closed one and get no answer at all.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), completed(problem.getBody(), request));
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     /** Every problem's {@code type} is {@code urn:platen:problem:} and its code, its {@code instance} the path asked. */
