@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * that misstates a status, a field's type or its nulls fails here the way it would fail the integrator's build or
  * their first call.
  */
+// the integration tests' shared engine (same properties, so one Spring context): nothing here needs one of its own
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:platen-generated-client;DB_CLOSE_DELAY=-1",
-        "platen.storage.root=target/it-objects-generated-client",
-        "camunda.bpm.process-engine-name=generatedclient"
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
 })
 class GeneratedClientIntegrationTest {
 

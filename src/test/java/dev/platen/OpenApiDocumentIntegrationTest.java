@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine must serve exactly that document, so a change to the API that is not in the committed file fails here.
  * {@code -Dopenapi.write=true} writes the served document to the file instead (then review the diff and commit it).
  */
+// the integration tests' shared engine (same properties, so one Spring context): nothing here needs one of its own
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:platen-openapi;DB_CLOSE_DELAY=-1",
-        "platen.storage.root=target/it-objects-openapi",
-        "camunda.bpm.process-engine-name=openapidocument"
+        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/it-objects"
 })
 class OpenApiDocumentIntegrationTest {
 
