@@ -257,7 +257,8 @@ public class PlacementLifecycle {
      * other request committed before or while this one read the placement; other art is {@link PlacementBusy}, to be
      * sent again.
      *
-     * @throws IllegalStateException if the placement is already settled (ready for print, rejected or failed)
+     * @throws IllegalStateException if the art is other than the placement's and the placement is already settled
+     *                               (ready for print, rejected or failed)
      */
     public OrderPlacement replaceArtwork(String placementId, String artworkId, TierDecision headerVerdict) {
         OrderPlacement old = placement(placementId);

@@ -80,15 +80,14 @@ final class BodyPace extends ValveBase {
      */
     private static boolean restReadAtPace(org.apache.coyote.Request coyote, PacedInput paced, Response response)
             throws IOException {
-        // finishResponse's own IOException (the client gone before its answer was sent) goes to Tomcat, as it would
-        // have right after this valve
         long length = coyote.getContentLengthLong();
         long read = coyote.getBytesRead();
         if (read == 0 || (length >= 0 && length - read > LEFTOVER)) {
             return false;
         }
         // the answer is whole: it is finished (a chunked one's last chunk written) and sent before the last bytes are
-        // read, so that a client waiting for the answer before it sends them is not kept waiting with the engine
+        // read, so that a client waiting for the answer before it sends them is not kept waiting with the engine (an
+        // IOException here, the client gone before its answer went out, goes to Tomcat as it would after this valve)
         response.finishResponse();
         Leftover leftover = new Leftover();
         try {
