@@ -8,13 +8,11 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.InputBuffer;
-import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * Keeps a request thread from waiting on a slow client's body, first in Tomcat's pipeline (ahead of its error pages
@@ -89,7 +87,7 @@ final class BodyPace extends ValveBase {
         // read, so that a client waiting for the answer before it sends them is not kept waiting with the engine (an
         // IOException here, the client gone before its answer went out, goes to Tomcat as it would after this valve)
         response.finishResponse();
-        Leftover leftover = new Leftover();
+        ReadBuffer leftover = new ReadBuffer();
         try {
             for (long rest = 0; rest <= LEFTOVER; ) {
                 int n = coyote.doRead(leftover);
@@ -102,26 +100,6 @@ final class BodyPace extends ValveBase {
             // the client went away after its answer: the connection is closed, as for any body not read to its end
         }
         return false;
-    }
-
-    /** Takes the bytes Tomcat reads and drops them. */
-    private static final class Leftover implements ApplicationBufferHandler {
-        private ByteBuffer buffer = ByteBuffer.allocate(0);
-
-        @Override
-        public void setByteBuffer(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        public ByteBuffer getByteBuffer() {
-            return buffer;
-        }
-
-        @Override
-        public void expand(int size) {
-            // nothing kept, nothing to grow
-        }
     }
 
     /**

@@ -48,7 +48,7 @@ class PacedInputTest {
         // a stretch or two later on a loaded one, whose sleeps overrun.
         assertThat(ms).as("after the first stretch, not at the client's pace").isBetween(200L, 999L);
         assertThat(givenUp).singleElement().asString().contains("bytes/s", "at least 1000 bytes/s");
-        assertThat(paced.doRead(new Handler())).as("and stays ended").isEqualTo(-1);
+        assertThat(paced.doRead(new ReadBuffer())).as("and stays ended").isEqualTo(-1);
     }
 
     @Test
@@ -61,7 +61,7 @@ class PacedInputTest {
 
     private static long readAll(PacedInput paced) throws IOException {
         long total = 0;
-        Handler handler = new Handler();
+        ReadBuffer handler = new ReadBuffer();
         for (int n; (n = paced.doRead(handler)) >= 0; ) {
             total += n;
         }
@@ -97,24 +97,6 @@ class PacedInputTest {
         @Override
         public int available() {
             return 0;
-        }
-    }
-
-    private static final class Handler implements ApplicationBufferHandler {
-        private ByteBuffer buffer = ByteBuffer.allocate(0);
-
-        @Override
-        public void setByteBuffer(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        public ByteBuffer getByteBuffer() {
-            return buffer;
-        }
-
-        @Override
-        public void expand(int size) {
         }
     }
 }
