@@ -9,8 +9,13 @@ import dev.platen.testing.TestArtwork;
 import dev.platen.testing.TestPostgres;
 import dev.platen.testing.TestS3Server;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +43,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -53,11 +59,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every placement settled, every print file in the bucket exactly once under the SHA-256 the order states, no order
  * lost, no step's effect recorded twice. The figures are written to {@code target/cluster/report.txt}.
  *
+ * <p>The rule-set test then runs on the same cluster, with node-b started again: one database and two engine starts
+ * fewer than a cluster of its own (each start is seconds of a 2-core machine the crash test beside it also needs).
+ *
  * <p>Runs in its own failsafe execution ({@code integration-test-cluster}), which sets
  * {@code platen.it.cluster=true}: it starts its own servers and processes and must not run again in the H2 and
  * PostgreSQL passes.
  */
 @EnabledIfSystemProperty(named = "platen.it.cluster", matches = "true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTest {
 
     /**
@@ -73,9 +84,17 @@ class ClusterIntegrationTest {
     private final List<Process> nodes = new ArrayList<>();
     /** What the partner's webhook receiver got: one {type, subject id, event id} per request. */
     private final List<String[]> webhooks = java.util.Collections.synchronizedList(new ArrayList<>());
-    private com.sun.net.httpserver.HttpServer receiver;
+    private com.sun.net.httpserver.@Nullable HttpServer receiver;
 
-    @AfterEach
+    /** The cluster both tests use, once the first has started it: its servers, database, bucket and two nodes. */
+    private @Nullable TestPostgres pg;
+    private @Nullable TestS3Server s3;
+    private String db = "";
+    private String bucket = "";
+    private @Nullable PackagedEngine a;
+    private @Nullable PackagedEngine b;
+
+    @AfterAll
     void stopNodes() {
         nodes.forEach(Process::destroyForcibly);
         if (receiver != null) {
@@ -83,14 +102,18 @@ class ClusterIntegrationTest {
         }
     }
 
-    @Test
-    void theSurvivorFinishesEveryOrderAfterTheOtherNodeIsKilled() throws Exception {
+    /**
+     * Starts the servers, a new database and bucket, the partner's webhook receiver and node-a, then node-b once
+     * node-a has made the schema. The first node creates the schema (Flyway, Camunda) and deploys the process; the
+     * second starts once that is done, while the first is still starting. Does not wait for either to be ready.
+     */
+    private void startCluster() throws IOException {
         Files.createDirectories(WORK);
-        TestPostgres pg = TestPostgres.shared();
-        String db = pg.newDatabase("cluster");
-        TestS3Server s3 = TestS3Server.shared();
-        String bucket = s3.newBucket("cluster");
-                // the partner's webhook receiver, on loopback: records every request it gets and answers 204
+        pg = TestPostgres.shared();
+        db = pg.newDatabase("cluster");
+        s3 = TestS3Server.shared();
+        bucket = s3.newBucket("cluster");
+        // the partner's webhook receiver, on loopback: records every request it gets and answers 204
         receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             JsonNode event = json.readTree(exchange.getRequestBody().readAllBytes());
@@ -101,12 +124,19 @@ class ClusterIntegrationTest {
             exchange.close();
         });
         receiver.start();
-
-        // The first node creates the schema (Flyway, Camunda) and deploys the process; the second starts once that is
-        // done, while the first is still starting.
-        PackagedEngine a = start("node-a", db, pg, s3, bucket);
+        a = start("node-a");
         awaitSchema(a, pg, db);
-        PackagedEngine b = start("node-b", db, pg, s3, bucket);
+        b = start("node-b");
+    }
+
+    @Test
+    @Order(1)
+    void theSurvivorFinishesEveryOrderAfterTheOtherNodeIsKilled() throws Exception {
+        startCluster();
+        PackagedEngine a = Objects.requireNonNull(this.a);
+        PackagedEngine b = Objects.requireNonNull(this.b);
+        TestPostgres pg = Objects.requireNonNull(this.pg);
+        TestS3Server s3 = Objects.requireNonNull(this.s3);
         a.awaitReady();
 
         // 20 orders, 40 placements over four products, through both nodes: the art first, then the orders. Node-a's
@@ -346,7 +376,6 @@ class ClusterIntegrationTest {
         assertThat(pendingMessageJobs).isZero();
     }
 
-    /** Placements (product, placement, tier, width, height) of order i: art at 300 DPI for its tier. */
     /**
      * A rule set uploaded through one node is seen by the other at once, the canary share started on the second
      * assigns the same placements on both (by the hash of the placement id, whichever node took the order), and a
@@ -354,22 +383,16 @@ class ClusterIntegrationTest {
      * while the test looks.
      */
     @Test
+    @Order(2)
     void bothNodesSeeTheSameRuleSetsAndCanaryShareAndARestartedNodeCarriesOn() throws Exception {
-        TestPostgres pg = TestPostgres.shared();
-        String db = pg.newDatabase("cluster_rules");
-        TestS3Server s3 = TestS3Server.shared();
-        String bucket = s3.newBucket("cluster-rules");
-                receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        PackagedEngine a = start("rules-a", db, pg, s3, bucket);
-        awaitSchema(a, pg, db);
-        PackagedEngine b = start("rules-b", db, pg, s3, bucket);
-        a.awaitReady();
-        b.awaitReady();
+        if (a == null) {
+            startCluster();
+        } else if (!Objects.requireNonNull(b).process().isAlive()) {
+            // the test before killed it
+            b = start("node-b");
+        }
+        PackagedEngine a = Objects.requireNonNull(this.a).awaitReady();
+        PackagedEngine b = Objects.requireNonNull(this.b).awaitReady();
 
         String dmn = Files.readString(Path.of("workflows/proof-lane.dmn")).replace("<description>garment:",
                 "<description>(reworded) garment:");
@@ -387,8 +410,8 @@ class ClusterIntegrationTest {
         // b restarts mid-canary: it reads the canary from the database again
         nodes.remove(b.process());
         b.process().destroyForcibly().waitFor();
-        PackagedEngine b2 = start("rules-b", db, pg, s3, bucket);
-        b2.awaitReady();
+        PackagedEngine b2 = start("node-b").awaitReady();
+        this.b = b2;
         for (PackagedEngine node : List.of(a, b2)) {
             JsonNode status = json.readTree(admin(node).get().uri("/api/v1/rulesets").retrieve().body(String.class));
             assertThat(status.path("tried").asInt()).as(node.name()).isEqualTo(candidate);
@@ -431,6 +454,7 @@ class ClusterIntegrationTest {
                 .requestInterceptor(new dev.platen.testing.OpenApiConformance()).build();
     }
 
+    /** Placements (product, placement, tier, width, height) of order i: art at 300 DPI for its tier. */
     private static List<String[]> plan(int i) {
         String[] poster = {"poster", "face", "poster-8x10", "1600", "2000"};
         String[] sticker3 = {"sticker", "face", "sticker-3in", "900", "900"};
@@ -512,7 +536,10 @@ class ClusterIntegrationTest {
         });
     }
 
-    private PackagedEngine start(String name, String db, TestPostgres pg, TestS3Server s3, String bucket) throws IOException {
+    private PackagedEngine start(String name) throws IOException {
+        TestPostgres pg = Objects.requireNonNull(this.pg);
+        TestS3Server s3 = Objects.requireNonNull(this.s3);
+        com.sun.net.httpserver.HttpServer receiver = Objects.requireNonNull(this.receiver);
         Path cache = Files.createDirectories(WORK.resolve(name + "-cache"));
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres", "--platen.node.name=" + name,
