@@ -3,7 +3,6 @@ package dev.platen.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,11 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +24,16 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The packaged jar ({@code target/platen-*.jar}, as {@code ./mvnw verify} builds it before the integration tests)
  * running in a JVM of its own, as an operator starts it: for the tests that kill an engine and start it again. Its
- * output goes to a log file the failure messages name. It is started the way docs/deployment.md (<i>Faster
- * starts</i>) tells a node to be: extracted beside its libraries, with a class-data archive of one training start.
+ * output goes to a log file the failure messages name.
  *
  * <p>One JVM option differs from a node in service, and only for speed: these engines run on the JIT's first tier
  * alone ({@code -XX:TieredStopAtLevel=1}). They live a minute or two and render small art, so the optimising
  * compiler's work never pays back: most of their CPU was compiling, on 2 cores that two test JVMs and up to three
- * engines share. Measured on 2026-12-05 (2 cores, one engine alone to ready): {@code java -jar} on the jar 18 s and
- * 30 s of CPU; extracted with the archive 10 s and 16 s; with the first tier alone as well 8 s and 10 s. The cluster
- * and crash tests side by side (seven engine starts): 194 s and 359 s of CPU before, 132 s and 218 s after, their
- * orders settling sooner, not later.
+ * engines share. Measured on 2026-12-05 (2 cores, one engine alone until ready): 18 s and 30 s of CPU with both
+ * tiers, 12 s and 14 s with the first alone; the cluster and crash tests side by side (seven engine starts): 194 s
+ * and 359 s of CPU before, 131 s and 228 s after, their orders settling sooner, not later. (The extracted jar
+ * with a class-data archive of docs/deployment.md starts a node faster still; here its training start cost as much as
+ * it saved.)
  *
  * @param port    the loopback port it serves on; a restart may reuse it
  * @param process the JVM, to kill with SIGKILL ({@link Process#destroyForcibly()})
@@ -47,13 +43,12 @@ public record PackagedEngine(String name, int port, Process process, Path log) {
 
     /**
      * Starts the jar on {@code port} with a 1 GiB heap and the given Spring Boot arguments and environment; does not
-     * wait for it (see {@link #awaitReady()}). The class-data archive is made first if this build has none yet.
+     * wait for it (see {@link #awaitReady()}).
      */
     public static PackagedEngine start(String name, int port, Path log, List<String> arguments,
                                        Map<String, String> environment) throws IOException {
-        Prepared prepared = prepared();
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:SharedArchiveFile=" + prepared.archive(), "-jar", prepared.jar().toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--server.port=" + port));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -96,71 +91,6 @@ public record PackagedEngine(String name, int port, Process process, Path log) {
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** The extracted application jar (its libraries in {@code lib/} beside it) and its class-data archive. */
-    private record Prepared(Path jar, Path archive) {
-    }
-
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Path PREPARED = Path.of("target/packaged");
-    private static @Nullable Prepared prepared;
-
-    /**
-     * Extracts the packaged jar and records the classes one start loads, once per build: whichever test JVM comes
-     * first (the cluster and crash tests run side by side) does it under a file lock while the other waits, and a jar
-     * newer than the archive (a new build) makes it again. The training start runs on an in-memory H2 database and
-     * stores nothing outside {@code target/packaged}; Spring Boot ends it once the context is refreshed.
-     */
-    private static synchronized Prepared prepared() throws IOException {
-        if (prepared != null) {
-            return prepared;
-        }
-        Path jar = jar();
-        Path folder = Files.createDirectories(PREPARED).toAbsolutePath();
-        Path extracted = folder.resolve(jar.getFileName());
-        Path archive = folder.resolve("platen.jsa");
-        try (FileChannel channel = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
-                Files.deleteIfExists(archive);
-                run(folder.resolve("extract.log"), JAVA, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                        "--destination", folder.toString(), "--force");
-                Path training = folder.resolve("training");
-                // the archive holds classes, not compiled code: the training start runs on the first tier as the
-                // engines do
-                run(folder.resolve("training.log"), JAVA, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-XX:ArchiveClassesAtExit=" + archive,
-                        "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:training", "--platen.storage.root=" + training.resolve("objects"),
-                        "--platen.uploads.folder=" + training.resolve("uploads"),
-                        "--platen.rulesets.folder=" + training.resolve("rulesets"),
-                        "--platen.color.grid-folder=" + training.resolve("grids"), "--logging.level.root=WARN");
-                if (!Files.exists(archive)) {
-                    fail("the training start wrote no class-data archive; see " + folder.resolve("training.log"));
-                }
-            }
-        }
-        prepared = new Prepared(extracted, archive);
-        return prepared;
-    }
-
-    private static void run(Path log, String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        try {
-            if (!process.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " took more than 4 minutes; see " + log);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        if (process.exitValue() != 0) {
-            fail("exit " + process.exitValue() + " of " + String.join(" ", command) + "; see " + log);
         }
     }
 
