@@ -59,8 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every placement settled, every print file in the bucket exactly once under the SHA-256 the order states, no order
  * lost, no step's effect recorded twice. The figures are written to {@code target/cluster/report.txt}.
  *
- * <p>The rule-set test then runs on the same cluster, with node-b started again: one database and two engine starts
- * fewer than a cluster of its own (each start is seconds of a 2-core machine the crash test beside it also needs).
+ * <p>The rule-set test then runs on the same cluster, with node-b started again: one database, its schema and one
+ * engine start fewer than a cluster of its own (each start is seconds of a 2-core machine the crash test beside it
+ * also needs).
  *
  * <p>Runs in its own failsafe execution ({@code integration-test-cluster}), which sets
  * {@code platen.it.cluster=true}: it starts its own servers and processes and must not run again in the H2 and
