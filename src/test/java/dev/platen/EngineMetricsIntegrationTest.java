@@ -6,6 +6,7 @@ import dev.platen.testing.PlatenApi;
 import dev.platen.testing.TestArtwork;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The node's metrics over Actuator after an order went through: how many of each step ran here and how long they
  * took, and the shared queue, empty again once the order settled.
  */
+// Alone in its test JVM: it reads the engine's gauges (failed jobs, open reviews, jobs due), which another class's
+// orders beside it would move.
+@Isolated
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -6,6 +6,7 @@ import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RawHttp;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +47,9 @@ import static org.assertj.core.api.Assertions.fail;
  * second, the catalog answers and another shop's upload goes through; and every slow connection is answered with a problem (too many uploads at
  * once for its key, or too slow) or closed, within the minimum-rate grace and not at the client's pace.
  */
+// Alone in its test JVM: it holds the engine's upload slots with trickling bodies and times the read timeouts, which
+// another class's uploads beside it would meet as busy.
+@Isolated
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -9,11 +9,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The bounded decoder: one file's overflow, exhausted heap or time limit ends that file and nothing else, and load
  * (waiting for a decoder, sharing it) is "busy", never a verdict on the file.
  */
+// Alone in the test JVM: the decoders judge a file by its thread's processor time and the collector's pauses, which
+// a test class running beside it would change (its pauses counted as this file's).
+@Isolated
 class ArtworkDecodingTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(30);

@@ -20,10 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// Alone in the test JVM: one test measures the heap's growth and the time of a refusal, which a test class running
+// beside it would add to.
+@Isolated
 class PngArtworkTest {
 
     @TempDir

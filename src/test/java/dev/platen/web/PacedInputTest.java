@@ -3,6 +3,7 @@ package dev.platen.web;
 import org.apache.coyote.InputBuffer;
 import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The minimum body rate on a body fed in by hand, on a short grace: a body that keeps pace is read to its end, one that
  * trickles ends early with the reason given, as does one whose client stops sending (the socket's read timeout).
  */
+// Alone in the test JVM: it measures how long a paced body takes to end, in milliseconds.
+@Isolated
 class PacedInputTest {
 
     /** 1000 bytes a second over stretches of 200 ms: 200 bytes a stretch. */

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+// Alone in the test JVM: its steps sleep against limits of a few hundred milliseconds.
+@Isolated
 class StepTimeLimitTest {
 
     @Test
