@@ -41,6 +41,10 @@ final class ArtworkDecoding {
     private static final long STACK_BYTES = 4L << 20;
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** HotSpot's per-thread allocation counters, when the JVM has them: whose garbage the collector was collecting. */
+    private static final com.sun.management.@Nullable ThreadMXBean ALLOCATIONS =
+            THREADS instanceof com.sun.management.ThreadMXBean counted && counted.isThreadAllocatedMemorySupported()
+                    && counted.isThreadAllocatedMemoryEnabled() ? counted : null;
 
     private final ThreadPoolExecutor pool;
     private final Duration wait;
@@ -115,7 +119,7 @@ final class ArtworkDecoding {
 
     private <T> T afterTimeLimit(Turn<T> turn, Duration limit) {
         long cpuNanos = turn.cpuNanosSoFar();
-        long gcNanos = turn.gcNanosSoFar();
+        long gcNanos = turn.gcNanosOfItsOwnSoFar();
         boolean alone = turn.othersAtStart == 0 && turnsTaken.get() == turn.ticket;
         if (!turn.cancel(true)) {
             // It finished as the limit ran out: the answer is there, use it.
@@ -151,7 +155,9 @@ final class ArtworkDecoding {
      *   <li>no other file was on the decoders at any moment of its turn, and its thread's processor time and the
      *       collector's pauses together make half the limit: the pool was otherwise idle and the time went on this
      *       file's decoding or on the heap it filled (a file that thrashes the heap shows as pauses, not as its
-     *       own processor time); or</li>
+     *       own processor time). The pauses count in the share of the JVM's allocations in the turn that were the
+     *       decoder thread's: alone on the decoders is not alone in the engine, and a render filling the heap
+     *       meanwhile made pauses that a file waiting for the processor once had counted against it; or</li>
      *   <li>it was alone and the JVM cannot measure a thread's processor time: nothing else to go by.</li>
      * </ul>
      * Otherwise it shared the decoders, or the processors were taken by work outside the decoders (renders on
@@ -164,7 +170,8 @@ final class ArtworkDecoding {
      * before its verdict, never a good file its placement.
      *
      * @param cpuNanos processor time of the decoder thread during the turn, or negative when the JVM cannot tell
-     * @param gcNanos  time the JVM's collectors spent during the turn (their pauses stop the decoder as well)
+     * @param gcNanos  time the JVM's collectors spent during the turn (their pauses stop the decoder as well), in
+     *                 the share of the turn's allocations that were the decoder thread's
      */
     static boolean slowOnItsOwn(boolean alone, long cpuNanos, long gcNanos, Duration limit) {
         long half = limit.toNanos() / 2;
@@ -196,6 +203,8 @@ final class ArtworkDecoding {
         private volatile long startedNanos;
         private volatile long cpuAtStart = -1;
         private volatile long gcAtStart;
+        private volatile long allocatedAtStart = -1;
+        private volatile long allocatedByAllAtStart = -1;
         private volatile int othersAtStart;
         private volatile long ticket;
 
@@ -210,6 +219,8 @@ final class ArtworkDecoding {
             ticket = turnsTaken.incrementAndGet();
             cpuAtStart = cpuNanosOf(thread);
             gcAtStart = gcNanos();
+            allocatedAtStart = allocatedBy(thread);
+            allocatedByAllAtStart = allocatedByAll();
             startedNanos = System.nanoTime();
             started.countDown();
             try {
@@ -228,9 +239,19 @@ final class ArtworkDecoding {
             return now < 0 || cpuAtStart < 0 ? -1 : now - cpuAtStart;
         }
 
-        /** Time the JVM's collectors have spent since the turn began. */
-        long gcNanosSoFar() {
-            return gcNanos() - gcAtStart;
+        /**
+         * Time the JVM's collectors have spent since the turn began, in the share of the bytes the JVM's threads
+         * allocated meanwhile that the decoder thread allocated; all of it when the JVM cannot count allocations.
+         * (Threads that ended during the turn take their counts with them: the share is then, if anything, larger.)
+         */
+        long gcNanosOfItsOwnSoFar() {
+            long gc = gcNanos() - gcAtStart;
+            long own = allocatedBy(thread) - allocatedAtStart;
+            long all = allocatedByAll() - allocatedByAllAtStart;
+            if (allocatedAtStart < 0 || allocatedByAllAtStart < 0 || own < 0 || all <= 0) {
+                return gc;
+            }
+            return Math.round(gc * Math.min(1.0, (double) own / all));
         }
     }
 
@@ -241,6 +262,23 @@ final class ArtworkDecoding {
             millis += Math.max(0, collector.getCollectionTime()); // -1 when a collector does not say
         }
         return TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /** Bytes the thread has allocated so far, or -1 when the JVM does not count them. */
+    private static long allocatedBy(@Nullable Thread thread) {
+        return ALLOCATIONS != null && thread != null ? ALLOCATIONS.getThreadAllocatedBytes(thread.getId()) : -1;
+    }
+
+    /** Bytes the JVM's live threads have allocated so far, or -1 when the JVM does not count them. */
+    private static long allocatedByAll() {
+        if (ALLOCATIONS == null) {
+            return -1;
+        }
+        long sum = 0;
+        for (long bytes : ALLOCATIONS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            sum += Math.max(0, bytes); // -1 for a thread that ended since the ids were read
+        }
+        return sum;
     }
 
     private static long cpuNanosOf(@Nullable Thread thread) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.parallel.Isolated;
  * The bounded decoder: one file's overflow, exhausted heap or time limit ends that file and nothing else, and load
  * (waiting for a decoder, sharing it) is "busy", never a verdict on the file.
  */
-// Alone in the test JVM: the decoders judge a file by its thread's processor time and the collector's pauses, which
-// a test class running beside it would change (its pauses counted as this file's).
+// Alone in the test JVM: the decoders judge a file by its thread's processor time and the collector's pauses, which a
+// test class running beside it would take and add to, and two tests here keep the collector busy themselves.
 @Isolated
 class ArtworkDecodingTest {
 
@@ -220,6 +220,66 @@ class ArtworkDecodingTest {
 
         assertThat(busy.getMessage()).contains("while the engine was busy").contains("% of a processor");
         assertThat(decoding.run(GENEROUS, () -> "next")).isEqualTo("next");
+    }
+
+    /**
+     * The decoders are idle, and another thread of the engine (a render, the next order's proof) fills the heap:
+     * the collector's pauses stop the lone file too, but they are not its doing. A file that allocated next to
+     * nothing in its turn is answered busy, not judged as thrashing the heap. Found with two test classes at a
+     * time: another class's garbage was counted as this waiting file's, and it was refused.
+     */
+    @Test
+    void fileAloneOnTheDecodersWhileAnotherThreadFillsTheHeapIsBusyNotJudged() throws Exception {
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
+        CountDownLatch decoding300ms = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> render = CompletableFuture.runAsync(() -> {
+            try {
+                decoding300ms.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            // A full collection after each allocation: the turn's 300 ms are nearly all pauses, none the file's.
+            while (!stop.get()) {
+                byte[] garbage = new byte[4 << 20];
+                garbage[garbage.length - 1] = 1;
+                System.gc();
+            }
+        });
+        try {
+            ArtworkDecoderBusy busy = assertThrows(ArtworkDecoderBusy.class,
+                    () -> decoding.run(Duration.ofMillis(300), () -> {
+                        decoding300ms.countDown();
+                        Thread.sleep(60_000);
+                        return null;
+                    }));
+            assertThat(busy.getMessage()).contains("while the engine was busy");
+        } finally {
+            stop.set(true);
+            render.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The other side: a lone file whose own allocations keep the collector busy (a decoder that fills the heap over
+     * and over) has the pauses counted against it, and is refused when they and its processor time make half its
+     * limit.
+     */
+    @Test
+    void fileAloneOnTheDecodersThatKeepsTheCollectorBusyIsJudged() {
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
+
+        ArtworkRejected rejected = assertThrows(ArtworkRejected.class,
+                () -> decoding.run(Duration.ofMillis(300), () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        byte[] held = new byte[4 << 20];
+                        held[held.length - 1] = 1;
+                        System.gc();
+                    }
+                    return null;
+                }));
+
+        assertThat(rejected.code()).isEqualTo("ARTWORK_TIMEOUT");
     }
 
     @Test
