@@ -231,11 +231,11 @@ class ArtworkDecodingTest {
     @Test
     void fileAloneOnTheDecodersWhileAnotherThreadFillsTheHeapIsBusyNotJudged() throws Exception {
         ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
-        CountDownLatch decoding300ms = new CountDownLatch(1);
+        CountDownLatch fileOnTheDecoder = new CountDownLatch(1);
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<Void> render = CompletableFuture.runAsync(() -> {
             try {
-                decoding300ms.await();
+                fileOnTheDecoder.await();
             } catch (InterruptedException e) {
                 return;
             }
@@ -249,7 +249,7 @@ class ArtworkDecodingTest {
         try {
             ArtworkDecoderBusy busy = assertThrows(ArtworkDecoderBusy.class,
                     () -> decoding.run(Duration.ofMillis(300), () -> {
-                        decoding300ms.countDown();
+                        fileOnTheDecoder.countDown();
                         Thread.sleep(60_000);
                         return null;
                     }));
