@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -203,8 +205,7 @@ final class ArtworkDecoding {
         private volatile long startedNanos;
         private volatile long cpuAtStart = -1;
         private volatile long gcAtStart;
-        private volatile long allocatedAtStart = -1;
-        private volatile long allocatedByAllAtStart = -1;
+        private volatile @Nullable Allocations allocatedAtStart;
         private volatile int othersAtStart;
         private volatile long ticket;
 
@@ -219,8 +220,7 @@ final class ArtworkDecoding {
             ticket = turnsTaken.incrementAndGet();
             cpuAtStart = cpuNanosOf(thread);
             gcAtStart = gcNanos();
-            allocatedAtStart = allocatedBy(thread);
-            allocatedByAllAtStart = allocatedByAll();
+            allocatedAtStart = Allocations.now();
             startedNanos = System.nanoTime();
             started.countDown();
             try {
@@ -242,16 +242,60 @@ final class ArtworkDecoding {
         /**
          * Time the JVM's collectors have spent since the turn began, in the share of the bytes the JVM's threads
          * allocated meanwhile that the decoder thread allocated; all of it when the JVM cannot count allocations.
-         * (Threads that ended during the turn take their counts with them: the share is then, if anything, larger.)
          */
         long gcNanosOfItsOwnSoFar() {
             long gc = gcNanos() - gcAtStart;
-            long own = allocatedBy(thread) - allocatedAtStart;
-            long all = allocatedByAll() - allocatedByAllAtStart;
-            if (allocatedAtStart < 0 || allocatedByAllAtStart < 0 || own < 0 || all <= 0) {
+            Allocations atStart = allocatedAtStart;
+            Allocations now = Allocations.now();
+            Thread decoder = thread;
+            if (atStart == null || now == null || decoder == null) {
                 return gc;
             }
-            return Math.round(gc * Math.min(1.0, (double) own / all));
+            long own = now.since(atStart, decoder.getId());
+            long all = now.sinceByAll(atStart);
+            return own <= 0 || all <= 0 ? 0 : Math.round(gc * Math.min(1.0, (double) own / all));
+        }
+    }
+
+    /**
+     * Bytes each live thread has allocated so far (HotSpot's per-thread counters), by thread id. The JVM forgets a
+     * thread's count when the thread ends, so a sum over live threads can fall while the heap fills: a worker that
+     * retired during a turn once made a waiting file look like the cause of every pause. Counting per thread, only
+     * threads alive at the end count, with what they allocated since the start (all of it for a thread started
+     * meanwhile); what an ended thread allocated in the turn is lost, which makes the decoder's share, if anything,
+     * larger.
+     */
+    private record Allocations(Map<Long, Long> byThread) {
+
+        /** The counts now, or null when the JVM does not keep them. */
+        static @Nullable Allocations now() {
+            if (ALLOCATIONS == null) {
+                return null;
+            }
+            long[] ids = THREADS.getAllThreadIds();
+            long[] bytes = ALLOCATIONS.getThreadAllocatedBytes(ids);
+            Map<Long, Long> byThread = new HashMap<>(ids.length * 2);
+            for (int i = 0; i < ids.length; i++) {
+                if (bytes[i] >= 0) { // -1 for a thread that ended since the ids were read
+                    byThread.put(ids[i], bytes[i]);
+                }
+            }
+            return new Allocations(byThread);
+        }
+
+        /** What one thread allocated since {@code start}, or 0 when it is not alive now. */
+        long since(Allocations start, long threadId) {
+            Long now = byThread.get(threadId);
+            return now == null ? 0 : now - start.byThread.getOrDefault(threadId, 0L);
+        }
+
+        /** What the threads alive now allocated since {@code start}. */
+        long sinceByAll(Allocations start) {
+            long sum = 0;
+            for (Map.Entry<Long, Long> thread : byThread.entrySet()) {
+                sum += Math.max(0, thread.getValue() - start.byThread.getOrDefault(thread.getKey(), 0L));
+            }
+            return sum;
         }
     }
 
@@ -262,23 +306,6 @@ final class ArtworkDecoding {
             millis += Math.max(0, collector.getCollectionTime()); // -1 when a collector does not say
         }
         return TimeUnit.MILLISECONDS.toNanos(millis);
-    }
-
-    /** Bytes the thread has allocated so far, or -1 when the JVM does not count them. */
-    private static long allocatedBy(@Nullable Thread thread) {
-        return ALLOCATIONS != null && thread != null ? ALLOCATIONS.getThreadAllocatedBytes(thread.getId()) : -1;
-    }
-
-    /** Bytes the JVM's live threads have allocated so far, or -1 when the JVM does not count them. */
-    private static long allocatedByAll() {
-        if (ALLOCATIONS == null) {
-            return -1;
-        }
-        long sum = 0;
-        for (long bytes : ALLOCATIONS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
-            sum += Math.max(0, bytes); // -1 for a thread that ended since the ids were read
-        }
-        return sum;
     }
 
     private static long cpuNanosOf(@Nullable Thread thread) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 class ArtworkDecodingTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(30);
+    /** Where the tests' threads put what they allocate, so that the compiler cannot leave the allocations out. */
+    private static volatile byte[] garbage = new byte[0];
 
     @Test
     void stackOverflowFailsTheFileAndTheDecoderServesTheNextOne() {
@@ -230,19 +232,59 @@ class ArtworkDecodingTest {
      */
     @Test
     void fileAloneOnTheDecodersWhileAnotherThreadFillsTheHeapIsBusyNotJudged() throws Exception {
+        assertAFileWaitingForTheProcessorIsBusy(() -> { });
+    }
+
+    /**
+     * The same, while a thread that had allocated much before the turn ends during it (a request thread retiring,
+     * a finished render's worker): the JVM forgets a thread's count when it ends, so the sum over live threads
+     * fell during the turn, and the file was once counted as the cause of every pause and refused. Found by CI.
+     */
+    @Test
+    void fileAloneOnTheDecodersWhileABusyThreadEndsIsBusyNotJudged() throws Exception {
+        CountDownLatch allocated = new CountDownLatch(1);
+        CountDownLatch retire = new CountDownLatch(1);
+        Thread retiring = new Thread(() -> {
+            for (int i = 0; i < 4096; i++) { // 4 GiB: more than the render below allocates in the file's turn
+                garbage = new byte[1 << 20];
+            }
+            allocated.countDown();
+            try {
+                retire.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "retiring-worker");
+        retiring.start();
+        try {
+            assertThat(allocated.await(60, TimeUnit.SECONDS)).isTrue();
+            assertAFileWaitingForTheProcessorIsBusy(retire::countDown);
+        } finally {
+            retire.countDown();
+            retiring.join(10_000);
+        }
+    }
+
+    /**
+     * A lone file that only waits, 300 ms limit, while a render fills the heap with a full collection after each
+     * allocation (the turn is nearly all pauses, none of them the file's); {@code onceTheFileIsOnTheDecoder} runs
+     * on the render's thread 50 ms into the turn, before the filling starts. The file must be answered busy.
+     */
+    private static void assertAFileWaitingForTheProcessorIsBusy(Runnable onceTheFileIsOnTheDecoder)
+            throws Exception {
         ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
         CountDownLatch fileOnTheDecoder = new CountDownLatch(1);
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<Void> render = CompletableFuture.runAsync(() -> {
             try {
                 fileOnTheDecoder.await();
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             }
-            // A full collection after each allocation: the turn's 300 ms are nearly all pauses, none the file's.
+            onceTheFileIsOnTheDecoder.run();
             while (!stop.get()) {
-                byte[] garbage = new byte[4 << 20];
-                garbage[garbage.length - 1] = 1;
+                garbage = new byte[4 << 20];
                 System.gc();
             }
         });
