@@ -269,7 +269,8 @@ class ArtworkDecodingTest {
     /**
      * A lone file that only waits, 300 ms limit, while a render fills the heap with a full collection after each
      * allocation (the turn is nearly all pauses, none of them the file's); {@code onceTheFileIsOnTheDecoder} runs
-     * on the render's thread 50 ms into the turn, before the filling starts. The file must be answered busy.
+     * on the render's thread once the file's turn has begun, before the filling starts. The file must be answered
+     * busy.
      */
     private static void assertAFileWaitingForTheProcessorIsBusy(Runnable onceTheFileIsOnTheDecoder)
             throws Exception {
@@ -279,7 +280,6 @@ class ArtworkDecodingTest {
         CompletableFuture<Void> render = CompletableFuture.runAsync(() -> {
             try {
                 fileOnTheDecoder.await();
-                Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             }
