@@ -70,17 +70,7 @@ public final class ColorTransform implements AutoCloseable {
     public static ColorTransform create(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
                                         PixelFormat targetFormat, RenderingOptions rendering) {
         return of(new TransformSpec(source, sourceFormat, target, targetFormat,
-                Objects.requireNonNull(rendering, "rendering"), null));
-    }
-
-    /**
-     * A soft proof: art to stock ({@code proof.intent()}), stock to screen (absolute colorimetric when
-     * simulating paper white, else relative), with the gamut alarm if one is set.
-     */
-    public static ColorTransform softProof(ColorProfile art, PixelFormat artFormat, ColorProfile screen,
-                                           PixelFormat screenFormat, SoftProof proof) {
-        return of(new TransformSpec(art, artFormat, screen, screenFormat, null,
-                Objects.requireNonNull(proof, "proof")));
+                Objects.requireNonNull(rendering, "rendering")));
     }
 
     /**

@@ -65,12 +65,9 @@ interface LittleCms extends Library {
     int FLAGS_NOCACHE = 0x0040;
     int FLAGS_NOOPTIMIZE = 0x0100;
     int FLAGS_HIGHRESPRECALC = 0x0400;
-    int FLAGS_GAMUTCHECK = 0x1000;
     int FLAGS_BLACKPOINTCOMPENSATION = 0x2000;
-    int FLAGS_SOFTPROOFING = 0x4000;
     int FLAGS_COPY_ALPHA = 0x04000000;
 
-    int MAX_CHANNELS = 16;                  // cmsMAXCHANNELS: length of the alarm code array
     int AT_END = 1;                         // cmsStageLoc cmsAT_END
 
     /** {@code cmsLogErrorHandlerFunction}: called on the thread that made the failing call. */
@@ -86,9 +83,7 @@ interface LittleCms extends Library {
     // --- Contexts and errors ---
     // The functions that make something answer NULL when lcms cannot (an error handler says why): @Nullable.
     @Nullable Pointer cmsCreateContext(@Nullable Pointer plugin, @Nullable Pointer userData);
-    void cmsDeleteContext(Pointer context);
     void cmsSetLogErrorHandlerTHR(Pointer context, ErrorHandler handler);
-    void cmsSetAlarmCodesTHR(Pointer context, short[] alarmCodes);
 
     // --- Profiles ---
     @Nullable Pointer cmsOpenProfileFromMemTHR(Pointer context, Pointer mem, int size);
@@ -137,9 +132,6 @@ interface LittleCms extends Library {
                                   int outputFormat, int intent, int flags);
     @Nullable Pointer cmsCreateMultiprofileTransformTHR(Pointer context, Pointer[] profiles, int count, int inputFormat,
                                               int outputFormat, int intent, int flags);
-    @Nullable Pointer cmsCreateProofingTransformTHR(Pointer context, Pointer input, int inputFormat, Pointer output,
-                                          int outputFormat, Pointer proofing, int intent, int proofingIntent,
-                                          int flags);
     void cmsDeleteTransform(Pointer transform);
     int cmsGetTransformInputFormat(Pointer transform);
     int cmsGetTransformOutputFormat(Pointer transform);

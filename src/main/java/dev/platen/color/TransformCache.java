@@ -73,13 +73,7 @@ public final class TransformCache implements AutoCloseable {
     public ColorTransform transform(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
                                     PixelFormat targetFormat, RenderingOptions rendering) {
         return get(new TransformSpec(source, sourceFormat, target, targetFormat,
-                Objects.requireNonNull(rendering, "rendering"), null));
-    }
-
-    /** Like {@link ColorTransform#softProof}. */
-    public ColorTransform softProof(ColorProfile art, PixelFormat artFormat, ColorProfile screen,
-                                    PixelFormat screenFormat, SoftProof proof) {
-        return get(new TransformSpec(art, artFormat, screen, screenFormat, null, Objects.requireNonNull(proof, "proof")));
+                Objects.requireNonNull(rendering, "rendering")));
     }
 
     /**
@@ -96,7 +90,7 @@ public final class TransformCache implements AutoCloseable {
             throw new IllegalArgumentException("a checked grid stands for an exact RGB to CMYK separation, not "
                     + source.colorSpace() + " to " + target.colorSpace() + " " + rendering);
         }
-        TransformSpec exact8 = new TransformSpec(source, PixelFormat.RGB_8, target, PixelFormat.CMYK_8, rendering, null);
+        TransformSpec exact8 = new TransformSpec(source, PixelFormat.RGB_8, target, PixelFormat.CMYK_8, rendering);
         TransformKey key = exact8.key();
         CompletableFuture<CheckedGrid> mine = new CompletableFuture<>();
         CompletableFuture<CheckedGrid> theirs;
@@ -126,7 +120,7 @@ public final class TransformCache implements AutoCloseable {
             return grid;
         }
         try (ColorTransform exact16 = ColorTransform.of(new TransformSpec(source, PixelFormat.RGB_8, target,
-                PixelFormat.CMYK_16, rendering, null))) {
+                PixelFormat.CMYK_16, rendering))) {
             grid = CheckedGrid.build(exact16);
             mine.complete(grid);
             if (saved != null) {

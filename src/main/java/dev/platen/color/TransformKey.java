@@ -7,6 +7,5 @@ import org.jspecify.annotations.Nullable;
  * flags. Fields that do not apply are null.
  */
 record TransformKey(String sourceSha256, PixelFormat sourceFormat, String targetSha256, PixelFormat targetFormat,
-                    int lcmsIntent, int flags, @Nullable String proofSha256, @Nullable RenderingIntent proofingIntent,
-                    @Nullable GamutAlarm gamutAlarm, @Nullable InkLimit inkLimit) {
+                    int lcmsIntent, int flags, @Nullable InkLimit inkLimit) {
 }

@@ -17,49 +17,35 @@ import static dev.platen.color.Lcms.LIB;
  * the cache is still safe to share between threads (the API manual: "You can re-use same transform handle in
  * different threads"), and the cache pays off on flat areas, which print art has plenty of.
  *
- * @param rendering intent, black point compensation, precision and ink limit of a conversion; null for a soft proof.
- *                  An ink limit chains a {@code cmsCreateInkLimitingDeviceLink} after the (CMYK) target, so
- *                  separation and limiting are one transform with one rounding.
- * @param proof     the soft proof settings; null for a conversion
+ * @param rendering intent, black point compensation, precision and ink limit of the conversion. An ink limit chains
+ *                  a {@code cmsCreateInkLimitingDeviceLink} after the (CMYK) target, so separation and limiting are
+ *                  one transform with one rounding.
  */
 record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile target, PixelFormat targetFormat,
-                     @Nullable RenderingOptions rendering, @Nullable SoftProof proof) {
+                     RenderingOptions rendering) {
 
     TransformSpec {
         Objects.requireNonNull(source, "source profile");
         Objects.requireNonNull(sourceFormat, "source format");
         Objects.requireNonNull(target, "target profile");
         Objects.requireNonNull(targetFormat, "target format");
-        if ((rendering == null) == (proof == null)) {
-            throw new IllegalArgumentException("a transform is either a conversion or a soft proof");
-        }
+        Objects.requireNonNull(rendering, "rendering");
         if (targetFormat.hasAlpha() && !sourceFormat.hasAlpha()) {
             throw new IllegalArgumentException(sourceFormat + " has no alpha to fill " + targetFormat + "'s from");
         }
         // The parameters, not the accessors: a compact constructor runs before the fields are assigned.
-        if (rendering != null && rendering.preserveBlack()
+        if (rendering.preserveBlack()
                 && (source.colorSpace() != ColorSpace.CMYK || target.colorSpace() != ColorSpace.CMYK)) {
             throw new IllegalArgumentException("black is preserved CMYK to CMYK only, not " + source.colorSpace()
                     + " to " + target.colorSpace());
         }
-        if (rendering != null && rendering.inkLimit() != null && target.colorSpace() != ColorSpace.CMYK) {
+        if (rendering.inkLimit() != null && target.colorSpace() != ColorSpace.CMYK) {
             throw new IllegalArgumentException("an ink limit needs a CMYK target, not " + target.colorSpace());
-        }
-        if (proof != null && proof.gamutAlarm() != null && targetFormat.colorSpace() != ColorSpace.RGB) {
-            throw new IllegalArgumentException("a gamut alarm colour is RGB; the screen format is " + targetFormat);
         }
     }
 
     @Nullable InkLimit inkLimit() {
-        return rendering == null ? null : rendering.inkLimit();
-    }
-
-    /** A conversion's options: there exactly when {@code proof} is not, which the constructor holds. */
-    private RenderingOptions conversion() {
-        if (rendering == null) {
-            throw new IllegalStateException("a soft proof has no conversion options");
-        }
-        return rendering;
+        return rendering.inkLimit();
     }
 
     int flags() {
@@ -67,46 +53,30 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         if (sourceFormat.hasAlpha() && targetFormat.hasAlpha()) {
             flags |= LittleCms.FLAGS_COPY_ALPHA;
         }
-        if (proof == null) {
-            flags |= conversion().precision().flags;
-            if (conversion().blackPointCompensation()) {
-                flags |= LittleCms.FLAGS_BLACKPOINTCOMPENSATION;
-            }
-        } else {
-            flags |= LittleCms.FLAGS_SOFTPROOFING | proof.precision().flags;
-            if (proof.blackPointCompensation()) {
-                flags |= LittleCms.FLAGS_BLACKPOINTCOMPENSATION;
-            }
-            if (proof.gamutAlarm() != null) {
-                flags |= LittleCms.FLAGS_GAMUTCHECK;
-            }
+        flags |= rendering.precision().flags;
+        if (rendering.blackPointCompensation()) {
+            flags |= LittleCms.FLAGS_BLACKPOINTCOMPENSATION;
         }
         return flags;
     }
 
-    /** The intent lcms gets: for a soft proof the art-to-stock intent. */
+    /** The intent lcms gets. */
     RenderingIntent lcmsIntent() {
-        return proof == null ? conversion().intent() : proof.intent();
+        return rendering.intent();
     }
 
     /** Its lcms number, the K-preserving variant when the conversion asks for black to be preserved. */
     int lcmsIntentCode() {
-        return proof == null ? conversion().lcmsIntentCode() : proof.intent().code();
+        return rendering.lcmsIntentCode();
     }
 
     TransformKey key() {
         return new TransformKey(source.sha256(), sourceFormat, target.sha256(), targetFormat, lcmsIntentCode(), flags(),
-                proof == null ? null : proof.stock().sha256(),
-                proof == null ? null : proof.proofingIntent(),
-                proof == null ? null : proof.gamutAlarm(),
                 inkLimit());
     }
 
     /** Builds the native transform; the profiles may be closed afterwards. */
     NativeHandle build() {
-        if (proof != null) {
-            return buildProof(proof);
-        }
         Pointer in = source.retain();
         try {
             Pointer out = target.retain();
@@ -137,50 +107,10 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         }
     }
 
-    /**
-     * A proofing transform gets a context of its own: lcms reads the gamut alarm codes from the transform's
-     * context while transforming, so transforms with different alarm colours must not share one.
-     */
-    private NativeHandle buildProof(SoftProof proof) {
-        Pointer context = Lcms.newContext();
-        try {
-            if (proof.gamutAlarm() != null) {
-                LIB.cmsSetAlarmCodesTHR(context, proof.gamutAlarm().lcmsCodes());
-            }
-            Pointer in = source.retain();
-            try {
-                Pointer out = target.retain();
-                try {
-                    Pointer stock = proof.stock().retain();
-                    try {
-                        Lcms.clearErrors();
-                        Pointer transform = Lcms.require(LIB.cmsCreateProofingTransformTHR(context, in,
-                                sourceFormat.lcmsType, out, targetFormat.lcmsType, stock, proof.intent().code(),
-                                proof.proofingIntent().code(), flags()), describe());
-                        return new NativeHandle(transform, t -> {
-                            LIB.cmsDeleteTransform(t);
-                            LIB.cmsDeleteContext(context);
-                        });
-                    } finally {
-                        proof.stock().release();
-                    }
-                } finally {
-                    target.release();
-                }
-            } finally {
-                source.release();
-            }
-        } catch (RuntimeException e) {
-            LIB.cmsDeleteContext(context);
-            throw e;
-        }
-    }
-
     private String describe() {
         return "lcms could not build the transform " + source.description() + " (" + sourceFormat + ") -> "
-                + (proof == null ? "" : proof.stock().description() + " -> ")
                 + target.description() + " (" + targetFormat + "), " + lcmsIntent()
-                + (rendering != null && rendering.preserveBlack() ? " preserving K-only black" : "")
+                + (rendering.preserveBlack() ? " preserving K-only black" : "")
                 + (inkLimit() == null ? "" : ", ink limit " + inkLimit().percent() + " %");
     }
 }

@@ -14,6 +14,8 @@ import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
+import dev.platen.render.StockSeparation;
+import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -51,6 +53,70 @@ class ProofSheetTest {
         assertThat(COATED.intent()).isEqualTo(RenderingIntent.RELATIVE_COLORIMETRIC);
         assertThat(COATED.blackPointCompensation()).isTrue();
         assertThat(COATED.inkLimit().percent()).isEqualTo(330);
+    }
+
+    /**
+     * The proof shows the print file's own ink on the stock: the CMYK the separation writes into the print files,
+     * ink limit included, through the stock's profile to the screen with paper white simulated. Held to transicc on
+     * that CMYK. On coated stock with its limit set to 200 % the limit binds on black (the profile's own black is
+     * about 276 %), and a proof of the art through the stock without the limit (an lcms proofing transform, as
+     * proofs were made before) shows a deeper black than the press will print.
+     */
+    @Test
+    void theProofShowsThePrintFilesOwnInkWithItsLimit() throws Exception {
+        Stock lowInk = new Stock(COATED.id(), COATED.name(), COATED.paper(), COATED.profile(),
+                COATED.profileDescription(), COATED.profileSha256(), COATED.intent(), true, new InkLimit(200),
+                COATED.outputs(), COATED.outputCondition(), COATED.precision(), COATED.gamutClass());
+        int[] colours = {0x000000, 0x201040, 0x3050A0, 0xC0C0C0};
+        BufferedImage chart = new BufferedImage(colours.length * 10, 10, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < colours.length; i++) {
+            for (int y = 0; y < 10; y++) {
+                for (int x = 0; x < 10; x++) {
+                    chart.setRGB(i * 10 + x, y, colours[i]);
+                }
+            }
+        }
+        ProofSheet sheet = proof(chart, lowInk);
+
+        byte[] rgb = new byte[colours.length * 3];
+        for (int i = 0; i < colours.length; i++) {
+            rgb[3 * i] = (byte) (colours[i] >> 16);
+            rgb[3 * i + 1] = (byte) (colours[i] >> 8);
+            rgb[3 * i + 2] = (byte) colours[i];
+        }
+        byte[] printed = new byte[colours.length * 4];
+        try (TransformCache cache = new TransformCache(2);
+             ColorProfile srgb = ColorProfile.srgb();
+             ColorProfile press = lowInk.openProfile();
+             StockSeparation separation = StockSeparation.of(srgb, press, lowInk, cache)) {
+            separation.convert(rgb, colours.length, printed);
+        }
+        String profile = "-i" + lowInk.profile().toAbsolutePath();
+        double[][] onScreen = Transicc.run(Transicc.cmykInput(printed, colours.length), colours.length, 3, profile,
+                "-o*sRGB", "-t3");
+        for (int i = 0; i < colours.length; i++) {
+            int shown = rgbAt(sheet.proof(), i * 10 + 5, 5);
+            int[] channels = {shown >> 16 & 0xFF, shown >> 8 & 0xFF, shown & 0xFF};
+            for (int c = 0; c < 3; c++) {
+                assertThat((double) channels[c]).as("colour %06x, channel %d", colours[i], c)
+                        .isCloseTo(onScreen[i][c], org.assertj.core.data.Offset.offset(1.0));
+            }
+        }
+        // The limit binds on black, and shows: the print's black against the art's black through the stock unlimited
+        int blackInk = 0;
+        for (int c = 0; c < 4; c++) {
+            blackInk += printed[c] & 0xFF;
+        }
+        assertThat(blackInk * 100.0 / 255).as("the print's black, C+M+Y+K").isLessThanOrEqualTo(201);
+        double[][] unlimited = Transicc.run(Transicc.rgbInput(0, 0, 0), 1, 4, "-i*sRGB", profile.replace("-i", "-o"),
+                "-t1", "-b");
+        double[][] unlimitedOnScreen = Transicc.run(Transicc.cmykInput(new byte[] {
+                (byte) Math.round(unlimited[0][0] * 2.55), (byte) Math.round(unlimited[0][1] * 2.55),
+                (byte) Math.round(unlimited[0][2] * 2.55), (byte) Math.round(unlimited[0][3] * 2.55)}, 1), 1, 3,
+                profile, "-o*sRGB", "-t3");
+        assertThat(unlimited[0][0] + unlimited[0][1] + unlimited[0][2] + unlimited[0][3]).isGreaterThan(250);
+        assertThat(onScreen[0][0] - unlimitedOnScreen[0][0]).as("the limited black shows lighter than the unlimited")
+                .isGreaterThan(3);
     }
 
     @Test
