@@ -91,9 +91,9 @@ class ProofSheetTest {
              StockSeparation separation = StockSeparation.of(srgb, press, lowInk, cache)) {
             separation.convert(rgb, colours.length, printed);
         }
-        String profile = "-i" + lowInk.profile().toAbsolutePath();
-        double[][] onScreen = Transicc.run(Transicc.cmykInput(printed, colours.length), colours.length, 3, profile,
-                "-o*sRGB", "-t3");
+        String profile = lowInk.profile().toAbsolutePath().toString();
+        double[][] onScreen = Transicc.run(Transicc.cmykInput(printed, colours.length), colours.length, 3,
+                "-i" + profile, "-o*sRGB", "-t3");
         for (int i = 0; i < colours.length; i++) {
             int shown = rgbAt(sheet.proof(), i * 10 + 5, 5);
             int[] channels = {shown >> 16 & 0xFF, shown >> 8 & 0xFF, shown & 0xFF};
@@ -108,12 +108,14 @@ class ProofSheetTest {
             blackInk += printed[c] & 0xFF;
         }
         assertThat(blackInk * 100.0 / 255).as("the print's black, C+M+Y+K").isLessThanOrEqualTo(201);
-        double[][] unlimited = Transicc.run(Transicc.rgbInput(0, 0, 0), 1, 4, "-i*sRGB", profile.replace("-i", "-o"),
-                "-t1", "-b");
-        double[][] unlimitedOnScreen = Transicc.run(Transicc.cmykInput(new byte[] {
-                (byte) Math.round(unlimited[0][0] * 2.55), (byte) Math.round(unlimited[0][1] * 2.55),
-                (byte) Math.round(unlimited[0][2] * 2.55), (byte) Math.round(unlimited[0][3] * 2.55)}, 1), 1, 3,
-                profile, "-o*sRGB", "-t3");
+        double[][] unlimited = Transicc.run(Transicc.rgbInput(0, 0, 0), 1, 4, "-i*sRGB", "-o" + profile, "-t1", "-b");
+        int[] unlimitedInk = Transicc.eightBit(unlimited)[0];
+        byte[] unlimitedBlack = new byte[4];
+        for (int c = 0; c < 4; c++) {
+            unlimitedBlack[c] = (byte) unlimitedInk[c];
+        }
+        double[][] unlimitedOnScreen = Transicc.run(Transicc.cmykInput(unlimitedBlack, 1), 1, 3, "-i" + profile,
+                "-o*sRGB", "-t3");
         assertThat(unlimited[0][0] + unlimited[0][1] + unlimited[0][2] + unlimited[0][3]).isGreaterThan(250);
         assertThat(onScreen[0][0] - unlimitedOnScreen[0][0]).as("the limited black shows lighter than the unlimited")
                 .isGreaterThan(3);
