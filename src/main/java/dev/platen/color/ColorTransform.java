@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 import static dev.platen.color.Lcms.CONTEXT;
 import static dev.platen.color.Lcms.LIB;
@@ -70,7 +69,7 @@ public final class ColorTransform implements AutoCloseable {
     public static ColorTransform create(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
                                         PixelFormat targetFormat, RenderingOptions rendering) {
         return of(new TransformSpec(source, sourceFormat, target, targetFormat,
-                Objects.requireNonNull(rendering, "rendering")));
+                rendering));
     }
 
     /**

@@ -73,7 +73,7 @@ public final class TransformCache implements AutoCloseable {
     public ColorTransform transform(ColorProfile source, PixelFormat sourceFormat, ColorProfile target,
                                     PixelFormat targetFormat, RenderingOptions rendering) {
         return get(new TransformSpec(source, sourceFormat, target, targetFormat,
-                Objects.requireNonNull(rendering, "rendering")));
+                rendering));
     }
 
     /**

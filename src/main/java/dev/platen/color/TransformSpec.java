@@ -1,7 +1,6 @@
 package dev.platen.color;
 
 import com.sun.jna.Pointer;
-import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 
@@ -44,10 +43,6 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         }
     }
 
-    @Nullable InkLimit inkLimit() {
-        return rendering.inkLimit();
-    }
-
     int flags() {
         int flags = 0;
         if (sourceFormat.hasAlpha() && targetFormat.hasAlpha()) {
@@ -60,19 +55,9 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
         return flags;
     }
 
-    /** The intent lcms gets. */
-    RenderingIntent lcmsIntent() {
-        return rendering.intent();
-    }
-
-    /** Its lcms number, the K-preserving variant when the conversion asks for black to be preserved. */
-    int lcmsIntentCode() {
-        return rendering.lcmsIntentCode();
-    }
-
     TransformKey key() {
-        return new TransformKey(source.sha256(), sourceFormat, target.sha256(), targetFormat, lcmsIntentCode(), flags(),
-                inkLimit());
+        return new TransformKey(source.sha256(), sourceFormat, target.sha256(), targetFormat,
+                rendering.lcmsIntentCode(), flags(), rendering.inkLimit());
     }
 
     /** Builds the native transform; the profiles may be closed afterwards. */
@@ -83,17 +68,17 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
             try {
                 Lcms.clearErrors();
                 Pointer transform;
-                InkLimit inkLimit = inkLimit();
+                InkLimit inkLimit = rendering.inkLimit();
                 if (inkLimit == null) {
                     transform = LIB.cmsCreateTransformTHR(CONTEXT, in, sourceFormat.lcmsType, out,
-                            targetFormat.lcmsType, lcmsIntentCode(), flags());
+                            targetFormat.lcmsType, rendering.lcmsIntentCode(), flags());
                 } else {
                     Pointer link = Lcms.require(
                             LIB.cmsCreateInkLimitingDeviceLinkTHR(CONTEXT, LittleCms.SIG_CMYK_DATA, inkLimit.percent()),
                             "lcms could not build the ink limit " + inkLimit.percent() + " %");
                     try {
                         transform = LIB.cmsCreateMultiprofileTransformTHR(CONTEXT, new Pointer[] {in, out, link}, 3,
-                                sourceFormat.lcmsType, targetFormat.lcmsType, lcmsIntent().code(), flags());
+                                sourceFormat.lcmsType, targetFormat.lcmsType, rendering.intent().code(), flags());
                     } finally {
                         LIB.cmsCloseProfile(link);
                     }
@@ -108,9 +93,10 @@ record TransformSpec(ColorProfile source, PixelFormat sourceFormat, ColorProfile
     }
 
     private String describe() {
+        InkLimit inkLimit = rendering.inkLimit();
         return "lcms could not build the transform " + source.description() + " (" + sourceFormat + ") -> "
-                + target.description() + " (" + targetFormat + "), " + lcmsIntent()
+                + target.description() + " (" + targetFormat + "), " + rendering.intent()
                 + (rendering.preserveBlack() ? " preserving K-only black" : "")
-                + (inkLimit() == null ? "" : ", ink limit " + inkLimit().percent() + " %");
+                + (inkLimit == null ? "" : ", ink limit " + inkLimit.percent() + " %");
     }
 }
