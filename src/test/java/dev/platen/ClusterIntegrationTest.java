@@ -405,6 +405,14 @@ class ClusterIntegrationTest {
                 .path("state").asText()).as("uploaded on a, read on b").isEqualTo("CANDIDATE");
         assertThat(admin(b).post().uri("/api/v1/rulesets/" + candidate + "/canary?share=0.5").retrieve()
                 .toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+        // A node trusts its last look at the rule sets for a second (RuleSets.FRESH_FOR): node-a, which looked
+        // within that second, may place an order on the live rule set until it looks again. Both must have the
+        // canary within a few seconds; orders from then on are assigned alike.
+        for (PackagedEngine node : List.of(a, b)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> json
+                    .readTree(admin(node).get().uri("/api/v1/rulesets").retrieve().body(String.class))
+                    .path("tried").asInt() == candidate);
+        }
 
         List<JsonNode> placed = new ArrayList<>();
         placed.addAll(orders(a, b, 12, "before"));
