@@ -82,7 +82,7 @@ final class ArtworkDecoding {
      *                             out of time on a decoder starved by other work
      */
     <T> T run(Duration limit, Callable<T> decoding) {
-        Turn<T> turn = new Turn<>(decoding);
+        Turn<T> turn = new Turn<>(() -> onceMoreAfterOutOfMemory(decoding));
         try {
             pool.execute(turn);
         } catch (RejectedExecutionException e) {
@@ -101,8 +101,41 @@ final class ArtworkDecoding {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the artwork decoder", e);
         } catch (ExecutionException e) {
-            throw unwrap(e);
+            throw failure(turn, e);
         }
+    }
+
+    /**
+     * Decodes, and once more when the heap had no room: an {@link OutOfMemoryError} is not always the file's own. The
+     * JDK's JPEG decoder and the Deflater hold the collector off while they work on Java arrays (JNI critical
+     * regions), and on JDK 17 an allocation that finds the collector held off twice in a row fails with "Java heap
+     * space" though the heap is far from full: in the labelled-lanes run (2026-12-05) a proof step failed so with
+     * 2.7 of 5.9 GB in use, during a run of such collections. A burst also fills the heap with other files' pictures
+     * for a while. The second try starts on a heap collected in full (what the VM does before a real out-of-memory
+     * anyway): a file that needs more than the heap can give fails again at once and is judged by
+     * {@link #afterOutOfMemory}; one caught in a passing squeeze is decoded.
+     */
+    private static <T> T onceMoreAfterOutOfMemory(Callable<T> decoding) throws Exception {
+        try {
+            return decoding.call();
+        } catch (OutOfMemoryError first) {
+            System.gc();
+            return decoding.call();
+        }
+    }
+
+    /**
+     * A file that ran out of memory twice: its own fault ({@code ARTWORK_TOO_COMPLEX}) when no other file was on the
+     * decoders during its turn, as for the time limit; beside other files, whose pictures take the heap too, it is
+     * busy, tried again later and judged when it fails alone (the decoders hold at most {@code decoderThreads x
+     * maxDecodedBytes}, so alone it has the room the engine promises a file).
+     */
+    private RuntimeException afterOutOfMemory(Turn<?> turn, OutOfMemoryError error) {
+        if (turn.othersAtStart == 0 && turnsTaken.get() == turn.ticket) {
+            return ArtworkRejected.tooComplex("The file is too complex to decode: " + error, error);
+        }
+        return new ArtworkDecoderBusy("The heap had no room for the file while other files were decoding ("
+                + error.getMessage() + "); it was stopped, not judged. Try again shortly.");
     }
 
     /** Waits for a decoder thread to take the file up; a file still queued after the wait leaves the queue. */
@@ -131,7 +164,7 @@ final class ArtworkDecoding {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the artwork decoder's answer", e);
             } catch (ExecutionException e) {
-                throw unwrap(e);
+                throw failure(turn, e);
             }
         }
         String took = "Decoding the file took longer than the limit of " + limit.toMillis() / 1000.0 + " s";
@@ -183,12 +216,16 @@ final class ArtworkDecoding {
         return cpuNanos >= half || alone && cpuNanos + Math.max(0, gcNanos) >= half;
     }
 
-    private static RuntimeException unwrap(ExecutionException e) {
+    /** What a turn that failed throws to the caller. */
+    private RuntimeException failure(Turn<?> turn, ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
-        if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+        if (cause instanceof OutOfMemoryError outOfMemory) {
+            return afterOutOfMemory(turn, outOfMemory);
+        }
+        if (cause instanceof StackOverflowError) {
             return ArtworkRejected.tooComplex("The file is too complex to decode: " + cause, cause);
         }
         if (cause instanceof Error error) {

@@ -331,17 +331,18 @@ public class ArtworkInspector implements ArtworkReader {
     /**
      * Runs one file's inspection and turns every way a decoder can fail into a rejection.
      *
-     * <p>{@link OutOfMemoryError} and {@link StackOverflowError} are caught on purpose: hostile files (pixel bombs
-     * that slip past the header check, deeply recursive structures) make decoders allocate or recurse without
-     * bound. The error is thrown inside this call, the memory and stack it used are unreachable once it has
-     * unwound, and rejecting the one file keeps the worker serving everyone else.
+     * <p>{@link StackOverflowError} is caught on purpose: hostile files (deeply recursive structures) make decoders
+     * recurse without bound; the stack it used is free once it has unwound, and rejecting the one file keeps the
+     * worker serving everyone else. {@link OutOfMemoryError} is not: the heap is the engine's, shared with every
+     * other file and step, and {@link ArtworkDecoding} decides whether the file or the load ran it out (a file that
+     * needs more than the heap fails alone on the decoders too; a step outside them retries).
      */
     private static <T> T guarded(ArtworkFormat format, Inspection<T> inspection) {
         try {
             return inspection.run();
         } catch (ArtworkRejected rejected) {
             throw rejected;
-        } catch (OutOfMemoryError | StackOverflowError e) {
+        } catch (StackOverflowError e) {
             throw ArtworkRejected.tooComplex("The file is too complex to decode: " + e, e);
         } catch (IOException | RuntimeException e) {
             throw rejectionFor(format, e);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -47,6 +48,49 @@ class ArtworkDecodingTest {
         assertThat(rejection.code()).isEqualTo("ARTWORK_TOO_COMPLEX");
         assertThat(rejection.getCause()).isInstanceOf(OutOfMemoryError.class);
         assertThat(decoding.run(GENEROUS, () -> 42)).isEqualTo(42);
+    }
+
+    /**
+     * The heap squeezed for a moment (on JDK 17 an allocation fails with "Java heap space" while the JPEG decoder or
+     * the Deflater holds the collector off, however much of the heap is free): the file is decoded again, not judged.
+     */
+    @Test
+    void aFileThatRanOutOfMemoryOnceIsDecodedAgainNotJudged() {
+        ArtworkDecoding decoding = new ArtworkDecoding(1, 4, GENEROUS);
+        AtomicInteger tries = new AtomicInteger();
+
+        String decoded = decoding.run(GENEROUS, () -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return "decoded";
+        });
+
+        assertThat(decoded).isEqualTo("decoded");
+        assertThat(tries).hasValue(2);
+    }
+
+    /** Out of memory twice while another file's picture takes the heap beside it: busy, tried again later. */
+    @Test
+    void aFileOutOfMemoryWhileOtherFilesShareTheDecodersIsBusyNotJudged() throws Exception {
+        ArtworkDecoding decoding = new ArtworkDecoding(2, 4, GENEROUS);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> decoding.run(GENEROUS, () -> {
+            running.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        ArtworkDecoderBusy busy = assertThrows(ArtworkDecoderBusy.class,
+                () -> decoding.run(GENEROUS, () -> new long[Integer.MAX_VALUE - 2].length));
+
+        assertThat(busy.getMessage()).contains("Java heap space", "not judged");
+        release.countDown();
+        assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+        ArtworkRejected alone = assertThrows(ArtworkRejected.class,
+                () -> decoding.run(GENEROUS, () -> new long[Integer.MAX_VALUE - 2].length));
+        assertThat(alone.code()).as("the same file alone on the decoders").isEqualTo("ARTWORK_TOO_COMPLEX");
     }
 
     @Test
