@@ -111,15 +111,16 @@ final class ArtworkDecoding {
      * regions), and on JDK 17 an allocation that finds the collector held off twice in a row fails with "Java heap
      * space" though the heap is far from full: in the labelled-lanes run (2026-12-05) a proof step failed so with
      * 2.7 of 5.9 GB in use, during a run of such collections. A burst also fills the heap with other files' pictures
-     * for a while. The second try starts on a heap collected in full (what the VM does before a real out-of-memory
-     * anyway): a file that needs more than the heap can give fails again at once and is judged by
-     * {@link #afterOutOfMemory}; one caught in a passing squeeze is decoded.
+     * for a while. A second try, with the first try's allocations already garbage, is decoded when the squeeze has
+     * passed; a file that needs more than the heap can give fails again at once and is judged by
+     * {@link #afterOutOfMemory}. No forced collection between the two: for a real shortage the VM has collected in
+     * full before it threw (about a second a try in the unit tests' heap), and one more would only stop the whole
+     * engine again for each hostile file.
      */
     private static <T> T onceMoreAfterOutOfMemory(Callable<T> decoding) throws Exception {
         try {
             return decoding.call();
         } catch (OutOfMemoryError first) {
-            System.gc();
             return decoding.call();
         }
     }
