@@ -76,13 +76,8 @@ class ArtworkDecodingTest {
     @Test
     void aFileOutOfMemoryWhileOtherFilesShareTheDecodersIsBusyNotJudged() throws Exception {
         ArtworkDecoding decoding = new ArtworkDecoding(2, 4, GENEROUS);
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> decoding.run(GENEROUS, () -> {
-            running.countDown();
-            return release.await(30, TimeUnit.SECONDS);
-        }));
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> other = anotherFileOnTheDecoders(decoding, release);
 
         // Thrown as the VM throws it, without the VM's full collections before a real one (a second each here).
         Callable<Integer> outOfMemory = () -> {
@@ -134,21 +129,13 @@ class ArtworkDecodingTest {
     @Test
     void fullDecoderAndQueueAnswerBusyNotARejectionOfTheFile() throws Exception {
         ArtworkDecoding decoding = new ArtworkDecoding(1, 0, GENEROUS);
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean firstFinished = new AtomicBoolean();
-        Thread first = new Thread(() -> firstFinished.set(decoding.run(GENEROUS, () -> {
-            running.countDown();
-            return release.await(30, TimeUnit.SECONDS);
-        })));
-        first.start();
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> first = anotherFileOnTheDecoders(decoding, release);
 
         assertThrows(ArtworkDecoderBusy.class, () -> decoding.run(GENEROUS, () -> "second"));
 
         release.countDown();
-        first.join(10_000);
-        assertThat(firstFinished).isTrue();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -207,13 +194,8 @@ class ArtworkDecodingTest {
     @Test
     void fileOutOfTimeWhileOtherFilesShareTheDecodersIsBusyNotJudged() throws Exception {
         ArtworkDecoding decoding = new ArtworkDecoding(2, 4, GENEROUS);
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> decoding.run(GENEROUS, () -> {
-            running.countDown();
-            return release.await(30, TimeUnit.SECONDS);
-        }));
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> other = anotherFileOnTheDecoders(decoding, release);
         CountDownLatch interrupted = new CountDownLatch(1);
 
         // Held up without the processor (as a thread starved by other work is), with another file on the decoders.
@@ -387,5 +369,17 @@ class ArtworkDecodingTest {
 
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
+    }
+
+    /** Another file on one of the decoders until {@code release}; returns once it is decoding. */
+    private static CompletableFuture<Boolean> anotherFileOnTheDecoders(ArtworkDecoding decoding, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> decoding.run(GENEROUS, () -> {
+            running.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        return other;
     }
 }
