@@ -79,7 +79,8 @@ final class ArtworkDecoding {
      * @throws ArtworkRejected     the file's own rejection, {@code ARTWORK_TOO_COMPLEX}, or {@code ARTWORK_TIMEOUT}
      *                             when the file was slow on a decoder that was not starved (see {@link #slowOnItsOwn})
      * @throws ArtworkDecoderBusy  the queue is full, no thread took the file up within the wait, or the file ran
-     *                             out of time on a decoder starved by other work
+     *                             out of time on a decoder starved by other work, or out of memory twice beside
+     *                             other files
      */
     <T> T run(Duration limit, Callable<T> decoding) {
         Turn<T> turn = new Turn<>(() -> onceMoreAfterOutOfMemory(decoding));
@@ -132,7 +133,7 @@ final class ArtworkDecoding {
      * maxDecodedBytes}, so alone it has the room the engine promises a file).
      */
     private RuntimeException afterOutOfMemory(Turn<?> turn, OutOfMemoryError error) {
-        if (turn.othersAtStart == 0 && turnsTaken.get() == turn.ticket) {
+        if (turn.hadTheDecodersToItself()) {
             return ArtworkRejected.tooComplex("The file is too complex to decode: " + error, error);
         }
         return new ArtworkDecoderBusy("The heap had no room for the file while other files were decoding ("
@@ -156,7 +157,7 @@ final class ArtworkDecoding {
     private <T> T afterTimeLimit(Turn<T> turn, Duration limit) {
         long cpuNanos = turn.cpuNanosSoFar();
         long gcNanos = turn.gcNanosOfItsOwnSoFar();
-        boolean alone = turn.othersAtStart == 0 && turnsTaken.get() == turn.ticket;
+        boolean alone = turn.hadTheDecodersToItself();
         if (!turn.cancel(true)) {
             // It finished as the limit ran out: the answer is there, use it.
             try {
@@ -249,6 +250,11 @@ final class ArtworkDecoding {
 
         Turn(Callable<T> decoding) {
             super(decoding);
+        }
+
+        /** No other file was on the decoders when it was taken up, and none was taken up after it so far. */
+        boolean hadTheDecodersToItself() {
+            return othersAtStart == 0 && turnsTaken.get() == ticket;
         }
 
         @Override
