@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.platen.artwork.MalformedCorpus;
 import dev.platen.testing.PlatenApi;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.TestArtwork;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,6 +29,7 @@ import org.springframework.http.ResponseEntity;
  * rest of the guard is as in production. The context is the one the other integration tests share (a second
  * context with a second process engine disturbed theirs).
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
 import dev.platen.testing.PlatenApi;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.within;
  * prints, compares it with the art under a divider, reads the findings with the empty margin outlined on the picture,
  * and works the queue from the keyboard. Screenshots at a laptop's and a tablet's size go to target/screenshots/.
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-loupe-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects",

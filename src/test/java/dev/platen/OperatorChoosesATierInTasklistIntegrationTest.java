@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
 import dev.platen.testing.PlatenApi;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tier below its tested minimum is refused until the operator confirms it, and the confirmed choice prints there.
  * The screenshot is kept as target/screenshots/tasklist-form.png.
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-tasklist-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects-tasklist",

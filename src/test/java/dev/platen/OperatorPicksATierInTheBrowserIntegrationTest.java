@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
 import dev.platen.testing.PlatenApi;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.fail;
  * placement no tier fits in the queue, checks the art, prints it at a smaller tier, and the order moves on.
  * Screenshots of the queue and the placement page are kept under target/screenshots/.
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RuleSetZips;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.TestArtwork;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The canaries run on every new placement (share 1.0) with a small sample, so that a handful of orders decides them.
  * The candidates are the bundled files with one edit each, zipped here as an admin would.
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-rulesets;DB_CLOSE_DELAY=-1",
         // Camunda keeps its engines in a static registry by name, and /engine-rest serves the one named "default":

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.RawHttp;
 import dev.platen.testing.RawHttp.Answer;
+import dev.platen.testing.StartedFirst;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The stranger's requests leave from other loopback addresses (127.0.0.2, 127.0.0.3: a socket bound to them
  * reaches the engine on 127.0.0.1), so the engine sees three clients, as it would on a network.
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // a context of its own, for the movable clock: its engine under its own name, so that it does not take
         // "default" in Camunda's static registry from the engine the other test classes share

@@ -2,6 +2,7 @@ package dev.platen.artwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.StartedFirst;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The named hostile cases must get the specific answer listed with them. Times are printed, not asserted, apart
  * from the 10 s promise.
  */
+@StartedFirst
 class MalformedCorpusTest {
 
     /** G1 named because a small machine's default (Serial) handles large arrays differently; see LargeCanvasHeapTest. */

@@ -5,6 +5,7 @@ import dev.platen.routing.ProofLane;
 import dev.platen.routing.ReasonCode;
 import dev.platen.rules.RuleSets;
 import dev.platen.testing.EngineContext;
+import dev.platen.testing.StartedFirst;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import static dev.platen.orders.PlacementHistory.ENGINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@StartedFirst
 @EngineContext
 @RecordApplicationEvents
 class PlacementLifecycleTest {

@@ -15,6 +15,7 @@ import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
 import dev.platen.render.StockSeparation;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Soft proofs through real LittleCMS on the project's own stock profiles. */
+@StartedFirst
 class ProofSheetTest {
 
     private static final Product POSTER = ProofFixtures.product("poster");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.EngineContext;
 import dev.platen.testing.MockShop;
 import dev.platen.testing.PrintTools;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.VectorArt;
 import dev.platen.testing.TestArt;
 import dev.platen.testing.TestArtwork;
@@ -42,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The paths of workflows/order-prepress.bpmn, with the real engine, database and modules behind it. The job
  * executor is off: the test runs each asynchronous step itself, the way the engine would pick it up.
  */
+@StartedFirst
 @EngineContext
 class OrderPrepressProcessTest {
 
