@@ -6,7 +6,6 @@ import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RawHttp;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,13 +46,14 @@ import static org.assertj.core.api.Assertions.fail;
  * second, the catalog answers and another shop's upload goes through; and every slow connection is answered with a problem (too many uploads at
  * once for its key, or too slow) or closed, within the minimum-rate grace and not at the client's pace.
  */
-// Alone in its test JVM: it holds the engine's upload slots with trickling bodies and times the grace, which another
-// class's uploads beside it would meet as busy. (A stalled order body holds no slot: StalledRequestBodyIntegrationTest,
-// beside other classes.)
-@Isolated
+// An engine of its own: the test holds its upload slots with trickling bodies, which another class's uploads would
+// meet as busy on a shared engine. Beside it another class runs as usual (it was @Isolated, its ten seconds of waiting
+// at the end of the H2 run with the machine idle): a load balancer's liveness probe must answer within a second on a
+// busy machine too. (A stalled order body holds no slot: StalledRequestBodyIntegrationTest.)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
-        "platen.storage.root=target/it-objects"
+        "spring.datasource.url=jdbc:h2:mem:platen-slow-uploads;DB_CLOSE_DELAY=-1",
+        "platen.storage.root=target/slow-uploads-objects",
+        "camunda.bpm.process-engine-name=platenSlowUploadsIt"
 })
 class SlowUploadsIntegrationTest {
 
