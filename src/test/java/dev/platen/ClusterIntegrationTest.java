@@ -59,9 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every placement settled, every print file in the bucket exactly once under the SHA-256 the order states, no order
  * lost, no step's effect recorded twice. The figures are written to {@code target/cluster/report.txt}.
  *
- * <p>The rule-set test then runs on the same cluster, with node-b started again: one database, its schema and one
- * engine start fewer than a cluster of its own (each start is seconds of a 2-core machine the crash test beside it
- * also needs).
+ * <p>The rule-set test then runs on the same cluster, node-b's restart after the kill being its restart mid-canary:
+ * one database, its schema and two engine starts fewer than a cluster of its own (each start is seconds of a 2-core
+ * machine the crash test beside it also needs).
  *
  * <p>Runs in its own failsafe execution ({@code integration-test-cluster}), which sets
  * {@code platen.it.cluster=true}: it starts its own servers and processes and must not run again in the H2 and
@@ -378,22 +378,27 @@ class ClusterIntegrationTest {
     }
 
     /**
-     * A rule set uploaded through one node is seen by the other at once, the canary share started on the second
-     * assigns the same placements on both (by the hash of the placement id, whichever node took the order), and a
-     * node restarted mid-canary carries on with it. The sample is set out of reach so that no verdict ends the canary
-     * while the test looks.
+     * A node restarted mid-canary carries on with it, and both nodes assign the same placements to the canary (by the
+     * hash of the placement id, whichever node took the order): the canary is started on node-a while node-b is down
+     * (killed by the test before, or here when this test runs alone), node-b is started again and reads it from the
+     * database, and orders go through both. Then a change made on one node (the canary rolled back on node-b) is
+     * seen by the other within seconds. The sample is set out of reach so that no verdict ends the canary while the
+     * test looks. (Node-b's restart after the kill is the restart mid-canary: one engine start fewer than a restart
+     * of its own, each start seconds of a 2-core machine.)
      */
     @Test
     @Order(2)
-    void bothNodesSeeTheSameRuleSetsAndCanaryShareAndARestartedNodeCarriesOn() throws Exception {
+    void aRestartedNodeCarriesOnWithTheCanaryAndBothNodesSeeTheSameRuleSets() throws Exception {
         if (a == null) {
             startCluster();
-        } else if (!Objects.requireNonNull(b).process().isAlive()) {
-            // the test before killed it
-            b = start("node-b");
         }
         PackagedEngine a = Objects.requireNonNull(this.a).awaitReady();
-        PackagedEngine b = Objects.requireNonNull(this.b).awaitReady();
+        PackagedEngine b = Objects.requireNonNull(this.b);
+        if (b.process().isAlive()) {
+            // alone, without the test before: node-b goes down here as it did there
+            b.awaitReady();
+            b.process().destroyForcibly().waitFor();
+        }
 
         String dmn = Files.readString(Path.of("workflows/proof-lane.dmn")).replace("<description>garment:",
                 "<description>(reworded) garment:");
@@ -401,31 +406,21 @@ class ClusterIntegrationTest {
                 .contentType(MediaType.parseMediaType("application/zip")).body(RuleSetZips.bundledWith(Map.of("workflows/proof-lane.dmn",
                         dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .retrieve().body(String.class)).path("number").asInt();
-        assertThat(json.readTree(admin(b).get().uri("/api/v1/rulesets/" + candidate).retrieve().body(String.class))
-                .path("state").asText()).as("uploaded on a, read on b").isEqualTo("CANDIDATE");
-        assertThat(admin(b).post().uri("/api/v1/rulesets/" + candidate + "/canary?share=0.5").retrieve()
+        assertThat(admin(a).post().uri("/api/v1/rulesets/" + candidate + "/canary?share=0.5").retrieve()
                 .toEntity(String.class).getStatusCode().value()).isEqualTo(200);
-        // A node trusts its last look at the rule sets for a second (RuleSets.FRESH_FOR): node-a, which looked
-        // within that second, may place an order on the live rule set until it looks again. Both must have the
-        // canary within a few seconds; orders from then on are assigned alike.
-        for (PackagedEngine node : List.of(a, b)) {
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> json
-                    .readTree(admin(node).get().uri("/api/v1/rulesets").retrieve().body(String.class))
-                    .path("tried").asInt() == candidate);
-        }
+        List<JsonNode> placed = new ArrayList<>(orders(a, a, 12, "before"));
 
-        List<JsonNode> placed = new ArrayList<>();
-        placed.addAll(orders(a, b, 12, "before"));
-        // b restarts mid-canary: it reads the canary from the database again
+        // node-b starts mid-canary: it reads the rule sets and the canary from the database
         nodes.remove(b.process());
-        b.process().destroyForcibly().waitFor();
-        PackagedEngine b2 = start("node-b").awaitReady();
-        this.b = b2;
-        for (PackagedEngine node : List.of(a, b2)) {
+        b = start("node-b").awaitReady();
+        this.b = b;
+        assertThat(json.readTree(admin(b).get().uri("/api/v1/rulesets/" + candidate).retrieve().body(String.class))
+                .path("state").asText()).as("uploaded and tried on node-a, read on node-b").isEqualTo("CANARY");
+        for (PackagedEngine node : List.of(a, b)) {
             JsonNode status = json.readTree(admin(node).get().uri("/api/v1/rulesets").retrieve().body(String.class));
             assertThat(status.path("tried").asInt()).as(node.name()).isEqualTo(candidate);
         }
-        placed.addAll(orders(a, b2, 12, "after"));
+        placed.addAll(orders(a, b, 12, "after"));
 
         int onCandidate = 0;
         for (JsonNode p : placed) {
@@ -437,6 +432,14 @@ class ClusterIntegrationTest {
             onCandidate += inShare ? 1 : 0;
         }
         assertThat(onCandidate).as("a share of half, over 24 placements").isBetween(4, 20);
+
+        // A node trusts its last look at the rule sets for a second (RuleSets.FRESH_FOR): a change made on node-b
+        // reaches node-a within a few seconds, with no restart
+        assertThat(admin(b).post().uri("/api/v1/rulesets/" + candidate + "/rollback").retrieve()
+                .toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> json
+                .readTree(admin(a).get().uri("/api/v1/rulesets").retrieve().body(String.class))
+                .path("tried").asInt() != candidate);
     }
 
     /** {@code n} one-placement orders, alternately through the two nodes, as each node answered them. */
