@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RawHttp;
+import dev.platen.testing.StartedFirst;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.fail;
 // meet as busy on a shared engine. Beside it another class runs as usual (it was @Isolated, its ten seconds of waiting
 // at the end of the H2 run with the machine idle): a load balancer's liveness probe must answer within a second on a
 // busy machine too. (A stalled order body holds no slot: StalledRequestBodyIntegrationTest.)
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-slow-uploads;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/slow-uploads-objects",

@@ -3,6 +3,7 @@ package dev.platen;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RawHttp;
+import dev.platen.testing.StartedFirst;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A request whose body stops half-way while its connection stays open is answered "too slow" after the read timeout,
  * not left waiting at the client's pace and not judged malformed. One connection, holding no upload slot: it runs
- * beside other test classes, unlike {@link SlowUploadsIntegrationTest}, which holds the key's upload slots and so
- * runs alone.
+ * on the engine the other test classes share, unlike {@link SlowUploadsIntegrationTest}, which holds the key's upload
+ * slots and so has an engine of its own.
  */
+@StartedFirst
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"
