@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -86,8 +87,16 @@ class IntegratorTriesTheApiInSwaggerUiIntegrationTest {
         HeadlessChromium.screenshot(browser, "swagger-try-it-out.png");
     }
 
+    /**
+     * The status of the answer Swagger UI shows, once it shows one. The table is drawn when the answer has come, and
+     * drawn again for the next: the cell is looked up inside the wait (a lookup before the table exists throws at
+     * once, which failed this test on a loaded machine with a browser test starting beside it) and looked up again
+     * when the one found was replaced.
+     */
     private static String status(WebElement operation, WebDriverWait wait) {
-        return wait.until(ExpectedConditions.visibilityOf(operation.findElement(
-                By.cssSelector(".live-responses-table tbody .response-col_status")))).getText().trim();
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement cell = operation.findElement(By.cssSelector(".live-responses-table tbody .response-col_status"));
+            return cell.isDisplayed() ? cell.getText().trim() : null;
+        });
     }
 }
