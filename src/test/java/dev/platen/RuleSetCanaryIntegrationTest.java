@@ -54,6 +54,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleSetCanaryIntegrationTest {
 
     private static final Duration SETTLE = Duration.ofMinutes(4);
+    /**
+     * How often a rule set's state is looked at while placements run: each look signs in with HTTP Basic, a BCrypt
+     * check of about 0.1 s of CPU. Four looks a second were an eighth of this class's CPU, taken from the placements
+     * it waits for.
+     */
+    private static final Duration STATE_POLL = Duration.ofSeconds(1);
 
     @LocalServerPort
     int port;
@@ -241,7 +247,7 @@ class RuleSetCanaryIntegrationTest {
         for (int i = 0; i < 12; i++) {
             orders.add(order("sticker", "face", "sticker-3in", TestArtwork.neon(950 + i, 900)));
         }
-        Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(SETTLE).pollInterval(STATE_POLL)
                 .until(() -> state(candidate).equals("ROLLED_BACK"));
         JsonNode verdict = json.readTree(one(candidate).path("verdictJson").asText());
         assertThat(verdict.path("verdicts").toString()).contains("share approved by the engine").contains("BREACHED");
@@ -280,7 +286,7 @@ class RuleSetCanaryIntegrationTest {
             orders.add(order("sticker", "face", "sticker-3in", TestArtwork.neutral(900, 900, 300 + i)));
             orders.add(order("sticker", "face", "sticker-3in", TestArtwork.neon(1000 + i, 900)));
         }
-        Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(SETTLE).pollInterval(STATE_POLL)
                 .until(() -> state(candidate).equals("LIVE"));
         assertThat(state(before)).isEqualTo("RETIRED");
         JsonNode verdict = json.readTree(one(candidate).path("verdictJson").asText());
@@ -316,7 +322,7 @@ class RuleSetCanaryIntegrationTest {
         for (int i = 0; i < 6; i++) {
             orders.add(order("sticker", "face", "sticker-3in", TestArtwork.neutral(900, 900, 500 + i)));
         }
-        Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(SETTLE).pollInterval(STATE_POLL)
                 .until(() -> state(candidate).equals("ROLLED_BACK"));
         assertThat(json.readTree(one(candidate).path("verdictJson").asText()).path("verdicts").toString())
                 .contains("share with a failed step").contains("BREACHED");
@@ -341,7 +347,7 @@ class RuleSetCanaryIntegrationTest {
         for (int i = 0; i < 8; i++) {
             order("sticker", "face", "sticker-3in", TestArtwork.neutral(900, 900, 600 + i));
         }
-        Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(SETTLE).pollInterval(STATE_POLL)
                 .until(() -> state(candidate).equals("ROLLED_BACK"));
         JsonNode verdicts = json.readTree(one(candidate).path("verdictJson").asText()).path("verdicts");
         List<String> breached = new ArrayList<>();

@@ -6,7 +6,12 @@ import java.awt.color.ColorSpace;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.WritableRaster;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The art's rows as packed ARGB, as {@link BufferedImage#getRGB} gives them, read straight from the raster where the
@@ -21,7 +26,10 @@ import java.awt.image.WritableRaster;
  * rest of the proof's own work. For these layouts the colour model returns the stored samples unchanged, so reading
  * them from the raster gives the same numbers ({@code ArgbRowsTest} holds every layout to {@code getRGB}).
  *
- * <p>Rows go through {@link WritableRaster#getDataElements(int, int, int, int, Object)}, never the data buffer, so
+ * <p>The byte and 16-bit samples of the JDK's own interleaved rasters (what the decoders and {@code BufferedImage}
+ * make) are read where they lie, in the raster's data buffer: for {@code TYPE_3BYTE_BGR}, the JPEG decoder's, the
+ * raster's {@code getDataElements} reorders B, G, R sample by sample into a copy, which took as long as making the
+ * ARGB from it. Any other raster goes through {@link WritableRaster#getDataElements(int, int, int, int, Object)}, so
  * rasters that make their rows as they are asked for ({@link StreamedRows}) read as any other. Not thread-safe: one
  * row of samples is kept for reuse; one instance per reader.
  */
@@ -58,6 +66,14 @@ public final class ArgbRows {
     private byte[] bytes = new byte[0];
     private short[] shorts = new short[0];
     private int[] ints = new int[0];
+    /** The raster's own byte or 16-bit samples when they are read in place (see the class comment), else null. */
+    private final @Nullable Object inPlace;
+    /** In place: where pixel (0, 0) starts and the steps to the next row and pixel; copied rows: 0, 0, bands. */
+    private final int origin;
+    private final int scanline;
+    private final int pixelStride;
+    /** Each band's sample from a pixel's start, in band order (R, G, B, alpha; grey, alpha). */
+    private final int[] bandOffsets;
 
     private ArgbRows(BufferedImage art, Layout layout) {
         this.art = art;
@@ -70,6 +86,67 @@ public final class ArgbRows {
             default -> new int[0][];
         };
         this.opaque = art.getColorModel().hasAlpha() ? 0 : 0xFF000000;
+        this.inPlace = layout == Layout.BYTES || layout == Layout.TABLES ? samplesInPlace(raster) : null;
+        if (inPlace != null) {
+            PixelInterleavedSampleModel model = (PixelInterleavedSampleModel) raster.getSampleModel();
+            this.scanline = model.getScanlineStride();
+            this.pixelStride = model.getPixelStride();
+            this.origin = raster.getDataBuffer().getOffset() - raster.getSampleModelTranslateY() * scanline
+                    - raster.getSampleModelTranslateX() * pixelStride;
+            this.bandOffsets = model.getBandOffsets();
+        } else {
+            this.origin = 0;
+            this.scanline = 0;
+            this.pixelStride = bands;
+            this.bandOffsets = java.util.stream.IntStream.range(0, bands).toArray();
+        }
+    }
+
+    /**
+     * The samples of a raster of the JDK's own ({@code sun.awt.image}, what {@code Raster.create...} and
+     * {@code BufferedImage} make: its data buffer is where its pixels are) that keeps each pixel's samples together
+     * in one bank of bytes or shorts; null for any other, a subclass such as {@link StreamedRows} above all.
+     */
+    private static @Nullable Object samplesInPlace(WritableRaster raster) {
+        if (!raster.getClass().getPackageName().equals("sun.awt.image")
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
+                || java.util.Arrays.stream(model.getBankIndices()).anyMatch(bank -> bank != 0)) {
+            return null;
+        }
+        // getData() makes Java2D stop caching the picture in video memory: there is none headless.
+        if (raster.getDataBuffer() instanceof DataBufferByte buffer) {
+            return buffer.getData();
+        }
+        if (raster.getDataBuffer() instanceof DataBufferUShort buffer) {
+            return buffer.getData();
+        }
+        return null;
+    }
+
+    /** Where pixel {@code x} of row {@code y} starts in {@link #byteSamples} / {@link #shortSamples}'s array. */
+    private int start(int x, int y) {
+        return inPlace != null ? origin + y * scanline + x * pixelStride : 0;
+    }
+
+    /** The row's byte samples: the raster's own, or a copy of the span from index 0. */
+    private byte[] byteSamples(int x, int y, int width) {
+        if (inPlace != null) {
+            return (byte[]) inPlace;
+        }
+        if (bytes.length < width * bands) {
+            bytes = new byte[width * bands];
+        }
+        return (byte[]) raster.getDataElements(x, y, width, 1, bytes);
+    }
+
+    private short[] shortSamples(int x, int y, int width) {
+        if (inPlace != null) {
+            return (short[]) inPlace;
+        }
+        if (shorts.length < width * bands) {
+            shorts = new short[width * bands];
+        }
+        return (short[]) raster.getDataElements(x, y, width, 1, shorts);
     }
 
     public static ArgbRows of(BufferedImage art) {
@@ -96,20 +173,21 @@ public final class ArgbRows {
     public void read(int x, int y, int width, int[] argb, int offset) {
         switch (layout) {
             case BYTES -> {
-                int n = width * bands;
-                if (bytes.length < n) {
-                    bytes = new byte[n];
-                }
-                raster.getDataElements(x, y, width, 1, bytes);
+                byte[] s = byteSamples(x, y, width);
+                int step = pixelStride;
+                int r = bandOffsets[0];
+                int g = bandOffsets[1];
+                int b = bandOffsets[2];
                 if (bands == 4) {
-                    for (int p = 0, i = 0; p < width; p++, i += 4) {
-                        argb[offset + p] = (bytes[i + 3] & 0xFF) << 24 | (bytes[i] & 0xFF) << 16
-                                | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF);
+                    int a = bandOffsets[3];
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
+                        argb[offset + p] = (s[i + a] & 0xFF) << 24 | (s[i + r] & 0xFF) << 16
+                                | (s[i + g] & 0xFF) << 8 | (s[i + b] & 0xFF);
                     }
                 } else {
-                    for (int p = 0, i = 0; p < width; p++, i += 3) {
-                        argb[offset + p] = 0xFF000000 | (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8
-                                | (bytes[i + 2] & 0xFF);
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
+                        argb[offset + p] = 0xFF000000 | (s[i + r] & 0xFF) << 16 | (s[i + g] & 0xFF) << 8
+                                | (s[i + b] & 0xFF);
                     }
                 }
             }
@@ -132,68 +210,69 @@ public final class ArgbRows {
     }
 
     private void lookUp(int x, int y, int width, int[] argb, int offset) {
-        int n = width * bands;
         int[] first = tables[0];
+        int step = pixelStride;
+        int o0 = bandOffsets[0];
         if (raster.getTransferType() == DataBuffer.TYPE_BYTE) {
-            if (bytes.length < n) {
-                bytes = new byte[n];
-            }
-            byte[] s = (byte[]) raster.getDataElements(x, y, width, 1, bytes);
+            byte[] s = byteSamples(x, y, width);
             switch (bands) {
                 case 1 -> {
-                    for (int p = 0; p < width; p++) {
-                        argb[offset + p] = opaque | first[s[p] & 0xFF];
+                    for (int p = 0, i = start(x, y) + o0; p < width; p++, i += step) {
+                        argb[offset + p] = opaque | first[s[i] & 0xFF];
                     }
                 }
                 case 2 -> {
                     int[] second = tables[1];
-                    for (int p = 0, i = 0; p < width; p++, i += 2) {
-                        argb[offset + p] = opaque | first[s[i] & 0xFF] | second[s[i + 1] & 0xFF];
+                    int o1 = bandOffsets[1];
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
+                        argb[offset + p] = opaque | first[s[i + o0] & 0xFF] | second[s[i + o1] & 0xFF];
                     }
                 }
                 default -> {
-                    for (int p = 0, i = 0; p < width; p++) {
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
                         int pixel = opaque;
-                        for (int b = 0; b < bands; b++, i++) {
-                            pixel |= tables[b][s[i] & 0xFF];
+                        for (int b = 0; b < bands; b++) {
+                            pixel |= tables[b][s[i + bandOffsets[b]] & 0xFF];
                         }
                         argb[offset + p] = pixel;
                     }
                 }
             }
         } else {
-            if (shorts.length < n) {
-                shorts = new short[n];
-            }
-            short[] s = (short[]) raster.getDataElements(x, y, width, 1, shorts);
+            short[] s = shortSamples(x, y, width);
             switch (bands) {
                 case 1 -> {
-                    for (int p = 0; p < width; p++) {
-                        argb[offset + p] = opaque | first[s[p] & 0xFFFF];
+                    for (int p = 0, i = start(x, y) + o0; p < width; p++, i += step) {
+                        argb[offset + p] = opaque | first[s[i] & 0xFFFF];
                     }
                 }
                 case 3 -> {
                     int[] second = tables[1];
                     int[] third = tables[2];
-                    for (int p = 0, i = 0; p < width; p++, i += 3) {
-                        argb[offset + p] = opaque | first[s[i] & 0xFFFF] | second[s[i + 1] & 0xFFFF]
-                                | third[s[i + 2] & 0xFFFF];
+                    int o1 = bandOffsets[1];
+                    int o2 = bandOffsets[2];
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
+                        argb[offset + p] = opaque | first[s[i + o0] & 0xFFFF] | second[s[i + o1] & 0xFFFF]
+                                | third[s[i + o2] & 0xFFFF];
                     }
                 }
                 case 4 -> {
                     int[] second = tables[1];
                     int[] third = tables[2];
                     int[] fourth = tables[3];
-                    for (int p = 0, i = 0; p < width; p++, i += 4) {
-                        argb[offset + p] = first[s[i] & 0xFFFF] | second[s[i + 1] & 0xFFFF]
-                                | third[s[i + 2] & 0xFFFF] | fourth[s[i + 3] & 0xFFFF];
+                    int o1 = bandOffsets[1];
+                    int o2 = bandOffsets[2];
+                    int o3 = bandOffsets[3];
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
+                        argb[offset + p] = first[s[i + o0] & 0xFFFF] | second[s[i + o1] & 0xFFFF]
+                                | third[s[i + o2] & 0xFFFF] | fourth[s[i + o3] & 0xFFFF];
                     }
                 }
                 default -> {
-                    for (int p = 0, i = 0; p < width; p++) {
+                    for (int p = 0, i = start(x, y); p < width; p++, i += step) {
                         int pixel = opaque;
-                        for (int b = 0; b < bands; b++, i++) {
-                            pixel |= tables[b][s[i] & 0xFFFF];
+                        for (int b = 0; b < bands; b++) {
+                            pixel |= tables[b][s[i + bandOffsets[b]] & 0xFFFF];
                         }
                         argb[offset + p] = pixel;
                     }
@@ -237,6 +316,11 @@ public final class ArgbRows {
 
     Layout layout() {
         return layout;
+    }
+
+    /** Whether the rows are read from the raster's own samples rather than a copy (see the class comment). */
+    boolean readsInPlace() {
+        return inPlace != null;
     }
 
     private static Layout layoutOf(BufferedImage art) {

@@ -131,7 +131,6 @@ final class CanvasBands implements CanvasRows {
     @Override
     public void render(int y0, int rows, byte[] cmyk) {
         int rowBytes = rowBytes();
-        Arrays.fill(cmyk, 0, rows * rowBytes, (byte) 0);
         // Canvas rows with art in them are also one run (the art rows plus any mirrored bleed rows).
         int first = -1;
         int last = -1;
@@ -141,6 +140,18 @@ final class CanvasBands implements CanvasRows {
                     first = y;
                 }
                 last = y;
+            }
+        }
+        // No ink where there is no art: the rows without art, and either side of the art's span in the rows with it
+        // (the span itself is written in full below). Clearing the whole band first, to write most of it again, was
+        // 8 % of a whole-process placement's CPU: a fill runs interpreted until the JIT has compiled it.
+        for (int y = y0; y < y0 + rows; y++) {
+            int row = (y - y0) * rowBytes;
+            if (y < first || y > last || first < 0) {
+                Arrays.fill(cmyk, row, row + rowBytes, (byte) 0);
+            } else {
+                Arrays.fill(cmyk, row, row + spanStart * 4, (byte) 0);
+                Arrays.fill(cmyk, row + spanEnd * 4, row + rowBytes, (byte) 0);
             }
         }
         if (first < 0) {

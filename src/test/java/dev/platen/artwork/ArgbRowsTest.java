@@ -95,6 +95,10 @@ class ArgbRowsTest {
     void readsWhatGetRgbGives(String name, BufferedImage art, ArgbRows.Layout expected) {
         ArgbRows rows = ArgbRows.of(art);
         assertThat(rows.layout()).as(name).isEqualTo(expected);
+        // The JDK's interleaved byte and 16-bit rasters in place (the decoders' layouts), the rest through a copy.
+        boolean interleaved = art.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel;
+        assertThat(rows.readsInPlace()).as(name)
+                .isEqualTo(interleaved && (expected == ArgbRows.Layout.BYTES || expected == ArgbRows.Layout.TABLES));
         int w = art.getWidth();
         int[] expectedRow = new int[w];
         int[] row = new int[w];
@@ -125,6 +129,7 @@ class ArgbRowsTest {
         try (StreamedRows streamed = (StreamedRows) art.getRaster()) {
             ArgbRows rows = ArgbRows.of(art);
             assertThat(rows.layout()).isEqualTo(ArgbRows.Layout.BYTES);
+            assertThat(rows.readsInPlace()).as("rows made as they are asked for are read through the raster").isFalse();
             int w = art.getWidth();
             int[] expected = new int[w];
             int[] row = new int[w];

@@ -106,18 +106,21 @@ class CanvasBandsTest {
     }
 
     @Test
-    void bandsInAnyOrderGiveTheSameCanvas() {
-        BufferedImage art = TestJobs.quadrants(333, 517);
-        PlacementCanvas c = PlacementCanvas.fit(PrintArea.inches(5, 7), 0.125, 120, 333, 517);
-        byte[] inOrder = Canvases.render(c, art, new NaiveCmyk());
-        CanvasBands bands = new CanvasBands(c, art, new NaiveCmyk());
-        byte[] band = new byte[37 * bands.rowBytes()];
-        for (int y = ((c.heightPx() - 1) / 37) * 37; y >= 0; y -= 37) {
-            int rows = Math.min(37, c.heightPx() - y);
-            bands.render(y, rows, band);
-            for (int i = 0; i < rows * bands.rowBytes(); i++) {
-                if (band[i] != inOrder[y * bands.rowBytes() + i]) {
-                    throw new AssertionError("band at row " + y + " differs at byte " + i);
+    void bandsInAnyOrderGiveTheSameCanvasWhateverTheBufferHeldBefore() {
+        // Portrait art (paper either side of it) and landscape art (paper rows above and below it) on a portrait tier.
+        for (BufferedImage art : new BufferedImage[] {TestJobs.quadrants(333, 517), TestJobs.quadrants(517, 333)}) {
+            PlacementCanvas c = PlacementCanvas.fit(PrintArea.inches(5, 7), 0.125, 120, art.getWidth(), art.getHeight());
+            byte[] inOrder = Canvases.render(c, art, new NaiveCmyk());
+            CanvasBands bands = new CanvasBands(c, art, new NaiveCmyk());
+            byte[] band = new byte[37 * bands.rowBytes()];
+            for (int y = ((c.heightPx() - 1) / 37) * 37; y >= 0; y -= 37) {
+                int rows = Math.min(37, c.heightPx() - y);
+                java.util.Arrays.fill(band, (byte) 0x5A);   // a band's buffer is reused: what it held must not show
+                bands.render(y, rows, band);
+                for (int i = 0; i < rows * bands.rowBytes(); i++) {
+                    if (band[i] != inOrder[y * bands.rowBytes() + i]) {
+                        throw new AssertionError(art.getWidth() + " px wide art: band at row " + y + " differs at byte " + i);
+                    }
                 }
             }
         }

@@ -201,4 +201,21 @@ class ResampledArtTest {
         }
         assertThat(placed.sourceRows(79)[1]).isEqualTo(802);
     }
+
+    @Test
+    void roundingIsMathRoundForEverySumAPixelCanHave() {
+        // The sums lie in 0..255: every half, the floats either side of it and a million more in between.
+        for (int k = 0; k <= 256; k++) {
+            float half = k + 0.5f;
+            for (float v : new float[] {k, half, Math.nextDown(half), Math.nextUp(half), Math.nextDown((float) k)}) {
+                assertThat(ResampledArt.rounded(v)).as("%s", v).isEqualTo(Math.round(v));
+            }
+        }
+        assertThat(ResampledArt.rounded(0.49999997f)).isZero();   // the float below a half: (int) (v + 0.5f) says 1
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 1_000_000; i++) {
+            float v = random.nextFloat() * 256;
+            assertThat(ResampledArt.rounded(v)).isEqualTo(Math.round(v));
+        }
+    }
 }
