@@ -46,6 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryIntegrationTest {
 
     private static final Path WORK = Path.of("target/crash").toAbsolutePath();
+    /**
+     * How often the engine's task list is looked at: each look signs in with HTTP Basic, a BCrypt check of about 0.1 s
+     * of the engine's CPU. Ten looks a second took that CPU from the inspection and render the test waits for (and
+     * from the cluster test beside it); once a second still sees the render under way, and times its take-up to a
+     * second against a bound of a minute.
+     */
+    private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     private static final String OPERATOR = "Basic " + Base64.getEncoder()
             .encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
@@ -76,7 +83,7 @@ class CrashRecoveryIntegrationTest {
         String orderId = order.path("id").asText();
         // a precondition, not a promise: on 2 cores shared with the cluster test beside it (and more) the inspection of
         // 43 MP has taken minutes
-        Awaitility.await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofMinutes(8)).pollInterval(LOOK_EVERY)
                 .until(() -> !lockedRenders(port, orderId).isEmpty());
         String renderTask = lockedRenders(port, orderId).get(0).path("id").asText();
         String deadWorker = lockedRenders(port, orderId).get(0).path("workerId").asText();
@@ -107,7 +114,7 @@ class CrashRecoveryIntegrationTest {
         long leftAfterRestart = bytesIn(uploads);
 
         // the interrupted render: taken up again by the restarted engine once the dead worker's lock runs out
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(LOOK_EVERY).until(() -> {
             JsonNode task = externalTask(port, renderTask);
             return task == null || !deadWorker.equals(task.path("workerId").asText());
         });

@@ -184,4 +184,21 @@ class ScreenImageTest {
         }
         return packed;
     }
+
+    @Test
+    void levelsRoundAsMathRoundDoesAndStayWithin0To255() {
+        java.util.function.DoubleUnaryOperator expected = v -> Math.max(0, Math.min(255, Math.round(v)));
+        for (int k = -2; k <= 257; k++) {
+            double half = k + 0.5;
+            for (double v : new double[] {k, half, Math.nextDown(half), Math.nextUp(half), Math.nextDown((double) k)}) {
+                assertThat(ScreenImage.clamp(v)).as("%s", v).isEqualTo((int) expected.applyAsDouble(v));
+            }
+        }
+        assertThat(ScreenImage.clamp(0.49999999999999994)).isZero();   // (long) (v + 0.5) says 1
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = random.nextDouble() * 300 - 20;
+            assertThat(ScreenImage.clamp(v)).isEqualTo((int) expected.applyAsDouble(v));
+        }
+    }
 }
