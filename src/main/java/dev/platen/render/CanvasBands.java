@@ -143,8 +143,8 @@ final class CanvasBands implements CanvasRows {
             }
         }
         // No ink where there is no art: the rows without art, and either side of the art's span in the rows with it
-        // (the span itself is written in full below). Clearing the whole band first, to write most of it again, was
-        // 8 % of a whole-process placement's CPU: a fill runs interpreted until the JIT has compiled it.
+        // (the span itself is written in full below). Clearing the whole band first wrote most of it twice: 8 % of
+        // the samples of a one-placement process.
         for (int y = y0; y < y0 + rows; y++) {
             int row = (y - y0) * rowBytes;
             if (y < first || y > last || first < 0) {
