@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A rule change as an admin makes it, through the rule-set API of a running engine: replay over recorded placements,
  * then a canary that its guardrails roll back (a lane table that approves everything) or promote (a harmless edit).
- * The canaries run on every new placement (share 1.0) with a small sample, so that a handful of orders decides them.
+ * The canaries run on every new placement (share 1.0) with a small sample, so that a handful of orders decides them;
+ * the one judged on render time runs on half, since times are compared with the live placements beside it.
  * The candidates are the bundled files with one edit each, zipped here as an admin would.
  */
 @StartedFirst
@@ -343,12 +344,26 @@ class RuleSetCanaryIntegrationTest {
                 "(id: sticker-3in[\\s\\S]*?targetDpi: )300", "$11200");
         int candidate = upload(candidate(Map.of("layout-tiers/sticker.yaml", stickers.getBytes(StandardCharsets.UTF_8))),
                 "sticker target 1200 DPI");
-        canary(candidate);
-        for (int i = 0; i < 8; i++) {
-            order("sticker", "face", "sticker-3in", TestArtwork.neutral(900, 900, 600 + i));
+        // Times are compared with the live placements beside the canary, under the same load: half the stickers run on
+        // each. Which half is a hash of the placement id, so stickers are ordered a few at a time until both sides
+        // have their sample and the guardrails roll the candidate back.
+        canary(candidate, 0.5);
+        List<String> inFlight = new ArrayList<>();
+        int ordered = 0;
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!state(candidate).equals("ROLLED_BACK")) {
+            assertThat(System.nanoTime()).as("rolled back within %s of %d stickers", SETTLE, ordered).isLessThan(deadline);
+            // a placement whose lane is decided has its render time recorded (an approved one on the candidate then
+            // waits for the verdict, IN_PROGRESS)
+            inFlight.removeIf(id -> {
+                JsonNode p = api().order(id).path("placements").get(0);
+                return p.path("lane").isTextual() || p.path("status").asText().equals("FAILED");
+            });
+            for (; inFlight.size() < 4 && ordered < 40; ordered++) {
+                inFlight.add(order("sticker", "face", "sticker-3in", TestArtwork.neutral(900, 900, 600 + ordered)));
+            }
+            Thread.sleep(STATE_POLL.toMillis());
         }
-        Awaitility.await().atMost(SETTLE).pollInterval(STATE_POLL)
-                .until(() -> state(candidate).equals("ROLLED_BACK"));
         JsonNode verdicts = json.readTree(one(candidate).path("verdictJson").asText()).path("verdicts");
         List<String> breached = new ArrayList<>();
         verdicts.forEach(v -> {
@@ -425,7 +440,11 @@ class RuleSetCanaryIntegrationTest {
     }
 
     private void canary(int number) throws IOException {
-        ResponseEntity<String> moved = admin().post().uri("/api/v1/rulesets/" + number + "/canary?share=1.0")
+        canary(number, 1.0);
+    }
+
+    private void canary(int number, double share) throws IOException {
+        ResponseEntity<String> moved = admin().post().uri("/api/v1/rulesets/" + number + "/canary?share=" + share)
                 .retrieve().toEntity(String.class);
         assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
         assertThat(json.readTree(moved.getBody()).path("state").asText()).isEqualTo("CANARY");
@@ -445,12 +464,14 @@ class RuleSetCanaryIntegrationTest {
 
     /** The order once its placement is printable or waits for a person with its lane decided. */
     private JsonNode settled(String orderId) {
-        return api().awaitOrder(orderId, o -> {
-            JsonNode p = o.path("placements").get(0);
-            return p.path("status").asText().equals("READY_FOR_PRINT")
-                    || p.path("status").asText().equals("NEEDS_REVIEW") && !p.path("lane").isNull()
-                    || p.path("status").asText().equals("FAILED");
-        }, SETTLE);
+        return api().awaitOrder(orderId, RuleSetCanaryIntegrationTest::settled, SETTLE);
+    }
+
+    private static boolean settled(JsonNode order) {
+        JsonNode p = order.path("placements").get(0);
+        return p.path("status").asText().equals("READY_FOR_PRINT")
+                || p.path("status").asText().equals("NEEDS_REVIEW") && !p.path("lane").isNull()
+                || p.path("status").asText().equals("FAILED");
     }
 
     private List<String> history(String orderId, String placementId) throws IOException {

@@ -14,7 +14,14 @@ final class Guardrail {
 
     /** one guardrail's figures and outcome, as shown to an admin and stored with a rollback */
     record Verdict(String guardrail, String test, int candidateSample, int baselineSample,
-                   double candidate, double baseline, double bound, double limit, Outcome outcome) {}
+                   double candidate, double baseline, double bound, double limit, Outcome outcome) {
+
+        /** The same verdict, its test naming the baseline it was judged against. */
+        Verdict against(String baseline) {
+            return new Verdict(guardrail, test + ", against " + baseline, candidateSample, baselineSample, candidate,
+                    this.baseline, bound, limit, outcome);
+        }
+    }
 
     /** the one-sided 95 % point of the standard normal */
     static final double Z_95 = 1.6448536269514722;

@@ -40,7 +40,7 @@ record RuleSetSettings(@DefaultValue("./data/rulesets") Path folder,
      * @param failedRise        share of placements whose steps failed
      * @param overruledRise     share of reviewed placements an operator rejected or re-tiered
      * @param belowFloorRise    share of proofs below the quality floor
-     * @param timeRelativeRise  render and proof time p90, as a share of the live set's
+     * @param timeRelativeRise  render and proof time p90, as a share of the live set's beside the canary
      * @param timeAbsoluteRiseMs ... and at least this many milliseconds
      * @param deltaERise        ΔE2000 p95 (per placement, its 95th percentile across placements), in ΔE
      */
