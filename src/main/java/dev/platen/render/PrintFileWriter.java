@@ -47,7 +47,7 @@ class PrintFileWriter {
         Instant created = job.provenance().filesDated();
         String profileSha256 = job.outputCondition().profileSha256();
         try {
-            try (PdfX4 pdfx = pdf != null ? PdfX4.begin(canvas) : null;
+            try (PdfX4 pdfx = pdf != null ? PdfX4.begin(canvas, pdf.beside(".image")) : null;
                  CmykTiff tif = tiff != null ? CmykTiff.begin(tiff.part(), canvas.widthPx(), canvas.heightPx(),
                          tiffTags(job, canvas, profileSha256, created)) : null) {
                 List<CanvasPass.BandSink> sinks = new ArrayList<>();
@@ -86,6 +86,11 @@ class PrintFileWriter {
 
     /** Where one format goes: written to {@code part} beside {@code target}, moved onto it once whole. */
     record Output(Path part, Path target) {
+
+        /** A working file of the writer's beside the part, named after it. */
+        Path beside(String suffix) {
+            return part.resolveSibling(part.getFileName() + suffix);
+        }
 
         /**
          * The output of {@code format} when the job asks for it, else null.
