@@ -1,7 +1,6 @@
 package dev.platen.render;
 
 import dev.platen.catalog.PrintFileFormat;
-import dev.platen.storage.ContentDigest;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -151,6 +150,6 @@ class PrintFileWriter {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new PrintFile(format, out, Files.size(out), ContentDigest.sha256Hex(out));
+        return new PrintFile(format, out, Files.size(out));
     }
 }
