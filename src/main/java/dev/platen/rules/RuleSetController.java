@@ -95,7 +95,10 @@ class RuleSetController {
         return move(number, Set.of(RuleSetState.CANDIDATE, RuleSetState.CANARY), RuleSetState.SHADOW, null);
     }
 
-    /** @param share of new placements, 0 to 1; the configured default when not given */
+    /**
+     * @param share of new placements, 0 to 1; the configured default when not given. At 1 no live placement runs
+     *              beside the canary, so its render and proof times are not judged (see {@link Guardrails}).
+     */
     @PostMapping("/{number}/canary")
     RuleSetRow canary(@PathVariable int number, @RequestParam(required = false) @Nullable Double share) {
         double s = share == null ? settings.canaryShare() : share;
