@@ -1,12 +1,12 @@
 package dev.platen.render;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -52,8 +52,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory: the image stream is deflated on every core as bands arrive ({@link FlateBlocks}: blocks that together
  * are one zlib stream) into a file beside the PDF, which the image's stream reads when PDFBox writes the document;
  * PDFBox keeps any other stream data in a temporary file ({@link IOUtils#createTempFileOnlyStreamCache()}), not on
- * the heap. Use: {@link #begin}, hand it the canvas
- * ({@link CanvasPass}), then {@link #finish}; {@link #close()} in any case.
+ * the heap. Use: {@link #begin}, hand it the canvas ({@link CanvasPass}), then {@link #finish}; {@link #close()} in
+ * any case.
  */
 final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
 
@@ -157,6 +157,7 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
         raw.close();
         RandomAccessReadBufferedFile data = new RandomAccessReadBufferedFile(imageFile);
         imageData = data;
+        // no stream cache: this stream is only read, never written again
         COSStream image = new COSStream(null, new RandomAccessReadView(data, 0, data.length()));
         image.setItem(COSName.TYPE, COSName.XOBJECT);
         image.setItem(COSName.SUBTYPE, COSName.IMAGE);

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A canary's guardrails, computed from the runs recorded in the shared database (so every node computes the same):
@@ -59,7 +60,7 @@ class Guardrails {
     static final String PROOF_TIME = "proof time p90 (ms)";
     static final String DELTA_E = "colour shift ΔE2000 p95";
     private static final String BESIDE = "the live placements started since the canary's first";
-    private static final java.util.Set<String> MAY_LACK_A_SAMPLE = java.util.Set.of(OVERRULED, RENDER_TIME, PROOF_TIME);
+    private static final Set<String> MAY_LACK_A_SAMPLE = Set.of(OVERRULED, RENDER_TIME, PROOF_TIME);
 
     public Figures of(int candidate, int live) {
         List<Run> c = jdbc.sql("select * from placement_run where rule_set = ? and canary = true").param(candidate)
