@@ -60,7 +60,8 @@ class CanaryWatch implements SmartLifecycle {
     /** One round; also what an admin's "check now" runs. */
     synchronized void round() {
         ruleSets.tried().filter(c -> c.state() == RuleSetState.CANARY).ifPresent(candidate -> {
-            Guardrails.Figures figures = guardrails.of(candidate.number(), ruleSets.live().number());
+            Guardrails.Figures figures = guardrails.of(candidate.number(), candidate.canaryShare(),
+                    ruleSets.live().number());
             publish(candidate, figures);
             readings.record(figures, clock.instant());
             if (figures.breached()) {

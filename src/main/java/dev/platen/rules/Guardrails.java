@@ -31,11 +31,13 @@ class Guardrails {
     }
 
     /**
-     * @param verdicts one per guardrail, in the order the page shows them
-     * @param sample   the placements that ran on the candidate
-     * @param decided  those of them that reached a lane or failed: what a promotion waits for
+     * @param verdicts         one per guardrail, in the order the page shows them
+     * @param sample           the placements that ran on the candidate
+     * @param decided          those of them that reached a lane or failed: what a promotion waits for
+     * @param onEveryPlacement the canary's share is 1: no live placement runs beside it to compare its times with
      */
-    public record Figures(int candidate, int live, int sample, int decided, List<Guardrail.Verdict> verdicts) {
+    public record Figures(int candidate, int live, int sample, int decided, List<Guardrail.Verdict> verdicts,
+                          boolean onEveryPlacement) {
 
         public boolean breached() {
             return verdicts.stream().anyMatch(v -> v.outcome() == Guardrail.Outcome.BREACHED);
@@ -43,11 +45,14 @@ class Guardrails {
 
         /**
          * Every guardrail judged and held. The operators' share may still lack a sample (few canary placements reach a
-         * person), and so may the times (a canary on every placement has no live placements beside it): neither holds
-         * a promotion back, and either can still roll back while the candidate is tried.
+         * person), and so may the times of a canary on every placement (no live placement runs beside it): neither
+         * holds a promotion back, and either can still roll back while the candidate is tried. At any smaller share
+         * the times must have been judged: a slow rule set at half the placements was promoted on 13 of its own
+         * before six live placements beside it had been rendered.
          */
         public boolean held() {
-            return !breached() && verdicts.stream().filter(v -> !MAY_LACK_A_SAMPLE.contains(v.guardrail()))
+            return !breached() && verdicts.stream()
+                    .filter(v -> !v.guardrail().equals(OVERRULED) && !(onEveryPlacement && TIMES.contains(v.guardrail())))
                     .allMatch(v -> v.outcome() == Guardrail.Outcome.HOLDS);
         }
     }
@@ -60,9 +65,10 @@ class Guardrails {
     static final String PROOF_TIME = "proof time p90 (ms)";
     static final String DELTA_E = "colour shift ΔE2000 p95";
     private static final String BESIDE = "the live placements started since the canary's first";
-    private static final Set<String> MAY_LACK_A_SAMPLE = Set.of(OVERRULED, RENDER_TIME, PROOF_TIME);
+    private static final Set<String> TIMES = Set.of(RENDER_TIME, PROOF_TIME);
 
-    public Figures of(int candidate, int live) {
+    /** @param share the candidate's canary share (0 to 1; 0 when it never ran as a canary) */
+    public Figures of(int candidate, double share, int live) {
         List<Run> c = jdbc.sql("select * from placement_run where rule_set = ? and canary = true").param(candidate)
                 .query(Guardrails::run).list();
         // every run of the live rule set, its own canary's among them once it was promoted
@@ -95,7 +101,7 @@ class Guardrails {
                 Guardrail.quantileRise(DELTA_E, values(c, Run::deltaE95), values(b, Run::deltaE95), 0.95,
                         0, limits.deltaERise(), min));
         int decided = (int) c.stream().filter(r -> r.lane() != null || r.failed()).count();
-        return new Figures(candidate, live, c.size(), decided, verdicts);
+        return new Figures(candidate, live, c.size(), decided, verdicts, share >= 1);
     }
 
     private static Guardrail.Verdict share(String name, List<Run> candidate, List<Run> baseline,

@@ -49,8 +49,9 @@ class RuleSetPage {
         model.addAttribute("all", ruleSets.list());
         if (shown.isPresent()) {
             int number = shown.get().number();
-            Guardrails.Figures now = guardrails.of(number, shown.get().state() == RuleSetState.LIVE
-                    ? previousLive(number) : live.number());
+            Double share = shown.get().canaryShare();
+            Guardrails.Figures now = guardrails.of(number, share == null ? 0 : share,
+                    shown.get().state() == RuleSetState.LIVE ? previousLive(number) : live.number());
             model.addAttribute("sample", now.sample());
             model.addAttribute("plots", plots(now, readings.of(number)));
         }

@@ -41,7 +41,7 @@ class GuardrailsTest {
             run(live, false, CANARY_BEGAN.plusSeconds(10L * i + 5), 590 + i % 40);
         }
 
-        Guardrails.Figures figures = guardrails.of(candidate, live);
+        Guardrails.Figures figures = guardrails.of(candidate, 0.5, live);
 
         Guardrail.Verdict render = verdict(figures, Guardrails.RENDER_TIME);
         assertThat(render.outcome()).as(render.toString()).isEqualTo(Guardrail.Outcome.HOLDS);
@@ -60,7 +60,7 @@ class GuardrailsTest {
             run(live, false, CANARY_BEGAN.plusSeconds(10L * i + 5), 300 + i % 20);
         }
 
-        Guardrails.Figures figures = guardrails.of(candidate, live);
+        Guardrails.Figures figures = guardrails.of(candidate, 0.5, live);
 
         assertThat(verdict(figures, Guardrails.RENDER_TIME).outcome()).isEqualTo(Guardrail.Outcome.BREACHED);
         assertThat(figures.breached()).isTrue();
@@ -75,7 +75,7 @@ class GuardrailsTest {
         for (int i = 0; i < 100; i++) run(live, false, CANARY_BEGAN.minus(Duration.ofHours(2)).plusSeconds(i), 300);
         for (int i = 0; i < 40; i++) run(candidate, true, CANARY_BEGAN.plusSeconds(10L * i), 700);
 
-        Guardrails.Figures figures = guardrails.of(candidate, live);
+        Guardrails.Figures figures = guardrails.of(candidate, 1.0, live);
 
         assertThat(verdict(figures, Guardrails.RENDER_TIME).outcome()).isEqualTo(Guardrail.Outcome.TOO_FEW);
         assertThat(verdict(figures, Guardrails.RENDER_TIME).baselineSample()).isZero();
@@ -85,6 +85,22 @@ class GuardrailsTest {
         assertThat(verdict(figures, Guardrails.AUTO_APPROVED).baselineSample()).isEqualTo(100);
         assertThat(verdict(figures, Guardrails.DELTA_E).outcome()).isEqualTo(Guardrail.Outcome.HOLDS);
         assertThat(figures.held()).as(figures.verdicts().toString()).isTrue();
+    }
+
+    @Test
+    void aCanaryOnHalfThePlacementsIsNotPromotedBeforeItsTimesAreJudged() {
+        int live = NUMBERS.incrementAndGet();
+        int candidate = NUMBERS.incrementAndGet();
+        for (int i = 0; i < 100; i++) run(live, false, CANARY_BEGAN.minus(Duration.ofHours(2)).plusSeconds(i), 300);
+        // the candidate's renders are slow, and only a few live ones have run beside them so far
+        for (int i = 0; i < 40; i++) run(candidate, true, CANARY_BEGAN.plusSeconds(10L * i), 2000);
+        for (int i = 0; i < 5; i++) run(live, false, CANARY_BEGAN.plusSeconds(10L * i + 5), 300);
+
+        Guardrails.Figures figures = guardrails.of(candidate, 0.5, live);
+
+        assertThat(verdict(figures, Guardrails.RENDER_TIME).outcome()).isEqualTo(Guardrail.Outcome.TOO_FEW);
+        assertThat(figures.breached()).isFalse();
+        assertThat(figures.held()).as("every other guardrail holds, but the times are still to be judged").isFalse();
     }
 
     /** A placement's run as the steps leave it: approved by the engine, proofed at ΔE 1.5, rendered and proofed in ms. */
