@@ -126,7 +126,7 @@ class RuleSetController {
     @GetMapping("/{number}/guardrails")
     GuardrailView guardrails(@PathVariable int number) {
         RuleSetRow row = one(number);
-        return new GuardrailView(guardrails.of(number, share(row), ruleSets.live().number()), readings.of(number));
+        return new GuardrailView(guardrails.of(number, row.shareRun(), ruleSets.live().number()), readings.of(number));
     }
 
     /** Runs the watch's round now, rather than at its next tick (an admin who has seen enough). */
@@ -149,15 +149,11 @@ class RuleSetController {
                     + "; it can become " + to + " from " + from.stream().sorted().toList());
         }
         String verdict = to == RuleSetState.LIVE || to == RuleSetState.ROLLED_BACK
-                ? watch.write(guardrails.of(number, share(row), ruleSets.live().number())) : null;
+                ? watch.write(guardrails.of(number, row.shareRun(), ruleSets.live().number())) : null;
         if (!ruleSets.move(number, row.state(), to, share, verdict)) {
             throw ApiProblem.conflict("RULE_SET_STATE", "rule set " + number + " changed meanwhile; read it again");
         }
         return one(number);
-    }
-
-    private static double share(RuleSetRow row) {
-        return row.canaryShare() == null ? 0 : row.canaryShare();
     }
 
     private static ApiProblem unknown(int number) {

@@ -49,8 +49,7 @@ class RuleSetPage {
         model.addAttribute("all", ruleSets.list());
         if (shown.isPresent()) {
             int number = shown.get().number();
-            Double share = shown.get().canaryShare();
-            Guardrails.Figures now = guardrails.of(number, share == null ? 0 : share,
+            Guardrails.Figures now = guardrails.of(number, shown.get().shareRun(),
                     shown.get().state() == RuleSetState.LIVE ? previousLive(number) : live.number());
             model.addAttribute("sample", now.sample());
             model.addAttribute("plots", plots(now, readings.of(number)));

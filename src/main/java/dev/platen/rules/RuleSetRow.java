@@ -9,4 +9,9 @@ public record RuleSetRow(int number, String digest, String bundleSha256, RuleSet
                          @Nullable Double canaryShare, String description, String uploadedBy, Instant createdAt,
                          Instant stateSince,
                          @Nullable String verdictJson) {
+
+    /** The share of new placements it ran on as a canary; 0 when it never was one. */
+    double shareRun() {
+        return canaryShare == null ? 0 : canaryShare;
+    }
 }
