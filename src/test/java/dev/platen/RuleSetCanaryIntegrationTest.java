@@ -464,14 +464,12 @@ class RuleSetCanaryIntegrationTest {
 
     /** The order once its placement is printable or waits for a person with its lane decided. */
     private JsonNode settled(String orderId) {
-        return api().awaitOrder(orderId, RuleSetCanaryIntegrationTest::settled, SETTLE);
-    }
-
-    private static boolean settled(JsonNode order) {
-        JsonNode p = order.path("placements").get(0);
-        return p.path("status").asText().equals("READY_FOR_PRINT")
-                || p.path("status").asText().equals("NEEDS_REVIEW") && !p.path("lane").isNull()
-                || p.path("status").asText().equals("FAILED");
+        return api().awaitOrder(orderId, o -> {
+            JsonNode p = o.path("placements").get(0);
+            return p.path("status").asText().equals("READY_FOR_PRINT")
+                    || p.path("status").asText().equals("NEEDS_REVIEW") && !p.path("lane").isNull()
+                    || p.path("status").asText().equals("FAILED");
+        }, SETTLE);
     }
 
     private List<String> history(String orderId, String placementId) throws IOException {

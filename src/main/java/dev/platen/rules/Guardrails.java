@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,11 +81,10 @@ class Guardrails {
         // canary that ran at a busy hour rolled back a reworded lane table (render p90 664 against 309 ms, Mann-Whitney
         // p = 0.002). So times are compared only with the live placements that started since the canary's first one,
         // on the same hours and nodes; the shares and the colour shift do not depend on load and keep the history.
-        List<Run> beside = jdbc.sql("""
-                        select * from placement_run where rule_set = ? and started_at >= (
-                            select min(started_at) from placement_run where rule_set = ? and canary = true)
-                        order by started_at desc limit %d""".formatted(BASELINE_RUNS)).params(live, candidate)
-                .query(Guardrails::run).list();
+        // They are the newest of the live runs read above (the same limit of 500), so no second query.
+        Optional<Instant> first = c.stream().map(Run::startedAt).min(Instant::compareTo);
+        List<Run> beside = first.map(t -> b.stream().filter(r -> !r.startedAt().isBefore(t)).toList())
+                .orElse(List.of());
         RuleSetSettings.Limits limits = settings.limits();
         int min = settings.minSample();
         List<Guardrail.Verdict> verdicts = List.of(
@@ -118,15 +119,15 @@ class Guardrails {
     }
 
     /** A run as recorded: lane null until it reached one; the figures null until the step that measures them ran. */
-    private record Run(ProofLane.@Nullable Lane lane, boolean failed, @Nullable String operatorDecision,
-                       @Nullable Boolean belowFloor, @Nullable Long renderMs, @Nullable Long proofMs,
-                       @Nullable Double deltaE95) {
+    private record Run(Instant startedAt, ProofLane.@Nullable Lane lane, boolean failed,
+                       @Nullable String operatorDecision, @Nullable Boolean belowFloor, @Nullable Long renderMs,
+                       @Nullable Long proofMs, @Nullable Double deltaE95) {
     }
 
     private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String lane = rs.getString("lane");
-        return new Run(lane == null ? null : ProofLane.Lane.valueOf(lane), rs.getBoolean("failed"), rs.getString("operator_decision"),
-                rs.getObject("below_floor", Boolean.class), rs.getObject("render_ms", Long.class),
+        return new Run(rs.getTimestamp("started_at").toInstant(), lane == null ? null : ProofLane.Lane.valueOf(lane),
+                rs.getBoolean("failed"), rs.getString("operator_decision"), rs.getObject("below_floor", Boolean.class), rs.getObject("render_ms", Long.class),
                 rs.getObject("proof_ms", Long.class), rs.getObject("delta_e_p95", Double.class));
     }
 }
