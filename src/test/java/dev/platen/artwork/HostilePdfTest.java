@@ -4,7 +4,7 @@ import static dev.platen.artwork.ArtworkFiles.rejected;
 import static dev.platen.artwork.ArtworkFiles.write;
 import static dev.platen.testing.HostileFiles.ascii;
 import static dev.platen.testing.HostileFiles.deflate;
-import static dev.platen.testing.HostileFiles.deflateRepeated;
+import static dev.platen.testing.HostileFiles.deflatedZeros;
 import static dev.platen.testing.HostileFiles.pdfStream;
 import static dev.platen.testing.HostileFiles.pdfWithContent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +70,7 @@ class HostilePdfTest {
     @Test
     void imageStreamInflatingPastItsDeclaredSizeIsRejected() {
         byte[] image = pdfStream("/Type /XObject /Subtype /Image /Width 10 /Height 10 /BitsPerComponent 8 "
-                + "/ColorSpace /DeviceRGB /Filter /FlateDecode", deflateRepeated(new byte[4096], 16_384));
+                + "/ColorSpace /DeviceRGB /Filter /FlateDecode", deflatedZeros(64L << 20));
         Path file = write(dir, "lying-image.pdf", pdfWithContent(pdfStream("", ascii("q 100 0 0 100 0 0 cm /X1 Do Q")),
                 image));
 

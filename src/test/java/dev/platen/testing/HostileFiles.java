@@ -139,7 +139,12 @@ public final class HostileFiles {
     static byte[] lzwRepeated(byte[] pattern, long times) {
         int clearAt = alignedClearPoint(pattern);
         BitWriter out = new BitWriter();
-        java.util.HashMap<Integer, Integer> table = new java.util.HashMap<>();
+        // The table as an array indexed by (code << 8 | byte), 0 for no entry (codes start at 258): a bomb's
+        // content is tens of millions of bytes, each one lookup. A HashMap of Integer keys put most of these keys
+        // into a few dozen buckets (their low bits are the pattern's two bytes) and took seconds of the corpus run.
+        int[] table = new int[4096 << 8];
+        int[] added = new int[4096];
+        int entries = 0;
         int next = 258;
         int width = 9;
         int w = -1;
@@ -150,18 +155,22 @@ public final class HostileFiles {
                 w = c;
                 continue;
             }
-            Integer known = table.get(w << 8 | c);
-            if (known != null) {
+            int known = table[w << 8 | c];
+            if (known != 0) {
                 w = known;
                 continue;
             }
             out.write(w, width);
-            table.put(w << 8 | c, next++);
+            table[w << 8 | c] = next++;
+            added[entries++] = w << 8 | c;
             // The reader adds its table entry one code later than the writer, and widens at 511, 1023, 2047.
             width = lzwWidth(next - 1);
             if (next >= clearAt) {
                 out.write(256, width);
-                table.clear();
+                for (int e = 0; e < entries; e++) {
+                    table[added[e]] = 0;
+                }
+                entries = 0;
                 next = 258;
                 width = 9;
             }
@@ -228,45 +237,88 @@ public final class HostileFiles {
 
     /**
      * The small bomb: {@code decodedBytes} zero bytes deflated three times over, declared as
-     * {@code [/FlateDecode /FlateDecode /FlateDecode]}: a PDF of about 500 bytes whose content stream decodes to
-     * gigabytes as the filter array says. (PDFBox itself drops the repeated filters and reads garbage; a reader
+     * {@code [/FlateDecode /FlateDecode /FlateDecode]}: a PDF of under a kilobyte (837 bytes for 2 GiB) whose
+     * content stream decodes to gigabytes as the filter array says. (PDFBox itself drops the repeated filters and reads garbage; a reader
      * that follows the specification inflates it.)
      */
     public static byte[] pdfNestedFlateBomb(long decodedBytes) {
-        byte[] once = deflateRepeated(new byte[4096], decodedBytes / 4096);
+        byte[] once = deflatedZeros(decodedBytes);
         return pdfWithContent(pdfStream("/Filter [/FlateDecode /FlateDecode /FlateDecode]",
                 deflate(deflate(once))));
     }
 
-    /** Deflates {@code times} repetitions of a pattern without holding them in memory. */
-    public static byte[] deflateRepeated(byte[] pattern, long times) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    /**
+     * A zlib stream (RFC 1950) of {@code length} zero bytes, made without zlib reading them all (2 GiB of zeros
+     * took zlib 5.4 s, the longest part of building the malformed corpus): a chunk of zeros deflated raw and ended
+     * with a sync flush, then the same chunk deflated again with a window of zeros before it, repeated (with the
+     * same window and the same data zlib writes the same bytes, as the blocks of a parallel gzip are made), what is
+     * left over, an empty final block and the Adler-32 of the zeros (its first sum stays 1, its second adds 1 for
+     * each byte).
+     */
+    public static byte[] deflatedZeros(long length) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int perBlock = Math.max(1, 65536 / pattern.length);
-        byte[] block = new byte[pattern.length * perBlock];
-        for (int i = 0; i < block.length; i++) {
-            block[i] = pattern[i % pattern.length];
-        }
-        byte[] buffer = new byte[65536];
-        long left = times;
-        while (left > 0) {
-            int n = (int) Math.min(perBlock, left);
-            deflater.setInput(block, 0, n * pattern.length);
-            left -= n;
-            while (!deflater.needsInput()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+        out.writeBytes(new byte[] {0x78, (byte) 0xDA}); // deflate, 32 KiB window, best compression
+        long chunks = length / ZERO_CHUNK;
+        if (chunks > 0) {
+            out.writeBytes(rawZeros(ZERO_CHUNK, false));
+            byte[] again = rawZeros(ZERO_CHUNK, true);
+            for (long i = 1; i < chunks; i++) {
+                out.writeBytes(again);
             }
         }
-        deflater.finish();
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
+        int rest = (int) (length % ZERO_CHUNK);
+        if (rest > 0) {
+            out.writeBytes(rawZeros(rest, chunks > 0));
         }
-        deflater.end();
+        out.writeBytes(new byte[] {0x03, 0x00}); // a final fixed-Huffman block of nothing but its end code
+        long adler = (length % 65521) << 16 | 1;
+        out.writeBytes(new byte[] {(byte) (adler >>> 24), (byte) (adler >>> 16), (byte) (adler >>> 8), (byte) adler});
         return out.toByteArray();
     }
 
+    private static final int ZERO_CHUNK = 16 << 20;
+
+    /** {@code length} zeros deflated raw, ended with a sync flush; after a window of zeros if {@code afterZeros}. */
+    private static byte[] rawZeros(int length, boolean afterZeros) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            if (afterZeros) {
+                deflater.setDictionary(new byte[32 * 1024]);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] zeros = new byte[65536];
+            byte[] buffer = new byte[65536];
+            for (int left = length; left > 0; left -= zeros.length) {
+                deflater.setInput(zeros, 0, Math.min(zeros.length, left));
+                while (!deflater.needsInput()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+            }
+            int n;
+            do { // a sync flush is complete when it leaves room in the buffer (Deflater.deflate's contract)
+                n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, n);
+            } while (n == buffer.length);
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
     public static byte[] deflate(byte[] data) {
-        return deflateRepeated(data, 1);
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     /** A page tree whose root lists itself as its only kid, and claims one page. */
@@ -302,7 +354,7 @@ public final class HostileFiles {
     public static byte[] pdfInlineImageBomb(long decodedBytes) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         content.writeBytes(ascii("q 100 0 0 100 0 0 cm\nBI /W 10 /H 10 /BPC 8 /CS /RGB /F /Fl ID\n"));
-        content.writeBytes(deflateRepeated(new byte[4096], decodedBytes / 4096));
+        content.writeBytes(deflatedZeros(decodedBytes));
         content.writeBytes(ascii("\nEI\nQ"));
         return pdfWithContent(pdfStream("", content.toByteArray()));
     }
