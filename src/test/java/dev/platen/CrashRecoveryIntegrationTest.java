@@ -47,10 +47,9 @@ class CrashRecoveryIntegrationTest {
 
     private static final Path WORK = Path.of("target/crash").toAbsolutePath();
     /**
-     * How often the engine's task list is looked at: each look signs in with HTTP Basic, a BCrypt check of about 0.1 s
-     * of the engine's CPU. Ten looks a second took that CPU from the inspection and render the test waits for (and
-     * from the cluster test beside it); once a second still sees the render under way, and times its take-up to a
-     * second against a bound of a minute.
+     * How often the engine's task list is looked at (HTTP Basic, answered from the engine's remembered passwords after
+     * the first look): once a second sees the render under way and times its take-up to a second against a bound of a
+     * minute, without taking the CPU of the inspection and render the test waits for (or of the cluster test beside it).
      */
     private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     private static final String OPERATOR = "Basic " + Base64.getEncoder()

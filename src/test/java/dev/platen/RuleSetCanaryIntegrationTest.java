@@ -56,9 +56,9 @@ class RuleSetCanaryIntegrationTest {
 
     private static final Duration SETTLE = Duration.ofMinutes(4);
     /**
-     * How often a rule set's state is looked at while placements run: each look signs in with HTTP Basic, a BCrypt
-     * check of about 0.1 s of CPU. Four looks a second were an eighth of this class's CPU, taken from the placements
-     * it waits for.
+     * How often a rule set's state is looked at while placements run (HTTP Basic; before the engine remembered a
+     * matching password, each look was a BCrypt check of about 0.1 s of CPU, and four looks a second were an eighth
+     * of this class's CPU, taken from the placements it waits for).
      */
     private static final Duration STATE_POLL = Duration.ofSeconds(1);
 

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -47,9 +48,10 @@ class OperatorSecurity {
         return http.build();
     }
 
+    /** The stored hashes' own schemes ({bcrypt}...), a matching password remembered for a while (see there). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(Clock clock) {
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
     }
 
     @Bean
