@@ -3,6 +3,7 @@ package dev.platen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.platen.testing.MovableClock;
 import dev.platen.testing.OpenApiConformance;
 import dev.platen.testing.PlatenApi;
 import org.awaitility.Awaitility;

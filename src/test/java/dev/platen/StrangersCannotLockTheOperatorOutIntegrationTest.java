@@ -2,6 +2,7 @@ package dev.platen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.platen.testing.MovableClock;
 import dev.platen.testing.RawHttp;
 import dev.platen.testing.RawHttp.Answer;
 import dev.platen.testing.StartedFirst;

@@ -1,13 +1,10 @@
 package dev.platen.review;
 
+import dev.platen.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,27 +26,8 @@ class VerifiedPasswordsTest {
         }
     }
 
-    private static final class StepClock extends Clock {
-        Instant now = Instant.parse("2026-12-05T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final CountedBcrypt bcrypt = new CountedBcrypt();
-    private final StepClock clock = new StepClock();
+    private final MovableClock clock = new MovableClock();
     private final VerifiedPasswords passwords = new VerifiedPasswords(bcrypt, clock);
     private final String stored = bcrypt.encode("demo");
 
@@ -86,11 +64,11 @@ class VerifiedPasswordsTest {
     @Test
     void aMatchIsRememberedForTenMinutesThenHashedAgain() {
         passwords.matches("demo", stored);
-        clock.now = clock.now.plus(VerifiedPasswords.REMEMBERED).minusSeconds(1);
+        clock.advance(VerifiedPasswords.REMEMBERED.minusSeconds(1));
         assertThat(passwords.matches("demo", stored)).isTrue();
         assertThat(bcrypt.checks).hasValue(1);
 
-        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(passwords.matches("demo", stored)).isTrue();
         assertThat(bcrypt.checks).hasValue(2);
     }

@@ -261,6 +261,8 @@ public final class HostileFiles {
         long chunks = length / ZERO_CHUNK;
         if (chunks > 0) {
             out.writeBytes(rawZeros(ZERO_CHUNK, false));
+        }
+        if (chunks > 1) {
             byte[] again = rawZeros(ZERO_CHUNK, true);
             for (long i = 1; i < chunks; i++) {
                 out.writeBytes(again);

@@ -1,4 +1,4 @@
-package dev.platen;
+package dev.platen.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,14 +8,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The system clock, moved forward by a test to let leases, links and sign-in waits run out without waiting. Given
- * to a test's context as its {@link Clock} bean, so every part of the engine that reads the time sees the move.
+ * The system clock, moved forward by a test to let leases, links, sign-in waits and remembered passwords run out
+ * without waiting. Given to a test's context as its {@link Clock} bean, so every part of the engine that reads the
+ * time sees the move, or to the one part a unit test makes.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset.updateAndGet(d -> d.plus(by));
     }
 
