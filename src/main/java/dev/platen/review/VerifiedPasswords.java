@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * function of the password and the stored hash, so its answer can be kept: a pair that matched is answered again
  * without hashing for {@link #REMEMBERED}. Only matches are kept, so a guess is always hashed (and counted by the
  * sign-in throttle), and a new stored hash is a new pair, checked afresh. What is kept is an HMAC of the pair
- * under a key made at start and held only in memory, not the password.
+ * under a key made at start and held only in memory, not the password. The price: someone who can read the
+ * engine's memory could test guesses of a recently used password at HMAC speed rather than BCrypt's (such a
+ * reader can as well take the passwords from the requests in flight, which carry them).
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
