@@ -1,12 +1,10 @@
 package dev.platen.review;
 
+import dev.platen.storage.ContentDigest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * tenth of a core, and 11 % of the integration tests' CPU samples were BCrypt (JFR, 2026-12-05). A check is a pure
  * function of the password and the stored hash, so its answer can be kept: a pair that matched is answered again
  * without hashing for {@link #REMEMBERED}. Only matches are kept, so a guess is always hashed (and counted by the
- * sign-in throttle), and a new stored hash is a new pair, checked afresh. What is kept is an HMAC of the pair
- * under a key made at start and held only in memory, not the password. The price: someone who can read the
- * engine's memory could test guesses of a recently used password at HMAC speed rather than BCrypt's (such a
- * reader can as well take the passwords from the requests in flight, which carry them).
+ * sign-in throttle), and a new stored hash is a new pair, checked afresh. What is kept is the SHA-256
+ * ({@link ContentDigest}) of a secret made at start and held only in memory, then the pair: not the password. The
+ * price: someone who can read the engine's memory could test guesses of a recently used password at SHA-256 speed
+ * rather than BCrypt's (such a reader can as well take the passwords from the requests in flight, which carry them).
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
@@ -36,16 +34,14 @@ final class VerifiedPasswords implements PasswordEncoder {
 
     private final PasswordEncoder hashes;
     private final Clock clock;
-    private final SecretKeySpec key;
-    /** HMAC of a matching pair to the moment it stops being answered from here. */
-    private final Map<ByteBuffer, Instant> matched = new ConcurrentHashMap<>();
+    private final byte[] secret = new byte[32];
+    /** A matching pair's digest to the moment it stops being answered from here. */
+    private final Map<String, Instant> matched = new ConcurrentHashMap<>();
 
     VerifiedPasswords(PasswordEncoder hashes, Clock clock) {
         this.hashes = hashes;
         this.clock = clock;
-        byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     @Override
@@ -63,7 +59,7 @@ final class VerifiedPasswords implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return hashes.matches(rawPassword, encodedPassword);
         }
-        ByteBuffer pair = pair(rawPassword, encodedPassword);
+        String pair = pair(rawPassword, encodedPassword);
         Instant now = clock.instant();
         Instant until = matched.get(pair);
         if (until != null && now.isBefore(until)) {
@@ -82,16 +78,11 @@ final class VerifiedPasswords implements PasswordEncoder {
         return true;
     }
 
-    private ByteBuffer pair(CharSequence rawPassword, String encodedPassword) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0); // a stored hash never holds a NUL: the pair cannot be read two ways
-            mac.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is in every JDK", e);
-        }
+    private String pair(CharSequence rawPassword, String encodedPassword) {
+        byte[] stored = encodedPassword.getBytes(StandardCharsets.UTF_8);
+        byte[] presented = rawPassword.toString().getBytes(StandardCharsets.UTF_8);
+        // a stored hash never holds a NUL: the pair cannot be read two ways
+        return ContentDigest.sha256Hex(ByteBuffer.allocate(secret.length + stored.length + 1 + presented.length)
+                .put(secret).put(stored).put((byte) 0).put(presented).array());
     }
 }
