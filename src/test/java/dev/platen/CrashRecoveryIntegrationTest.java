@@ -48,8 +48,9 @@ class CrashRecoveryIntegrationTest {
     private static final Path WORK = Path.of("target/crash").toAbsolutePath();
     /**
      * How often the engine's task list is looked at (HTTP Basic, answered from the engine's remembered passwords after
-     * the first look): once a second sees the render under way and times its take-up to a second against a bound of a
-     * minute, without taking the CPU of the inspection and render the test waits for (or of the cluster test beside it).
+     * the first look): once a second sees the render under way and times its take-up to a second against a bound of
+     * a minute, without taking the CPU of the inspection and render the test waits for (or of the cluster test
+     * beside it).
      */
     private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     private static final String OPERATOR = "Basic " + Base64.getEncoder()

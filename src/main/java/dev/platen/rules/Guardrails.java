@@ -54,7 +54,8 @@ class Guardrails {
          */
         public boolean held() {
             return !breached() && verdicts.stream()
-                    .filter(v -> !v.guardrail().equals(OVERRULED) && !(onEveryPlacement && TIMES.contains(v.guardrail())))
+                    .filter(v -> !v.guardrail().equals(OVERRULED))
+                    .filter(v -> !(onEveryPlacement && TIMES.contains(v.guardrail())))
                     .allMatch(v -> v.outcome() == Guardrail.Outcome.HOLDS);
         }
     }
@@ -127,7 +128,8 @@ class Guardrails {
     private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String lane = rs.getString("lane");
         return new Run(rs.getTimestamp("started_at").toInstant(), lane == null ? null : ProofLane.Lane.valueOf(lane),
-                rs.getBoolean("failed"), rs.getString("operator_decision"), rs.getObject("below_floor", Boolean.class), rs.getObject("render_ms", Long.class),
-                rs.getObject("proof_ms", Long.class), rs.getObject("delta_e_p95", Double.class));
+                rs.getBoolean("failed"), rs.getString("operator_decision"), rs.getObject("below_floor", Boolean.class),
+                rs.getObject("render_ms", Long.class), rs.getObject("proof_ms", Long.class),
+                rs.getObject("delta_e_p95", Double.class));
     }
 }

@@ -238,8 +238,8 @@ public final class HostileFiles {
     /**
      * The small bomb: {@code decodedBytes} zero bytes deflated three times over, declared as
      * {@code [/FlateDecode /FlateDecode /FlateDecode]}: a PDF of under a kilobyte (837 bytes for 2 GiB) whose
-     * content stream decodes to gigabytes as the filter array says. (PDFBox itself drops the repeated filters and reads garbage; a reader
-     * that follows the specification inflates it.)
+     * content stream decodes to gigabytes as the filter array says. (PDFBox itself drops the repeated filters and
+     * reads garbage; a reader that follows the specification inflates it.)
      */
     public static byte[] pdfNestedFlateBomb(long decodedBytes) {
         byte[] once = deflatedZeros(decodedBytes);

@@ -20,7 +20,8 @@ class HostileFilesTest {
         for (long length : new long[] {0, 1, 16 << 20, (2L << 24) + 12_345}) {
             long count = 0;
             boolean allZero = true;
-            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(HostileFiles.deflatedZeros(length)))) {
+            byte[] zlib = HostileFiles.deflatedZeros(length);
+            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(zlib))) {
                 byte[] buffer = new byte[1 << 16];
                 for (int n; (n = in.read(buffer)) > 0; count += n) {
                     for (int i = 0; i < n; i++) {
