@@ -71,6 +71,10 @@ final class ResampledArt {
     /** For art without alpha: each tap's weight as {@link #across} applies it to an alpha of 255, and the coverage. */
     private final float @Nullable [] opaqueAcross;
     private final float @Nullable [] opaqueCoverage;
+    /** For art without alpha: the source row's red, green and blue as floats (see {@link #acrossOpaque}). */
+    private final float[] sourceRed;
+    private final float[] sourceGreen;
+    private final float[] sourceBlue;
 
     // Down: the kernel for each output row is computed when the row is made.
     private final double downScale;
@@ -164,6 +168,10 @@ final class ResampledArt {
             this.opaqueAcross = null;
             this.opaqueCoverage = null;
         }
+        int planes = opaqueAcross != null ? sourceWidth : 0;
+        this.sourceRed = new float[planes];
+        this.sourceGreen = new float[planes];
+        this.sourceBlue = new float[planes];
 
         this.downScale = (double) height * shrink / art.getHeight();
         this.downSupport = LOBES * Math.max(1.0, 1.0 / downScale);
@@ -485,21 +493,32 @@ final class ResampledArt {
      * is bit for bit the general path's.
      */
     private void acrossOpaque(float[] out, float[] opaqueAcross, float[] opaqueCoverage) {
+        // Each source sample is unpacked once into float planes: an enlargement reads every sample at about six of
+        // its taps, and the product of a weight with the int sample is the product with its (exact) float.
+        float[] red = sourceRed;
+        float[] green = sourceGreen;
+        float[] blue = sourceBlue;
+        for (int s = 0; s < sourceWidth; s++) {
+            int argb = sourceArgb[s];
+            red[s] = (argb >> 16) & 0xFF;
+            green[s] = (argb >> 8) & 0xFF;
+            blue[s] = argb & 0xFF;
+        }
         int taps = acrossTaps;
+        int[] index = acrossIndex;
         for (int x = 0; x < width; x++) {
             float r = 0;
             float g = 0;
             float b = 0;
             int base = x * taps;
-            for (int t = 0; t < taps; t++) {
-                float ka = opaqueAcross[base + t];
-                if (ka == 0) {
-                    continue;
-                }
-                int argb = sourceArgb[acrossIndex[base + t]];
-                r += ka * ((argb >> 16) & 0xFF);
-                g += ka * ((argb >> 8) & 0xFF);
-                b += ka * (argb & 0xFF);
+            // No test for the zero taps that pad a kernel: a zero weight adds +0.0, which leaves a sum unchanged
+            // (sums start at +0.0 and a float sum that cancels is +0.0, never -0.0), and the loop has no branch.
+            for (int t = base; t < base + taps; t++) {
+                float ka = opaqueAcross[t];
+                int i = index[t];
+                r += ka * red[i];
+                g += ka * green[i];
+                b += ka * blue[i];
             }
             int at = x * 4;
             out[at] = r;
