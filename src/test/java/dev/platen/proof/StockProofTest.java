@@ -144,6 +144,27 @@ class StockProofTest {
         assertThat(seen.deltaE()).isEqualTo(deltaE);
     }
 
+    /**
+     * The "before" half shows sRGB art exactly as supplied: its screen transform is lcms's precalculated one (see
+     * {@code StockProof.fromPrint}), which for sRGB to sRGB gives back every one of the 16.7 million 8-bit colours
+     * unchanged, as exact evaluation does.
+     */
+    @Test
+    void srgbArtIsShownOnScreenAsSupplied() {
+        Stock stock = ProofFixtures.stock("coated-gloss");
+        ArtworkPixels pixels = READER.pixels(CORPUS.resolve("photo_lomiri_Dragonfly_by_Bolly.jpg"), 300);
+        try (TransformCache cache = new TransformCache(8);
+             ColorProfile press = stock.openProfile();
+             SourceColour source = SourceColour.of(pixels, stock, press)) {
+            assertThat(source.samples().channels()).isEqualTo(3);
+            ScreenImage screen = ScreenImage.of(source.image(), 3, 1024);
+
+            StockProof.Result proof = StockProof.run(screen, source, stock, cache);
+
+            assertThat(proof.artOnScreen()).isEqualTo(screen.rgb());
+        }
+    }
+
     @Test
     void thePaletteHoldsEachColourOnceAndEveryPixelFindsItsOwn() {
         Random random = new Random(13);
@@ -164,6 +185,7 @@ class StockProofTest {
             for (int p = 0; p < pixels.length; p++) {
                 assertThat(palette.colours()[palette.index()[p]]).isEqualTo(Integer.toUnsignedLong(pixels[p] & mask));
             }
+            assertNumberedInTheOrderTheyFirstOccur(palette.index());
         }
         long[] pairs = new long[100_000];
         for (int p = 0; p < pairs.length; p++) {
@@ -173,6 +195,21 @@ class StockProofTest {
         assertThat(palette.size()).isEqualTo((int) Arrays.stream(pairs).distinct().count());
         for (int p = 0; p < pairs.length; p++) {
             assertThat(palette.colours()[palette.index()[p]]).isEqualTo(pairs[p]);
+        }
+        assertNumberedInTheOrderTheyFirstOccur(palette.index());
+    }
+
+    /**
+     * Each pixel's colour is one met before or the next number: what keeps a photograph's neighbouring pixels'
+     * look-ups near each other (see {@link StockProof.Palette}).
+     */
+    private static void assertNumberedInTheOrderTheyFirstOccur(int[] index) {
+        int next = 0;
+        for (int p = 0; p < index.length; p++) {
+            assertThat(index[p]).as("pixel %d", p).isLessThanOrEqualTo(next);
+            if (index[p] == next) {
+                next++;
+            }
         }
     }
 
