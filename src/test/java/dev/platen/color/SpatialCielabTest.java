@@ -189,6 +189,59 @@ class SpatialCielabTest {
         }
     }
 
+    @Test
+    void theBoxedGaussianIsThreeRunningSumsAlongEachRowAndColumn() {
+        Random random = new Random(7);
+        // a height that is not a multiple of four: the rows the running sums do not take four at a time
+        int w = 203;
+        int h = 59;
+        float[] plane = new float[w * h];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = random.nextFloat() * 100;
+        }
+        for (double sigma : new double[] {SpatialCielab.EXACT_MAX_SIGMA + 0.5, 19, 140}) {
+            float[] expected = plane;
+            for (int radius : SpatialCielab.boxRadii(sigma)) {
+                expected = boxColumns(boxRows(expected, w, h, radius), w, h, radius);
+            }
+            assertThat(SpatialCielab.gaussian(plane, w, h, sigma)).as("sigma %s", sigma).isEqualTo(expected);
+        }
+    }
+
+    /** One running sum along each row, window 2r+1, the edge pixel repeated. */
+    private static float[] boxRows(float[] in, int w, int h, int radius) {
+        float scale = 1f / (2 * radius + 1);
+        float[] out = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            double sum = 0;
+            for (int k = -radius; k <= radius; k++) {
+                sum += in[y * w + Math.min(w - 1, Math.max(0, k))];
+            }
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (float) (sum * scale);
+                sum += in[y * w + Math.min(w - 1, x + radius + 1)] - in[y * w + Math.max(0, x - radius)];
+            }
+        }
+        return out;
+    }
+
+    /** One running sum down each column, window 2r+1, the edge row repeated. */
+    private static float[] boxColumns(float[] in, int w, int h, int radius) {
+        float scale = 1f / (2 * radius + 1);
+        float[] out = new float[in.length];
+        for (int x = 0; x < w; x++) {
+            double sum = 0;
+            for (int k = -radius; k <= radius; k++) {
+                sum += in[Math.min(h - 1, Math.max(0, k)) * w + x];
+            }
+            for (int y = 0; y < h; y++) {
+                out[y * w + x] = (float) (sum * scale);
+                sum += in[Math.min(h - 1, y + radius + 1) * w + x] - in[Math.max(0, y - radius) * w + x];
+            }
+        }
+        return out;
+    }
+
     /** Each output pixel's taps summed in order, indices clamped to the picture, rows then columns. */
     private static float[] tapByTap(float[] in, int w, int h, double sigma) {
         int radius = (int) Math.ceil(3 * sigma);
