@@ -155,12 +155,13 @@ final class RasterCodec {
      */
     private static BufferedImage readJpegInRgbOrder(ImageReader reader) throws IOException {
         Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
-        if (!types.hasNext() || types.next().getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR) {
+        javax.imageio.ImageTypeSpecifier chosen = types.hasNext() ? types.next() : null;
+        if (chosen == null || chosen.getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR) {
             return reader.read(0);
         }
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
-        java.awt.image.ColorModel srgb = new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR).getColorModel();
+        java.awt.image.ColorModel srgb = chosen.getColorModel();
         java.awt.image.WritableRaster rgb = java.awt.image.Raster.createInterleavedRaster(
                 java.awt.image.DataBuffer.TYPE_BYTE, width, height, width * 3, 3, new int[] {0, 1, 2}, null);
         BufferedImage destination = new BufferedImage(srgb, rgb, false, null);
