@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +34,7 @@ class RasterCodecTest {
 
     @Test
     void aProgressiveColourJpegIsTheDecodersOwnImage() throws IOException {
-        Path file = write(dir, "progressive.jpg", progressive(noise(257, 190, BufferedImage.TYPE_INT_RGB)));
+        Path file = write(dir, "progressive.jpg", ArtworkFiles.progressiveJpeg(noise(257, 190, BufferedImage.TYPE_INT_RGB)));
 
         assertSameAsTheDecoder(file);
     }
@@ -84,19 +79,5 @@ class RasterCodecTest {
     /** The first registered decoder's image, read as ImageIO reads any file. */
     private static BufferedImage decoderAlone(Path file) throws IOException {
         return ImageIO.read(file.toFile());
-    }
-
-    private static byte[] progressive(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }
