@@ -34,7 +34,8 @@ class RasterCodecTest {
 
     @Test
     void aProgressiveColourJpegIsTheDecodersOwnImage() throws IOException {
-        Path file = write(dir, "progressive.jpg", ArtworkFiles.progressiveJpeg(noise(257, 190, BufferedImage.TYPE_INT_RGB)));
+        Path file = write(dir, "progressive.jpg",
+                ArtworkFiles.progressiveJpeg(noise(257, 190, BufferedImage.TYPE_INT_RGB)));
 
         assertSameAsTheDecoder(file);
     }
