@@ -3,6 +3,7 @@ package dev.platen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
+import dev.platen.testing.StartedFirst;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The photos are made here: smooth colour fields with edges and film grain, JPEGs saved progressive as photos
  * are exported for the web, so that the decoder works as hard as on a shop's file (a 16 MP one takes about a second
- * alone). The project cannot write WebP, so the lossless one is a PNG. Runs in the failsafe execution
- * {@code integration-test-real-size} (before the labelled lanes, in the same JVM), once, on H2: it measures the engine,
- * not the database. Its context is closed after it: its decoders, caches and workers are not left to the lanes' run.
+ * alone). The project cannot write WebP, so the lossless one is a PNG. Runs once, in the PostgreSQL run (the failsafe
+ * execution {@code integration-test-postgres}, beside its other classes, the labelled lanes among them): it measures
+ * the engine, not the database. Its context is closed after it: its decoders, caches and workers are not left to the
+ * classes after it.
  */
+@StartedFirst
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-burst-it;DB_CLOSE_DELAY=-1",
