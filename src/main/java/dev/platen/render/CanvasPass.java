@@ -1,20 +1,19 @@
 package dev.platen.render;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
- * Makes the canvas once, band by band from the top, and hands every band to each print file being written (the
- * TIFF's strips, the PDF's image stream), so a band is separated once however many files take it.
+ * Makes the canvas once, band by band from the top, and hands every band to its compression ({@link FlateBlocks}),
+ * which makes the blocks of every print file being written (the TIFF's strips, the PDF's image stream): a band is
+ * separated and compressed once however many files take it.
  *
- * <p>The files compress on other threads ({@link FlateBlocks}) while the next band is made, so two band buffers
- * take turns: before a buffer is made again, every file is asked to be done with the rows it held
- * ({@link BandSink#release}). Memory is two bands ({@link #BAND_ROWS} rows each) and what the files have
- * in flight, whatever the canvas size.
+ * <p>The compression runs on other threads while the next band is made, so two band buffers take turns: before a
+ * buffer is made again, the sink is asked to be done with the rows it held ({@link BandSink#release}). Memory is two
+ * bands ({@link #BAND_ROWS} rows each) and the blocks in flight, whatever the canvas size.
  */
 final class CanvasPass {
 
-    /** A print file taking the canvas top to bottom. */
+    /** What takes the canvas top to bottom: the print files' compression. */
     interface BandSink {
 
         /**
@@ -37,7 +36,7 @@ final class CanvasPass {
     private CanvasPass() {
     }
 
-    static void run(CanvasRows canvas, List<? extends BandSink> sinks) throws IOException {
+    static void run(CanvasRows canvas, BandSink sink) throws IOException {
         int height = canvas.canvas().heightPx();
         int bandRows = Math.min(BAND_ROWS, height);
         byte[][] buffers = new byte[2][];
@@ -46,15 +45,11 @@ final class CanvasPass {
             if (buffers[turn] == null) {
                 buffers[turn] = new byte[bandRows * canvas.rowBytes()];
             } else {
-                for (BandSink sink : sinks) {
-                    sink.release(y0 - bandRows); // the band two back, the last one in this buffer, ended there
-                }
+                sink.release(y0 - bandRows); // the band two back, the last one in this buffer, ended there
             }
             int rows = Math.min(bandRows, height - y0);
             canvas.render(y0, rows, buffers[turn]);
-            for (BandSink sink : sinks) {
-                sink.accept(buffers[turn], y0, rows);
-            }
+            sink.accept(buffers[turn], y0, rows);
         }
     }
 }

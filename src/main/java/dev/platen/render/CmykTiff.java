@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * (tag 34675), the target DPI as XResolution/YResolution per inch, and the provenance in ImageDescription (270) and
  * XMP (700).
  *
- * <p>Strips are differenced and deflated on every core ({@link FlateBlocks}) as bands arrive and written in order
- * straight to the file; the directory goes after them, once the strips' offsets and sizes are known, and the
+ * <p>Strips arrive differenced and deflated ({@link FlateBlocks}, on every core, as the canvas is made) and are
+ * written in order straight to the file; the directory goes after them, once the strips' offsets and sizes are known, and the
  * header is pointed at it last. Directory entries are in ascending tag order and every offset on a word boundary
  * (TIFF 6.0, section 2). Deflate, not LZW: compression 8 is what libtiff, Photoshop and RIPs read, and with the
  * predictor it comes out smaller than libvips' LZW of the same separation.
@@ -34,9 +34,10 @@ import java.util.TreeMap;
  * HorizontalPixelSize (millimetres per pixel) as pixels per millimetre. Each of those needed a workaround, one of
  * them a rewrite of the directory after the writer was done; a directory of twenty-one entries is less code.
  *
- * <p>Use: {@link #begin}, hand it the canvas ({@link CanvasPass}), {@link #finish}; {@link #close()} in any case.
+ * <p>Use: {@link #begin}, hand {@link #strip} to the canvas's {@link FlateBlocks}, {@link #finish}; {@link #close()}
+ * in any case.
  */
-final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
+final class CmykTiff implements AutoCloseable {
 
     /**
      * Rows per strip: small enough that a band is four strips to spread over the cores and a reader can fetch a few
@@ -44,14 +45,6 @@ final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
      * header, the predictor's first pixel and the directory's two numbers per strip cost nothing.
      */
     static final int ROWS_PER_STRIP = 64;
-
-    /**
-     * zlib level 1. Measured on the bench photo's canvas (3600 x 4800, strips of 64 rows, CPU time of the
-     * compression alone): level 1 makes 32.7 MB in 0.87 s, level 2 (what TwelveMonkeys' quality 0.9 meant before)
-     * 32.0 MB in 0.96 s, level 3 31.1 MB in 1.5 s, level 6 29.0 MB in 4.7 s. libvips' LZW of the same photo is
-     * 33.3 MB; the few per cent a higher level saves are not worth its time on every placement.
-     */
-    static final int DEFLATE_LEVEL = 1;
 
     static final int TAG_IMAGE_WIDTH = 256;
     static final int TAG_IMAGE_LENGTH = 257;
@@ -108,27 +101,22 @@ final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
     private final FileChannel file;
     private final int width;
     private final int height;
-    private final int rowBytes;
     private final Tags tags;
-    private final FlateBlocks strips;
     private final long[] stripOffsets;
     private final long[] stripByteCounts;
     private int stripsWritten;
-    private int rowsTaken;
 
     private CmykTiff(FileChannel file, int width, int height, Tags tags) {
         this.file = file;
         this.width = width;
         this.height = height;
-        this.rowBytes = width * 4;
         this.tags = tags;
         int count = (height + ROWS_PER_STRIP - 1) / ROWS_PER_STRIP;
         this.stripOffsets = new long[count];
         this.stripByteCounts = new long[count];
-        this.strips = FlateBlocks.tiffStrips(DEFLATE_LEVEL, rowBytes, this::writeStrip);
     }
 
-    /** Creates (or truncates) {@code path} and writes the header; the strips follow as bands arrive. */
+    /** Creates (or truncates) {@code path} and writes the header; the strips follow ({@link #strip}). */
     static CmykTiff begin(Path path, int width, int height, Tags tags) throws IOException {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("a TIFF has at least one pixel, not " + width + " x " + height);
@@ -147,52 +135,33 @@ final class CmykTiff implements CanvasPass.BandSink, AutoCloseable {
         }
     }
 
-    /** Rows arrive top to bottom, in bands of whole strips (the last strip may be short: the image ends there). */
-    @Override
-    public void accept(byte[] cmyk, int y0, int rows) throws IOException {
-        if (y0 != rowsTaken || rows < 1 || y0 + rows > height) {
-            throw new IllegalArgumentException("rows " + y0 + " to " + (y0 + rows - 1) + " do not follow row "
-                    + (rowsTaken - 1) + " of " + height);
+    /**
+     * Writes the next strip: {@code length} bytes of {@code data} from {@code offset}, a zlib stream of
+     * {@value #ROWS_PER_STRIP} differenced rows (fewer in the last strip), as {@link FlateBlocks} frames one.
+     */
+    void strip(byte[] data, int offset, int length) throws IOException {
+        if (stripsWritten == stripOffsets.length) {
+            throw new IllegalStateException("the TIFF's " + stripOffsets.length + " strips are all written");
         }
-        if (rows % ROWS_PER_STRIP != 0 && y0 + rows != height) {
-            throw new IllegalArgumentException("a band of " + rows + " rows ends inside a strip");
-        }
-        for (int r = 0; r < rows; r += ROWS_PER_STRIP) {
-            int n = Math.min(ROWS_PER_STRIP, rows - r);
-            strips.add(cmyk, r * rowBytes, n * rowBytes, y0 + r + n);
-        }
-        rowsTaken = y0 + rows;
+        long at = padToWord();
+        writeFully(file, ByteBuffer.wrap(data, offset, length));
+        stripOffsets[stripsWritten] = at;
+        stripByteCounts[stripsWritten] = length;
+        stripsWritten++;
     }
 
-    @Override
-    public void release(int y) throws IOException {
-        strips.writeThrough(y);
-    }
-
-    /** Writes the strips still in flight, the directory after them, and points the header at it. */
+    /** Writes the directory after the strips and points the header at it. */
     void finish() throws IOException {
-        if (rowsTaken != height) {
-            throw new IllegalStateException("the TIFF has " + rowsTaken + " of " + height + " rows");
+        if (stripsWritten != stripOffsets.length) {
+            throw new IllegalStateException("the TIFF has " + stripsWritten + " of " + stripOffsets.length
+                    + " strips");
         }
-        strips.finish();
         writeDirectory();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            strips.close();
-        } finally {
-            file.close();
-        }
-    }
-
-    private void writeStrip(byte[] data, int length) throws IOException {
-        long at = padToWord();
-        writeFully(file, ByteBuffer.wrap(data, 0, length));
-        stripOffsets[stripsWritten] = at;
-        stripByteCounts[stripsWritten] = length;
-        stripsWritten++;
+        file.close();
     }
 
     private long padToWord() throws IOException {

@@ -17,147 +17,160 @@ import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 
 /**
- * Flate compression of a print file's image data on every core, in blocks of whole CMYK rows, 8 bits a sample,
- * written out in the order the blocks came in. Every block is first horizontally differenced (Predictor 2: each
- * sample less the same ink of the pixel before it in the row, the row's first pixel as it is; TIFF 6.0 section 14,
- * PDF 32000-1 section 7.4.4.4), on the workers, one row at a time into a row buffer, so the caller's band is
- * neither changed nor copied. Neighbouring pixels of a photograph differ little, so the differences are mostly
- * small numbers that deflate codes in fewer bits and matches more often: the bench photo's PDF image stream
- * (3600 x 4800, level 1, 64-row blocks) comes to 32.7 MB differenced against 40.7 MB not, and takes 0.84 s of CPU
- * to compress against 1.18 s (medians of ten runs on two busy cores). Two layouts:
+ * Flate compression of a canvas's CMYK rows, 8 bits a sample, on every core, once for all the print files that take
+ * them: the TIFF's strips and the PDF/X-4's image stream are made of the same compressed blocks. A block is whole
+ * rows, horizontally differenced (Predictor 2: each sample less the same ink of the pixel before it in the row, the
+ * row's first pixel as it is; TIFF 6.0 section 14, PDF 32000-1 section 7.4.4.4) one row at a time into a row buffer
+ * on the workers, so the caller's band is neither changed nor copied, then deflated raw and ended by a sync flush (an
+ * empty stored block: it ends on a byte boundary and the decoder carries on). Neighbouring pixels of a photograph
+ * differ little, so the differences are mostly small numbers that deflate codes in fewer bits: the bench photo's
+ * image (3600 x 4800, level 1, 64-row blocks) comes to 32.7 MB differenced against 40.7 MB not, and takes 0.84 s of
+ * CPU to compress against 1.18 s. Each block then goes to the files in the framing each needs (the deflate data is
+ * the same; only a few bytes around it differ):
  * <ul>
- * <li>{@link #tiffStrips}: each block is a TIFF strip and its own zlib stream (compression 8, Adobe Deflate,
- *     Predictor 2).</li>
- * <li>{@link #oneStream}: the blocks together are one zlib stream (RFC 1950), as a PDF FlateDecode stream must
- *     be, made the way pigz makes one: the two-byte zlib header, then each block deflated raw and ended with a
- *     sync flush (an empty stored block, so the next block starts on a byte boundary and the decoder carries on),
- *     then an empty final block and the Adler-32 of all the data, combined from the blocks' own Adler-32s.
- *     The data is the differenced rows (what the decoder inflates, before it undoes the predictor named in the
- *     stream's {@code /DecodeParms}), so each block's Adler-32 is over its differenced bytes, and each block is
- *     primed with the 32 KiB of differenced data before it, the whole deflate window, so it can match into the
- *     block before as one single-threaded stream would; the decoder has those bytes as its history. The primer is
- *     differenced afresh from the previous rows' source bytes (the predictor is a function of a row's own bytes),
- *     so no worker's output has to be kept for the next block. (On the bench photo priming saves 12 KB, 0.04 %
- *     of the stream, at no measurable cost; in 64-row blocks the stream is within 500 bytes of one made by a
- *     single Deflater.)</li>
+ * <li>a TIFF strip (compression 8, Adobe Deflate, Predictor 2) is a zlib stream of its own (RFC 1950): the two-byte
+ *     zlib header, the block, an empty final block and the Adler-32 of the strip's differenced bytes;</li>
+ * <li>the PDF's FlateDecode stream is one zlib stream of all the blocks, made the way pigz makes one: the header
+ *     once, the blocks one after the other, then the empty final block and the Adler-32 of all the data, combined
+ *     from the blocks' own.</li>
  * </ul>
+ * A block never refers back into the block before it (a strip is decoded alone). Until 2026-12-06 the PDF's blocks
+ * were primed with the 32 KiB before them, which saved 12 KB (0.04 %) of the bench photo's stream, and each file
+ * compressed the canvas itself: a poster's PDF/X-4 and TIFF, 5400 x 7200 from the bench photo, took 4.8 s of CPU a
+ * placement against 3.9 s for its TIFF alone (six placements in one JVM, {@code bench/placement ... both ... 18}).
  *
- * <p>The work runs on one pool shared by every print being written, one thread per core. Each writer keeps at
- * most {@link #IN_FLIGHT} blocks queued or running; adding one more first writes out the oldest, waiting for it if
- * need be, so memory stays at a few blocks, and the thread making the canvas runs ahead of the compression by no
- * more than that. Blocks read their input where it lies, in the caller's band buffer: the caller must not change
- * those bytes until the block is written ({@link #writeThrough}). Used from one thread.
+ * <p>The work runs on one pool shared by every print being written, one thread per core. A writer keeps at most
+ * {@link #IN_FLIGHT} blocks queued or running; adding one more first writes out the oldest, waiting for it if need
+ * be, so memory stays at a few blocks, and the thread making the canvas runs ahead of the compression by no more
+ * than that. Blocks read their input where it lies, in the caller's band buffer: the caller must not change those
+ * bytes until {@link #release} has let go of them. Used from one thread.
  */
-final class FlateBlocks implements AutoCloseable {
+final class FlateBlocks implements CanvasPass.BandSink, AutoCloseable {
 
-    /** Receives compressed bytes in the order the blocks were added. */
+    /** Receives one file's compressed bytes, in the order of the canvas; must not keep {@code data}. */
     interface Output {
-        void write(byte[] data, int length) throws IOException;
+        void write(byte[] data, int offset, int length) throws IOException;
     }
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
+    /**
+     * zlib level 1. Measured on the bench photo's canvas (3600 x 4800, blocks of 64 rows, CPU time of the compression
+     * alone, through zlib before {@link LiteralDeflate}): level 1 made 32.7 MB in 0.87 s, level 2 32.0 MB in 0.96 s,
+     * level 3 31.1 MB in 1.5 s, level 6 29.0 MB in 4.7 s. libvips' LZW of the same photo is 33.3 MB; the few per
+     * cent a higher level saves are not worth its time on every placement.
+     */
+    static final int LEVEL = 1;
+
     /** Blocks a writer may have queued or running: enough to keep every core busy while the oldest is written. */
     static final int IN_FLIGHT = Math.max(4, 2 * CORES);
 
-    /** The deflate window (RFC 1951): a block can refer back this far, so this much of the data before it primes it. */
-    static final int WINDOW = 32 * 1024;
-
     /**
-     * What ends every block of {@link #oneStream}'s stream: a final fixed-Huffman block holding only its
-     * end-of-block code (bits 1, 01, 0000000 from the low end: bytes 0x03 0x00). The blocks before it end with a
-     * sync flush, so it starts on a byte boundary.
+     * What ends a zlib stream's deflate data after a sync flush: a final fixed-Huffman block holding only its
+     * end-of-block code (bits 1, 01, 0000000 from the low end: bytes 0x03 0x00), on the byte boundary the flush left.
      */
     private static final byte[] EMPTY_FINAL_BLOCK = {0x03, 0x00};
 
+    /** A block's deflate data starts after this many bytes of its buffer, where a strip's zlib header goes. */
+    private static final int HEAD = 2;
+
+    /** Bytes kept free after a block's deflate data, for a strip's final block and Adler-32. */
+    private static final int TAIL = EMPTY_FINAL_BLOCK.length + 4;
+
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(CORES, new Daemons());
 
+    /** {@code length} bytes of deflate data from {@link #HEAD} in {@code data}, with {@link #TAIL} free after. */
     private record Compressed(byte[] data, int length, int adler32, int inputLength) {
     }
 
     private record Pending(Future<Compressed> result, long until) {
     }
 
-    private final Output out;
-    private final int level;
     private final int rowBytes;
-    private final boolean oneStream;
+    private final int height;
+    private final int blockRows;
+    private final byte[] header;
+    private final @Nullable Output strips;
+    private final @Nullable Output stream;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** Output buffers of blocks already written, for the next blocks: the heap does not churn a block at a time. */
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
-    private byte[] window = new byte[0];
+    private int rowsTaken;
     private int adler32 = 1;
     private boolean finished;
 
-    private FlateBlocks(Output out, int level, int rowBytes, boolean oneStream) {
-        if (rowBytes < 4 || rowBytes % 4 != 0) {
-            throw new IllegalArgumentException("a CMYK row is whole pixels of 4 bytes, not " + rowBytes);
+    private FlateBlocks(int width, int height, @Nullable Output strips, @Nullable Output stream) throws IOException {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("a canvas has at least one pixel, not " + width + " x " + height);
         }
-        this.out = out;
-        this.level = level;
-        this.rowBytes = rowBytes;
-        this.oneStream = oneStream;
+        if (strips == null && stream == null) {
+            throw new IllegalArgumentException("no file takes the compressed rows");
+        }
+        this.rowBytes = width * 4;
+        this.height = height;
+        // A strip is a block. A stream alone takes blocks of at least 256 KiB, so the sync flush ending each (five
+        // bytes) and its coder's set-up stay negligible on a narrow canvas.
+        this.blockRows = strips != null ? CmykTiff.ROWS_PER_STRIP
+                : Math.max(CmykTiff.ROWS_PER_STRIP, (256 * 1024 + rowBytes - 1) / rowBytes);
+        this.header = zlibHeader(LEVEL);
+        this.strips = strips;
+        this.stream = stream;
+        if (stream != null) {
+            stream.write(header, 0, HEAD);
+        }
     }
 
     /**
-     * TIFF strips of CMYK rows {@code rowBytes} long: each block added is one strip, differenced and deflated as
-     * its own zlib stream.
+     * The compression of a {@code width} x {@code height} CMYK canvas for the files given: {@code strips} receives
+     * each TIFF strip of {@link CmykTiff#ROWS_PER_STRIP} rows whole, {@code stream} one zlib stream, its header at
+     * once and its end at {@link #finish}. Either may be null, not both.
      */
-    static FlateBlocks tiffStrips(int level, int rowBytes, Output out) {
-        return new FlateBlocks(out, level, rowBytes, false);
+    static FlateBlocks of(int width, int height, @Nullable Output strips, @Nullable Output stream) throws IOException {
+        return new FlateBlocks(width, height, strips, stream);
     }
 
     /**
-     * One zlib stream of CMYK rows {@code rowBytes} long, differenced: a PDF FlateDecode stream with
-     * {@code /DecodeParms << /Predictor 2 /Colors 4 /BitsPerComponent 8 /Columns rowBytes / 4 >>}. Its header
-     * is written at once, its end by {@link #finish}.
+     * Takes canvas rows {@code y0 ..} top to bottom, in bands of whole blocks (the last may end with the canvas),
+     * and compresses them on the workers.
      */
-    static FlateBlocks oneStream(int level, int rowBytes, Output out) throws IOException {
-        FlateBlocks blocks = new FlateBlocks(out, level, rowBytes, true);
-        out.write(zlibHeader(level), 2);
-        return blocks;
-    }
-
-    /**
-     * Compresses {@code length} bytes of {@code data} from {@code offset}, whole rows starting on a row, as the next
-     * block, on the workers. {@code until} marks the block for {@link #writeThrough}, such as the canvas row after
-     * its last; marks must not decrease.
-     */
-    void add(byte[] data, int offset, int length, long until) throws IOException {
+    @Override
+    public void accept(byte[] cmyk, int y0, int rows) throws IOException {
         if (finished) {
             throw new IllegalStateException("the blocks are finished");
         }
-        if (length % rowBytes != 0) {
-            throw new IllegalArgumentException("a block is whole rows of " + rowBytes + " bytes, not " + length);
+        if (y0 != rowsTaken || rows < 1 || y0 + rows > height) {
+            throw new IllegalArgumentException("rows " + y0 + " to " + (y0 + rows - 1) + " do not follow row "
+                    + (rowsTaken - 1) + " of " + height);
         }
-        while (pending.size() >= IN_FLIGHT) {
-            writeOldest();
+        if (strips != null && rows % blockRows != 0 && y0 + rows != height) {
+            throw new IllegalArgumentException("a band of " + rows + " rows ends inside a TIFF strip");
         }
-        byte[] primer = oneStream ? window : null; // a TIFF strip is a zlib stream of its own
-        if (oneStream) {
-            window = lastWindow(window, data, offset, length, rowBytes);
+        for (int r = 0; r < rows; r += blockRows) {
+            int n = Math.min(blockRows, rows - r);
+            add(cmyk, r * rowBytes, n * rowBytes, y0 + r + n);
         }
-        byte[] buffer = spareFor(length);
-        Future<Compressed> result =
-                WORKERS.submit(() -> differenced(data, offset, length, rowBytes, level, primer, buffer));
-        pending.add(new Pending(result, until));
+        rowsTaken = y0 + rows;
     }
 
-    /** Writes out every block marked {@code until} or lower, waiting for them; their input is then free. */
-    void writeThrough(long until) throws IOException {
-        while (!pending.isEmpty() && pending.peek().until() <= until) {
+    /** Writes out every block of the rows above {@code y}, waiting for them; their input is then free. */
+    @Override
+    public void release(int y) throws IOException {
+        while (!pending.isEmpty() && pending.peek().until() <= y) {
             writeOldest();
         }
     }
 
-    /** Writes out every block, and for {@link #oneStream} the end of the stream. */
+    /** Writes out every block, and the stream's end; the canvas must be whole. */
     void finish() throws IOException {
+        if (rowsTaken != height) {
+            throw new IllegalStateException("the compressed image has " + rowsTaken + " of " + height + " rows");
+        }
         while (!pending.isEmpty()) {
             writeOldest();
         }
-        if (oneStream && !finished) {
-            out.write(EMPTY_FINAL_BLOCK, EMPTY_FINAL_BLOCK.length);
-            out.write(adlerTrailer(adler32), 4);
+        if (stream != null && !finished) {
+            stream.write(EMPTY_FINAL_BLOCK, 0, EMPTY_FINAL_BLOCK.length);
+            stream.write(adlerTrailer(adler32), 0, 4);
         }
         finished = true;
     }
@@ -173,14 +186,31 @@ final class FlateBlocks implements AutoCloseable {
         finished = true;
     }
 
+    private void add(byte[] data, int offset, int length, long until) throws IOException {
+        while (pending.size() >= IN_FLIGHT) {
+            writeOldest();
+        }
+        byte[] buffer = spareFor(length);
+        Future<Compressed> result = WORKERS.submit(() -> differenced(data, offset, length, rowBytes, buffer));
+        pending.add(new Pending(result, until));
+    }
+
     private void writeOldest() throws IOException {
         Compressed block = await(pending.peek().result());
         pending.poll();
-        out.write(block.data(), block.length());
-        spare.push(block.data());
-        if (oneStream) {
+        byte[] data = block.data();
+        if (stream != null) {
+            stream.write(data, HEAD, block.length());
             adler32 = adler32Combine(adler32, block.adler32(), block.inputLength());
         }
+        if (strips != null) {
+            System.arraycopy(header, 0, data, 0, HEAD);
+            int end = HEAD + block.length();
+            System.arraycopy(EMPTY_FINAL_BLOCK, 0, data, end, EMPTY_FINAL_BLOCK.length);
+            System.arraycopy(adlerTrailer(block.adler32()), 0, data, end + EMPTY_FINAL_BLOCK.length, 4);
+            strips.write(data, 0, end + TAIL);
+        }
+        spare.push(data);
     }
 
     private static Compressed await(Future<Compressed> result) throws IOException {
@@ -203,40 +233,20 @@ final class FlateBlocks implements AutoCloseable {
     }
 
     /**
-     * Horizontal differencing (Predictor 2) of bytes {@code from .. to - 1} of the row that starts at
-     * {@code rowStart} in {@code data}, into {@code into} from {@code at}: the row's first pixel (4 bytes) as it
-     * is, every later byte less the byte 4 before it, modulo 256. The one place the predictor is applied, for
-     * whole rows and for the tail of a row that starts a window alike.
+     * Horizontal differencing (Predictor 2) of the row of {@code rowBytes} bytes at {@code rowStart} in
+     * {@code data}, into {@code into} from {@code at}: the row's first pixel (4 bytes) as it is, every later byte less
+     * the byte 4 before it, modulo 256. The one place the predictor is applied.
      */
-    private static void difference(byte[] data, int rowStart, int from, int to, byte[] into, int at) {
+    private static void difference(byte[] data, int rowStart, int rowBytes, byte[] into, int at) {
+        int to = rowStart + rowBytes;
         int firstPixelEnd = Math.min(to, rowStart + 4);
-        int i = from;
+        int i = rowStart;
         for (; i < firstPixelEnd; i++) {
             into[at++] = data[i];
         }
         for (; i < to; i++) {
             into[at++] = (byte) (data[i] - data[i - 4]);
         }
-    }
-
-    /**
-     * The last {@link #WINDOW} bytes of the differenced data so far: {@code before} (already differenced), then
-     * the block's rows, differenced here from their source bytes. The block starts on a row, so a window that
-     * starts inside one of its rows knows where that row began.
-     */
-    static byte[] lastWindow(byte[] before, byte[] data, int offset, int length, int rowBytes) {
-        int keep = Math.max(0, Math.min(before.length, WINDOW - length));
-        int from = offset + length - Math.min(length, WINDOW);
-        byte[] w = new byte[keep + offset + length - from];
-        System.arraycopy(before, before.length - keep, w, 0, keep);
-        int at = keep;
-        for (int rowStart = offset + (from - offset) / rowBytes * rowBytes; rowStart < offset + length;
-                rowStart += rowBytes) {
-            int start = Math.max(from, rowStart);
-            difference(data, rowStart, start, rowStart + rowBytes, w, at);
-            at += rowStart + rowBytes - start;
-        }
-        return w;
     }
 
     /**
@@ -258,7 +268,7 @@ final class FlateBlocks implements AutoCloseable {
         long sampled = 0;
         long inLongRuns = 0;
         for (int at = offset; at < offset + length; at += 8 * rowBytes) {
-            difference(data, at, at, at + rowBytes, row, 0);
+            difference(data, at, rowBytes, row, 0);
             int runStart = 0;
             for (int i = 1; i <= rowBytes; i++) {
                 if (i == rowBytes || row[i] != row[runStart]) {
@@ -280,32 +290,25 @@ final class FlateBlocks implements AutoCloseable {
     static final double LONG_RUN_SHARE = 0.5;
 
     /**
-     * A block's rows differenced and deflated: one row at a time into a row buffer and on to zlib, which copies
-     * them into its window, so the band is never changed or copied whole. With a {@code dictionary} (maybe empty)
-     * it is a block of {@link #oneStream}: raw deflate primed with the differenced data before it, ended by a sync
-     * flush, with its differenced bytes' Adler-32; without, a TIFF strip: a zlib stream of its own.
+     * A block's rows differenced and deflated raw, ended by a sync flush, with the Adler-32 of its differenced
+     * bytes: one row at a time into a row buffer and on to zlib, which copies them into its window, so the band is
+     * never changed or copied whole. The deflate data goes from {@link #HEAD} in {@code buffer} (grown if need be),
+     * with {@link #TAIL} bytes left free after it.
      */
-    private static Compressed differenced(byte[] data, int offset, int length, int rowBytes, int level,
-                                          byte @Nullable [] dictionary, byte[] buffer) {
-        boolean partOfOne = dictionary != null;
+    private static Compressed differenced(byte[] data, int offset, int length, int rowBytes, byte[] buffer) {
         int strategy = strategyFor(data, offset, length, rowBytes);
         if (strategy == Deflater.HUFFMAN_ONLY) {
-            return huffmanOnly(data, offset, length, rowBytes, partOfOne, buffer, level);
+            return huffmanOnly(data, offset, length, rowBytes, buffer);
         }
-        Deflater deflater = new Deflater(level, partOfOne);
+        Deflater deflater = new Deflater(LEVEL, true);
         deflater.setStrategy(strategy);
         try {
-            if (dictionary != null && dictionary.length > 0) {
-                deflater.setDictionary(dictionary);
-            }
-            Adler32 adler = partOfOne ? new Adler32() : null;
+            Adler32 adler = new Adler32();
             byte[] row = new byte[rowBytes];
-            int n = 0;
+            int n = HEAD;
             for (int at = offset; at < offset + length; at += rowBytes) {
-                difference(data, at, at, at + rowBytes, row, 0);
-                if (adler != null) {
-                    adler.update(row);
-                }
+                difference(data, at, rowBytes, row, 0);
+                adler.update(row);
                 deflater.setInput(row);
                 while (!deflater.needsInput()) {
                     if (n == buffer.length) {
@@ -314,25 +317,18 @@ final class FlateBlocks implements AutoCloseable {
                     n += deflater.deflate(buffer, n, buffer.length - n);
                 }
             }
-            if (adler != null) { // part of one stream
-                while (true) {
-                    n += deflater.deflate(buffer, n, buffer.length - n, Deflater.SYNC_FLUSH);
-                    // A sync flush is complete when it leaves room in the buffer (Deflater.deflate's contract).
-                    if (n < buffer.length) {
-                        break;
-                    }
-                    buffer = Arrays.copyOf(buffer, grown(buffer.length));
+            while (true) {
+                n += deflater.deflate(buffer, n, buffer.length - n, Deflater.SYNC_FLUSH);
+                // A sync flush is complete when it leaves room in the buffer (Deflater.deflate's contract).
+                if (n < buffer.length) {
+                    break;
                 }
-                return new Compressed(buffer, n, (int) adler.getValue(), length);
+                buffer = Arrays.copyOf(buffer, grown(buffer.length));
             }
-            deflater.finish();
-            while (!deflater.finished()) {
-                if (n == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, grown(buffer.length));
-                }
-                n += deflater.deflate(buffer, n, buffer.length - n);
+            if (buffer.length < n + TAIL) {
+                buffer = Arrays.copyOf(buffer, n + TAIL);
             }
-            return new Compressed(buffer, n, 0, length);
+            return new Compressed(buffer, n - HEAD, (int) adler.getValue(), length);
         } finally {
             deflater.end(); // native memory, not left to the cleaner
         }
@@ -342,37 +338,32 @@ final class FlateBlocks implements AutoCloseable {
      * A block for a Huffman code alone ({@link LiteralDeflate}, zlib's Huffman-only output in 40 % of its CPU):
      * whole rows at a time, about {@link #HUFFMAN_PART} bytes, differenced into the worker's part buffer, added to the
      * Adler-32 and coded, each part with its own code, so the code follows the picture down the block as zlib's does
-     * (it codes every 16,384 symbols afresh). No dictionary: a Huffman code alone never refers back.
+     * (it codes every 16,384 symbols afresh).
      */
-    private static Compressed huffmanOnly(byte[] data, int offset, int length, int rowBytes, boolean partOfOne,
-                                          byte[] buffer, int level) {
+    private static Compressed huffmanOnly(byte[] data, int offset, int length, int rowBytes, byte[] buffer) {
         int partRows = Math.max(1, HUFFMAN_PART / rowBytes);
         byte[] part = PART.get();
         if (part.length < partRows * rowBytes) {
             part = new byte[partRows * rowBytes];
             PART.set(part);
         }
-        if (!partOfOne) {
-            System.arraycopy(zlibHeader(level), 0, buffer, 0, 2);
-        }
-        LiteralDeflate coder = new LiteralDeflate(buffer, partOfOne ? 0 : 2);
+        LiteralDeflate coder = new LiteralDeflate(buffer, HEAD);
         Adler32 adler = new Adler32();
         for (int at = offset; at < offset + length; at += partRows * rowBytes) {
             int bytes = Math.min(partRows * rowBytes, offset + length - at);
             for (int row = 0; row < bytes; row += rowBytes) {
-                difference(data, at + row, at + row, at + row + rowBytes, part, row);
+                difference(data, at + row, rowBytes, part, row);
             }
             adler.update(part, 0, bytes);
-            coder.block(part, 0, bytes, !partOfOne && at + bytes == offset + length);
+            coder.block(part, 0, bytes);
         }
-        int sum = (int) adler.getValue();
-        if (partOfOne) {
-            coder.syncFlush();
-            return new Compressed(coder.buffer(), coder.position(), sum, length);
+        coder.syncFlush();
+        byte[] out = coder.buffer();
+        int end = coder.position();
+        if (out.length < end + TAIL) {
+            out = Arrays.copyOf(out, end + TAIL);
         }
-        coder.finish(); // leaves room for the trailer
-        System.arraycopy(adlerTrailer(sum), 0, coder.buffer(), coder.position(), 4);
-        return new Compressed(coder.buffer(), coder.position() + 4, sum, length);
+        return new Compressed(out, end - HEAD, (int) adler.getValue(), length);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * (the 256 byte values and end-of-block, no lengths), two distance codes of one bit that are never used (zlib
  * writes the same, since some decoders refuse a block with no distance code), lengths limited to 15 bits.
  * Where the code would not save anything (noise), the block is stored instead, as zlib does. Blocks follow each
- * other bit for bit; {@link #syncFlush} and {@link #finish} end on a byte boundary. Writes into the caller's buffer,
+ * other bit for bit; {@link #syncFlush} ends them on a byte boundary. Writes into the caller's buffer,
  * growing it (a copy) when a block might not fit; {@link #buffer} is where the bytes are. Used by one thread.
  */
 final class LiteralDeflate {
@@ -53,7 +53,7 @@ final class LiteralDeflate {
         return length + 5 * (length / STORED_MAX + 1) + 16;
     }
 
-    /** Where the next byte goes: once {@link #syncFlush} or {@link #finish} has run, the end of what was written. */
+    /** Where the next byte goes: once {@link #syncFlush} has run, the end of what was written. */
     int position() {
         return position;
     }
@@ -69,18 +69,22 @@ final class LiteralDeflate {
         }
     }
 
-    /** Codes {@code data[from .. to)} as one block, the last of the stream if {@code last}. */
-    void block(byte[] data, int from, int to, boolean last) {
+    /**
+     * Codes {@code data[from .. to)} as one block, never the stream's last: {@link FlateBlocks} ends every block of
+     * its with a {@link #syncFlush} and frames it as a TIFF strip or a part of a PDF stream, each with its own final
+     * block.
+     */
+    void block(byte[] data, int from, int to) {
         // Only calls here: each loop is a small method of its own, which the JIT compiles on its own.
         makeRoom(bound(to - from));
         int[] freq = new int[LITERALS];
         count(data, from, to, freq);
         Code code = Code.of(freq);
         if (code.bits() >= 8L * (to - from) + 40L * ((to - from) / STORED_MAX + 1) + 8) {
-            stored(data, from, to, last);
+            stored(data, from, to);
             return;
         }
-        putBits(last ? 1 : 0, 1);
+        putBits(0, 1); // BFINAL: not the last block
         putBits(2, 2); // dynamic Huffman codes
         header(code);
         literals(data, from, to, code.table());
@@ -158,16 +162,6 @@ final class LiteralDeflate {
         drain();
     }
 
-    /**
-     * Writes out the last bits, the rest of the last byte zero (after a last {@link #block}), and leaves room for a
-     * zlib stream's four-byte trailer after them.
-     */
-    void finish() {
-        makeRoom(16);
-        alignToByte();
-        drain();
-    }
-
     /** The byte histogram, in four tables so that runs of one value do not wait on the same counter. */
     private static void count(byte[] data, int from, int to, int[] freq) {
         int[] a = new int[256];
@@ -211,12 +205,11 @@ final class LiteralDeflate {
         bitCount = n;
     }
 
-    private void stored(byte[] data, int from, int to, boolean last) {
+    private void stored(byte[] data, int from, int to) {
         int at = from;
         do {
             int length = Math.min(STORED_MAX, to - at);
-            boolean end = last && at + length == to;
-            putBits(end ? 1 : 0, 1);
+            putBits(0, 1); // BFINAL
             putBits(0, 2);
             alignToByte();
             putBits(length, 16);

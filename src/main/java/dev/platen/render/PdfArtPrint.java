@@ -141,8 +141,10 @@ public final class PdfArtPrint {
                         job.outputCondition(), job.bleedInches(), canvas, profileSha256), xmp, canvas.dpi(),
                         "Platen " + job.provenance().engineVersion(), created, job.outputCondition().profileBytes());
                 try (PdfPlates plates = PdfPlates.render(pdfPart, canvas);
-                     CmykTiff tif = CmykTiff.begin(tiff.part(), canvas.widthPx(), canvas.heightPx(), tags)) {
-                    CanvasPass.run(plates, List.of(tif));
+                     CmykTiff tif = CmykTiff.begin(tiff.part(), canvas.widthPx(), canvas.heightPx(), tags);
+                     FlateBlocks strips = FlateBlocks.of(canvas.widthPx(), canvas.heightPx(), tif::strip, null)) {
+                    CanvasPass.run(plates, strips);
+                    strips.finish();
                     tif.finish();
                 } catch (UncheckedIOException e) {
                     throw e.getCause();

@@ -12,7 +12,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
 import java.util.UUID;
-import java.util.zip.Deflater;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -49,26 +48,13 @@ import org.jspecify.annotations.Nullable;
  * wall time unchanged, the compression running beside the separation (medians of 10 and 15 runs, two busy cores). The predictor is a parameter of FlateDecode, not another filter; Ghostscript,
  * poppler, PDFBox and qpdf decode the image to the canvas byte for byte.
  *
- * <p>Memory: the image stream is deflated on every core as bands arrive ({@link FlateBlocks}: blocks that together
- * are one zlib stream) into a file beside the PDF, which the image's stream reads when PDFBox writes the document;
- * PDFBox keeps any other stream data in a temporary file ({@link IOUtils#createTempFileOnlyStreamCache()}), not on
- * the heap. Use: {@link #begin}, hand it the canvas ({@link CanvasPass}), then {@link #finish}; {@link #close()} in
- * any case.
+ * <p>Memory: the image stream arrives deflated ({@link FlateBlocks}, on every core as the canvas is made: the same
+ * blocks as the TIFF's strips, together one zlib stream) into a file beside the PDF, which the image's stream reads
+ * when PDFBox writes the document; PDFBox keeps any other stream data in a temporary file
+ * ({@link IOUtils#createTempFileOnlyStreamCache()}), not on the heap. Use: {@link #begin}, hand {@link #imageData}
+ * to the canvas's {@link FlateBlocks}, finish them, then {@link #finish}; {@link #close()} in any case.
  */
-final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
-
-    /**
-     * zlib level 1: a CMYK raster is large and compresses to within a few per cent at any level; the default level 6
-     * costs seconds per placement (measured with the bench command in the README).
-     */
-    static final int DEFLATE_LEVEL = Deflater.BEST_SPEED;
-
-    /**
-     * Rows per compressed block, whole rows because the predictor works along a row: the TIFF's strip height, or
-     * more for a narrow canvas, so a block is at least 256 KiB and the sync flush ending it (five bytes) and its
-     * Deflater's set-up stay negligible.
-     */
-    private final int blockRows;
+final class PdfX4 implements AutoCloseable {
 
     private final PlacementCanvas canvas;
     private final PDDocument document;
@@ -76,14 +62,9 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
     private final Path imageFile;
     private final FileChannel raw;
     private @Nullable RandomAccessReadBufferedFile imageData;
-    private final FlateBlocks blocks;
-    private final int rowBytes;
-    private int rowsTaken;
 
     private PdfX4(PlacementCanvas canvas, Path imageFile) throws IOException {
         this.canvas = canvas;
-        this.rowBytes = canvas.widthPx() * 4;
-        this.blockRows = Math.max(CmykTiff.ROWS_PER_STRIP, (256 * 1024 + rowBytes - 1) / rowBytes);
         this.document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         // Our own compression into a file of our own, which the image's COSStream then reads as its raw data:
         // PDFBox's filtered output stream would buffer the whole decoded image before encoding it on close, and its
@@ -94,12 +75,6 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
         try {
             this.raw = FileChannel.open(imageFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-            this.blocks = FlateBlocks.oneStream(DEFLATE_LEVEL, rowBytes, (data, length) -> {
-                ByteBuffer b = ByteBuffer.wrap(data, 0, length);
-                while (b.hasRemaining()) {
-                    raw.write(b);
-                }
-            });
         } catch (IOException | RuntimeException e) {
             document.close();
             Files.deleteIfExists(imageFile);
@@ -129,31 +104,20 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
         return new PdfX4(canvas, imageFile);
     }
 
-    /** Takes canvas bands top to bottom into the image stream. */
-    @Override
-    public void accept(byte[] cmyk, int y0, int rows) throws IOException {
-        if (y0 != rowsTaken) {
-            throw new IllegalArgumentException("row " + y0 + " does not follow row " + (rowsTaken - 1));
+    /**
+     * Appends {@code length} bytes of {@code data} from {@code offset} to the compressed image stream: the
+     * {@link FlateBlocks} stream of the canvas, header first and end last.
+     */
+    void imageData(byte[] data, int offset, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(data, offset, length);
+        while (b.hasRemaining()) {
+            raw.write(b);
         }
-        for (int r = 0; r < rows; r += blockRows) {
-            int n = Math.min(blockRows, rows - r);
-            blocks.add(cmyk, r * rowBytes, n * rowBytes, y0 + r + n);
-        }
-        rowsTaken = y0 + rows;
     }
 
-    @Override
-    public void release(int y) throws IOException {
-        blocks.writeThrough(y);
-    }
-
+    /** Writes the PDF around the image stream, once the stream is whole. */
     void finish(Path file, RenderJob job, String profileSha256, Instant created, UUID documentId)
             throws IOException {
-        if (rowsTaken != canvas.heightPx()) {
-            throw new IllegalStateException("the image stream has " + rowsTaken + " of " + canvas.heightPx()
-                    + " rows");
-        }
-        blocks.finish();
         raw.close();
         RandomAccessReadBufferedFile data = new RandomAccessReadBufferedFile(imageFile);
         imageData = data;
@@ -182,7 +146,6 @@ final class PdfX4 implements CanvasPass.BandSink, AutoCloseable {
     @Override
     public void close() throws IOException {
         try (document; raw) {
-            blocks.close();
             if (imageData != null) {
                 imageData.close();
             }

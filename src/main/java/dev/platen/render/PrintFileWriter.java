@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * {@link PlacementCanvas} for the fit, the bleed and the resampling), converted to the stock's CMYK by the colour
  * module, written as PDF/X-4 and/or CMYK TIFF with provenance.
  *
- * <p>The canvas is made once, a band at a time, and each band goes to both files ({@link CanvasPass}), which compress
- * it on every core while the next band is made. Memory is the decoded art the job holds plus two bands, a few
- * filtered rows and the blocks in flight, whatever the canvas size.
+ * <p>The canvas is made once, a band at a time ({@link CanvasPass}), and compressed once on every core while the next
+ * band is made ({@link FlateBlocks}): both files take the same compressed blocks. Memory is the decoded art the job
+ * holds plus two bands, a few filtered rows and the blocks in flight, whatever the canvas size.
  *
  * <p>Files are written next to their final path as {@code name.part} and moved into place when complete, so a
  * press queue watching the folder never picks up half a file. Thread-safe: each call has its own state.
@@ -48,15 +48,11 @@ class PrintFileWriter {
         try {
             try (PdfX4 pdfx = pdf != null ? PdfX4.begin(canvas, pdf.beside(".image")) : null;
                  CmykTiff tif = tiff != null ? CmykTiff.begin(tiff.part(), canvas.widthPx(), canvas.heightPx(),
-                         tiffTags(job, canvas, profileSha256, created)) : null) {
-                List<CanvasPass.BandSink> sinks = new ArrayList<>();
-                if (pdfx != null) {
-                    sinks.add(pdfx);
-                }
-                if (tif != null) {
-                    sinks.add(tif);
-                }
-                CanvasPass.run(bands, sinks);
+                         tiffTags(job, canvas, profileSha256, created)) : null;
+                 FlateBlocks image = FlateBlocks.of(canvas.widthPx(), canvas.heightPx(),
+                         tif != null ? tif::strip : null, pdfx != null ? pdfx::imageData : null)) {
+                CanvasPass.run(bands, image);
+                image.finish();
                 if (tif != null) {
                     tif.finish();
                 }

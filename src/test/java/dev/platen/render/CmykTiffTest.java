@@ -134,12 +134,14 @@ class CmykTiffTest {
             Path file = dir.resolve("direct-" + height + ".tif");
             CmykTiff.Tags tags = new CmykTiff.Tags("test", "<x/>", 150, "Platen test",
                     java.time.Instant.parse("2025-03-01T10:15:30Z"), PrintTools.stockProfile());
-            try (CmykTiff writer = CmykTiff.begin(file, width, height, tags)) {
+            try (CmykTiff writer = CmykTiff.begin(file, width, height, tags);
+                 FlateBlocks strips = FlateBlocks.of(width, height, writer::strip, null)) {
                 for (int y = 0; y < height; y += size[2]) {
                     int rows = Math.min(size[2], height - y);
                     byte[] band = java.util.Arrays.copyOfRange(canvas, y * width * 4, (y + rows) * width * 4);
-                    writer.accept(band, y, rows);
+                    strips.accept(band, y, rows);
                 }
+                strips.finish();
                 writer.finish();
             }
 
@@ -157,15 +159,18 @@ class CmykTiffTest {
     }
 
     @Test
-    void bandsMustArriveInOrderAndInWholeStrips() throws Exception {
+    void aTiffTakesExactlyItsStrips() throws Exception {
+        // 200 rows: four strips (three of 64 and one of 8); the directory is only written over all four.
         CmykTiff.Tags tags = new CmykTiff.Tags("test", "<x/>", 150, "Platen test",
                 java.time.Instant.parse("2025-03-01T10:15:30Z"), PrintTools.stockProfile());
+        byte[] strip = {1, 2, 3};
         try (CmykTiff writer = CmykTiff.begin(dir.resolve("refused.tif"), 10, 200, tags)) {
-            byte[] band = new byte[100 * 40];
-            assertThatThrownBy(() -> writer.accept(band, 64, 64)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> writer.accept(band, 0, 100)).isInstanceOf(IllegalArgumentException.class);
-            writer.accept(band, 0, 64);
+            for (int s = 0; s < 3; s++) {
+                writer.strip(strip, 0, strip.length);
+            }
             assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class);
+            writer.strip(strip, 0, strip.length);
+            assertThatThrownBy(() -> writer.strip(strip, 0, strip.length)).isInstanceOf(IllegalStateException.class);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Blocks deflated on several threads, as the JDK's zlib inflates them back. */
+/** A canvas deflated in blocks on several threads, as the JDK's zlib inflates its TIFF strips and PDF stream back. */
 class FlateBlocksTest {
 
     /** A CMYK-like raster: smooth ramps with a little noise, so deflate finds matches but not only matches. */
@@ -94,138 +94,88 @@ class FlateBlocksTest {
         return differences;
     }
 
+    /**
+     * Hands {@code data} (rows of {@code width} CMYK pixels) to {@code blocks} in bands of the given heights, each
+     * band in a buffer of its own from index 0, as {@link CanvasPass} does, releasing the rows above each band.
+     */
+    static void feed(FlateBlocks blocks, byte[] data, int width, int... bandRows) throws Exception {
+        int rowBytes = width * 4;
+        int y = 0;
+        for (int rows : bandRows) {
+            blocks.accept(Arrays.copyOfRange(data, y * rowBytes, (y + rows) * rowBytes), y, rows);
+            y += rows;
+            blocks.release(y - rows);
+        }
+    }
+
     @Test
-    void blocksOfAnyNumberOfRowsMakeOneZlibStreamOfTheDifferencedRows() throws Exception {
-        // Narrow rows, so block sizes can sit either side of the 32 KiB window: 819 rows of 40 bytes are 8 bytes
-        // short of it, 820 rows 32 bytes over, and the window then starts inside a row.
-        int rowBytes = 40;
-        byte[] data = raster(10, 30_000, 1);
+    void bandsOfAnyNumberOfRowsMakeOneZlibStreamOfTheDifferencedRows() throws Exception {
+        // Narrow rows (40 bytes), so that a PDF alone takes blocks of many rows (256 KiB: 6,554), and bands that
+        // end inside a block, on a row, or one row long.
+        int width = 10;
+        byte[] data = raster(width, 30_000, 1);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        int[] rows = {0, 1, 10, 819, 820, 5, 7_000, 0, 15_000};
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, rowBytes, (b, n) -> stream.write(b, 0, n))) {
-            int at = 0;
-            for (int r : rows) {
-                blocks.add(data, at, r * rowBytes, at + r * rowBytes);
-                at += r * rowBytes;
-            }
-            blocks.add(data, at, data.length - at, data.length);
+        try (FlateBlocks blocks = FlateBlocks.of(width, 30_000, null, stream::write)) {
+            feed(blocks, data, width, 1, 10, 819, 820, 5, 7_000, 6_554, 14_791);
             blocks.finish();
         }
         byte[] zlib = stream.toByteArray();
 
         byte[] inflated = inflateWhole(zlib, data.length);
-        assertThat(inflated).isEqualTo(differences(data, rowBytes));
-        assertThat(undifference(inflated, rowBytes)).isEqualTo(data);
+        assertThat(inflated).isEqualTo(differences(data, width * 4));
+        assertThat(undifference(inflated, width * 4)).isEqualTo(data);
         // Deflate at level 1 does compress this raster; the blocks did not cost that.
         assertThat(zlib.length).isLessThan(data.length / 2);
     }
 
     @Test
-    void eachBlockIsPrimedWithTheDifferencedDataBeforeIt() throws Exception {
-        // Canvas-like blocks: 64 rows of 333 pixels (85 KiB, more than the window), then blocks of 5 and 3 rows
-        // (6.5 and 4 KiB), whose windows reach back across more than one block. The first 133 rows flat art, coded
-        // with zlib's matches, the rest photograph-like, coded by Huffman alone: one stream either way.
+    void theTiffsStripsAndThePdfsStreamAreTheSameBlocks() throws Exception {
+        // A canvas of 333 x 300: the first 133 rows flat art, coded with zlib's matches, the rest photograph-like,
+        // coded by Huffman alone; four whole strips and a short one.
         int width = 333;
         int rowBytes = width * 4;
-        byte[] data = raster(width, 300, 6);
+        int height = 300;
+        byte[] data = raster(width, height, 6);
         System.arraycopy(flatArt(width, 133), 0, data, 0, 133 * rowBytes);
-        int[] rows = {64, 64, 5, 3, 64, 100};
-        List<byte[]> written = new ArrayList<>();
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, rowBytes, (b, n) -> written.add(Arrays.copyOf(b, n)))) {
-            int at = 0;
-            for (int r : rows) {
-                blocks.add(data, at, r * rowBytes, at + r * rowBytes);
-                at += r * rowBytes;
-            }
+        List<byte[]> strips = new ArrayList<>();
+        List<byte[]> stream = new ArrayList<>();
+        try (FlateBlocks blocks = FlateBlocks.of(width, height,
+                (b, offset, n) -> strips.add(Arrays.copyOfRange(b, offset, offset + n)),
+                (b, offset, n) -> stream.add(Arrays.copyOfRange(b, offset, offset + n)))) {
+            feed(blocks, data, width, 128, 128, 44);
             blocks.finish();
         }
         byte[] differenced = differences(data, rowBytes);
 
-        // One write for the header, one a block, then an empty final block and the Adler-32 of the differenced
-        // bytes, which the decoder checks against what it inflated, before it undoes the predictor.
-        assertThat(written).hasSize(2 + rows.length + 1);
+        // Each strip a zlib stream of its own rows, as a TIFF reader inflates a strip alone.
+        assertThat(strips).hasSize(5);
+        for (int s = 0; s < strips.size(); s++) {
+            int rows = Math.min(64, height - s * 64);
+            assertThat(inflateWhole(strips.get(s), rows * rowBytes)).as("strip " + s)
+                    .isEqualTo(Arrays.copyOfRange(differenced, s * 64 * rowBytes, (s * 64 + rows) * rowBytes));
+        }
+        // The stream: the zlib header, then each strip's deflate data as it is (between its two-byte header and its
+        // final block and Adler-32), then the final block and the Adler-32 of all the differenced bytes.
+        assertThat(stream).hasSize(1 + strips.size() + 2);
+        for (int s = 0; s < strips.size(); s++) {
+            byte[] strip = strips.get(s);
+            assertThat(stream.get(1 + s)).as("block " + s).isEqualTo(Arrays.copyOfRange(strip, 2, strip.length - 6));
+        }
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        written.forEach(whole::writeBytes);
+        stream.forEach(whole::writeBytes);
         byte[] zlib = whole.toByteArray();
         Adler32 adler = new Adler32();
         adler.update(differenced);
         assertThat(trailer(zlib)).isEqualTo(adler.getValue());
         assertThat(undifference(inflateWhole(zlib, data.length), rowBytes)).isEqualTo(data);
-
-        // Each block alone, raw deflate, inflates to its own differenced rows given the 32 KiB of differenced
-        // data before it as history; blocks do refer back into it, as the ones inflated without it show.
-        int at = 0;
-        int needingHistory = 0;
-        for (int b = 0; b < rows.length; b++) {
-            int length = rows[b] * rowBytes;
-            byte[] history = Arrays.copyOfRange(differenced, Math.max(0, at - FlateBlocks.WINDOW), at);
-            byte[] expected = Arrays.copyOfRange(differenced, at, at + length);
-            assertThat(inflateRaw(written.get(1 + b), history, length)).as("block " + b).isEqualTo(expected);
-            if (b > 0) {
-                byte[] alone;
-                try {
-                    alone = inflateRaw(written.get(1 + b), new byte[0], length);
-                } catch (DataFormatException e) {
-                    alone = null; // "invalid distance too far back": it matched into the history
-                }
-                needingHistory += Arrays.equals(alone, expected) ? 0 : 1;
-            }
-            at += length;
-        }
-        assertThat(needingHistory).as("blocks that match into the data before them").isPositive();
-    }
-
-    /** Inflates one raw deflate block ending in a sync flush, with {@code history} as what came before it. */
-    private static byte[] inflateRaw(byte[] block, byte[] history, int expectedLength) throws DataFormatException {
-        Inflater inflater = new Inflater(true);
-        try {
-            if (history.length > 0) {
-                inflater.setDictionary(history);
-            }
-            inflater.setInput(block);
-            byte[] out = new byte[expectedLength + 1];
-            int n = 0;
-            while (n < out.length) {
-                int got = inflater.inflate(out, n, out.length - n);
-                if (got == 0) {
-                    break;
-                }
-                n += got;
-            }
-            assertThat(inflater.finished()).as("a sync flush, not the final block").isFalse();
-            assertThat(inflater.getRemaining()).as("the whole block inflated").isZero();
-            return Arrays.copyOf(out, n);
-        } finally {
-            inflater.end();
-        }
-    }
-
-    @Test
-    void theWindowIsTheLast32KibOfTheDifferencedData() {
-        // Chained block by block, from the source rows only; against the differenced data as a whole.
-        for (int width : new int[] {10, 333, 1024, 9000}) {
-            int rowBytes = width * 4;
-            byte[] data = raster(width, 40, 7);
-            byte[] differenced = differences(data, rowBytes);
-            byte[] window = new byte[0];
-            int at = 0;
-            for (int r : new int[] {0, 1, 3, 0, 7, 1, 20, 8}) {
-                int length = r * rowBytes;
-                window = FlateBlocks.lastWindow(window, data, at, length, rowBytes);
-                at += length;
-                assertThat(window).as(width + " px, after row " + at / rowBytes)
-                        .isEqualTo(Arrays.copyOfRange(differenced, Math.max(0, at - FlateBlocks.WINDOW), at));
-            }
-        }
     }
 
     @Test
     void theStreamsHeaderAndTrailerAreZlibs() throws Exception {
         byte[] data = raster(100, 50, 2);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, 400, (b, n) -> stream.write(b, 0, n))) {
-            blocks.add(data, 0, 8000, 1);
-            blocks.add(data, 8000, data.length - 8000, 2);
+        try (FlateBlocks blocks = FlateBlocks.of(100, 50, null, stream::write)) {
+            feed(blocks, data, 100, 20, 30);
             blocks.finish();
         }
         byte[] zlib = stream.toByteArray();
@@ -249,15 +199,6 @@ class FlateBlocksTest {
     }
 
     @Test
-    void anEmptyStreamIsStillAZlibStream() throws Exception {
-        ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, 4, (b, n) -> stream.write(b, 0, n))) {
-            blocks.finish();
-        }
-        assertThat(inflateWhole(stream.toByteArray(), 0)).isEmpty();
-    }
-
-    @Test
     void adlerOfTwoPiecesCombinesAsTheAdlerOfBoth() {
         byte[] data = raster(300, 200, 3);
         // Split points at the ends, and pieces longer than the modulus 65521 and than 5552 (zlib's NMAX).
@@ -277,63 +218,46 @@ class FlateBlocksTest {
     }
 
     @Test
-    void tiffStripsAreEachAZlibStreamOfHorizontalDifferences() throws Exception {
-        int width = 333;
-        int height = 150;
-        byte[] data = raster(width, height, 4);
+    void blocksAreWrittenInTheOrderOfTheCanvasAndReleaseStopsAtItsRow() throws Exception {
+        // A band of four strips, then one of one strip, then a short last strip: the single strip may well finish
+        // on the workers before the band's four.
+        int width = 1000;
+        int height = 64 * 5 + 3;
+        byte[] data = raster(width, height, 5);
         int rowBytes = width * 4;
-        List<byte[]> strips = new ArrayList<>();
-        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (b, n) -> strips.add(Arrays.copyOf(b, n)))) {
-            for (int y = 0; y < height; y += 64) {
-                int rows = Math.min(64, height - y);
-                blocks.add(data, y * rowBytes, rows * rowBytes, y + rows);
-            }
-            blocks.finish();
-        }
-
-        assertThat(strips).hasSize(3);
-        for (int s = 0; s < strips.size(); s++) {
-            int rows = Math.min(64, height - s * 64);
-            byte[] differences = undifference(inflateWhole(strips.get(s), rows * rowBytes), rowBytes);
-            assertThat(differences).hasSize(rows * rowBytes);
-            assertThat(differences).as("strip " + s)
-                    .isEqualTo(Arrays.copyOfRange(data, s * 64 * rowBytes, (s * 64 + rows) * rowBytes));
-        }
-    }
-
-    @Test
-    void blocksAreWrittenInTheOrderAddedAndWriteThroughStopsAtItsMark() throws Exception {
-        // A large block first and small ones after: the small ones finish first on the workers.
-        byte[] data = raster(1000, 600, 5);
-        int rowBytes = 4000;
-        int[][] rows = {{0, 500}, {500, 501}, {501, 502}, {502, 503}};
         List<byte[]> written = new ArrayList<>();
-        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (b, n) -> written.add(Arrays.copyOf(b, n)))) {
-            for (int[] r : rows) {
-                blocks.add(data, r[0] * rowBytes, (r[1] - r[0]) * rowBytes, r[1]);
-            }
-            blocks.writeThrough(501);
-            assertThat(written).hasSize(2);
+        try (FlateBlocks blocks = FlateBlocks.of(width, height,
+                (b, offset, n) -> written.add(Arrays.copyOfRange(b, offset, offset + n)), null)) {
+            blocks.accept(Arrays.copyOfRange(data, 0, 256 * rowBytes), 0, 256);
+            blocks.accept(Arrays.copyOfRange(data, 256 * rowBytes, 320 * rowBytes), 256, 64);
+            blocks.release(256);
+            assertThat(written).as("the band's strips, and not the next").hasSize(4);
+            blocks.accept(Arrays.copyOfRange(data, 320 * rowBytes, height * rowBytes), 320, 3);
             blocks.finish();
         }
-        assertThat(written).hasSize(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            byte[] strip = undifference(inflateWhole(written.get(i), data.length), rowBytes);
-            assertThat(strip).as("block " + i)
-                    .isEqualTo(Arrays.copyOfRange(data, rows[i][0] * rowBytes, rows[i][1] * rowBytes));
+        assertThat(written).hasSize(6);
+        for (int i = 0; i < written.size(); i++) {
+            int rows = Math.min(64, height - i * 64);
+            byte[] strip = undifference(inflateWhole(written.get(i), rows * rowBytes), rowBytes);
+            assertThat(strip).as("strip " + i)
+                    .isEqualTo(Arrays.copyOfRange(data, i * 64 * rowBytes, (i * 64 + rows) * rowBytes));
         }
     }
 
     @Test
-    void aBlockIsWholeRows() throws Exception {
-        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, 40, (b, n) -> { })) {
-            assertThatThrownBy(() -> blocks.add(new byte[100], 0, 100, 1))
+    void bandsFollowEachOtherInWholeStripsAndTheCanvasEndsWhole() throws Exception {
+        try (FlateBlocks blocks = FlateBlocks.of(10, 200, (b, offset, n) -> { }, null)) {
+            byte[] band = new byte[100 * 40];
+            assertThatThrownBy(() -> blocks.accept(band, 64, 64)).as("not the first rows")
                     .isInstanceOf(IllegalArgumentException.class);
-        }
-        try (FlateBlocks blocks = FlateBlocks.oneStream(1, 40, (b, n) -> { })) {
-            assertThatThrownBy(() -> blocks.add(new byte[100], 0, 100, 1))
+            assertThatThrownBy(() -> blocks.accept(band, 0, 100)).as("a band ending inside a strip")
                     .isInstanceOf(IllegalArgumentException.class);
+            blocks.accept(band, 0, 64);
+            assertThatThrownBy(() -> blocks.accept(band, 64, 137)).as("past the canvas")
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(blocks::finish).as("136 rows missing").isInstanceOf(IllegalStateException.class);
         }
+        assertThatThrownBy(() -> FlateBlocks.of(10, 200, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /**
@@ -367,8 +291,8 @@ class FlateBlocksTest {
         assertThat(FlateBlocks.strategyFor(smooth, 0, smooth.length, rowBytes))
                 .isEqualTo(java.util.zip.Deflater.HUFFMAN_ONLY);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (FlateBlocks blocks = FlateBlocks.tiffStrips(1, rowBytes, (data, length) -> out.write(data, 0, length))) {
-            blocks.add(flat, 0, flat.length, 64);
+        try (FlateBlocks blocks = FlateBlocks.of(500, 64, out::write, null)) {
+            blocks.accept(flat, 0, 64);
             blocks.finish();
         }
         assertThat(out.size()).as("a flat strip, deflated").isLessThan(flat.length / 100);

@@ -20,7 +20,7 @@ class LiteralDeflateTest {
     @Test
     void differencedPhotoLikeBytesComeBackAsTheyWereAndNoLargerThanZlibHuffmanOnly() throws Exception {
         byte[] data = noiseAroundZero(new Random(7), 700_000, 6.0);
-        byte[] coded = code(data, 256 * 1024, true);
+        byte[] coded = code(data, 256 * 1024);
         assertThat(inflate(coded, data)).isEqualTo(data);
 
         Deflater zlib = new Deflater(1, true);
@@ -43,7 +43,7 @@ class LiteralDeflateTest {
     void noiseIsStoredNotInflated() throws Exception {
         byte[] data = new byte[200_000];
         new Random(3).nextBytes(data);
-        byte[] coded = code(data, 256 * 1024, true);
+        byte[] coded = code(data, 256 * 1024);
         assertThat(inflate(coded, data)).isEqualTo(data);
         assertThat(coded.length).isLessThanOrEqualTo(LiteralDeflate.bound(data.length))
                 .isLessThan(data.length + 5 * 4 + 8);
@@ -61,7 +61,7 @@ class LiteralDeflateTest {
             LiteralDeflate coder = new LiteralDeflate(new byte[8], 0); // grows as it needs
 
             for (int at = 0; at < piece.length; at += 65_536) {
-                coder.block(piece, at, Math.min(piece.length, at + 65_536), false);
+                coder.block(piece, at, Math.min(piece.length, at + 65_536));
             }
             coder.syncFlush();
             stream.write(coder.buffer(), 0, coder.position());
@@ -94,7 +94,7 @@ class LiteralDeflateTest {
         assertThat(kraft).isEqualTo(1.0);
 
         byte[] bytes = data.toByteArray();
-        assertThat(inflate(code(bytes, bytes.length, true), bytes)).isEqualTo(bytes);
+        assertThat(inflate(code(bytes, bytes.length), bytes)).isEqualTo(bytes);
     }
 
     @Test
@@ -115,15 +115,17 @@ class LiteralDeflateTest {
         return data;
     }
 
-    private static byte[] code(byte[] data, int part, boolean last) {
+    /** {@code data} coded in parts, ended as FlateBlocks ends a strip: a sync flush, then an empty final block. */
+    private static byte[] code(byte[] data, int part) {
         byte[] out = new byte[LiteralDeflate.bound(data.length)];
         LiteralDeflate coder = new LiteralDeflate(out, 0);
         for (int at = 0; at < data.length; at += part) {
-            int end = Math.min(data.length, at + part);
-            coder.block(data, at, end, last && end == data.length);
+            coder.block(data, at, Math.min(data.length, at + part));
         }
-        coder.finish();
-        return Arrays.copyOf(coder.buffer(), coder.position());
+        coder.syncFlush();
+        byte[] coded = Arrays.copyOf(coder.buffer(), coder.position() + 2);
+        coded[coded.length - 2] = 0x03; // the empty final block
+        return coded;
     }
 
     /**

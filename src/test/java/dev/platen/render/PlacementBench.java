@@ -23,7 +23,9 @@ import java.util.Set;
  * stock (relative colorimetric, BPC, 330 % ink limit), write the print file. Run as a whole process so that it
  * can be timed beside libvips and ImageMagick doing the same (see the README's "Benchmark").
  *
- * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdfx4 out-file [dpi] [repeat] [width-inches]</pre>
+ * <pre>java -cp ... dev.platen.render.PlacementBench in.jpg tiff|pdfx4|both out-file [dpi] [repeat] [width-inches]</pre>
+ * {@code both} writes the PDF/X-4 and the TIFF of one canvas, as a poster's stock asks, to {@code out-file.pdf} and
+ * {@code out-file.tif}.
  * With {@code repeat} above 1 the placement is made that many times in one JVM and each run's time is printed:
  * the engine renders in a warm JVM, the whole-process figure includes start-up and JIT warm-up.
  * The print area is the art's own size at the given DPI (default 300), so the canvas is the art pixel for pixel
@@ -37,11 +39,12 @@ public final class PlacementBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: PlacementBench in.jpg tiff|pdf out-file [dpi]");
+            System.err.println("usage: PlacementBench in.jpg tiff|pdfx4|both out-file [dpi] [repeat] [width-inches]");
             System.exit(2);
         }
         Path in = Path.of(args[0]);
-        PrintFileFormat format = PrintFileFormat.parse(args[1]).orElseThrow();
+        Set<PrintFileFormat> formats = args[1].equals("both") ? Set.of(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF)
+                : Set.of(PrintFileFormat.parse(args[1]).orElseThrow());
         Path out = Path.of(args[2]);
         int dpi = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
@@ -53,17 +56,17 @@ public final class PlacementBench {
                         : java.nio.file.Path.of(System.getProperty("platen.grid-folder")))) {
             for (int run = 1; run <= repeat; run++) {
                 long start = System.nanoTime();
-                String made = place(in, format, out, dpi, widthInches, cache);
+                String made = place(in, formats, out, dpi, widthInches, cache);
                 System.out.printf("run %d: %s in %.0f ms%n", run, made, (System.nanoTime() - start) / 1e6);
             }
         }
     }
 
-    private static String place(Path in, PrintFileFormat format, Path out, int dpi, BigDecimal widthInches,
+    private static String place(Path in, Set<PrintFileFormat> formats, Path out, int dpi, BigDecimal widthInches,
                                 dev.platen.color.TransformCache cache) throws Exception {
         Path profile = Path.of("icc-profiles/platen-coated-v1.icc");
         Stock coated = new Stock("coated-gloss", "Coated", null, profile, "Platen coated", "", RenderingIntent.RELATIVE_COLORIMETRIC,
-                true, new InkLimit(330), Set.of(format), "Platen coated v1",
+                true, new InkLimit(330), formats, "Platen coated v1",
                 "fast".equals(System.getProperty("platen.precision")) ? Precision.PRECALCULATED_HIGH_RES : Precision.EXACT,
                 "coated-paper");
 
@@ -76,11 +79,14 @@ public final class PlacementBench {
              SourceColour source = SourceColour.of(pixels, press);
              ArtSeparation separation = ArtSeparation.of(source, press, coated, cache)) {
             RenderJob job = new RenderJob(source.image(), area, 0, dpi, separation,
-                    new OutputCondition("coated-gloss", "Platen coated v1", Files.readAllBytes(profile)), Set.of(format),
+                    new OutputCondition("coated-gloss", "Platen coated v1", Files.readAllBytes(profile)), formats,
                     new Provenance("bench", java.time.Instant.EPOCH, "relative-colorimetric", true, "bench", "bench", "bench", "bench"));
-            PrintFiles files = new PrintFileWriter().write(job, format == PrintFileFormat.PDF_X4 ? out : null,
-                    format == PrintFileFormat.TIFF ? out : null);
-            return files.widthPx() + "x" + files.heightPx() + " " + files.files().get(0).bytes() + " bytes";
+            boolean both = formats.size() > 1;
+            PrintFiles files = new PrintFileWriter().write(job,
+                    !formats.contains(PrintFileFormat.PDF_X4) ? null : both ? Path.of(out + ".pdf") : out,
+                    !formats.contains(PrintFileFormat.TIFF) ? null : both ? Path.of(out + ".tif") : out);
+            return files.widthPx() + "x" + files.heightPx() + " " + files.files().stream()
+                    .map(f -> f.bytes() + " bytes").collect(java.util.stream.Collectors.joining(" + "));
         }
     }
 }
