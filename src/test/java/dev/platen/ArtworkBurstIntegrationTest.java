@@ -3,8 +3,8 @@ package dev.platen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
-import dev.platen.testing.StartedFirst;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,12 +50,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The photos are made here: smooth colour fields with edges and film grain, JPEGs saved progressive as photos
  * are exported for the web, so that the decoder works as hard as on a shop's file (a 16 MP one takes about a second
- * alone). The project cannot write WebP, so the lossless one is a PNG. Runs once, in the PostgreSQL run (the failsafe
- * execution {@code integration-test-postgres}, beside its other classes, the labelled lanes among them): it measures
- * the engine, not the database. Its context is closed after it: its decoders, caches and workers are not left to the
- * classes after it.
+ * alone). The project cannot write WebP, so the lossless one is a PNG. Runs on PostgreSQL in {@code ./mvnw verify},
+ * beside the other integration tests (the labelled lanes among them). Its context is closed after it: its decoders,
+ * caches and workers are not left to the classes after it.
  */
-@StartedFirst
+// Over a minute: last in the order, so that the worker taking the order from its end starts it at once while the
+// other starts the labelled lanes (see dev.platen.testing.StartedFirst).
+@Order(Integer.MAX_VALUE)
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-burst-it;DB_CLOSE_DELAY=-1",

@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -34,6 +35,9 @@ class EngineMetricsIntegrationTest {
 
     @LocalServerPort
     int port;
+    /** Camunda's REST API is asked for this context's engine by name: another context's may be the default one. */
+    @Value("${camunda.bpm.process-engine-name:default}")
+    String engine;
     @Autowired
     ObjectMapper json;
 
@@ -73,9 +77,9 @@ class EngineMetricsIntegrationTest {
         // orders may still be moving, so the gauge and the engine's own count are read until they agree.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             assertThat(measurement("/actuator/metrics/platen.review.open", "VALUE"))
-                    .isEqualTo(engineCount("/engine-rest/task/count?active=true"));
+                    .isEqualTo(engineCount("/engine-rest/engine/" + engine + "/task/count?active=true"));
             assertThat(measurement("/actuator/metrics/platen.jobs.due", "VALUE"))
-                    .isEqualTo(engineCount("/engine-rest/job/count?executable=true"));
+                    .isEqualTo(engineCount("/engine-rest/engine/" + engine + "/job/count?executable=true"));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.client.ApiClient;
 import dev.platen.client.ApiException;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * their first call.
  */
 // the integration tests' shared engine (same properties, so one Spring context): nothing here needs one of its own
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import org.springframework.http.ResponseEntity;
  * context with a second process engine disturbed theirs).
  */
 @StartedFirst
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

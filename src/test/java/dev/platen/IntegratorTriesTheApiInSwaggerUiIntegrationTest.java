@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
 import dev.platen.testing.PlatenApi;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused without a key (the 401 is the documented problem), then Authorize with the shop's key and the same call
  * answers the artwork. The screenshot is kept as target/screenshots/swagger-try-it-out.png.
  */
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

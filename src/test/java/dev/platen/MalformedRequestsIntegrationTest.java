@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * code, never a 500, whether it is refused by the firewall, the multipart parser, the parameter binding or the
  * upload limit, before a controller or in one.
  */
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.within;
  * and works the queue from the keyboard. Screenshots at a laptop's and a tablet's size go to target/screenshots/.
  */
 @StartedFirst
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-loupe-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects",

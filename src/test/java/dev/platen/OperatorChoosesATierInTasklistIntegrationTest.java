@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.HeadlessChromium;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screenshot is kept as target/screenshots/tasklist-form.png.
  */
 @StartedFirst
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-tasklist-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects-tasklist",

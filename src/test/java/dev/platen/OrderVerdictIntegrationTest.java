@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.TestArtwork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -31,6 +32,9 @@ class OrderVerdictIntegrationTest {
 
     @LocalServerPort
     int port;
+    /** Camunda's REST API is asked for this context's engine by name: another context's may be the default one. */
+    @Value("${camunda.bpm.process-engine-name:default}")
+    String engine;
     @Autowired
     ObjectMapper json;
 
@@ -87,7 +91,8 @@ class OrderVerdictIntegrationTest {
         assertThat(settled.path("placements").get(1).path("printFiles")).isNotEmpty();
 
         // the operator works over Camunda's REST API, which answers only to engine users
-        String tasksUri = "/engine-rest/task?processInstanceBusinessKey=" + id + "&sortBy=name&sortOrder=asc";
+        String tasksUri = "/engine-rest/engine/" + engine + "/task?processInstanceBusinessKey=" + id
+                + "&sortBy=name&sortOrder=asc";
         assertThat(http().get().uri(tasksUri).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
         JsonNode tasks = json.readTree(http().get().uri(tasksUri).headers(h -> h.setBasicAuth("demo", "demo"))
                 .retrieve().body(String.class));
@@ -98,7 +103,7 @@ class OrderVerdictIntegrationTest {
 
         // Tasklist shows the task's Camunda Form: "Print at" is a choice of the placement's tiers, fed by a JSON
         // variable, each with the DPI this art gives there
-        String taskUri = "/engine-rest/task/" + tasks.get(0).path("id").asText();
+        String taskUri = "/engine-rest/engine/" + engine + "/task/" + tasks.get(0).path("id").asText();
         JsonNode form = engineGet(taskUri + "/form");
         assertThat(form.path("camundaFormRef").path("key").asText()).isEqualTo("ResolvePlacementForm");
         JsonNode deployed = engineGet(taskUri + "/deployed-form");
@@ -159,7 +164,8 @@ class OrderVerdictIntegrationTest {
     private void submitForm(JsonNode task, Map<String, String> values) throws Exception {
         Map<String, Object> variables = new java.util.LinkedHashMap<>();
         values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        ResponseEntity<String> submitted = http().post().uri("/engine-rest/task/" + task.path("id").asText() + "/submit-form")
+        ResponseEntity<String> submitted = http().post()
+                .uri("/engine-rest/engine/" + engine + "/task/" + task.path("id").asText() + "/submit-form")
                 .headers(h -> h.setBasicAuth("demo", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .body(json.writeValueAsString(Map.of("variables", variables))).retrieve().toEntity(String.class);
         assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.OpenApiConformance;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the S3-compatible store (S3Proxy, started on loopback by the test): the shop fetches the bytes from the
  * store without any credentials, and the link says how long it lasts.
  */
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it-presigned;DB_CLOSE_DELAY=-1",
         // A second engine in this JVM (the other tests' context stays cached): under its own name, or it would

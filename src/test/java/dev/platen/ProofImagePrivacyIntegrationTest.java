@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.OpenApiConformance;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proof images show the customer's art: nobody without the shop's key, a signed link or an operator's session sees
  * them (the operator's session is proved by the browser test, whose review page loads the proof and the mockup).
  */
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The engine with its objects in an S3-compatible bucket (S3Proxy, started on loopback by the test): artwork
  * and print files land in the bucket under their SHA-256, and print files download from it whole and by range.
  */
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it-s3;DB_CLOSE_DELAY=-1",
         // A second engine in this JVM (the other tests' context stays cached): under its own name, or it would

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.fail;
 // at the end of the H2 run with the machine idle): a load balancer's liveness probe must answer within a second on a
 // busy machine too. (A stalled order body holds no slot: StalledRequestBodyIntegrationTest.)
 @StartedFirst
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-slow-uploads;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/slow-uploads-objects",

@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.PlatenApi;
 import dev.platen.testing.RawHttp;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * slots and so has an engine of its own.
  */
 @StartedFirst
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"

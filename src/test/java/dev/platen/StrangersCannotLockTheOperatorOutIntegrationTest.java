@@ -1,5 +1,6 @@
 package dev.platen;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.testing.MovableClock;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches the engine on 127.0.0.1), so the engine sees three clients, as it would on a network.
  */
 @StartedFirst
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // a context of its own, for the movable clock: its engine under its own name, so that it does not take
         // "default" in Camunda's static registry from the engine the other test classes share

@@ -14,7 +14,10 @@ import java.lang.annotation.Target;
  * last kept one core busy for its whole length while the other had nothing left to run, and a waiting one left both
  * idle (10-25 s of the H2 and PostgreSQL runs on 2026-12-05). JUnit's fork-join pool hands the first classes of the
  * order to one worker, one after another, while the other works from the end of the order; they meet in between.
- * Classes that must run alone ({@code @Isolated}) still run after all the others, whatever their order.
+ * Classes that must run alone ({@code @Isolated}) still run after all the others, whatever their order. The three
+ * classes of a minute or more in the integration tests' run name their place with {@code @Order} instead: the
+ * labelled lanes first ({@code @Order(0)}), the rule-set canary and the burst last ({@code @Order(Integer.MAX_VALUE)}),
+ * so that each worker starts one of them at once; after other long classes the lanes used to end the run alone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package dev.platen.workflow;
 
+import dev.platen.testing.OnEmbeddedH2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platen.orders.PlacementJobs;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * The soft proof works under the step's time limit like inspection and rendering: a proof past it is stopped and
  * its job fails with the step and placement named, instead of holding a job thread for as long as the art takes.
  */
+@OnEmbeddedH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-it;DB_CLOSE_DELAY=-1",
         "platen.storage.root=target/it-objects"
