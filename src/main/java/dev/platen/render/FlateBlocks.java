@@ -36,8 +36,9 @@ import java.util.zip.Deflater;
  * </ul>
  * A block never refers back into the block before it (a strip is decoded alone). Until 2026-12-06 the PDF's blocks
  * were primed with the 32 KiB before them, which saved 12 KB (0.04 %) of the bench photo's stream, and each file
- * compressed the canvas itself: a poster's PDF/X-4 and TIFF, 5400 x 7200 from the bench photo, took 4.8 s of CPU a
- * placement against 3.9 s for its TIFF alone (six placements in one JVM, {@code bench/placement ... both ... 18}).
+ * compressed the canvas itself: a poster's PDF/X-4 and TIFF, 5400 x 7200 from the bench photo, took 4.7-5.1 s of CPU
+ * a placement, 4.1-4.5 s since, as much as its TIFF alone (six placements in one JVM, {@code bench/placement ... both
+ * ... 18}, the two versions in turn).
  *
  * <p>The work runs on one pool shared by every print being written, one thread per core. A writer keeps at most
  * {@link #IN_FLIGHT} blocks queued or running; adding one more first writes out the oldest, waiting for it if need
