@@ -75,6 +75,9 @@ final class FlateBlocks implements CanvasPass.BandSink, AutoCloseable {
     /** A block's deflate data starts after this many bytes of its buffer, where a strip's zlib header goes. */
     private static final int HEAD = 2;
 
+    /** The zlib header (RFC 1950) of every strip and of the stream. */
+    private static final byte[] ZLIB_HEADER = zlibHeader(LEVEL);
+
     /** Bytes kept free after a block's deflate data, for a strip's final block and Adler-32. */
     private static final int TAIL = EMPTY_FINAL_BLOCK.length + 4;
 
@@ -90,7 +93,6 @@ final class FlateBlocks implements CanvasPass.BandSink, AutoCloseable {
     private final int rowBytes;
     private final int height;
     private final int blockRows;
-    private final byte[] header;
     private final @Nullable Output strips;
     private final @Nullable Output stream;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -113,11 +115,10 @@ final class FlateBlocks implements CanvasPass.BandSink, AutoCloseable {
         // bytes) and its coder's set-up stay negligible on a narrow canvas.
         this.blockRows = strips != null ? CmykTiff.ROWS_PER_STRIP
                 : Math.max(CmykTiff.ROWS_PER_STRIP, (256 * 1024 + rowBytes - 1) / rowBytes);
-        this.header = zlibHeader(LEVEL);
         this.strips = strips;
         this.stream = stream;
         if (stream != null) {
-            stream.write(header, 0, HEAD);
+            stream.write(ZLIB_HEADER, 0, HEAD);
         }
     }
 
@@ -131,8 +132,8 @@ final class FlateBlocks implements CanvasPass.BandSink, AutoCloseable {
     }
 
     /**
-     * Takes canvas rows {@code y0 ..} top to bottom, in bands of whole blocks (the last may end with the canvas),
-     * and compresses them on the workers.
+     * Takes canvas rows {@code y0 ..} top to bottom and compresses them on the workers; when a TIFF takes them, in
+     * bands of whole strips (the last may end with the canvas).
      */
     @Override
     public void accept(byte[] cmyk, int y0, int rows) throws IOException {
@@ -205,7 +206,7 @@ final class FlateBlocks implements CanvasPass.BandSink, AutoCloseable {
             adler32 = adler32Combine(adler32, block.adler32(), block.inputLength());
         }
         if (strips != null) {
-            System.arraycopy(header, 0, data, 0, HEAD);
+            System.arraycopy(ZLIB_HEADER, 0, data, 0, HEAD);
             int end = HEAD + block.length();
             System.arraycopy(EMPTY_FINAL_BLOCK, 0, data, end, EMPTY_FINAL_BLOCK.length);
             System.arraycopy(adlerTrailer(block.adler32()), 0, data, end + EMPTY_FINAL_BLOCK.length, 4);
