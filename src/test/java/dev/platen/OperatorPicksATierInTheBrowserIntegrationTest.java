@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A prepress operator, in a real headless Chromium (Debian's chromium and chromium-driver), signs in, finds a
