@@ -72,6 +72,51 @@ class DeltaETest {
         assertThat(worst).isLessThan(5e-5);
     }
 
+    /**
+     * The hue angle's own atan2 against the JDK's (fdlibm, within an ulp or two of the true value) on a million
+     * random points of every quadrant and magnitude, the axes, signed zeros, the diagonals and the sixteenths its
+     * argument is reduced to: within 4 units in the last place everywhere, the same sign and the same quadrant.
+     */
+    @Test
+    void hueAngleAtan2AgreesWithTheJdksToAFewUnitsInTheLastPlace() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2000);
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000_000; i++) {
+            double scale = Math.pow(10, random.nextInt(-6, 7));
+            points.add(new double[] {random.nextDouble(-1, 1) * scale, random.nextDouble(-1, 1) * scale
+                    * Math.pow(10, random.nextInt(-3, 4))});
+        }
+        for (int k = 0; k <= 16; k++) {
+            for (double nudge : new double[] {-1e-12, 0, 1e-12, 1.0 / 32, -1.0 / 32}) {
+                double t = k / 16.0 + nudge;
+                for (int quadrant = 0; quadrant < 4; quadrant++) {
+                    double sx = quadrant % 2 == 0 ? 1 : -1;
+                    double sy = quadrant < 2 ? 1 : -1;
+                    points.add(new double[] {sy * t * 3.5, sx * 3.5});
+                    points.add(new double[] {sy * 3.5, sx * t * 3.5});
+                }
+            }
+        }
+        for (double a : new double[] {0.0, -0.0, 1, -1, 1e-300, -1e-300, 1e300, -1e300}) {
+            for (double b : new double[] {0.0, -0.0, 1, -1, 1e-300, -1e-300, 1e300, -1e300}) {
+                points.add(new double[] {a, b});
+            }
+        }
+        double worstUlps = 0;
+        for (double[] p : points) {
+            double expected = StrictMath.atan2(p[0], p[1]);
+            double actual = DeltaE.atan2(p[0], p[1]);
+            assertThat(Math.copySign(1, actual)).as("sign of atan2(%s, %s)", p[0], p[1])
+                    .isEqualTo(Math.copySign(1, expected));
+            double ulps = Math.abs(actual - expected) / Math.ulp(expected);
+            worstUlps = Math.max(worstUlps, ulps);
+            assertThat(ulps).as("atan2(%s, %s): %s against %s", p[0], p[1], actual, expected).isLessThanOrEqualTo(4);
+        }
+        System.out.println("hue atan2: worst " + worstUlps + " ulps over " + points.size() + " points");
+        assertThat(DeltaE.atan2(Double.NaN, 1)).isNaN();
+        assertThat(DeltaE.atan2(Double.POSITIVE_INFINITY, 1)).isEqualTo(Math.PI / 2);
+    }
+
     @Test
     void identicalColoursDifferByNothing() {
         Lab colour = new Lab(37, 12, -5);
