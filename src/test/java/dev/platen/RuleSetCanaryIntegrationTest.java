@@ -41,11 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Over a minute: last in the order, so that the worker taking the order from its end starts it at once while the
 // other starts the labelled lanes (see dev.platen.testing.StartedFirst).
 @Order(Integer.MAX_VALUE)
+// Closed after it (no other class has its properties): its engine, rule-set watch and cached art are not carried
+// through the rest of the run.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:platen-rulesets;DB_CLOSE_DELAY=-1",
         // Camunda keeps its engines in a static registry by name, and /engine-rest serves the one named "default":
-        // this context's own name keeps it from taking the place of the engine other test classes share (and the
-        // context stays open, as theirs do)
+        // this context's own name keeps it from taking the place of the engine other test classes share
         "camunda.bpm.process-engine-name=platenRuleSetsIt",
         "platen.storage.root=target/rulesets-it-objects",
         "platen.rulesets.min-sample=6",
