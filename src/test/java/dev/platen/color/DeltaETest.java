@@ -2,6 +2,10 @@ package dev.platen.color;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -79,8 +83,8 @@ class DeltaETest {
      */
     @Test
     void hueAngleAtan2AgreesWithTheJdksToAFewUnitsInTheLastPlace() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2000);
-        java.util.List<double[]> points = new java.util.ArrayList<>();
+        SplittableRandom random = new SplittableRandom(2000);
+        List<double[]> points = new ArrayList<>();
         for (int i = 0; i < 1_000_000; i++) {
             double scale = Math.pow(10, random.nextInt(-6, 7));
             points.add(new double[] {random.nextDouble(-1, 1) * scale, random.nextDouble(-1, 1) * scale
