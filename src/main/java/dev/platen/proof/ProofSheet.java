@@ -45,25 +45,10 @@ public record ProofSheet(BufferedImage proof, BufferedImage gamutView, Mockup mo
         Objects.requireNonNull(report, "report");
     }
 
-    /** A proof sheet at the default screen size (long edge 2048 px, never enlarged). */
-    public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier) {
-        return make(art, stock, product, tier, ScreenImage.DEFAULT_LONG_EDGE);
-    }
-
     /**
-     * A proof sheet whose proof has at most {@code longEdge} pixels on its long side. The art is not closed: its
-     * owner closes it.
-     */
-    public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge) {
-        // Five transforms, each used once: a cache of its own that goes with the call.
-        try (TransformCache once = new TransformCache(5)) {
-            return make(art, stock, product, tier, longEdge, once);
-        }
-    }
-
-    /**
-     * Like {@link #make(SourceColour, Stock, Product, LayoutTier, int)}, with transforms from {@code cache} (the
-     * engine's shared one, so repeated proofs of one art profile on one stock build nothing).
+     * A proof sheet whose proof has at most {@code longEdge} pixels on its long side, with transforms from
+     * {@code cache} (the engine's shared one, so repeated proofs of one art profile on one stock build nothing). The
+     * art is not closed: its owner closes it.
      */
     public static ProofSheet make(SourceColour art, Stock stock, Product product, LayoutTier tier, int longEdge,
                                   TransformCache cache) {

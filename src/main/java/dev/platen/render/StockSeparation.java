@@ -38,13 +38,6 @@ public final class StockSeparation implements CmykConversion, AutoCloseable {
         this.grid = grid;
     }
 
-    /** A separation with a transform of its own (tests, the bench command). */
-    public static StockSeparation of(ColorProfile artProfile, Stock stock) {
-        try (TransformCache once = new TransformCache(1)) {
-            return of(artProfile, stock, once);
-        }
-    }
-
     /**
      * A separation whose transform (and checked grid) comes from the engine's shared cache, keyed by both profiles'
      * SHA-256, the formats, intent, BPC, precision and ink limit: the next placement of the same art profile on the

@@ -11,6 +11,7 @@ import dev.platen.color.PixelFormat;
 import dev.platen.color.TransformCache;
 import dev.platen.render.ArtSeparation;
 import dev.platen.render.SourceColour;
+import dev.platen.testing.EngineTransforms;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Transparency;
@@ -68,7 +69,8 @@ class CmykProofTest {
         int h = image.getHeight();
         byte[] inks = new byte[w * h * 4];
         image.getRaster().getDataElements(0, 0, w, h, inks);
-        try (TransformCache cache = new TransformCache(8); ColorProfile press = COATED.openProfile();
+        TransformCache cache = EngineTransforms.CACHE;
+        try (ColorProfile press = COATED.openProfile();
              SourceColour art = SourceColour.of(pixels, COATED, press);
              ColorProfile artProfile = ColorProfile.fromBytes(uncoated);
              ColorProfile srgb = ColorProfile.srgb();
@@ -116,7 +118,8 @@ class CmykProofTest {
         int h = image.getHeight();
         byte[] reference = new byte[w * h * 4];
         image.getRaster().getDataElements(0, 0, w, h, reference);
-        try (TransformCache cache = new TransformCache(8); ColorProfile press = COATED.openProfile();
+        TransformCache cache = EngineTransforms.CACHE;
+        try (ColorProfile press = COATED.openProfile();
              SourceColour art = SourceColour.of(pixels, COATED, press);
              ArtSeparation separation = ArtSeparation.of(art, press, COATED, cache);
              ColorProfile artProfile = ColorProfile.fromBytes(uncoated)) {

@@ -19,6 +19,7 @@ import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
 import dev.platen.color.RenderingOptions;
 import dev.platen.render.SourceColour;
+import dev.platen.testing.EngineTransforms;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -162,7 +163,7 @@ public final class ColourReportRun {
         for (Map.Entry<String, BufferedImage> e : art.entrySet()) {
             for (Stock stock : allStocks()) {
                 try (SourceColour source = ProofFixtures.srgbArt(e.getValue())) {
-                    ColourReport r = ProofSheet.make(source, stock, poster, tier, 2048).report();
+                    ColourReport r = ProofSheet.make(source, stock, poster, tier, 2048, EngineTransforms.CACHE).report();
                     System.out.printf(Locale.ROOT, "%-26s %-24s %8.2f %8.2f %7.4f%n", e.getKey(), stock.id(),
                             r.outOfGamutShare() * 100, r.deltaE2000P95(), r.ssim());
                 }
@@ -245,13 +246,13 @@ public final class ColourReportRun {
             // colours are the photo's; the truncation is another check's business.
             System.out.println("(" + art.getFileName() + ": " + e.getMessage() + "; measured as ImageIO decodes it)");
             try (SourceColour source = ProofFixtures.srgbArt(ImageIO.read(art.toFile()))) {
-                return ProofSheet.make(source, stock, poster, tier, 2048).report();
+                return ProofSheet.make(source, stock, poster, tier, 2048, EngineTransforms.CACHE).report();
             } catch (IOException io) {
                 throw new UncheckedIOException(io);
             }
         }
         try (ColorProfile press = stock.openProfile(); SourceColour source = SourceColour.of(pixels, press)) {
-            ProofSheet sheet = ProofSheet.make(source, stock, poster, tier, 2048);
+            ProofSheet sheet = ProofSheet.make(source, stock, poster, tier, 2048, EngineTransforms.CACHE);
             String out = System.getProperty("platen.run.out");
             if (out != null) {
                 // -Dplaten.run.out=DIR: the proof, gamut view, mockup and before/after of each file and stock.

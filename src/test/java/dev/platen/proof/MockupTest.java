@@ -4,6 +4,7 @@ import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.Stock;
 import dev.platen.render.SourceColour;
+import dev.platen.testing.EngineTransforms;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Rectangle;
@@ -28,7 +29,7 @@ class MockupTest {
     private static ProofSheet onShirt(String tierId) {
         LayoutTier tier = ProofFixtures.tier(SHIRT, tierId);
         try (SourceColour art = ProofFixtures.srgbArt(ART)) {
-            return ProofSheet.make(art, COTTON, SHIRT, tier);
+            return ProofSheet.make(art, COTTON, SHIRT, tier, ScreenImage.DEFAULT_LONG_EDGE, EngineTransforms.CACHE);
         }
     }
 
@@ -67,7 +68,8 @@ class MockupTest {
         Product poster = ProofFixtures.product("poster");
         LayoutTier tier = ProofFixtures.tier(poster, "poster-12x16");
         try (SourceColour art = ProofFixtures.srgbArt(ART)) {
-            ProofSheet sheet = ProofSheet.make(art, ProofFixtures.stock("coated-gloss"), poster, tier);
+            ProofSheet sheet = ProofSheet.make(art, ProofFixtures.stock("coated-gloss"), poster, tier,
+                    ScreenImage.DEFAULT_LONG_EDGE, EngineTransforms.CACHE);
             // Trim 18 x 24 (the largest tier) with 0.125 in bleed and 1 in margin: trim corner at 1.125 in = 45 px.
             assertThat(sheet.mockup().image().getWidth()).isEqualTo((int) Math.ceil((18 + 2 * 1.125) * 40));
             // 12 x 16 at (3, 4): left = 45 + 120 = 165 px, top = 45 + 160 = 205 px.
@@ -83,12 +85,12 @@ class MockupTest {
         Product sticker = ProofFixtures.product("sticker");
         try (SourceColour art = ProofFixtures.srgbArt(ART)) {
             ProofSheet onMug = ProofSheet.make(art, ProofFixtures.stock("sublimation-mug"), mug,
-                    ProofFixtures.tier(mug, "full-wrap"));
+                    ProofFixtures.tier(mug, "full-wrap"), ScreenImage.DEFAULT_LONG_EDGE, EngineTransforms.CACHE);
             // Wrap 9.5 in + two 1.5 in handles + margins = 14.5 in; the 9 in area is centred, 0.25 in below the top.
             assertThat(onMug.mockup().image().getWidth()).isEqualTo(580);
             assertThat(onMug.mockup().printArea()).isEqualTo(new Rectangle(290 - 180, 40 + 10, 360, 140));
             ProofSheet onSticker = ProofSheet.make(art, ProofFixtures.stock("coated-gloss"), sticker,
-                    ProofFixtures.tier(sticker, "sticker-2in"));
+                    ProofFixtures.tier(sticker, "sticker-2in"), ScreenImage.DEFAULT_LONG_EDGE, EngineTransforms.CACHE);
             // Bleed 2 mm = 0.0787 in: the trim corner at (1 + 2/25.4) in = 43.1 px, rounded to 43.
             assertThat(onSticker.mockup().printArea()).isEqualTo(new Rectangle(43, 43, 80, 80));
         }

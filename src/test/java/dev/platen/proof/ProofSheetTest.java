@@ -15,6 +15,7 @@ import dev.platen.color.RenderingIntent;
 import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
 import dev.platen.render.StockSeparation;
+import dev.platen.testing.EngineTransforms;
 import dev.platen.testing.StartedFirst;
 import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ProofSheetTest {
 
     private static ProofSheet proof(BufferedImage image, Stock stock) {
         try (SourceColour art = ProofFixtures.srgbArt(image)) {
-            return ProofSheet.make(art, stock, POSTER, FULL_SHEET);
+            return ProofSheet.make(art, stock, POSTER, FULL_SHEET, ScreenImage.DEFAULT_LONG_EDGE, EngineTransforms.CACHE);
         }
     }
 

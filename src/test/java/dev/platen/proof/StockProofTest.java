@@ -7,6 +7,7 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.TransformCache;
 import dev.platen.render.SourceColour;
+import dev.platen.testing.EngineTransforms;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class StockProofTest {
     void eachColourOnceGivesTheProofOfEveryPixel(String file, String stockId, int longEdge) {
         Stock stock = ProofFixtures.stock(stockId);
         ArtworkPixels pixels = READER.pixels(CORPUS.resolve(file), 300);
-        try (TransformCache cache = new TransformCache(8);
-             ColorProfile press = stock.openProfile();
+        TransformCache cache = EngineTransforms.CACHE;
+        try (ColorProfile press = stock.openProfile();
              SourceColour source = SourceColour.of(pixels, stock, press)) {
             int channels = source.samples().channels();
             ScreenImage screen = ScreenImage.of(source.image(), channels, longEdge);
@@ -153,8 +154,8 @@ class StockProofTest {
     void srgbArtIsShownOnScreenAsSupplied() {
         Stock stock = ProofFixtures.stock("coated-gloss");
         ArtworkPixels pixels = READER.pixels(CORPUS.resolve("photo_lomiri_Dragonfly_by_Bolly.jpg"), 300);
-        try (TransformCache cache = new TransformCache(8);
-             ColorProfile press = stock.openProfile();
+        TransformCache cache = EngineTransforms.CACHE;
+        try (ColorProfile press = stock.openProfile();
              SourceColour source = SourceColour.of(pixels, stock, press)) {
             assertThat(source.samples().channels()).isEqualTo(3);
             ScreenImage screen = ScreenImage.of(source.image(), 3, 1024);

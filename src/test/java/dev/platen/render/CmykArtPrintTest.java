@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.EngineTransforms;
 import dev.platen.testing.PrintTools;
 import dev.platen.artwork.ArtworkInspector;
 import dev.platen.artwork.ArtworkLimits;
@@ -163,7 +164,8 @@ class CmykArtPrintTest {
     static Printed print(ArtworkPixels pixels, Stock stock, Path out) throws Exception {
         Path pdf = out.resolveSibling(out.getFileName() + ".pdf");
         Path tif = out.resolveSibling(out.getFileName() + ".tif");
-        try (TransformCache cache = new TransformCache(4); ColorProfile press = stock.openProfile();
+        TransformCache cache = EngineTransforms.CACHE;
+        try (ColorProfile press = stock.openProfile();
              SourceColour source = SourceColour.of(pixels, stock, press);
              ArtSeparation separation = ArtSeparation.of(source, press, stock, cache)) {
             int w = pixels.image().getWidth();

@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.EngineTransforms;
 import dev.platen.testing.PrintTools;
 import dev.platen.artwork.ArtworkInspector;
 import dev.platen.artwork.ArtworkLimits;
@@ -58,8 +59,8 @@ class PdfArtCorpusTest {
             ArtworkInspector reader = new ArtworkInspector(ArtworkLimits.defaults());
             double widthIn;
             double heightIn;
-            try (PdfArtPage page = reader.pdfPage(source); ColorProfile press = stock.openProfile();
-                 TransformCache cache = new TransformCache(8)) {
+            TransformCache cache = EngineTransforms.CACHE;
+            try (PdfArtPage page = reader.pdfPage(source); ColorProfile press = stock.openProfile()) {
                 org.apache.pdfbox.pdmodel.common.PDRectangle trim = page.page().getTrimBox();
                 boolean turned = Math.floorMod(page.page().getRotation(), 180) == 90;
                 widthIn = (turned ? trim.getHeight() : trim.getWidth()) / 72.0;

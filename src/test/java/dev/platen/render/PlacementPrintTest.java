@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import dev.platen.testing.EngineTransforms;
 import dev.platen.testing.PrintTools;
 import dev.platen.testing.VectorArt;
 import dev.platen.artwork.ArtworkInspector;
@@ -42,10 +43,9 @@ class PlacementPrintTest {
         Stock stock = CATALOG.stock(tier.stock()).orElseThrow();
         PlacementPrint.Printed printed;
         int[] n = {0};
-        try (TransformCache cache = new TransformCache(8)) {
-            printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), cache)
-                    .print(art, sticker, tier, stock, TestJobs.provenance(), () -> dir.resolve("out-" + n[0]++));
-        }
+        TransformCache cache = EngineTransforms.CACHE;
+        printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), cache)
+                .print(art, sticker, tier, stock, TestJobs.provenance(), () -> dir.resolve("out-" + n[0]++));
         assertThat(printed.findings()).extracting(Finding::code)
                 .containsExactlyInAnyOrder(Finding.CMYK_PASSED_THROUGH, Finding.SPOT_COLOUR_KEPT);
         Path pdf = printed.files().files().stream().filter(f -> f.format() == PrintFileFormat.PDF_X4)

@@ -5,6 +5,7 @@ import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
 import dev.platen.color.InkLimit;
 import dev.platen.color.RenderingIntent;
+import dev.platen.testing.EngineTransforms;
 import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,8 @@ class StockSeparationTest {
         int colours = rgb.length / 3;
         for (RenderingIntent intent : List.of(RenderingIntent.RELATIVE_COLORIMETRIC, RenderingIntent.PERCEPTUAL)) {
             byte[] cmyk = new byte[colours * 4];
-            try (ColorProfile srgb = ColorProfile.srgb(); StockSeparation separation = StockSeparation.of(srgb, stock(intent, true, 400))) {
+            try (ColorProfile srgb = ColorProfile.srgb(); StockSeparation separation = StockSeparation.of(srgb, stock(intent, true, 400),
+                    EngineTransforms.CACHE)) {
                 separation.convert(rgb, colours, cmyk);
             }
             int[][] reference = transicc(rgb, intent.code());
@@ -50,7 +52,7 @@ class StockSeparationTest {
         byte[] black = {0, 0, 0, 10, 0, 20, 30, 10, 0};
         byte[] cmyk = new byte[12];
         try (ColorProfile srgb = ColorProfile.srgb(); StockSeparation separation = StockSeparation.of(srgb,
-                stock(RenderingIntent.RELATIVE_COLORIMETRIC, true, 260))) {
+                stock(RenderingIntent.RELATIVE_COLORIMETRIC, true, 260), EngineTransforms.CACHE)) {
             separation.convert(black, 3, cmyk);
         }
         for (int i = 0; i < 3; i++) {
