@@ -163,7 +163,8 @@ public final class ColourReportRun {
         for (Map.Entry<String, BufferedImage> e : art.entrySet()) {
             for (Stock stock : allStocks()) {
                 try (SourceColour source = ProofFixtures.srgbArt(e.getValue())) {
-                    ColourReport r = ProofSheet.make(source, stock, poster, tier, 2048, EngineTransforms.CACHE).report();
+                    ColourReport r = ProofSheet.make(source, stock, poster, tier, 2048, EngineTransforms.CACHE)
+                            .report();
                     System.out.printf(Locale.ROOT, "%-26s %-24s %8.2f %8.2f %7.4f%n", e.getKey(), stock.id(),
                             r.outOfGamutShare() * 100, r.deltaE2000P95(), r.ssim());
                 }

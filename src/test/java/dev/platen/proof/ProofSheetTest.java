@@ -46,7 +46,8 @@ class ProofSheetTest {
 
     private static ProofSheet proof(BufferedImage image, Stock stock) {
         try (SourceColour art = ProofFixtures.srgbArt(image)) {
-            return ProofSheet.make(art, stock, POSTER, FULL_SHEET, ScreenImage.DEFAULT_LONG_EDGE, EngineTransforms.CACHE);
+            return ProofSheet.make(art, stock, POSTER, FULL_SHEET, ScreenImage.DEFAULT_LONG_EDGE,
+                    EngineTransforms.CACHE);
         }
     }
 

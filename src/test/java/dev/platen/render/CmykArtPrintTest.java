@@ -13,7 +13,6 @@ import dev.platen.color.ColorProfile;
 import dev.platen.color.InkLimit;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
-import dev.platen.color.TransformCache;
 import dev.platen.testing.Transicc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,10 +163,9 @@ class CmykArtPrintTest {
     static Printed print(ArtworkPixels pixels, Stock stock, Path out) throws Exception {
         Path pdf = out.resolveSibling(out.getFileName() + ".pdf");
         Path tif = out.resolveSibling(out.getFileName() + ".tif");
-        TransformCache cache = EngineTransforms.CACHE;
         try (ColorProfile press = stock.openProfile();
              SourceColour source = SourceColour.of(pixels, stock, press);
-             ArtSeparation separation = ArtSeparation.of(source, press, stock, cache)) {
+             ArtSeparation separation = ArtSeparation.of(source, press, stock, EngineTransforms.CACHE)) {
             int w = pixels.image().getWidth();
             int h = pixels.image().getHeight();
             RenderJob job = new RenderJob(source.image(), PrintArea.inches(w / 100.0, h / 100.0), 0, 100, separation,

@@ -10,7 +10,6 @@ import dev.platen.catalog.PrintArea;
 import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.Stock;
 import dev.platen.color.ColorProfile;
-import dev.platen.color.TransformCache;
 import java.awt.image.Raster;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -59,7 +58,6 @@ class PdfArtCorpusTest {
             ArtworkInspector reader = new ArtworkInspector(ArtworkLimits.defaults());
             double widthIn;
             double heightIn;
-            TransformCache cache = EngineTransforms.CACHE;
             try (PdfArtPage page = reader.pdfPage(source); ColorProfile press = stock.openProfile()) {
                 org.apache.pdfbox.pdmodel.common.PDRectangle trim = page.page().getTrimBox();
                 boolean turned = Math.floorMod(page.page().getRotation(), 180) == 90;
@@ -70,7 +68,7 @@ class PdfArtCorpusTest {
                 PdfArtPrint.Job job = new PdfArtPrint.Job(page, area, 0, DPI, stock,
                         OutputCondition.forStock(stock, press.bytes()),
                         java.util.Set.of(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF), TestJobs.provenance());
-                result = PdfArtPrint.write(job, press, cache, pdf, tiff);
+                result = PdfArtPrint.write(job, press, EngineTransforms.CACHE, pdf, tiff);
             }
             List<String> codes = result.findings().stream().map(Finding::code).toList();
             if (result.rasterised()) {

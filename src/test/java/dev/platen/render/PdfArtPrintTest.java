@@ -11,7 +11,6 @@ import dev.platen.color.ColorProfile;
 import dev.platen.color.InkLimit;
 import dev.platen.color.Precision;
 import dev.platen.color.RenderingIntent;
-import dev.platen.color.TransformCache;
 import dev.platen.testing.EngineTransforms;
 import dev.platen.testing.PrintTools;
 import dev.platen.testing.Transicc;
@@ -77,11 +76,10 @@ class PdfArtPrintTest {
         ArtworkInspector reader = new ArtworkInspector(ArtworkLimits.defaults());
         Set<PrintFileFormat> formats = tiffOut == null ? Set.of(PrintFileFormat.PDF_X4)
                 : pdfOut == null ? Set.of(PrintFileFormat.TIFF) : Set.of(PrintFileFormat.PDF_X4, PrintFileFormat.TIFF);
-        TransformCache cache = EngineTransforms.CACHE;
         try (PdfArtPage page = reader.pdfPage(art); ColorProfile press = stock.openProfile()) {
             PdfArtPrint.Job job = new PdfArtPrint.Job(page, PrintArea.inches(4, 3), 0.125, DPI, stock,
                     OutputCondition.forStock(stock, press.bytes()), formats, TestJobs.provenance());
-            return PdfArtPrint.write(job, press, cache, pdfOut, tiffOut);
+            return PdfArtPrint.write(job, press, EngineTransforms.CACHE, pdfOut, tiffOut);
         }
     }
 
@@ -305,10 +303,9 @@ class PdfArtPrintTest {
         VectorArt.write(art);
         Stock stock = coated(Stock.SpotColours.KEEP, Stock.Registration.NONE);
         byte[] cmyk;
-        TransformCache cache = EngineTransforms.CACHE;
         try (PdfArtPage page = new ArtworkInspector(ArtworkLimits.defaults()).pdfPage(art);
              ColorProfile press = stock.openProfile()) {
-            cmyk = PdfArtPrint.proofCmyk(page, stock, press, cache, 288, 216);
+            cmyk = PdfArtPrint.proofCmyk(page, stock, press, EngineTransforms.CACHE, 288, 216);
         }
         assertThat(cmyk).hasSize(288 * 216 * 4);
         int at = ((216 - 160) * 288 + 50) * 4; // centre of the C100 box at 72 DPI

@@ -12,7 +12,6 @@ import dev.platen.catalog.LayoutTier;
 import dev.platen.catalog.PrintFileFormat;
 import dev.platen.catalog.Product;
 import dev.platen.catalog.Stock;
-import dev.platen.color.TransformCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +42,7 @@ class PlacementPrintTest {
         Stock stock = CATALOG.stock(tier.stock()).orElseThrow();
         PlacementPrint.Printed printed;
         int[] n = {0};
-        TransformCache cache = EngineTransforms.CACHE;
-        printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), cache)
+        printed = new PlacementPrint(new ArtworkInspector(ArtworkLimits.defaults()), EngineTransforms.CACHE)
                 .print(art, sticker, tier, stock, TestJobs.provenance(), () -> dir.resolve("out-" + n[0]++));
         assertThat(printed.findings()).extracting(Finding::code)
                 .containsExactlyInAnyOrder(Finding.CMYK_PASSED_THROUGH, Finding.SPOT_COLOUR_KEPT);

@@ -33,8 +33,9 @@ class StockSeparationTest {
         int colours = rgb.length / 3;
         for (RenderingIntent intent : List.of(RenderingIntent.RELATIVE_COLORIMETRIC, RenderingIntent.PERCEPTUAL)) {
             byte[] cmyk = new byte[colours * 4];
-            try (ColorProfile srgb = ColorProfile.srgb(); StockSeparation separation = StockSeparation.of(srgb, stock(intent, true, 400),
-                    EngineTransforms.CACHE)) {
+            try (ColorProfile srgb = ColorProfile.srgb();
+                 StockSeparation separation = StockSeparation.of(srgb, stock(intent, true, 400),
+                         EngineTransforms.CACHE)) {
                 separation.convert(rgb, colours, cmyk);
             }
             int[][] reference = transicc(rgb, intent.code());
