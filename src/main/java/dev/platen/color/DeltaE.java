@@ -108,11 +108,11 @@ public final class DeltaE {
 
     /**
      * {@link Math#atan2} within a few units in the last place, computed in Java. On JDK 17 {@code Math.atan2} is a
-     * native call into fdlibm (39 ns a call in a warm loop, this one 15 ns); the soft proof takes two hue angles for every pixel of
-     * its difference map, and on small art those calls were a sixth of the placement step's CPU. The ratio of the
-     * smaller to the larger of |y| and |x| (0..1) is taken to its nearest sixteenth c, atan(t) = atan(c) + atan(u)
-     * with u = (t - c) / (1 + tc), |u| < 1/32, whose series to u^11 leaves under 1e-19 of u (t - c is exact: t lies
-     * within a factor two of c). Infinities, NaN and two zeros go to the JDK, as does nothing else.
+     * native call into fdlibm (39 ns a call in a warm loop, this one 15 ns); the soft proof takes two hue angles for
+     * every pixel of its difference map, and on small art those calls were a sixth of the placement step's CPU. The
+     * ratio of the smaller to the larger of |y| and |x| (0..1) is taken to its nearest sixteenth c, atan(t) = atan(c)
+     * + atan(u) with u = (t - c) / (1 + tc), |u| < 1/32, whose series to u^11 leaves under 1e-19 of u (t - c is exact:
+     * t lies within a factor two of c). Infinities, NaN and (0, 0) go to the JDK; everything else is computed here.
      */
     static double atan2(double y, double x) {
         double ax = Math.abs(x);
