@@ -8,7 +8,7 @@ import dev.platen.routing.ProofLane;
  * choice before any proof (no tier fits, or the art is doubtful), or nowhere yet (the run never reached a lane, or the
  * rule set does not have the placement's tier). The last is an empty string in the API, as it always was.
  */
-public enum DecidedLane {
+enum DecidedLane {
     AUTO, REVIEW, OPERATOR, @JsonProperty("") NONE;
 
     static DecidedLane of(ProofLane.Lane lane) {

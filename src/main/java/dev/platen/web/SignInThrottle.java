@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Camunda's own per-account lock (ten failures lock a user for good) is switched off in the engine's
  * configuration for exactly that reason: a stranger could lock the operator out.
  */
-public class SignInThrottle extends OncePerRequestFilter {
+class SignInThrottle extends OncePerRequestFilter {
 
     static final int FREE_FAILURES = 10;
     static final Duration FIRST_WAIT = Duration.ofSeconds(2);
