@@ -65,19 +65,22 @@ public final class CheckedGrid {
      */
     static final double TOLERANCE = 0.25;
 
-    /** The node below an 8-bit level times its stride, the level's place in its cell (0..4; 5 at 255). */
-    private static final int[] BELOW_R = new int[256];
-    private static final int[] BELOW_G = new int[256];
-    private static final int[] BELOW_B = new int[256];
-    private static final int[] FRACTION = new int[256];
+    /**
+     * Per 8-bit level and channel, the node below it times its stride (from bit 8) plus its place in its cell (0..4;
+     * 5 at 255) times the channel's weight in a {@link #TETRAHEDRON} index (R 36, G 6, B 1): the three channels'
+     * entries added give the cell's lowest node and the colour's place in the cell in one int.
+     */
+    private static final int[] LEVEL_R = new int[256];
+    private static final int[] LEVEL_G = new int[256];
+    private static final int[] LEVEL_B = new int[256];
 
     static {
         for (int v = 0; v < 256; v++) {
             int cell = Math.min(v / STEP, NODES - 2);
-            BELOW_R[v] = cell * SR;
-            BELOW_G[v] = cell * SG;
-            BELOW_B[v] = cell * SB;
-            FRACTION[v] = v - cell * STEP;
+            int place = v - cell * STEP;
+            LEVEL_R[v] = cell * SR << 8 | place * 36;
+            LEVEL_G[v] = cell * SG << 8 | place * 6;
+            LEVEL_B[v] = cell * SB << 8 | place;
         }
     }
 
@@ -177,15 +180,32 @@ public final class CheckedGrid {
      * 3 g>r>=b, 2 g>=b>r, 0 b>g>r; 1 and 6 cannot happen.
      */
     private static final int[][] ORDER = {{1, 2, 4}, null, {2, 1, 4}, {2, 4, 1}, {1, 4, 2}, {4, 1, 2}, null, {4, 2, 1}};
-    /** From a cell's lowest node to the tetrahedron's second and third vertex, by key. */
-    private static final int[] FIRST_STEP = new int[8];
-    private static final int[] SECOND_STEP = new int[8];
+    /**
+     * By a colour's place in its cell (R x 36 + G x 6 + B, each 0..5), its tetrahedron's key (bits 0-2, see {@link
+     * #ORDER}) and the barycentric weights of its four vertices in fifths (4 bits each from bit 4: the lowest node, the
+     * second, the third, the cell's top node). Looked up rather than worked out per pixel because C1, the compiler a
+     * one-placement process runs on ({@code bench/placement}), makes the comparisons and {@code Math.max}/{@code min}
+     * of working it out into branches that a photograph's pixels mispredict: the loop took 16 ns a pixel on one core
+     * so, 8 ns looked up (the optimising compiler's code, which makes them conditional moves, is 6 to 7 ns either way).
+     */
+    private static final int[] TETRAHEDRON = new int[6 * 6 * 6];
+    /** By the same place: from the cell's lowest node to the tetrahedron's second and third vertex. */
+    private static final int[] TO_SECOND = new int[6 * 6 * 6];
+    private static final int[] TO_THIRD = new int[6 * 6 * 6];
 
     static {
-        for (int key = 0; key < 8; key++) {
-            if (ORDER[key] != null) {
-                FIRST_STEP[key] = stride(ORDER[key][0]);
-                SECOND_STEP[key] = stride(ORDER[key][0]) + stride(ORDER[key][1]);
+        for (int fr = 0; fr <= STEP; fr++) {
+            for (int fg = 0; fg <= STEP; fg++) {
+                for (int fb = 0; fb <= STEP; fb++) {
+                    int place = fr * 36 + fg * 6 + fb;
+                    int key = (fr >= fg ? 4 : 0) | (fg >= fb ? 2 : 0) | (fr >= fb ? 1 : 0);
+                    int high = Math.max(fr, Math.max(fg, fb));
+                    int low = Math.min(fr, Math.min(fg, fb));
+                    int middle = fr + fg + fb - high - low;
+                    TETRAHEDRON[place] = key | (STEP - high) << 4 | (high - middle) << 8 | (middle - low) << 12 | low << 16;
+                    TO_SECOND[place] = stride(ORDER[key][0]);
+                    TO_THIRD[place] = stride(ORDER[key][0]) + stride(ORDER[key][1]);
+                }
             }
         }
     }
@@ -269,7 +289,6 @@ public final class CheckedGrid {
         return (byte) ((fifths + 642) * 417_799L >>> 29);
     }
 
-    /** Milliseconds the build took, exact evaluations included. */
     /**
      * Saves the grid so that a later process (a restart, the next bench run) reads it instead of building it:
      * the nodes and the marks, then a CRC-32 of everything before it. What the grid stands for (profiles, options,
@@ -335,6 +354,7 @@ public final class CheckedGrid {
     /** The layout of a saved grid; a change of it, of {@link #STEP} or of {@link #TOLERANCE} makes old files void. */
     private static final int FORMAT = 1;
 
+    /** Milliseconds the build took, exact evaluations included (0 for a grid read from its file). */
     public long buildMillis() {
         return buildMillis;
     }
@@ -471,14 +491,12 @@ public final class CheckedGrid {
                 int r = rgb[3 * p] & 0xFF;
                 int g = rgb[3 * p + 1] & 0xFF;
                 int b = rgb[3 * p + 2] & 0xFF;
-                int base = BELOW_R[r] + BELOW_G[g] + BELOW_B[b];
-                int fr = FRACTION[r];
-                int fg = FRACTION[g];
-                int fb = FRACTION[b];
-                // Which of the six tetrahedra: three comparisons make a key (see ORDER), no branches to mispredict.
-                int key = (fr >= fg ? 4 : 0) | (fg >= fb ? 2 : 0) | (fr >= fb ? 1 : 0);
+                int cell = LEVEL_R[r] + LEVEL_G[g] + LEVEL_B[b];
+                int base = cell >>> 8;
+                int place = cell & 0xFF;
+                int tetrahedron = TETRAHEDRON[place];
                 int out = 4 * p;
-                if ((marks[base] >> key & 1) != 0) {
+                if ((marks[base] >> (tetrahedron & 7) & 1) != 0) {
                     inMarked++;
                     int colour = (r << 16 | g << 8 | b) + 1;
                     int slot = colour * 0x9E3779B1 >>> shift;
@@ -497,18 +515,16 @@ public final class CheckedGrid {
                     cmyk[out + 3] = (byte) v;
                     continue;
                 }
-                int high = Math.max(fr, Math.max(fg, fb));
-                int low = Math.min(fr, Math.min(fg, fb));
-                int middle = fr + fg + fb - high - low;
-                int v1 = base + FIRST_STEP[key];
-                int v2 = base + SECOND_STEP[key];
+                int v1 = base + TO_SECOND[place];
+                int v2 = base + TO_THIRD[place];
                 int v3 = base + SR + SG + SB;
                 // Barycentric weights in fifths; at most 5 x 65535 a lane, so the two 32-bit lanes never carry.
-                int w0 = STEP - high;
-                int w1 = high - middle;
-                int w2 = middle - low;
-                long sumCm = w0 * cm[base] + w1 * cm[v1] + w2 * cm[v2] + low * cm[v3];
-                long sumYk = w0 * yk[base] + w1 * yk[v1] + w2 * yk[v2] + low * yk[v3];
+                long w0 = tetrahedron >>> 4 & 0xF;
+                long w1 = tetrahedron >>> 8 & 0xF;
+                long w2 = tetrahedron >>> 12 & 0xF;
+                long w3 = tetrahedron >>> 16;
+                long sumCm = w0 * cm[base] + w1 * cm[v1] + w2 * cm[v2] + w3 * cm[v3];
+                long sumYk = w0 * yk[base] + w1 * yk[v1] + w2 * yk[v2] + w3 * yk[v3];
                 cmyk[out] = eightBit((int) sumCm);
                 cmyk[out + 1] = eightBit((int) (sumCm >>> 32));
                 cmyk[out + 2] = eightBit((int) sumYk);
