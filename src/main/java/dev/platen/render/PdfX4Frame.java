@@ -1,9 +1,11 @@
 package dev.platen.render;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Calendar;
@@ -115,6 +117,10 @@ final class PdfX4Frame {
         document.getDocument().setDocumentID(ids);
 
         // A classic cross-reference table rather than object streams: allowed either way in X-4, read by every RIP.
-        document.save(file.toFile(), CompressParameters.NO_COMPRESSION);
+        // PDFBox copies a stream's data 4 KiB at a time; save(File) buffers 8 KiB before each write to the file, here
+        // 64 KiB (the bench photo's PDF, a 29 MB image stream: 55 -> 45 ms to save).
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            document.save(out, CompressParameters.NO_COMPRESSION);
+        }
     }
 }

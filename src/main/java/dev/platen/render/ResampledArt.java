@@ -417,6 +417,10 @@ final class ResampledArt {
      * composited over paper white with the same arithmetic as the filtered path, without the filtering loops.
      */
     private void copyRow(ArgbRows rgbRows, int y, byte[] rgbOut, byte[] alphaOut) {
+        if (rgbRows.readOpaqueRgb(y, rgbOut)) {
+            java.util.Arrays.fill(alphaOut, 0, width, (byte) 255);
+            return;
+        }
         rgbRows.read(y, sourceArgb);
         for (int x = 0; x < width; x++) {
             int argb = sourceArgb[x];

@@ -107,6 +107,22 @@ class ArgbRowsTest {
             rows.read(y, row);
             assertThat(row).as("%s row %d", name, y).isEqualTo(expectedRow);
         }
+        // Opaque 8-bit RGB also as R, G, B bytes (the bytes of the same ARGB); any other art declines, reading nothing.
+        boolean opaqueRgbBytes = expected == ArgbRows.Layout.BYTES && !art.getColorModel().hasAlpha();
+        byte[] rgb = new byte[3 * w + 5];
+        for (int y = 0; y < art.getHeight(); y++) {
+            java.util.Arrays.fill(rgb, (byte) 0x5A);
+            assertThat(rows.readOpaqueRgb(y, rgb)).as("%s row %d as R, G, B bytes", name, y).isEqualTo(opaqueRgbBytes);
+            art.getRGB(0, y, w, 1, expectedRow, 0, w);
+            byte[] expectedRgb = new byte[3 * w + 5];
+            java.util.Arrays.fill(expectedRgb, (byte) 0x5A);
+            for (int x = 0; opaqueRgbBytes && x < w; x++) {
+                expectedRgb[3 * x] = (byte) (expectedRow[x] >> 16);
+                expectedRgb[3 * x + 1] = (byte) (expectedRow[x] >> 8);
+                expectedRgb[3 * x + 2] = (byte) expectedRow[x];
+            }
+            assertThat(rgb).as("%s row %d as R, G, B bytes", name, y).isEqualTo(expectedRgb);
+        }
         // Spans at an offset into a longer array, the rest of it untouched.
         int[] span = new int[w + 7];
         int[] expectedSpan = new int[w + 7];
@@ -133,10 +149,17 @@ class ArgbRowsTest {
             int w = art.getWidth();
             int[] expected = new int[w];
             int[] row = new int[w];
+            byte[] rgb = new byte[3 * w];
             for (int y = 0; y < art.getHeight(); y++) {
                 rows.read(y, row);
                 art.getRGB(0, y, w, 1, expected, 0, w);
                 assertThat(row).as("row %d", y).isEqualTo(expected);
+                assertThat(rows.readOpaqueRgb(y, rgb)).isTrue();
+                for (int x = 0; x < w; x += 97) {
+                    assertThat(new int[] {rgb[3 * x] & 0xFF, rgb[3 * x + 1] & 0xFF, rgb[3 * x + 2] & 0xFF})
+                            .as("row %d pixel %d as R, G, B bytes", y, x)
+                            .containsExactly(expected[x] >> 16 & 0xFF, expected[x] >> 8 & 0xFF, expected[x] & 0xFF);
+                }
                 streamed.release(y);
             }
         }
