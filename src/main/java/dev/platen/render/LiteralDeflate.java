@@ -183,13 +183,35 @@ final class LiteralDeflate {
         }
     }
 
-    /** The hot loop: each byte's code (bit-reversed, low 16 bits) and length (high 16) from one table. */
+    /**
+     * The hot loop: each byte's code (bit-reversed, low 16 bits) and length (high 16) from one table, two bytes a
+     * turn: under 32 bits held before them and at most 15 bits each, the 64-bit accumulator takes both before it is
+     * written out, so the test whether to write comes half as often: it is taken every second or third turn, in no
+     * pattern the branch predictor learns. On C1's code, which a one-placement process runs (8 % of its CPU was this
+     * loop), coding the bench photo's differenced canvas in 256 KiB blocks took 216 ms on one core a byte a turn,
+     * 188 ms two.
+     */
     private void literals(byte[] data, int from, int to, int[] table) {
         byte[] o = out;
         int p = position;
         long acc = bits;
         int n = bitCount;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            int e = table[data[i] & 0xFF];
+            int f = table[data[i + 1] & 0xFF];
+            acc |= (long) (e & 0xFFFF) << n;
+            n += e >>> 16;
+            acc |= (long) (f & 0xFFFF) << n;
+            n += f >>> 16;
+            if (n >= 32) {
+                INT_LE.set(o, p, (int) acc);
+                p += 4;
+                acc >>>= 32;
+                n -= 32;
+            }
+        }
+        if (i < to) {
             int e = table[data[i] & 0xFF];
             acc |= (long) (e & 0xFFFF) << n;
             n += e >>> 16;
