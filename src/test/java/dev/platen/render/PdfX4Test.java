@@ -170,6 +170,37 @@ class PdfX4Test {
     }
 
     @Test
+    void anImageStreamOfManyReadsIsCopiedIntoTheFileWhole() throws Exception {
+        // Noise barely compresses: an image stream of megabytes, which the writer copies in from its own file a
+        // quarter of a mebibyte at a time (4 KiB a call): every piece must land once, in order.
+        BufferedImage noise = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(15930);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        RenderJob job = TestJobs.job(noise, PrintArea.inches(4, 3), 0.125, 300, new NaiveCmyk(),
+                Set.of(PrintFileFormat.PDF_X4));
+        Path noisy = dir.resolve("noise.pdf");
+        new PrintFileWriter().write(job, noisy, null);
+        byte[] expected = Canvases.render(canvas, noise, new NaiveCmyk());
+        try (PDDocument doc = Loader.loadPDF(noisy.toFile())) {
+            PDPage page = doc.getPage(0);
+            COSName name = page.getResources().getXObjectNames().iterator().next();
+            COSStream stream = ((PDImageXObject) page.getResources().getXObject(name)).getCOSObject();
+            byte[] zlib;
+            try (InputStream in = stream.createRawInputStream()) {
+                zlib = in.readAllBytes();
+            }
+            assertThat(zlib.length).as("bytes of the image stream").isGreaterThan(4 << 18);
+            assertThat(stream.getLong(COSName.LENGTH)).isEqualTo(zlib.length);
+            byte[] inflated = FlateBlocksTest.inflateWhole(zlib, expected.length);
+            assertThat(FlateBlocksTest.undifference(inflated, canvas.widthPx() * 4)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void xmpAndInfoIdentifyPdfX4AndSayTheSameThing() throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             byte[] xmp;
