@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -67,6 +67,10 @@ final class PdfX4Frame {
         return page;
     }
 
+    /** D:YYYYMMDDHHmmSS and the UTC offset as +00'00' (two quotes are one in a pattern's quoted text). */
+    private static final DateTimeFormatter PDF_DATE = DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss'+00''00'''",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
     /** Adds output intent, metadata and ids to a document whose one page is drawn, and saves it to {@code file}. */
     static void complete(PDDocument document, PlacementCanvas canvas, OutputCondition condition, Provenance p,
                          double bleedInches, String profileSha256, Instant created, UUID documentId, Path file)
@@ -99,13 +103,15 @@ final class PdfX4Frame {
         document.getDocumentCatalog().setMetadata(metadata);
 
         PDDocumentInformation info = document.getDocumentInformation();
-        Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        date.setTimeInMillis(created.getEpochSecond() * 1000);
         info.setTitle(p.title());
         info.setCreator("Platen " + p.engineVersion());
         info.setProducer("Platen " + p.engineVersion() + " (Apache PDFBox)");
-        info.setCreationDate(date);
-        info.setModificationDate(date);
+        // The dates as PDFBox writes a UTC Calendar (PDF 32000-1, 7.9.4), formatted here: its formatter goes
+        // through String.format and a GregorianCalendar, and starting them made the information dictionary 15-17 ms
+        // of a one-placement process.
+        String date = PDF_DATE.format(created);
+        info.getCOSObject().setString(COSName.CREATION_DATE, date);
+        info.getCOSObject().setString(COSName.MOD_DATE, date);
         info.setTrapped("False");
         info.setCustomMetadataValue("GTS_PDFXVersion", "PDF/X-4");
 
