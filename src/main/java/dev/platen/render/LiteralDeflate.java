@@ -211,20 +211,13 @@ final class LiteralDeflate {
                 n -= 32;
             }
         }
-        if (i < to) {
-            int e = table[data[i] & 0xFF];
-            acc |= (long) (e & 0xFFFF) << n;
-            n += e >>> 16;
-            if (n >= 32) {
-                INT_LE.set(o, p, (int) acc);
-                p += 4;
-                acc >>>= 32;
-                n -= 32;
-            }
-        }
         position = p;
         bits = acc;
         bitCount = n;
+        if (i < to) { // an odd byte left
+            int e = table[data[i] & 0xFF];
+            putBits(e & 0xFFFF, e >>> 16);
+        }
     }
 
     private void stored(byte[] data, int from, int to) {
