@@ -55,9 +55,10 @@ class LiteralDeflateTest {
         Arrays.fill(flat, (byte) 0x2A);
         byte[] one = {5};
         byte[] skewed = noiseAroundZero(new Random(11), 300_000, 1.5);
+        byte[] odd = noiseAroundZero(new Random(12), 99_999, 1.5); // coded two bytes a turn, then the odd one
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        for (byte[] piece : new byte[][] {flat, one, skewed}) {
+        for (byte[] piece : new byte[][] {flat, one, skewed, odd}) {
             LiteralDeflate coder = new LiteralDeflate(new byte[8], 0); // grows as it needs
 
             for (int at = 0; at < piece.length; at += 65_536) {
