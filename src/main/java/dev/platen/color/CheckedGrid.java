@@ -17,57 +17,68 @@ import java.util.stream.IntStream;
  * profile's B2A table piecewise-linearly between its nodes (17 a side in Lab on Platen's profiles), and black
  * generation and ink clipping put kinks in it. lcms's high-resolution grid (49 points, nodes between the 8-bit
  * levels) smooths over them and is up to 9 counts off. Here the nodes sit on the 8-bit lattice every {@value #STEP}
- * levels (52 a side, 0 to 255) and hold lcms's exact 16-bit separation (the same {@code cmsFLAGS_NOOPTIMIZE}
+ * levels (86 a side, 0 to 255) and hold lcms's exact 16-bit separation (the same {@code cmsFLAGS_NOOPTIMIZE}
  * evaluation that exact 8-bit output is rounded from; over all colours the two never differ), and each cube of
- * 5 x 5 x 5 colours is split into six tetrahedra along its main diagonal, as lcms interpolates its own tables.
+ * 3 x 3 x 3 colours is split into six tetrahedra along its main diagonal, as lcms interpolates its own tables.
  *
  * <p><b>The check.</b> For a smooth separation the error of linear interpolation inside a tetrahedron is a quadratic
- * whose six coefficients are the errors at its six edge midpoints; a kink that crosses a tetrahedron bends its edges
- * too. So the build evaluates lcms exactly at the midpoint of every edge of the grid (3 levels of 5 along it: 951,000
- * colours beside the 140,608 nodes) and marks each tetrahedron one of whose edges is more than {@value #TOLERANCE}
- * of a count off there. Colours in marked tetrahedra are never interpolated: {@link Conversion} separates them
- * exactly, each distinct colour once. Measured on the coated stock before choosing: unchecked, this grid has 111,490
- * colours 2 counts or more off exact evaluation (23,933 of them 3 or more); checked at the tetrahedra's centres only, 2 counts
- * still got through; every 3 levels (86 a side) it would need 636,056 nodes and 4 to 6 times the checks.
+ * whose six coefficients are the errors along its six edges; a kink that crosses a tetrahedron bends its edges too.
+ * So the build evaluates lcms exactly at both levels inside every edge of the grid (1 and 2 levels of 3 along it:
+ * 8.8 million colours beside the 636,056 nodes) and marks each tetrahedron one of whose edges is more than
+ * {@value #TOLERANCE} of a count off there. Colours in marked tetrahedra are never interpolated: {@link Conversion}
+ * separates them exactly, each distinct colour once.
+ *
+ * <p><b>Why every 3 levels.</b> Nodes every 5 levels (52 a side, an edge checked at 3 levels of 5) marked 29 to 52 %
+ * of the tetrahedra by stock, and the bench photographs had 64 % of their pixels in them: each such pixel a lookup in
+ * a table of 400,000 exact colours at random, each new colour an exact evaluation, a third of a one-placement
+ * process's CPU. Every 3 levels marks a third as many, and a photograph has a quarter of its pixels in them (0.2 s of
+ * CPU and 0.15 s of wall less for a 16 MP photo, `bench/placement`), for a grid of 10 MB instead of 2.2 MB and a
+ * build of 3 to 4 s of CPU a stock instead of 0.5 s, which a node does once (the grid is saved). Checked at one level
+ * inside an edge (2 of 3), one colour got to 1.64 counts from the exact value on the garment stock: both are checked.
+ * With nodes every 5 levels on the coated stock, unchecked, 111,490 colours were 2 counts or more off exact
+ * evaluation (23,933 of them 3 or more); checked at the tetrahedra's centres only, 2 counts still got through.
  *
  * <p><b>Measured</b> over all 16,777,216 colours from sRGB ({@code bench/separation}, each stock's intent, BPC and
- * ink limit): no channel of any colour more than one count from lcms's exact 8-bit output, and none more than 1.42
+ * ink limit): no channel of any colour more than one count from lcms's exact 8-bit output, and none more than 0.88
  * counts from the exact value before rounding (so within one count of transicc, which rounds that value):
  * <pre>
  * stock             intent    tetrahedra  colours off by 1  worst vs exact value  build (CPU)
- * coated-gloss      relative  28.7 %      7.20 %            1.11 counts           0.50 s
- * uncoated-offset   relative  38.6 %      6.15 %            1.26 counts           0.40 s
- * dtg-white-cotton  percept.  51.5 %      4.77 %            1.41 counts           0.46 s
- * sublimation-mug   percept.  32.7 %      6.94 %            1.14 counts           0.38 s
+ * coated-gloss      relative  10.7 %      4.77 %            0.83 counts           4.3 s
+ * uncoated-offset   relative  16.0 %      4.53 %            0.86 counts           3.2 s
+ * dtg-white-cotton  percept.  22.0 %      4.53 %            0.81 counts           3.5 s
+ * sublimation-mug   percept.  11.6 %      4.94 %            0.88 counts           3.2 s
  * </pre>
- * ("tetrahedra": the share marked for exact evaluation.) Speed on a 17 MP photograph, a core: 54 to 62 Mpx/s with
- * its exact colours known, 26 to 35 as a new render (330,000 to 530,000 colours separated exactly), against 38 to
- * 40 for lcms's high-resolution grid and 3.5 for exact lcms.
+ * ("tetrahedra": the share marked for exact evaluation.) Speed on a 17 MP photograph, a core, on the optimising
+ * compiler's code: 64 to 74 Mpx/s with its exact colours known, 39 to 48 as a new render (24 to 40 % of its pixels in
+ * marked tetrahedra, 159,000 to 277,000 colours separated exactly), against 40 for lcms's high-resolution grid and
+ * 3.7 for exact lcms.
  *
  * <p>Immutable once built, so one grid serves every thread; {@link TransformCache#checkedGrid} builds it once per
  * pair of profiles and rendering options.
  */
 public final class CheckedGrid {
 
-    /** Nodes every 5 levels: 255 = 51 x 5, so 0 and 255 are nodes and every cell is 5 levels wide. */
-    static final int STEP = 5;
+    /** Nodes every 3 levels: 255 = 85 x 3, so 0 and 255 are nodes and every cell is 3 levels wide. */
+    static final int STEP = 3;
+    /** A colour's place in its cell along one channel: 0 to 2, and 3 at 255 (in the last cell). */
+    static final int PLACES = STEP + 1;
     static final int NODES = 255 / STEP + 1;
     /** Node index strides for R, G and B. */
     static final int SR = NODES * NODES;
     static final int SG = NODES;
     static final int SB = 1;
     /**
-     * The largest interpolation error, in 8-bit counts, at a tetrahedron's edge midpoints that still lets it be
-     * interpolated. A quarter count: rounding adds up to half a count, and what the edges do not see stays under
+     * The largest interpolation error, in 8-bit counts, at the levels inside a tetrahedron's edges that still lets it
+     * be interpolated. A quarter count: rounding adds up to half a count, and what the edges do not see stays under
      * the rest. Measured over all colours of the stock profiles, the 8-bit result of an unmarked tetrahedron is at
-     * most 1.42 counts from the exact value; at half a count it reached two counts off exact evaluation on the
-     * coated stock.
+     * most 0.88 counts from the exact value; with nodes every 5 levels and half a count it reached two counts off
+     * exact evaluation on the coated stock.
      */
     static final double TOLERANCE = 0.25;
 
     /**
-     * Per 8-bit level and channel, the node below it times its stride (from bit 8) plus its place in its cell (0..4;
-     * 5 at 255) times the channel's weight in a {@link #TETRAHEDRON} index (R 36, G 6, B 1): the three channels'
+     * Per 8-bit level and channel, the node below it times its stride (from bit 8) plus its place in its cell (0..2;
+     * 3 at 255) times the channel's weight in a {@link #TETRAHEDRON} index (R 16, G 4, B 1): the three channels'
      * entries added give the cell's lowest node and the colour's place in the cell in one int.
      */
     private static final int[] LEVEL_R = new int[256];
@@ -78,8 +89,8 @@ public final class CheckedGrid {
         for (int v = 0; v < 256; v++) {
             int cell = Math.min(v / STEP, NODES - 2);
             int place = v - cell * STEP;
-            LEVEL_R[v] = cell * SR << 8 | place * 36;
-            LEVEL_G[v] = cell * SG << 8 | place * 6;
+            LEVEL_R[v] = cell * SR << 8 | place * PLACES * PLACES;
+            LEVEL_G[v] = cell * SG << 8 | place * PLACES;
             LEVEL_B[v] = cell * SB << 8 | place;
         }
     }
@@ -131,7 +142,7 @@ public final class CheckedGrid {
         }
 
         // Every edge of the tetrahedra: from each node, the seven directions with non-negative steps (an axis, a face
-        // diagonal, the main diagonal) as a bit mask R=4 G=2 B=1, its midpoint the node plus 3 levels along each.
+        // diagonal, the main diagonal) as a bit mask R=4 G=2 B=1, its levels inside the node plus 1 and 2 along each.
         // Checked a plane of nodes (one R) at a time across the cores; bit d of offEdges[node] says the edge in
         // direction d is off by more than the tolerance.
         byte[] offEdges = new byte[nodes];
@@ -181,23 +192,23 @@ public final class CheckedGrid {
      */
     private static final int[][] ORDER = {{1, 2, 4}, null, {2, 1, 4}, {2, 4, 1}, {1, 4, 2}, {4, 1, 2}, null, {4, 2, 1}};
     /**
-     * By a colour's place in its cell (R x 36 + G x 6 + B, each 0..5), its tetrahedron's key (bits 0-2, see {@link
-     * #ORDER}) and the barycentric weights of its four vertices in fifths (4 bits each from bit 4: the lowest node, the
+     * By a colour's place in its cell (R x 16 + G x 4 + B, each 0..3), its tetrahedron's key (bits 0-2, see {@link
+     * #ORDER}) and the barycentric weights of its four vertices in thirds (4 bits each from bit 4: the lowest node, the
      * second, the third, the cell's top node). Looked up rather than worked out per pixel because C1, the compiler a
      * one-placement process runs on ({@code bench/placement}), makes the comparisons and {@code Math.max}/{@code min}
      * of working it out into branches that a photograph's pixels mispredict: the loop took 16 ns a pixel on one core
      * so, 8 ns looked up (the optimising compiler's code, which makes them conditional moves, is 6 to 7 ns either way).
      */
-    private static final int[] TETRAHEDRON = new int[6 * 6 * 6];
+    private static final int[] TETRAHEDRON = new int[PLACES * PLACES * PLACES];
     /** By the same place: from the cell's lowest node to the tetrahedron's second and third vertex. */
-    private static final int[] TO_SECOND = new int[6 * 6 * 6];
-    private static final int[] TO_THIRD = new int[6 * 6 * 6];
+    private static final int[] TO_SECOND = new int[PLACES * PLACES * PLACES];
+    private static final int[] TO_THIRD = new int[PLACES * PLACES * PLACES];
 
     static {
         for (int fr = 0; fr <= STEP; fr++) {
             for (int fg = 0; fg <= STEP; fg++) {
                 for (int fb = 0; fb <= STEP; fb++) {
-                    int place = fr * 36 + fg * 6 + fb;
+                    int place = (fr * PLACES + fg) * PLACES + fb;
                     int key = (fr >= fg ? 4 : 0) | (fg >= fb ? 2 : 0) | (fr >= fb ? 1 : 0);
                     int high = Math.max(fr, Math.max(fg, fb));
                     int low = Math.min(fr, Math.min(fg, fb));
@@ -214,13 +225,17 @@ public final class CheckedGrid {
         return axis == 4 ? SR : axis == 2 ? SG : SB;
     }
 
-    /** One worker's buffers for checking edges, a plane of nodes at a time (a plane is 18,928 edges). */
+    /**
+     * One worker's buffers for checking edges, a plane of nodes at a time: every level inside every edge, {@value
+     * #STEP} - 1 of them (a plane is 7 edges a node, 51,772 levels).
+     */
     private static final class EdgeCheck {
-        private final byte[] midpoints = new byte[NODES * NODES * 7 * 3];
-        private final int[] edge = new int[NODES * NODES * 7];
-        private final byte[] out = new byte[NODES * NODES * 7 * 8];
+        private static final int LEVELS = NODES * NODES * 7 * (STEP - 1);
+        private final byte[] inside = new byte[LEVELS * 3];
+        private final int[] edge = new int[LEVELS];
+        private final byte[] out = new byte[LEVELS * 8];
 
-        /** The edges from the nodes with red index {@code r}: their midpoints evaluated exactly, compared, flagged. */
+        /** The edges from the nodes with red index {@code r}: their inside levels evaluated exactly, compared, flagged. */
         void plane(ColorTransform exact16, long[] cm, long[] yk, int r, byte[] offEdges) {
             int limit = (int) Math.floor(TOLERANCE * STEP * 257);
             int count = 0;
@@ -231,29 +246,32 @@ public final class CheckedGrid {
                         int dg = dir >> 1 & 1;
                         int db = dir & 1;
                         if (r + dr < NODES && g + dg < NODES && b + db < NODES) {
-                            edge[count] = (r * SR + g * SG + b * SB) << 3 | dir;
-                            midpoints[3 * count] = (byte) (r * STEP + 3 * dr);
-                            midpoints[3 * count + 1] = (byte) (g * STEP + 3 * dg);
-                            midpoints[3 * count + 2] = (byte) (b * STEP + 3 * db);
-                            count++;
+                            for (int level = 1; level < STEP; level++) {
+                                edge[count] = ((r * SR + g * SG + b * SB) << 3 | dir) << 4 | level;
+                                inside[3 * count] = (byte) (r * STEP + level * dr);
+                                inside[3 * count + 1] = (byte) (g * STEP + level * dg);
+                                inside[3 * count + 2] = (byte) (b * STEP + level * db);
+                                count++;
+                            }
                         }
                     }
                 }
             }
-            exact16.convert(ByteBuffer.wrap(midpoints, 0, count * 3).slice(), ByteBuffer.wrap(out, 0, count * 8).slice(),
+            exact16.convert(ByteBuffer.wrap(inside, 0, count * 3).slice(), ByteBuffer.wrap(out, 0, count * 8).slice(),
                     count);
             ByteBuffer exact = ByteBuffer.wrap(out).order(ByteOrder.nativeOrder());
             for (int e = 0; e < count; e++) {
-                int from = edge[e] >>> 3;
-                int dir = edge[e] & 7;
+                int level = edge[e] & 0xF;
+                int from = edge[e] >>> 7;
+                int dir = edge[e] >>> 4 & 7;
                 int to = from + (dir >> 2) * SR + (dir >> 1 & 1) * SG + (dir & 1) * SB;
                 for (int ch = 0; ch < 4; ch++) {
                     long[] lanes = ch < 2 ? cm : yk;
                     int shift = (ch & 1) * 32;
                     int a = (int) (lanes[from] >>> shift & 0xFFFF);
                     int z = (int) (lanes[to] >>> shift & 0xFFFF);
-                    // 3/5 of the way along, in fifths of a 16-bit unit, as interpolate() weighs it: 2a + 3z.
-                    if (Math.abs(2 * a + 3 * z - STEP * exact.getChar(8 * e + 2 * ch)) > limit) {
+                    // level/STEP of the way along, in STEPths of a 16-bit unit, as interpolate() weighs it.
+                    if (Math.abs((STEP - level) * a + level * z - STEP * exact.getChar(8 * e + 2 * ch)) > limit) {
                         offEdges[from] |= (byte) (1 << dir);   // a plane is one worker's: no node is shared
                         break;
                     }
@@ -281,12 +299,12 @@ public final class CheckedGrid {
     }
 
     /**
-     * 8 bits from fifths of a 16-bit unit: round(16-bit / 257) = round(fifths / 1285), 1285 odd so that no value
-     * falls on a half; as floor((fifths + 642) / 1285) by multiplying with 2^29 / 1285 rounded up, which is exact up
-     * to 5 x 65535 + 642 (checked for every value by {@code CheckedGridTest}).
+     * 8 bits from thirds of a 16-bit unit: round(16-bit / 257) = round(thirds / 771), 771 odd so that no value falls
+     * on a half; as floor((thirds + 385) / 771) by multiplying with 2^29 / 771 rounded up, which is exact up to
+     * 3 x 65535 + 385 (checked for every value by {@code CheckedGridTest}).
      */
-    static byte eightBit(int fifths) {
-        return (byte) ((fifths + 642) * 417_799L >>> 29);
+    static byte eightBit(int thirds) {
+        return (byte) ((thirds + 385) * 696_331L >>> 29);
     }
 
     /**
@@ -296,68 +314,90 @@ public final class CheckedGrid {
      * name, chosen by {@link TransformCache}.
      */
     void writeTo(java.nio.file.Path file) throws java.io.IOException {
-        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + 16 * cm.length + 4 + marked.length + 8);
-        out.putInt(FORMAT).putInt(STEP).putDouble(TOLERANCE).putInt(markedTetrahedra).putInt(cm.length);
-        out.asLongBuffer().put(cm).put(yk);
-        out.position(out.position() + 16 * cm.length);
-        out.putInt(marked.length).put(marked);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(out.array(), 0, out.position());
-        out.putLong(crc.getValue());
-        java.nio.file.Files.write(file, out.array());
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.CheckedOutputStream(
+                new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16), crc))) {
+            out.writeInt(FORMAT);
+            out.writeInt(STEP);
+            out.writeDouble(TOLERANCE);
+            out.writeInt(markedTetrahedra);
+            out.writeInt(cm.length);
+            byte[] piece = new byte[PIECE];
+            for (long[] words : new long[][] {cm, yk}) {
+                for (int from = 0; from < words.length; from += PIECE / 8) {
+                    int n = Math.min(words.length - from, PIECE / 8);
+                    ByteBuffer.wrap(piece).asLongBuffer().put(words, from, n);
+                    out.write(piece, 0, 8 * n);
+                }
+            }
+            out.writeInt(marked.length);
+            out.write(marked);
+            out.flush();
+            out.writeLong(crc.getValue());
+        }
     }
 
     /**
      * The grid saved in {@code file}, or null when the file is not a whole grid of this format (cut short, another
-     * step or tolerance, a flipped bit): the caller builds the grid again. Read whole and copied into the arrays in
-     * bulk: read a number at a time through streams, the 2.4 MB took 30-40 ms of a one-placement process, most of
-     * it before the JIT had compiled the loop.
+     * step or tolerance, a flipped bit): the caller builds the grid again.
      */
     static @Nullable CheckedGrid readFrom(java.nio.file.Path file) throws java.io.IOException {
-        int nodes = NODES * NODES * NODES;
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
-        int nodesEnd = HEADER_BYTES + 16 * nodes;
-        if (bytes.length < nodesEnd + 4 + 8) {
-            return null;
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (in.getInt() != FORMAT || in.getInt() != STEP || in.getDouble() != TOLERANCE) {
-            return null;
-        }
-        int markedTetrahedra = in.getInt();
-        if (in.getInt() != nodes) {
-            return null;
-        }
-        int markedLength = ByteBuffer.wrap(bytes, nodesEnd, 4).getInt();
-        if (markedLength < 0 || markedLength > 64 * nodes || bytes.length != nodesEnd + 4 + markedLength + 8) {
-            return null;
-        }
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.CheckedInputStream(
+                new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16), crc))) {
+            if (in.readInt() != FORMAT || in.readInt() != STEP || in.readDouble() != TOLERANCE) {
+                return null;
+            }
+            int markedTetrahedra = in.readInt();
+            int nodes = in.readInt();
+            if (nodes != NODES * NODES * NODES) {
+                return null;
+            }
+            long[] cm = new long[nodes];
+            long[] yk = new long[nodes];
+            byte[] piece = new byte[PIECE];
+            for (long[] words : new long[][] {cm, yk}) {
+                for (int from = 0; from < words.length; from += PIECE / 8) {
+                    int n = Math.min(words.length - from, PIECE / 8);
+                    in.readFully(piece, 0, 8 * n);
+                    ByteBuffer.wrap(piece).asLongBuffer().get(words, from, n);
+                }
+            }
+            int markedLength = in.readInt();
+            if (markedLength < 0 || markedLength > 64 * nodes) {
+                return null;
+            }
+            byte[] marked = in.readNBytes(markedLength);
+            long computed = crc.getValue();
+            if (marked.length != markedLength || in.readLong() != computed) {
+                return null;
+            }
+            return new CheckedGrid(cm, yk, marked, markedTetrahedra, 0);
+        } catch (java.io.EOFException e) {
             return null;
         }
-        long[] cm = new long[nodes];
-        long[] yk = new long[nodes];
-        in.asLongBuffer().get(cm).get(yk);
-        byte[] marked = Arrays.copyOfRange(bytes, nodesEnd + 4, nodesEnd + 4 + markedLength);
-        return new CheckedGrid(cm, yk, marked, markedTetrahedra, 0);
     }
 
     /**
-     * The layout of a saved grid; a change of it, of {@link #STEP} or of {@link #TOLERANCE} makes old files void.
-     * 2: the nodes' {@code cm} words, then their {@code yk} words (1 had each node's two words in turn).
+     * Bytes of the nodes read or written at a time: the words go through a buffer of this size in bulk. Read a
+     * number at a time through the streams, a grid took 30-40 ms of a one-placement process's start (most of it before
+     * the JIT had compiled the loop); read whole into one array, the file (10 MB) would be held twice at once.
      */
-    private static final int FORMAT = 2;
-    /** Format, step, tolerance, marked tetrahedra, nodes. */
-    private static final int HEADER_BYTES = 4 + 4 + 8 + 4 + 4;
+    private static final int PIECE = 1 << 16;
+
+    /**
+     * The layout of a saved grid and the check that marked it: a change of either (bump this), of {@link #STEP} or
+     * of {@link #TOLERANCE} makes old files void. 3: every level inside an edge checked; 2: one level, the nodes'
+     * {@code cm} words, then their {@code yk} words; 1: each node's two words in turn.
+     */
+    private static final int FORMAT = 3;
 
     /** Milliseconds the build took, exact evaluations included (0 for a grid read from its file). */
     public long buildMillis() {
         return buildMillis;
     }
 
-    /** The share of the grid's 6 x 51^3 tetrahedra that are separated exactly rather than interpolated. */
+    /** The share of the grid's 6 x 85^3 tetrahedra that are separated exactly rather than interpolated. */
     public double markedShare() {
         return markedTetrahedra / (6.0 * (NODES - 1) * (NODES - 1) * (NODES - 1));
     }
@@ -382,11 +422,11 @@ public final class CheckedGrid {
      *
      * <p>The exact colours are remembered in an open-addressed table of {@code long}s, the colour plus one in the high
      * half and its C M Y K in the low half, so that one read finds both; it grows to keep under half full. Measured
-     * on a 17 MP photograph: 330,000 to 610,000 exact colours by stock, a table of 8 to 16 MB. Blocks of the table
-     * reserved per grid cell (a colour's place by its offset in the cell, no probing) looked up a fifth faster but
-     * needed five to ten times the entries, and overflowed on the perceptual garment stock. The stripes only read the
-     * table; new colours are entered on the caller's thread between them (on the photograph 2.1 million deferred
-     * pixels, about 90 ms of a new render that do not spread across cores), their separation again across cores.
+     * on a 17 MP photograph: 159,000 to 277,000 exact colours by stock, a table of 4 to 8 MB (with nodes every 5
+     * levels, 330,000 to 610,000). Blocks of the table reserved per grid cell (a colour's place by its offset in the
+     * cell, no probing) looked up a fifth faster but needed five to ten times the entries, and overflowed on the
+     * perceptual garment stock. The stripes only read the table; new colours are entered on the caller's thread
+     * between them (the part of a new render that does not spread across cores), their separation again across cores.
      */
     public final class Conversion {
 
@@ -516,7 +556,7 @@ public final class CheckedGrid {
                 int v1 = base + TO_SECOND[place];
                 int v2 = base + TO_THIRD[place];
                 int v3 = base + SR + SG + SB;
-                // Barycentric weights in fifths; at most 5 x 65535 a lane, so the two 32-bit lanes never carry.
+                // Barycentric weights in thirds; at most 3 x 65535 a lane, so the two 32-bit lanes never carry.
                 long w0 = tetrahedron >>> 4 & 0xF;
                 long w1 = tetrahedron >>> 8 & 0xF;
                 long w2 = tetrahedron >>> 12 & 0xF;

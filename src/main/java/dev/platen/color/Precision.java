@@ -11,13 +11,13 @@ package dev.platen.color;
  * one count of C and Y, as transicc does).
  *
  * <p>The promise of {@link #EXACT} is within one count of {@code transicc}. RGB art's separation keeps it at the
- * speed of a precalculated grid through a {@link CheckedGrid} (lcms's exact 16-bit values on a grid every 5 levels,
+ * speed of a precalculated grid through a {@link CheckedGrid} (lcms's exact 16-bit values on a grid every 3 levels,
  * each tetrahedron checked against exact evaluation, colours where interpolation is not good enough separated
  * exactly): over all 16,777,216 RGB colours no channel is more than one count from lcms's exact 8-bit output on any
- * stock profile, and none more than 1.42 counts from the exact value before rounding, so within one count of what
- * transicc prints. Its conversion runs at 54 to 62 Mpx/s a core once its exact colours are known (26 to 35 for a
- * new render of a 17 MP photograph, its exact colours included), against 38 to 40 for lcms's high-resolution grid
- * and 3.5 for exact lcms; building it costs about 0.4 to 0.5 s of CPU once per art profile and stock.
+ * stock profile, and none more than 0.88 counts from the exact value before rounding, so within one count of what
+ * transicc prints. Its conversion runs at 64 to 74 Mpx/s a core once its exact colours are known (39 to 48 for a
+ * new render of a 17 MP photograph, its exact colours included), against 40 for lcms's high-resolution grid
+ * and 3.7 for exact lcms; building it costs 3 to 4 s of CPU once per art profile and stock (saved by the engine).
  */
 public enum Precision {
 

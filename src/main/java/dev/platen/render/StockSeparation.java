@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Precision is the stock's, {@link Precision#EXACT} unless it says {@code fast}. Exact: the stock's {@link
  * CheckedGrid} (built once per art profile and stock in the {@link TransformCache}), lcms's exact separation on a
- * grid every 5 levels interpolated in Java where its check found interpolation within a quarter count, and lcms's
+ * grid every 3 levels interpolated in Java where its check found interpolation within a quarter count, and lcms's
  * exact evaluation, each distinct colour once, everywhere else: over all 16,777,216 colours within one count of
  * evaluating every colour exactly on every stock profile, so print files agree with {@code transicc} within a count
  * (measured by {@code bench/separation}; {@code CheckedGridTest} holds a sample to it). It runs about as fast as

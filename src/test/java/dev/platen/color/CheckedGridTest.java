@@ -220,15 +220,16 @@ class CheckedGridTest {
 
     @Test
     void roundsToEightBitsAsLcmsDoesForEveryValueTheInterpolationCanMake() {
-        // lcms: 8-bit = (16-bit x 65281 + 2^23) >> 24, which is round(16-bit / 257); the grid holds fifths of 16-bit.
-        for (int fifths = 0; fifths <= 5 * 65535; fifths++) {
-            long expected = Math.round(fifths / 1285.0);
-            if ((CheckedGrid.eightBit(fifths) & 0xFF) != expected) {
-                assertThat(CheckedGrid.eightBit(fifths) & 0xFF).as("fifths %d", fifths).isEqualTo(expected);
+        // lcms: 8-bit = (16-bit x 65281 + 2^23) >> 24, which is round(16-bit / 257); the grid holds thirds of 16-bit.
+        for (int thirds = 0; thirds <= CheckedGrid.STEP * 65535; thirds++) {
+            long expected = Math.round(thirds / (CheckedGrid.STEP * 257.0));
+            if ((CheckedGrid.eightBit(thirds) & 0xFF) != expected) {
+                assertThat(CheckedGrid.eightBit(thirds) & 0xFF).as("thirds %d", thirds).isEqualTo(expected);
             }
         }
         for (int sixteen = 0; sixteen <= 65535; sixteen++) {
-            assertThat(CheckedGrid.eightBit(5 * sixteen) & 0xFF).isEqualTo((sixteen * 65281 + 8388608) >>> 24);
+            assertThat(CheckedGrid.eightBit(CheckedGrid.STEP * sixteen) & 0xFF)
+                    .isEqualTo((sixteen * 65281 + 8388608) >>> 24);
         }
     }
 

@@ -7,7 +7,7 @@ import dev.platen.color.TransformCache;
  * placements (its {@code transformCache} bean, of the same size).
  *
  * <p>Why: a proof or separation made with a cache of its own builds its lcms transforms and, for exact separation, a
- * checked grid (about 0.4 s of CPU a stock) every time. {@code ProofSheetTest} made 15 proofs that way: 27.8 s of
+ * checked grid (3 to 4 s of CPU a stock; 0.4 s before 2026-12-06 evening) every time. {@code ProofSheetTest} made 15 proofs that way: 27.8 s of
  * its run against 16.7 s with this cache (2026-12-06, the class alone). Tests of the cache itself and of a grid's
  * build keep caches of their own.
  *
