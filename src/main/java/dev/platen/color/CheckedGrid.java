@@ -31,10 +31,11 @@ import java.util.stream.IntStream;
  * <p><b>Why every 3 levels.</b> Nodes every 5 levels (52 a side, an edge checked at 3 levels of 5) marked 29 to 52 %
  * of the tetrahedra by stock, and the bench photographs had 64 % of their pixels in them: each such pixel a lookup in
  * a table of 400,000 exact colours at random, each new colour an exact evaluation, a third of a one-placement
- * process's CPU. Every 3 levels marks a third as many, and a photograph has a quarter of its pixels in them (0.2 s of
- * CPU and 0.15 s of wall less for a 16 MP photo, `bench/placement`), for a grid of 10 MB instead of 2.2 MB and a
- * build of 3 to 4 s of CPU a stock instead of 0.5 s, which a node does once (the grid is saved). Checked at one level
- * inside an edge (2 of 3), one colour got to 1.64 counts from the exact value on the garment stock: both are checked.
+ * process's CPU. Every 3 levels marks a third as many, and a photograph has a quarter of its pixels in them
+ * (0.25 s of CPU and 0.16 s of wall less for a 16 MP photo, {@code bench/placement}), for a grid of 10 MB instead of
+ * 2.2 MB and a build of 3 to 4 s of CPU a stock instead of 0.5 s, which a node does once (the grid is saved).
+ * Checked at one level inside an edge (2 of 3), one colour got to 1.64 counts from the exact value on the garment
+ * stock: both are checked.
  * With nodes every 5 levels on the coated stock, unchecked, 111,490 colours were 2 counts or more off exact
  * evaluation (23,933 of them 3 or more); checked at the tetrahedra's centres only, 2 counts still got through.
  *
@@ -235,7 +236,7 @@ public final class CheckedGrid {
         private final int[] edge = new int[LEVELS];
         private final byte[] out = new byte[LEVELS * 8];
 
-        /** The edges from the nodes with red index {@code r}: their inside levels evaluated exactly, compared, flagged. */
+        /** The edges from the nodes with red index {@code r}: their inside levels evaluated, compared, flagged. */
         void plane(ColorTransform exact16, long[] cm, long[] yk, int r, byte[] offEdges) {
             int limit = (int) Math.floor(TOLERANCE * STEP * 257);
             int count = 0;
