@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  * <p><b>The check.</b> For a smooth separation the error of linear interpolation inside a tetrahedron is a quadratic
  * whose six coefficients are the errors along its six edges; a kink that crosses a tetrahedron bends its edges too.
  * So the build evaluates lcms exactly at both levels inside every edge of the grid (1 and 2 levels of 3 along it:
- * 8.8 million colours beside the 636,056 nodes) and marks each tetrahedron one of whose edges is more than
+ * 8.7 million colours beside the 636,056 nodes) and marks each tetrahedron one of whose edges is more than
  * {@value #TOLERANCE} of a count off there. Colours in marked tetrahedra are never interpolated: {@link Conversion}
  * separates them exactly, each distinct colour once.
  *
@@ -35,9 +35,9 @@ import java.util.stream.IntStream;
  * (0.25 s of CPU and 0.16 s of wall less for a 16 MP photo, {@code bench/placement}), for a grid of 10 MB instead of
  * 2.2 MB and a build of 3 to 4 s of CPU a stock instead of 0.5 s, which a node does once (the grid is saved).
  * Checked at one level inside an edge (2 of 3), one colour got to 1.64 counts from the exact value on the garment
- * stock: both are checked.
- * With nodes every 5 levels on the coated stock, unchecked, 111,490 colours were 2 counts or more off exact
- * evaluation (23,933 of them 3 or more); checked at the tetrahedra's centres only, 2 counts still got through.
+ * stock: both are checked. With nodes every 5 levels on the coated stock, unchecked, 111,490 colours were 2 counts
+ * or more off exact evaluation (23,933 of them 3 or more); checked at the tetrahedra's centres only, 2 counts still
+ * got through.
  *
  * <p><b>Measured</b> over all 16,777,216 colours from sRGB ({@code bench/separation}, each stock's intent, BPC and
  * ink limit): no channel of any colour more than one count from lcms's exact 8-bit output, and none more than 0.88
@@ -228,7 +228,7 @@ public final class CheckedGrid {
 
     /**
      * One worker's buffers for checking edges, a plane of nodes at a time: every level inside every edge, {@value
-     * #STEP} - 1 of them (a plane is 7 edges a node, 51,772 levels).
+     * #STEP} - 1 of them (a plane of 86 x 86 nodes has up to 51,772 edges, 103,544 levels).
      */
     private static final class EdgeCheck {
         private static final int LEVELS = NODES * NODES * 7 * (STEP - 1);
